@@ -1,0 +1,236 @@
+// Package graph owns the vocabulary of the knowledge graph: entity kinds, relation types, articles, evidence,
+// paths, and the Store interface every backend implements. It imports no driver, SQL or NLP package.
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// EntityType is the kind of a named entity.
+type EntityType string
+
+// The entity kinds the graph knows.
+const (
+	Person       EntityType = "Person"
+	Organisation EntityType = "Organisation"
+	Place        EntityType = "Place"
+)
+
+// EntityTypes lists every entity kind, in a fixed order.
+var EntityTypes = []EntityType{Person, Organisation, Place}
+
+// Valid reports whether t is one of the known entity kinds.
+func (t EntityType) Valid() bool {
+	return t == Person || t == Organisation || t == Place
+}
+
+// RelType is the type of a fact between two entities.
+type RelType string
+
+// The relation types the graph knows.
+const (
+	Met       RelType = "MET"
+	HoldsPost RelType = "HOLDS_POST"
+	Visited   RelType = "VISITED"
+)
+
+// RelTypes lists every relation type, in a fixed order.
+var RelTypes = []RelType{Met, HoldsPost, Visited}
+
+// Valid reports whether t is one of the known relation types.
+func (t RelType) Valid() bool {
+	return t == Met || t == HoldsPost || t == Visited
+}
+
+// Symmetric reports whether the relation reads the same in both directions.
+func (t RelType) Symmetric() bool { return t == Met }
+
+// Article is one news article: the source of every fact read from it.
+type Article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"` // ISO date (YYYY-MM-DD) when known
+	Source    string `json:"source,omitempty"`    // file the article was read from (with line for JSONL)
+	Text      string `json:"-"`
+}
+
+// Entity is one real-world person, organisation or place: one node in the graph.
+type Entity struct {
+	ID      string     `json:"id"`
+	Name    string     `json:"name"`
+	Type    EntityType `json:"type"`
+	Aliases []string   `json:"aliases,omitempty"`
+}
+
+// Mention records that an entity is named in an article, and how often.
+type Mention struct {
+	Entity  string `json:"entity"`
+	Article string `json:"article"`
+	Count   int    `json:"count"`
+}
+
+// Fact is one reading of a relation in one article: the evidence that backs an edge.
+type Fact struct {
+	Article    string  `json:"article"`
+	Evidence   string  `json:"evidence"`
+	Start      int     `json:"start"` // byte offsets of the evidence sentence in the article text
+	End        int     `json:"end"`
+	Date       string  `json:"date,omitempty"`  // ISO date, YYYY-MM or YYYY; empty when unknown
+	Place      string  `json:"place,omitempty"` // entity id of the place, when stated
+	Confidence float64 `json:"confidence"`
+	Rule       string  `json:"rule,omitempty"`
+}
+
+// ID identifies the fact within its relation: one article, one sentence.
+func (f Fact) ID() string { return fmt.Sprintf("%s@%d", f.Article, f.Start) }
+
+// Relation is one edge of the graph with every fact that backs it.
+// For HOLDS_POST, Title and Status are part of the edge's identity: two posts are two edges.
+type Relation struct {
+	Type   RelType `json:"type"`
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Title  string  `json:"title,omitempty"`
+	Status string  `json:"status,omitempty"` // "current" or "former" for HOLDS_POST
+	Facts  []Fact  `json:"facts"`
+}
+
+// Normalize puts a symmetric relation's ends in a fixed order so that A–B and B–A are one edge.
+func (r *Relation) Normalize() {
+	if r.Type.Symmetric() && r.To < r.From {
+		r.From, r.To = r.To, r.From
+	}
+}
+
+// Key is the relation's stable identity, the same in every run and every store.
+func (r Relation) Key() string {
+	from, to := r.From, r.To
+	if r.Type.Symmetric() && to < from {
+		from, to = to, from
+	}
+	h := sha256.Sum256([]byte(strings.Join([]string{string(r.Type), from, to, strings.ToLower(r.Title), r.Status}, "\x1f")))
+	return hex.EncodeToString(h[:12])
+}
+
+// Dates returns the distinct non-empty dates the facts give, sorted.
+func (r Relation) Dates() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range r.Facts {
+		if f.Date != "" && !seen[f.Date] {
+			seen[f.Date] = true
+			out = append(out, f.Date)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Places returns the distinct non-empty place ids the facts give, sorted.
+func (r Relation) Places() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range r.Facts {
+		if f.Place != "" && !seen[f.Place] {
+			seen[f.Place] = true
+			out = append(out, f.Place)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Disputed reports whether the sources give more than one day for the same relation. Two dates of
+// which one only narrows the other ("2024-03" and "2024-03-18") do not disagree.
+func (r Relation) Disputed() bool {
+	ds := r.Dates()
+	for i := range ds {
+		for j := i + 1; j < len(ds); j++ {
+			if !strings.HasPrefix(ds[j], ds[i]) && !strings.HasPrefix(ds[i], ds[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Batch is what one load writes: articles, the entities read from them, who is mentioned where, and relations.
+type Batch struct {
+	Articles  []Article
+	Entities  []Entity
+	Mentions  []Mention
+	Relations []Relation
+}
+
+// Counts are the sizes of a stored graph.
+type Counts struct {
+	Articles  int `json:"articles"`
+	Entities  int `json:"entities"`
+	Relations int `json:"relations"`
+	Facts     int `json:"facts"`
+	Mentions  int `json:"mentions"`
+}
+
+// Hop is one step of a path: the entity reached and every relation joining it to the previous one.
+type Hop struct {
+	From      Entity     `json:"from"`
+	To        Entity     `json:"to"`
+	Relations []Relation `json:"relations"`
+}
+
+// Path is a chain of entities joined by relations.
+type Path struct {
+	Nodes []Entity `json:"nodes"`
+	Hops  []Hop    `json:"hops"`
+}
+
+// Len is the number of hops.
+func (p Path) Len() int { return len(p.Hops) }
+
+// PathOptions restrict a path search.
+type PathOptions struct {
+	MaxHops int       // 0 means DefaultMaxHops
+	Types   []RelType // empty means all relation types
+}
+
+// DefaultMaxHops bounds path searches when the caller gives no limit.
+const DefaultMaxHops = 6
+
+// Error codes a store or the tools return, so callers can react without knowing the backend.
+const (
+	EInvalid  = "invalid"
+	ENotFound = "not_found"
+	EConflict = "conflict"
+	EInternal = "internal"
+)
+
+// Error is an error with a code from the list above and a message fit for a user.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf returns an *Error with the given code.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EInternal for other errors, "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EInternal
+}

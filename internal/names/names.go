@@ -1,0 +1,108 @@
+// Package names owns how names are compared: folding case, diacritics, apostrophes and punctuation, and
+// the transliteration-tolerant keys used to tell when two spellings may name the same entity.
+package names
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns the comparison form of a name: lower case, diacritics removed, apostrophes and
+// possessive 's dropped, other punctuation turned into spaces, spaces collapsed, a leading "the" dropped.
+// "Isma’il Haniya" and "isma'il haniya" fold alike; so do "Hamas’" and "Hamas".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case isApostrophe(r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	out := strings.TrimSpace(b.String())
+	out = strings.TrimPrefix(out, "the ")
+	if strings.HasSuffix(out, "s") && possessive(s) {
+		out = strings.TrimSuffix(out, "s")
+	}
+	return out
+}
+
+// possessive reports whether the raw name ends in 's or ’s.
+func possessive(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{"'s", "’s", "ʼs"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', 'ʻ', '`', '´', 'ʾ', 'ʿ':
+		return true
+	}
+	return false
+}
+
+// Tokens returns the folded words of a name.
+func Tokens(s string) []string { return strings.Fields(Fold(s)) }
+
+// Skeleton returns a transliteration-tolerant key for one folded word: digraphs that romanisations
+// spell differently are unified, vowels after the first letter and a final h are dropped, doubled
+// letters collapse. "haniyeh", "haniya" and "haniye" share the skeleton "hn"; so do "ismail" and "ismail".
+func Skeleton(word string) string {
+	w := strings.ToLower(word)
+	for _, p := range [][2]string{{"kh", "k"}, {"q", "k"}, {"ph", "f"}, {"ou", "u"}, {"dh", "d"}, {"th", "t"}, {"gh", "g"}, {"ee", "i"}, {"sh", "s"}} {
+		w = strings.ReplaceAll(w, p[0], p[1])
+	}
+	w = strings.TrimRight(w, "h")
+	var b strings.Builder
+	var last rune
+	for i, r := range w {
+		if i > 0 && strings.ContainsRune("aeiouyw", r) {
+			continue
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// Particles are name parts that attach to the following word and never stand for the person alone.
+var particles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true, "de": true, "del": true,
+	"della": true, "der": true, "di": true, "da": true, "van": true, "von": true, "le": true, "la": true, "du": true,
+	"dos": true, "das": true, "ben": true,
+}
+
+// IsParticle reports whether a folded word is a name particle such as al, bin, de or van.
+func IsParticle(w string) bool { return particles[w] }
+
+// Surname returns the folded last word of a person's name that is not a particle ("al-Maliki" → "maliki").
+func Surname(name string) string {
+	ts := Tokens(name)
+	for i := len(ts) - 1; i >= 0; i-- {
+		if !IsParticle(ts[i]) {
+			return ts[i]
+		}
+	}
+	return ""
+}

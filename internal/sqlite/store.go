@@ -1,0 +1,402 @@
+// Package sqlite is the embedded graph store: one SQLite database file through a pure-Go driver, no
+// server and no cgo. It is the default store and gives the same answers as the Neo4j store.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/names"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is a graph.Store in one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens (creating when missing) the database file at path and applies the schema.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	s := &Store{db: db, path: path}
+	if err := s.ApplySchema(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+var ddl = []string{
+	`CREATE TABLE IF NOT EXISTS articles (
+		id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',
+		published TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '')`,
+	`CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL)`,
+	`CREATE TABLE IF NOT EXISTS aliases (
+		entity TEXT NOT NULL REFERENCES entities(id), alias TEXT NOT NULL, folded TEXT NOT NULL,
+		PRIMARY KEY (entity, alias))`,
+	`CREATE INDEX IF NOT EXISTS aliases_folded ON aliases(folded)`,
+	`CREATE TABLE IF NOT EXISTS mentions (
+		entity TEXT NOT NULL REFERENCES entities(id), article TEXT NOT NULL REFERENCES articles(id),
+		count INTEGER NOT NULL, PRIMARY KEY (entity, article))`,
+	`CREATE TABLE IF NOT EXISTS relations (
+		key TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL REFERENCES entities(id),
+		dst TEXT NOT NULL REFERENCES entities(id), title TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '')`,
+	`CREATE INDEX IF NOT EXISTS relations_src ON relations(src, type)`,
+	`CREATE INDEX IF NOT EXISTS relations_dst ON relations(dst, type)`,
+	`CREATE TABLE IF NOT EXISTS facts (
+		rel TEXT NOT NULL REFERENCES relations(key), fact TEXT NOT NULL, article TEXT NOT NULL,
+		evidence TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, date TEXT NOT NULL DEFAULT '',
+		place TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL, rule TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (rel, fact))`,
+}
+
+// ApplySchema creates the tables and indexes when missing.
+func (s *Store) ApplySchema(ctx context.Context) error {
+	for _, q := range ddl {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sqlite: schema: %w", err)
+		}
+	}
+	return nil
+}
+
+// Write merges a batch in one transaction.
+func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: write: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	exec := func(q string, args ...any) {
+		if err != nil {
+			return
+		}
+		if _, e := tx.ExecContext(ctx, q, args...); e != nil {
+			err = fmt.Errorf("sqlite: write: %w", e)
+		}
+	}
+	for _, a := range b.Articles {
+		exec(`INSERT INTO articles(id, title, url, published, source) VALUES (?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET title=excluded.title, url=excluded.url, published=excluded.published, source=excluded.source`,
+			a.ID, a.Title, a.URL, a.Published, a.Source)
+	}
+	for _, e := range b.Entities {
+		exec(`INSERT INTO entities(id, name, type) VALUES (?,?,?)
+			ON CONFLICT(id) DO UPDATE SET name=excluded.name, type=excluded.type`, e.ID, e.Name, string(e.Type))
+		for _, al := range append([]string{e.Name}, e.Aliases...) {
+			exec(`INSERT OR IGNORE INTO aliases(entity, alias, folded) VALUES (?,?,?)`, e.ID, al, names.Fold(al))
+		}
+	}
+	for _, m := range b.Mentions {
+		exec(`INSERT INTO mentions(entity, article, count) VALUES (?,?,?)
+			ON CONFLICT(entity, article) DO UPDATE SET count=excluded.count`, m.Entity, m.Article, m.Count)
+	}
+	for _, r := range b.Relations {
+		r.Normalize()
+		key := r.Key()
+		exec(`INSERT OR IGNORE INTO relations(key, type, src, dst, title, status) VALUES (?,?,?,?,?,?)`,
+			key, string(r.Type), r.From, r.To, r.Title, r.Status)
+		for _, f := range r.Facts {
+			exec(`INSERT OR IGNORE INTO facts(rel, fact, article, evidence, start, end, date, place, confidence, rule)
+				VALUES (?,?,?,?,?,?,?,?,?,?)`, key, f.ID(), f.Article, f.Evidence, f.Start, f.End, f.Date, f.Place, f.Confidence, f.Rule)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if e := tx.Commit(); e != nil {
+		return fmt.Errorf("sqlite: commit: %w", e)
+	}
+	return nil
+}
+
+// Counts returns the sizes of the stored graph.
+func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
+	var c graph.Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM entities), (SELECT count(*) FROM relations),
+		(SELECT count(*) FROM facts), (SELECT count(*) FROM mentions)`).
+		Scan(&c.Articles, &c.Entities, &c.Relations, &c.Facts, &c.Mentions)
+	if err != nil {
+		return c, fmt.Errorf("sqlite: counts: %w", err)
+	}
+	return c, nil
+}
+
+// Entity returns one entity by id.
+func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
+	es, err := s.entities(ctx, `SELECT id, name, type FROM entities WHERE id = ?`, id)
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	if len(es) == 0 {
+		return graph.Entity{}, graph.Errorf(graph.ENotFound, "no entity with id %q", id)
+	}
+	return es[0], nil
+}
+
+// FindEntities returns the entities a name or alias folds to, sorted by id.
+func (s *Store) FindEntities(ctx context.Context, name string) ([]graph.Entity, error) {
+	return s.entities(ctx, `SELECT id, name, type FROM entities WHERE id IN
+		(SELECT entity FROM aliases WHERE folded = ?) ORDER BY id`, names.Fold(name))
+}
+
+func (s *Store) entities(ctx context.Context, q string, args ...any) ([]graph.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	var out []graph.Entity
+	for rows.Next() {
+		var e graph.Entity
+		var t string
+		if err := rows.Scan(&e.ID, &e.Name, &t); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
+		}
+		e.Type = graph.EntityType(t)
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	for i := range out {
+		if out[i].Aliases, err = s.aliases(ctx, out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) aliases(ctx context.Context, e graph.Entity) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY alias`, e.ID, e.Name)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: aliases: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, fmt.Errorf("sqlite: aliases: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// typeFilter returns an SQL condition and its arguments restricting relations to the given types.
+func typeFilter(types []graph.RelType) (string, []any) {
+	if len(types) == 0 {
+		types = graph.RelTypes
+	}
+	marks := make([]string, len(types))
+	args := make([]any, len(types))
+	for i, t := range types {
+		marks[i] = "?"
+		args[i] = string(t)
+	}
+	return "type IN (" + strings.Join(marks, ",") + ")", args
+}
+
+// neighbours returns the ids of the entities joined to id by a relation of the given types, sorted.
+func (s *Store) neighbours(ctx context.Context, id string, types []graph.RelType) ([]string, error) {
+	cond, targs := typeFilter(types)
+	args := append(append([]any{id}, targs...), id)
+	args = append(args, targs...)
+	rows, err := s.db.QueryContext(ctx, `SELECT dst FROM relations WHERE src = ? AND `+cond+
+		` UNION SELECT src FROM relations WHERE dst = ? AND `+cond+` ORDER BY 1`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: neighbours: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("sqlite: neighbours: %w", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// ShortestPath finds the lexicographically smallest of the shortest paths: a breadth-first search from
+// the target gives every node's distance to it, then a walk from the source takes, at each step, the
+// smallest id one step closer.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
+	max := opts.MaxHops
+	if max <= 0 {
+		max = graph.DefaultMaxHops
+	}
+	for _, id := range []string{from, to} {
+		if _, err := s.Entity(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	dist := map[string]int{to: 0}
+	frontier := []string{to}
+	for d := 1; d <= max && len(frontier) > 0; d++ {
+		if _, ok := dist[from]; ok {
+			break
+		}
+		var next []string
+		for _, n := range frontier {
+			ns, err := s.neighbours(ctx, n, opts.Types)
+			if err != nil {
+				return nil, err
+			}
+			for _, m := range ns {
+				if _, seen := dist[m]; !seen {
+					dist[m] = d
+					next = append(next, m)
+				}
+			}
+		}
+		frontier = next
+	}
+	if _, ok := dist[from]; !ok {
+		return nil, graph.Errorf(graph.ENotFound, "no path of at most %d hops", max)
+	}
+	ids := []string{from}
+	for cur := from; cur != to; {
+		ns, err := s.neighbours(ctx, cur, opts.Types)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ns { // sorted: the first one closer is the smallest
+			if d, ok := dist[m]; ok && d == dist[cur]-1 {
+				cur = m
+				break
+			}
+		}
+		ids = append(ids, cur)
+	}
+	return graph.BuildPath(ctx, ids, opts.Types, s.Entity, s.relationsBetween)
+}
+
+// relationsBetween returns every relation joining a and b, in either direction, with its facts.
+func (s *Store) relationsBetween(ctx context.Context, a, b string, types []graph.RelType) ([]graph.Relation, error) {
+	cond, targs := typeFilter(types)
+	args := append([]any{a, b, b, a}, targs...)
+	return s.relations(ctx, `SELECT key, type, src, dst, title, status FROM relations
+		WHERE ((src = ? AND dst = ?) OR (src = ? AND dst = ?)) AND `+cond, args...)
+}
+
+func (s *Store) relations(ctx context.Context, q string, args ...any) ([]graph.Relation, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: relations: %w", err)
+	}
+	var out []graph.Relation
+	var keys []string
+	for rows.Next() {
+		var r graph.Relation
+		var key, t string
+		if err := rows.Scan(&key, &t, &r.From, &r.To, &r.Title, &r.Status); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: relations: %w", err)
+		}
+		r.Type = graph.RelType(t)
+		out = append(out, r)
+		keys = append(keys, key)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: relations: %w", err)
+	}
+	for i := range out {
+		if out[i].Facts, err = s.facts(ctx, keys[i]); err != nil {
+			return nil, err
+		}
+	}
+	graph.SortRelations(out)
+	return out, nil
+}
+
+func (s *Store) facts(ctx context.Context, key string) ([]graph.Fact, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT article, evidence, start, end, date, place, confidence, rule
+		FROM facts WHERE rel = ? ORDER BY article, start`, key)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: facts: %w", err)
+	}
+	defer rows.Close()
+	var out []graph.Fact
+	for rows.Next() {
+		var f graph.Fact
+		if err := rows.Scan(&f.Article, &f.Evidence, &f.Start, &f.End, &f.Date, &f.Place, &f.Confidence, &f.Rule); err != nil {
+			return nil, fmt.Errorf("sqlite: facts: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Dump returns the whole graph in canonical order.
+func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
+	b := &graph.Batch{}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, url, published, source FROM articles`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: dump: %w", err)
+	}
+	for rows.Next() {
+		var a graph.Article
+		if err := rows.Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: dump: %w", err)
+		}
+		b.Articles = append(b.Articles, a)
+	}
+	rows.Close()
+	if b.Entities, err = s.entities(ctx, `SELECT id, name, type FROM entities`); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: dump: %w", err)
+	}
+	for rows.Next() {
+		var m graph.Mention
+		if err := rows.Scan(&m.Entity, &m.Article, &m.Count); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: dump: %w", err)
+		}
+		b.Mentions = append(b.Mentions, m)
+	}
+	rows.Close()
+	if b.Relations, err = s.relations(ctx, `SELECT key, type, src, dst, title, status FROM relations`); err != nil {
+		return nil, err
+	}
+	graph.Canonicalize(b)
+	return b, nil
+}
+
+// Path returns the file the store lives in.
+func (s *Store) Path() string { return s.path }
