@@ -1,0 +1,439 @@
+// Package neo4j is the graph store on a Neo4j 5 server, through the official Go driver. It is the only
+// package that imports the driver. Every value reaches Cypher as a parameter; relationship types and
+// labels, which Cypher cannot take as parameters, come only from the fixed lists in package graph.
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/names"
+	"github.com/kgnews/kg/schema"
+)
+
+// Config says how to reach a Neo4j server. Password is never printed.
+type Config struct {
+	URI      string
+	Username string
+	Password string
+	Database string
+}
+
+// String describes the connection without the password.
+func (c Config) String() string {
+	return fmt.Sprintf("%s (user %s, database %s)", c.URI, c.Username, c.Database)
+}
+
+// Store is a graph.Store on a Neo4j server.
+type Store struct {
+	drv driver.DriverWithContext
+	db  string
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// maxPathHops bounds variable-length patterns; Cypher takes no parameter there.
+const maxPathHops = 15
+
+// writeChunk is how many rows one UNWIND statement carries.
+const writeChunk = 500
+
+// Open connects to the server, checks that it answers and applies the schema.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %s: %w", cfg, err)
+	}
+	if err := drv.VerifyConnectivity(ctx); err != nil {
+		drv.Close(ctx)
+		return nil, fmt.Errorf("neo4j: cannot reach %s: %w", cfg, err)
+	}
+	s := &Store{drv: drv, db: cfg.Database}
+	if err := s.ApplySchema(ctx); err != nil {
+		drv.Close(ctx)
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the driver.
+func (s *Store) Close() error { return s.drv.Close(context.Background()) }
+
+func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*driver.Record, error) {
+	res, err := driver.ExecuteQuery(ctx, s.drv, q, params, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(s.db), driver.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %w", err)
+	}
+	return res.Records, nil
+}
+
+// ApplySchema runs the statements of the schema/ folder.
+func (s *Store) ApplySchema(ctx context.Context) error {
+	for _, q := range schema.Statements() {
+		if _, err := driver.ExecuteQuery(ctx, s.drv, q, nil, driver.EagerResultTransformer,
+			driver.ExecuteQueryWithDatabase(s.db)); err != nil {
+			return fmt.Errorf("neo4j: schema: %s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// Wipe deletes every node and relationship. Only tests call it, on their own server.
+func (s *Store) Wipe(ctx context.Context) error {
+	_, err := driver.ExecuteQuery(ctx, s.drv, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+		nil, driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		return fmt.Errorf("neo4j: wipe: %w", err)
+	}
+	return nil
+}
+
+const (
+	qArticles = `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source`
+
+	// Entity labels cannot be parameters: one statement per kind, each text fixed.
+	qEntities = `UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e:%s, e.name = row.name, e.type = row.type,
+    e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    e.keys = reduce(acc = coalesce(e.keys, []), x IN row.keys | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+
+	qMentions = `UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
+MERGE (e)-[m:MENTIONED_IN]->(a)
+SET m.count = row.count`
+
+	// One statement per relation type. Facts already on the relationship (same article and sentence)
+	// are skipped, so writing a fact twice changes nothing.
+	qRelations = `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MERGE (a)-[r:%s {key: row.key}]->(b)
+SET r.title = row.title, r.status = row.status
+WITH r, [f IN row.facts WHERE NOT f.id IN coalesce(r.fact_ids, [])] AS fresh
+SET r.fact_ids = coalesce(r.fact_ids, []) + [f IN fresh | f.id],
+    r.articles = coalesce(r.articles, []) + [f IN fresh | f.article],
+    r.evidence = coalesce(r.evidence, []) + [f IN fresh | f.evidence],
+    r.starts = coalesce(r.starts, []) + [f IN fresh | f.start],
+    r.ends = coalesce(r.ends, []) + [f IN fresh | f.end],
+    r.dates = coalesce(r.dates, []) + [f IN fresh | f.date],
+    r.places = coalesce(r.places, []) + [f IN fresh | f.place],
+    r.confidences = coalesce(r.confidences, []) + [f IN fresh | f.confidence],
+    r.rules = coalesce(r.rules, []) + [f IN fresh | f.rule]
+WITH r
+SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c ELSE m END),
+    r.date = reduce(m = '', d IN r.dates | CASE WHEN d <> '' AND (m = '' OR d < m) THEN d ELSE m END)`
+)
+
+// Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
+// UNWIND rows inside managed (retried) write transactions.
+func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
+	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+
+	var articles []any
+	for _, a := range b.Articles {
+		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published, "source": a.Source})
+	}
+	if err := s.unwind(ctx, sess, qArticles, articles); err != nil {
+		return err
+	}
+	for _, t := range graph.EntityTypes {
+		var rows []any
+		for _, e := range b.Entities {
+			if e.Type != t {
+				continue
+			}
+			aliases := append([]string{}, e.Aliases...)
+			keys := []string{names.Fold(e.Name)}
+			for _, a := range aliases {
+				keys = append(keys, names.Fold(a))
+			}
+			rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
+				"aliases": toAny(aliases), "keys": toAny(keys)})
+		}
+		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
+			return err
+		}
+	}
+	var mentions []any
+	for _, m := range b.Mentions {
+		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count})
+	}
+	if err := s.unwind(ctx, sess, qMentions, mentions); err != nil {
+		return err
+	}
+	for _, t := range graph.RelTypes {
+		var rows []any
+		for _, r := range b.Relations {
+			if r.Type != t {
+				continue
+			}
+			r.Normalize()
+			var facts []any
+			for _, f := range r.Facts {
+				facts = append(facts, map[string]any{"id": f.ID(), "article": f.Article, "evidence": f.Evidence,
+					"start": f.Start, "end": f.End, "date": f.Date, "place": f.Place, "confidence": f.Confidence, "rule": f.Rule})
+			}
+			rows = append(rows, map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title,
+				"status": r.Status, "facts": facts})
+		}
+		if err := s.unwind(ctx, sess, fmt.Sprintf(qRelations, string(t)), rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func (s *Store) unwind(ctx context.Context, sess driver.SessionWithContext, q string, rows []any) error {
+	for len(rows) > 0 {
+		n := min(writeChunk, len(rows))
+		chunk := rows[:n]
+		rows = rows[n:]
+		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
+			if err != nil {
+				return nil, err
+			}
+			return res.Consume(ctx)
+		})
+		if err != nil {
+			return fmt.Errorf("neo4j: write: %w", err)
+		}
+	}
+	return nil
+}
+
+// Counts returns the sizes of the stored graph.
+func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
+	recs, err := s.read(ctx, `CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL () { MATCH ()-[r:MET|HOLDS_POST|VISITED]->() RETURN count(r) AS relations, sum(size(r.fact_ids)) AS facts }
+CALL () { MATCH (:Entity)-[m:MENTIONED_IN]->(:Article) RETURN count(m) AS mentions }
+RETURN articles, entities, relations, facts, mentions`, nil)
+	if err != nil {
+		return graph.Counts{}, err
+	}
+	r := recs[0]
+	return graph.Counts{
+		Articles: intOf(r, "articles"), Entities: intOf(r, "entities"), Relations: intOf(r, "relations"),
+		Facts: intOf(r, "facts"), Mentions: intOf(r, "mentions"),
+	}, nil
+}
+
+func intOf(r *driver.Record, key string) int {
+	v, _ := r.Get(key)
+	if n, ok := v.(int64); ok {
+		return int(n)
+	}
+	return 0
+}
+
+func strOf(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return s
+}
+
+func strList(v any) []string {
+	xs, _ := v.([]any)
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		s, _ := x.(string)
+		out = append(out, s)
+	}
+	return out
+}
+
+const entityProjection = `e {.id, .name, .type, .aliases}`
+
+func entityOf(v any) graph.Entity {
+	m, _ := v.(map[string]any)
+	e := graph.Entity{ID: strOf(m, "id"), Name: strOf(m, "name"), Type: graph.EntityType(strOf(m, "type"))}
+	for _, a := range strList(m["aliases"]) {
+		if a != e.Name {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	sort.Strings(e.Aliases)
+	return e
+}
+
+func (s *Store) entityList(ctx context.Context, q string, params map[string]any) ([]graph.Entity, error) {
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Entity, 0, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("e")
+		out = append(out, entityOf(v))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// Entity returns one entity by id.
+func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
+	es, err := s.entityList(ctx, `MATCH (e:Entity {id: $id}) RETURN `+entityProjection+` AS e`, map[string]any{"id": id})
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	if len(es) == 0 {
+		return graph.Entity{}, graph.Errorf(graph.ENotFound, "no entity with id %q", id)
+	}
+	return es[0], nil
+}
+
+// FindEntities returns the entities a name or alias folds to, sorted by id.
+func (s *Store) FindEntities(ctx context.Context, name string) ([]graph.Entity, error) {
+	return s.entityList(ctx, `MATCH (e:Entity) WHERE $key IN e.keys RETURN `+entityProjection+` AS e`,
+		map[string]any{"key": names.Fold(name)})
+}
+
+func typeNames(types []graph.RelType) []any {
+	if len(types) == 0 {
+		types = graph.RelTypes
+	}
+	out := make([]any, len(types))
+	for i, t := range types {
+		out[i] = string(t)
+	}
+	return out
+}
+
+// ShortestPath asks Neo4j for every shortest path and keeps the one whose node ids sort first, the
+// same tie-break the embedded store applies.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
+	max := opts.MaxHops
+	if max <= 0 {
+		max = graph.DefaultMaxHops
+	}
+	if max > maxPathHops {
+		return nil, graph.Errorf(graph.EInvalid, "at most %d hops can be searched", maxPathHops)
+	}
+	for _, id := range []string{from, to} {
+		if _, err := s.Entity(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	if from == to {
+		return graph.BuildPath(ctx, []string{from}, opts.Types, s.Entity, s.relationsBetween)
+	}
+	recs, err := s.read(ctx, fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:MET|HOLDS_POST|VISITED*..%d]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types) AND length(p) <= $max
+RETURN [n IN nodes(p) | n.id] AS ids
+LIMIT 100000`, maxPathHops), map[string]any{"from": from, "to": to, "types": typeNames(opts.Types), "max": max})
+	if err != nil {
+		return nil, err
+	}
+	var best []string
+	for _, r := range recs {
+		v, _ := r.Get("ids")
+		ids := strList(v)
+		if best == nil || graph.LessIDs(ids, best) {
+			best = ids
+		}
+	}
+	if best == nil {
+		return nil, graph.Errorf(graph.ENotFound, "no path of at most %d hops", max)
+	}
+	return graph.BuildPath(ctx, best, opts.Types, s.Entity, s.relationsBetween)
+}
+
+const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,
+ coalesce(r.title, '') AS title, coalesce(r.status, '') AS status, r.articles AS articles, r.evidence AS evidence,
+ r.starts AS starts, r.ends AS ends, r.dates AS dates, r.places AS places, r.confidences AS confidences, r.rules AS rules`
+
+func (s *Store) relationsBetween(ctx context.Context, a, b string, types []graph.RelType) ([]graph.Relation, error) {
+	return s.relationList(ctx, `MATCH (a:Entity {id: $a})-[r:MET|HOLDS_POST|VISITED]-(b:Entity {id: $b})
+WHERE type(r) IN $types RETURN `+relationProjection, map[string]any{"a": a, "b": b, "types": typeNames(types)})
+}
+
+func (s *Store) relationList(ctx context.Context, q string, params map[string]any) ([]graph.Relation, error) {
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Relation, 0, len(recs))
+	for _, rec := range recs {
+		m := rec.AsMap()
+		r := graph.Relation{Type: graph.RelType(strOf(m, "type")), From: strOf(m, "from"), To: strOf(m, "to"),
+			Title: strOf(m, "title"), Status: strOf(m, "status")}
+		articles, evidence := strList(m["articles"]), strList(m["evidence"])
+		dates, places, rules := strList(m["dates"]), strList(m["places"]), strList(m["rules"])
+		starts, _ := m["starts"].([]any)
+		ends, _ := m["ends"].([]any)
+		confs, _ := m["confidences"].([]any)
+		if len(evidence) != len(articles) || len(starts) != len(articles) || len(ends) != len(articles) ||
+			len(dates) != len(articles) || len(places) != len(articles) || len(confs) != len(articles) || len(rules) != len(articles) {
+			return nil, fmt.Errorf("neo4j: relation %s %s-%s: fact lists of unequal length", r.Type, r.From, r.To)
+		}
+		for i := range articles {
+			st, _ := starts[i].(int64)
+			en, _ := ends[i].(int64)
+			c, _ := confs[i].(float64)
+			r.Facts = append(r.Facts, graph.Fact{Article: articles[i], Evidence: evidence[i], Start: int(st), End: int(en),
+				Date: dates[i], Place: places[i], Confidence: c, Rule: rules[i]})
+		}
+		out = append(out, r)
+	}
+	graph.SortRelations(out)
+	return out, nil
+}
+
+// Dump returns the whole graph in canonical order.
+func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
+	b := &graph.Batch{}
+	recs, err := s.read(ctx, `MATCH (a:Article) RETURN a.id AS id, coalesce(a.title, '') AS title, coalesce(a.url, '') AS url,
+ coalesce(a.published, '') AS published, coalesce(a.source, '') AS source`, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		m := r.AsMap()
+		b.Articles = append(b.Articles, graph.Article{ID: strOf(m, "id"), Title: strOf(m, "title"), URL: strOf(m, "url"),
+			Published: strOf(m, "published"), Source: strOf(m, "source")})
+	}
+	if b.Entities, err = s.entityList(ctx, `MATCH (e:Entity) RETURN `+entityProjection+` AS e`, nil); err != nil {
+		return nil, err
+	}
+	recs, err = s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count`, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		m := r.AsMap()
+		b.Mentions = append(b.Mentions, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count")})
+	}
+	if b.Relations, err = s.relationList(ctx, `MATCH ()-[r:MET|HOLDS_POST|VISITED]->() RETURN `+relationProjection, nil); err != nil {
+		return nil, err
+	}
+	graph.Canonicalize(b)
+	return b, nil
+}
+
+// IsUnavailable reports whether err means the server could not be reached.
+func IsUnavailable(err error) bool {
+	var ce *driver.ConnectivityError
+	return errors.As(err, &ce) || strings.Contains(err.Error(), "connection refused")
+}
