@@ -1,0 +1,311 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// corefer groups the typed mentions of an article into entities. Full names come first; a surname or a
+// given name alone ("Wang", "Ambassador Cao") joins the full name it fits, preferring one whose known
+// titles agree with its own and, among those, the one named most recently, so that "Foreign Minister
+// Wang" does not join the diplomat Wang Kejian. Spellings one transliteration apart join ("Haniye",
+// "Haniyeh"); an organisation name one typing slip from another joins it ("Arba League").
+func (x *Extractor) corefer(d *Doc) {
+	byKey := map[string]*Entity{}
+	var persons []*Entity
+	newEntity := func(m *Mention) *Entity {
+		e := &Entity{Type: m.Type}
+		d.Entities = append(d.Entities, e)
+		return e
+	}
+	join := func(e *Entity, m *Mention) {
+		m.Ent = e
+		e.Mentions = append(e.Mentions, m)
+		if m.Title != "" {
+			e.Titles = append(e.Titles, m.Title)
+		}
+	}
+	// 1. full names of people, and all organisations and places, by name
+	for _, m := range d.Mentions {
+		if m.Type == "" {
+			continue
+		}
+		toks := nameTokens(m.Text)
+		if m.Type == graph.Person && len(toks) < 2 {
+			continue
+		}
+		key := string(m.Type) + "|" + m.folded()
+		e := byKey[key]
+		if e == nil && m.Type == graph.Person {
+			e = findBySkeleton(persons, toks)
+		}
+		if e == nil && m.Type == graph.Organisation {
+			e = findByTypo(d.Entities, m)
+		}
+		if e == nil {
+			e = newEntity(m)
+			if m.Type == graph.Person {
+				persons = append(persons, e)
+			}
+		}
+		byKey[key] = e
+		join(e, m)
+	}
+	// 2. single names, and untyped names that are a known person's surname or given name
+	for _, m := range d.Mentions {
+		if m.Ent != nil || (m.Type != "" && m.Type != graph.Person) {
+			continue
+		}
+		toks := nameTokens(m.Text)
+		if len(toks) == 0 {
+			continue
+		}
+		if e := bestPersonFor(persons, m, toks[len(toks)-1]); e != nil {
+			m.Type = graph.Person
+			join(e, m)
+			continue
+		}
+		if m.Type != graph.Person {
+			continue
+		}
+		e := newEntity(m)
+		persons = append(persons, e)
+		join(e, m)
+	}
+	for _, e := range d.Entities {
+		nameEntity(e)
+	}
+}
+
+// nameTokens returns the folded words of a name without particles.
+func nameTokens(s string) []string {
+	var out []string
+	for _, t := range names.Tokens(s) {
+		if !names.IsParticle(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sameWord reports whether two folded name words are one word spelt two ways: equal, or the same
+// first letter, the same transliteration skeleton and nearly the same length.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" || a[0] != b[0] {
+		return false
+	}
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return false
+	}
+	return len(a) >= 4 && names.Skeleton(a) == names.Skeleton(b)
+}
+
+func findBySkeleton(persons []*Entity, toks []string) *Entity {
+	for _, e := range persons {
+		et := nameTokens(e.Mentions[0].Text)
+		if len(et) != len(toks) {
+			continue
+		}
+		ok := true
+		for i := range et {
+			if !sameWord(et[i], toks[i]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e
+		}
+	}
+	return nil
+}
+
+func findByTypo(es []*Entity, m *Mention) *Entity {
+	f := m.folded()
+	if len(f) < 6 {
+		return nil
+	}
+	for _, e := range es {
+		if e.Type != graph.Organisation {
+			continue
+		}
+		g := e.Mentions[0].folded()
+		if f[0] == g[0] && damerau(f, g) == 1 && lastWord(f) == lastWord(g) {
+			return e
+		}
+	}
+	return nil
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// bestPersonFor picks the person a single name refers to: among those with a matching name word and
+// no contradicting title, the one whose titles agree with the mention's, else the one mentioned last
+// before it, else the first one after it.
+func bestPersonFor(persons []*Entity, m *Mention, word string) *Entity {
+	var cands []*Entity
+	for _, e := range persons {
+		for _, w := range nameTokens(e.Mentions[0].Text) {
+			if sameWord(w, word) {
+				cands = append(cands, e)
+				break
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	mine := postSet(m.Title)
+	var agree, neutral []*Entity
+	for _, e := range cands {
+		theirs := map[string]bool{}
+		for _, t := range e.Titles {
+			for w := range postSet(t) {
+				theirs[w] = true
+			}
+		}
+		switch {
+		case len(mine) == 0 || len(theirs) == 0:
+			neutral = append(neutral, e)
+		case overlaps(mine, theirs):
+			agree = append(agree, e)
+		}
+	}
+	if len(agree) > 0 {
+		return closest(agree, m)
+	}
+	if len(neutral) > 0 {
+		return closest(neutral, m)
+	}
+	return nil
+}
+
+func postSet(title string) map[string]bool {
+	s := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		for _, p := range strings.Split(w, "-") {
+			if lexicon.IsPostWord(p) {
+				s[p] = true
+			}
+		}
+	}
+	return s
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// closest returns the entity mentioned last before m, or failing that the first after it.
+func closest(es []*Entity, m *Mention) *Entity {
+	var best *Entity
+	bestPos := -1
+	for _, e := range es {
+		for _, o := range e.Mentions {
+			if o.Start < m.Start && o.Start > bestPos {
+				best, bestPos = e, o.Start
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	first := -1
+	for _, e := range es {
+		if p := e.Mentions[0].Start; first < 0 || p < first {
+			best, first = e, p
+		}
+	}
+	return best
+}
+
+// nameEntity names an entity by its longest spelling (ties: the most frequent, then the first) and
+// keeps the other spellings as aliases.
+func nameEntity(e *Entity) {
+	count := map[string]int{}
+	first := map[string]int{}
+	for i, m := range e.Mentions {
+		t := cleanName(m.Text)
+		if _, ok := first[t]; !ok {
+			first[t] = i
+		}
+		count[t]++
+	}
+	var forms []string
+	for t := range count {
+		forms = append(forms, t)
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		a, b := forms[i], forms[j]
+		if len(nameTokens(a)) != len(nameTokens(b)) {
+			return len(nameTokens(a)) > len(nameTokens(b))
+		}
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return first[a] < first[b]
+	})
+	e.Name = forms[0]
+	seen := map[string]bool{names.Fold(e.Name): true}
+	for _, f := range forms[1:] {
+		if k := names.Fold(f); !seen[k] {
+			seen[k] = true
+			e.Aliases = append(e.Aliases, f)
+		}
+	}
+}
+
+// cleanName drops a possessive ending from a name as written ("Hamas’" → "Hamas").
+func cleanName(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// damerau is the optimal string alignment distance: insertions, deletions, substitutions and
+// transpositions of neighbours each cost one.
+func damerau(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n, m := len(ra), len(rb)
+	d := make([][]int, n+1)
+	for i := range d {
+		d[i] = make([]int, m+1)
+		d[i][0] = i
+	}
+	for j := 0; j <= m; j++ {
+		d[0][j] = j
+	}
+	for i := 1; i <= n; i++ {
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[n][m]
+}

@@ -1,0 +1,113 @@
+// Package extract reads entities and relations out of one article's text. It is a pipeline of ordered
+// stages over one Doc, set in one place (New); each stage says what it needs and what it adds, and every
+// mention and relation keeps byte offsets into the text so its evidence can be shown.
+package extract
+
+import (
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// Mention is one naming of an entity in the text.
+type Mention struct {
+	Start, End int
+	Text       string
+	Type       graph.EntityType // "" while unknown
+	Sent       int              // index of the sentence
+	Tok        int              // index of the first token in the sentence
+	TokEnd     int              // index after the last token
+	Title      string           // job title written before the name ("Foreign Minister")
+	TitleFrom  int              // token index where the title starts (== Tok when none)
+	Affil      string           // what the title belongs to: a country name from a demonym, or ""
+	Ent        *Entity          // the in-article entity it names, set by the coreference stage
+	InTitle    bool             // a place or organisation inside a job title ("Ambassador to Qatar")
+
+	affilMention *Mention // organisation the title belongs to, when named in the same chunk
+	typeVotes    map[graph.EntityType]int
+}
+
+// Entity is one entity within one article: the mentions that name it.
+type Entity struct {
+	Name     string
+	Type     graph.EntityType
+	Mentions []*Mention
+	Titles   []string
+	Aliases  []string
+}
+
+// Relation is one relation read from one sentence.
+type Relation struct {
+	Type       graph.RelType
+	From, To   *Entity
+	Place      *Entity
+	Date       string
+	Title      string
+	Status     string
+	Sent       int
+	Confidence float64
+	Rule       string
+}
+
+// Doc is one article under extraction.
+type Doc struct {
+	Article   graph.Article
+	Text      string
+	Ref       RefDate
+	Sents     []Sentence
+	Mentions  []*Mention // in text order
+	Entities  []*Entity
+	Relations []Relation
+	dates     [][]dateSpan // per sentence
+}
+
+// Stage is one step of the pipeline.
+type Stage struct {
+	Name string
+	Run  func(*Doc)
+}
+
+// Extractor runs the stages in order.
+type Extractor struct {
+	lex    *lexicon.Lexicon
+	stages []Stage
+}
+
+// New returns the extractor with its stages in order.
+func New(lex *lexicon.Lexicon) *Extractor {
+	x := &Extractor{lex: lex}
+	x.stages = []Stage{
+		// needs: Text. adds: Sents (tokens, headline flags).
+		{"sentences", func(d *Doc) { d.Sents = splitSentences(d.Text) }},
+		// needs: Article.Published, Sents. adds: Ref (the date relative phrases are read against).
+		{"refdate", func(d *Doc) { d.Ref = findRefDate(d) }},
+		// needs: Sents. adds: Mentions with spans, titles and first types.
+		{"mentions", x.findMentions},
+		// needs: Mentions. adds: types from context (apposition, followers, coordination).
+		{"types", x.typeFromContext},
+		// needs: typed Mentions. adds: Entities; joins surnames, titles and pronouns to full names.
+		{"coref", x.corefer},
+		// needs: Sents, Ref. adds: date phrases per sentence.
+		{"dates", x.findDates},
+		// needs: Entities, dates. adds: Relations.
+		{"relations", x.findRelations},
+	}
+	return x
+}
+
+// Stages lists the pipeline's stage names in order.
+func (x *Extractor) Stages() []string {
+	var out []string
+	for _, s := range x.stages {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+// Extract runs the pipeline over one article.
+func (x *Extractor) Extract(a graph.Article) *Doc {
+	d := &Doc{Article: a, Text: a.Text}
+	for _, s := range x.stages {
+		s.Run(d)
+	}
+	return d
+}

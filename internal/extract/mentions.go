@@ -1,0 +1,434 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// role is what a capitalised token can be inside a name chunk.
+type role int
+
+const (
+	rName      role = iota // part of a proper name
+	rTitle                 // job title or rank word
+	rDemonym               // nationality adjective
+	rOrgHead               // ends an organisation name
+	rOrgan                 // a body inside an organisation (Politburo)
+	rPlace                 // starts a gazetteer place name
+	rOtherHead             // ends the name of an event or document, not an entity
+)
+
+// otherHeads end names that are neither people, organisations nor places.
+var otherHeads = map[string]bool{
+	"summit": true, "conference": true, "war": true, "crisis": true, "agreement": true, "accord": true, "treaty": true,
+	"talks": true, "games": true, "cup": true, "olympics": true, "election": true, "elections": true, "day": true,
+	"festival": true, "act": true, "law": true, "resolution": true, "initiative": true, "plan": true, "deal": true,
+	"award": true, "prize": true, "issue": true, "convention": true, "declaration": true, "protocol": true,
+	"missile": true, "missiles": true, "batch": true, "genocide": true, "attack": true, "attacks": true,
+	"operation": true, "report": true, "index": true, "spring": true, "revolution": true, "solution": true,
+}
+
+// nameParticles may stand in lower case inside a name ("Osama bin Laden", "Ursula von der Leyen").
+var nameParticles = map[string]bool{
+	"bin": true, "ibn": true, "bint": true, "de": true, "del": true, "della": true, "der": true, "di": true,
+	"da": true, "van": true, "von": true, "le": true, "la": true, "du": true, "dos": true, "das": true, "al": true, "el": true,
+}
+
+// chunk is a maximal run of capitalised words in a sentence (with inner name particles).
+type chunk struct {
+	from, to int // token indexes [from, to)
+}
+
+// findMentions finds the names in every prose sentence and gives each a first type from its own words:
+// organisation heads, place names, job titles before a person's name.
+func (x *Extractor) findMentions(d *Doc) {
+	lowerSeen := lowercaseWords(d)
+	for si := range d.Sents {
+		s := &d.Sents[si]
+		if s.Headline {
+			continue
+		}
+		chunks := findChunks(s.Tokens, lowerSeen)
+		for ci := 0; ci < len(chunks); ci++ {
+			c := chunks[ci]
+			var pre *titleInfo
+			// A title-only chunk, then "to/for/of (the)", then a chunk: the title goes on ("Ambassador to Qatar").
+			if ti := x.titleOnly(s.Tokens[c.from:c.to]); ti != nil && ci+1 < len(chunks) {
+				next := chunks[ci+1]
+				if conn, ok := connector(s.Tokens, c.to, next.from); ok && (conn == "to" || conn == "for" || conn == "of") {
+					ti.connector = conn
+					ti.from = c.from
+					pre = ti
+					c = next
+					ci++
+				}
+			}
+			// "Ministry" + "of" + "Foreign Affairs": an organisation name with a complement.
+			for ci+1 < len(chunks) {
+				next := chunks[ci+1]
+				conn, ok := connector(s.Tokens, c.to, next.from)
+				if !ok {
+					break
+				}
+				last := s.Tokens[c.to-1].Text
+				if (conn == "of" || conn == "for") && lexicon.IsOrgHead(last) && !x.startsWithTitle(s.Tokens[next.from:next.to]) {
+					c = chunk{c.from, next.to}
+					ci++
+					continue
+				}
+				if conn == "and" && lexicon.IsOrgHead(s.Tokens[next.to-1].Text) && x.allPlaceish(s.Tokens[c.from:c.to]) {
+					c = chunk{c.from, next.to}
+					ci++
+					continue
+				}
+				break
+			}
+			x.analyzeChunk(d, si, c, pre)
+		}
+	}
+}
+
+// lowercaseWords collects the words the article writes in lower case somewhere, so that a capitalised
+// common word at the start of a sentence is not taken for a name.
+func lowercaseWords(d *Doc) map[string]bool {
+	seen := map[string]bool{}
+	for _, s := range d.Sents {
+		for _, t := range s.Tokens {
+			if t.Word && !t.Cap() {
+				seen[t.Text] = true
+			}
+		}
+	}
+	return seen
+}
+
+func findChunks(toks []Token, lowerSeen map[string]bool) []chunk {
+	var out []chunk
+	for i := 0; i < len(toks); {
+		if !isNameToken(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if isNameToken(toks[j]) {
+				j++
+				continue
+			}
+			if nameParticles[toks[j].Text] && j+1 < len(toks) && isNameToken(toks[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		// drop leading function words ("The", "On", "In") and, at the start of a sentence, common words
+		// the article writes in lower case elsewhere.
+		k := i
+		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[strings.ToLower(toks[k].Text)])) {
+			k++
+		}
+		if k < j {
+			out = append(out, chunk{k, j})
+		}
+		i = j
+	}
+	return out
+}
+
+func isNameToken(t Token) bool {
+	if !t.Word || !t.Cap() {
+		return false
+	}
+	for _, r := range t.Text {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// connector returns the lower-case word(s) between two chunks when they are joined by one of
+// of/for/to/and, optionally followed by "the".
+func connector(toks []Token, from, to int) (string, bool) {
+	switch to - from {
+	case 1:
+		w := toks[from].Text
+		if w == "of" || w == "for" || w == "to" || w == "and" {
+			return w, true
+		}
+	case 2:
+		w := toks[from].Text
+		if (w == "of" || w == "for" || w == "to") && toks[from+1].Text == "the" {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// roles classifies each token of a chunk; a gazetteer place spanning several tokens marks its first
+// token rPlace and returns its length in plen.
+func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
+	rs = make([]role, len(toks))
+	plen = make([]int, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// longest gazetteer match from here
+		for n := min(len(toks)-i, x.lex.MaxPlaceWords()); n >= 1; n-- {
+			if _, ok := x.lex.Place(joinTokens(toks[i : i+n])); ok {
+				rs[i], plen[i] = rPlace, n
+				for k := 1; k < n; k++ {
+					rs[i+k] = rPlace
+				}
+				break
+			}
+		}
+		if plen[i] > 0 {
+			i += plen[i] - 1
+			continue
+		}
+		switch w := t.Text; {
+		case x.isDemonym(w):
+			rs[i] = rDemonym
+		case lexicon.IsOrganWord(w):
+			rs[i] = rOrgan
+		case lexicon.IsOrgHead(w):
+			rs[i] = rOrgHead
+		case lexicon.IsTitleWord(w) || lexicon.IsHonorific(w):
+			rs[i] = rTitle
+		case otherHeads[strings.ToLower(w)]:
+			rs[i] = rOtherHead
+		default:
+			rs[i] = rName
+		}
+	}
+	return rs, plen
+}
+
+func (x *Extractor) isDemonym(w string) bool {
+	if _, ok := x.lex.Demonym(w); ok {
+		return true
+	}
+	if strings.HasSuffix(w, "s") {
+		_, ok := x.lex.Demonym(strings.TrimSuffix(w, "s"))
+		return ok
+	}
+	return false
+}
+
+func joinTokens(toks []Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// titleInfo is a job title read before a name.
+type titleInfo struct {
+	words     []string // the title's words, without nationality adjectives
+	affil     string   // country from a nationality adjective or a place before the title
+	connector string   // to/for/of joining the title to what follows
+	from      int      // token index where the title starts
+}
+
+// titleOnly returns the title a chunk spells when it has only title words, nationality adjectives and
+// organ words ("Chinese Ambassador", "Politburo Chairman").
+func (x *Extractor) titleOnly(toks []Token) *titleInfo {
+	rs, _ := x.roles(toks)
+	ti := &titleInfo{}
+	hasTitle := false
+	for i, r := range rs {
+		switch r {
+		case rTitle:
+			hasTitle = true
+			ti.words = append(ti.words, toks[i].Text)
+		case rDemonym:
+			if c, ok := x.lex.Demonym(strings.TrimSuffix(toks[i].Text, "s")); ok {
+				ti.affil = c
+			}
+		case rOrgan:
+		default:
+			return nil
+		}
+	}
+	if !hasTitle {
+		return nil
+	}
+	return ti
+}
+
+func (x *Extractor) startsWithTitle(toks []Token) bool {
+	rs, _ := x.roles(toks)
+	return len(rs) > 0 && rs[0] == rTitle
+}
+
+func (x *Extractor) allPlaceish(toks []Token) bool {
+	rs, _ := x.roles(toks)
+	for i, r := range rs {
+		if r != rPlace && !lexicon.IsDirection(toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Doc) addMention(si, from, to int, typ graph.EntityType) *Mention {
+	toks := d.Sents[si].Tokens
+	m := &Mention{Start: toks[from].Start, End: toks[to-1].End, Sent: si, Tok: from, TokEnd: to, TitleFrom: from, Type: typ}
+	m.Text = d.Text[m.Start:m.End]
+	d.Mentions = append(d.Mentions, m)
+	return m
+}
+
+// analyzeChunk turns one chunk into mentions: an organisation, a place, or a person's name with the
+// title, nationality and places written before it.
+func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
+	toks := d.Sents[si].Tokens
+	ct := toks[c.from:c.to]
+	rs, plen := x.roles(ct)
+	last := len(ct) - 1
+
+	// Whole chunk is a gazetteer place.
+	if rs[0] == rPlace && plen[0] == len(ct) {
+		m := d.addMention(si, c.from, c.to, graph.Place)
+		m.InTitle = pre != nil
+		return
+	}
+	switch rs[last] {
+	case rOtherHead:
+		return
+	case rOrgHead:
+		x.orgMention(d, si, c, pre)
+		return
+	}
+	if lexicon.IsGeoHead(ct[last].Text) && len(ct) >= 2 {
+		d.addMention(si, c.from, c.to, graph.Place)
+		return
+	}
+	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle {
+		d.addMention(si, c.from, c.to, graph.Place)
+		return
+	}
+	// The name is the run of name tokens at the end; what stands before it describes it.
+	k := len(ct)
+	for k > 0 && rs[k-1] == rName {
+		k--
+	}
+	if k == len(ct) {
+		return // no name at all: a title, a nationality, an organ ("Politburo Chairman")
+	}
+	info := &titleInfo{from: c.from}
+	if pre != nil {
+		*info = *pre
+	}
+	var affilMention *Mention
+	hasTitle := len(info.words) > 0
+	for i := 0; i < k; i++ {
+		switch rs[i] {
+		case rPlace:
+			n := plen[i]
+			if n == 0 {
+				continue
+			}
+			pm := d.addMention(si, c.from+i, c.from+i+n, graph.Place)
+			pm.InTitle = true
+			if pre != nil && pre.connector != "" && !hasTitleAfter(rs, i+n, k) {
+				// "Ambassador to Qatar": the place completes the title
+				info.words = append(info.words, pre.connector, ct[i].Text)
+				for j := 1; j < n; j++ {
+					info.words[len(info.words)-1] += " " + ct[i+j].Text
+				}
+			} else if info.affil == "" {
+				if p, ok := x.lex.Place(joinTokens(ct[i : i+n])); ok && p.Country != "" {
+					info.affil = p.Country
+				}
+			}
+			i += n - 1
+		case rDemonym:
+			if cn, ok := x.lex.Demonym(strings.TrimSuffix(ct[i].Text, "s")); ok && info.affil == "" {
+				info.affil = cn
+			}
+		case rTitle:
+			hasTitle = true
+			info.words = append(info.words, ct[i].Text)
+		case rOrgan:
+			// "Hamas Politburo Haniyeh": the name before the organ is the organisation
+			if i > 0 && rs[i-1] == rName && affilMention == nil {
+				affilMention = d.addMention(si, c.from, c.from+i, graph.Organisation)
+				affilMention.InTitle = true
+			}
+		case rName:
+			// a name word inside the description, e.g. an organisation without a head before the organ
+		}
+	}
+	name := ct[k:]
+	typ := graph.EntityType("")
+	switch {
+	case hasTitle:
+		typ = graph.Person
+	case len(name) == 1 && name[0].AllCaps():
+		if k == 0 {
+			d.addMention(si, c.from+k, c.to, graph.Organisation)
+			return
+		}
+	case len(name) >= 2:
+		typ = graph.Person
+	}
+	m := d.addMention(si, c.from+k, c.to, typ)
+	if hasTitle || info.affil != "" || affilMention != nil {
+		m.Title = strings.Join(info.words, " ")
+		m.Affil = info.affil
+		m.TitleFrom = info.from
+		if affilMention != nil {
+			m.Affil = ""
+			m.affilMention = affilMention
+		}
+	}
+	if m.Type == "" && k > 0 {
+		m.vote(graph.Person) // described by a nationality or place: weakly a person
+	}
+}
+
+func hasTitleAfter(rs []role, from, to int) bool {
+	for i := from; i < to; i++ {
+		if rs[i] == rTitle {
+			return true
+		}
+	}
+	return false
+}
+
+// orgMention adds an organisation ending in an organisation head. A nationality or place at its start
+// stays part of the name ("Chinese Foreign Ministry"); a possessive place right before it ("China's
+// Foreign Ministry") is kept as the country it belongs to.
+func (x *Extractor) orgMention(d *Doc, si int, c chunk, pre *titleInfo) {
+	toks := d.Sents[si].Tokens
+	m := d.addMention(si, c.from, c.to, graph.Organisation)
+	m.InTitle = pre != nil
+	if c.from >= 2 && isPossessive(toks[c.from-1]) {
+		if p, ok := x.lex.Place(toks[c.from-2].Text); ok && p.Kind == lexicon.Country {
+			m.Affil = p.Country
+		}
+	}
+}
+
+func isPossessive(t Token) bool {
+	s := t.Text
+	return s == "'s" || s == "’s" || s == "'" || s == "’" || s == "ʼs"
+}
+
+func (m *Mention) vote(t graph.EntityType) {
+	if m.typeVotes == nil {
+		m.typeVotes = map[graph.EntityType]int{}
+	}
+	m.typeVotes[t]++
+}
+
+// folded is the comparison key of a mention's text.
+func (m *Mention) folded() string { return names.Fold(m.Text) }

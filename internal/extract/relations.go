@@ -1,0 +1,900 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// Rule ids name the pattern that produced a relation; base confidences reflect how often each is right.
+const (
+	ruleMetVerb      = "met.verb"      // X met (with) Y; X held talks/discussions with Y
+	ruleMetNoun      = "met.noun"      // ... in a meeting with Y (subject X)
+	ruleMetBetween   = "met.between"   // a meeting between X and Y
+	ruleMetDiscussed = "met.discussed" // X and Y discussed
+	ruleMetAttended  = "met.attended"  // X attended the meeting with Y; the meeting was attended by X
+	ruleVisited      = "visited.verb"  // X visited / travelled to / arrived in / made stops in P, Q and R
+	rulePostTitle    = "post.title"    // Chinese Ambassador to Qatar Cao Xiaolin
+	rulePostAppos    = "post.appos"    // X, the Assistant Secretary-General of the Arab League
+	rulePostReverse  = "post.reverse"  // the Deputy Director-General of the ministry, X
+)
+
+var baseConfidence = map[string]float64{
+	ruleMetVerb: 0.9, ruleMetNoun: 0.75, ruleMetBetween: 0.85, ruleMetDiscussed: 0.75, ruleMetAttended: 0.7,
+	ruleVisited: 0.85, rulePostTitle: 0.85, rulePostAppos: 0.8, rulePostReverse: 0.75,
+}
+
+// clauseStops end the stretch of a sentence that holds a verb's subject or objects.
+var clauseStops = map[string]bool{
+	";": true, "that": true, "which": true, "who": true, "whom": true, "where": true, "while": true, "when": true,
+	"after": true, "before": true, "because": true, "but": true, "although": true, "though": true, "since": true,
+	"according": true, "said": true, "says": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
+}
+
+// hedges before a verb make the meeting or visit not a fact: planned, hoped for, denied or uncertain.
+var hedges = map[string]bool{
+	"will": true, "would": true, "could": true, "may": true, "might": true, "shall": true, "should": true,
+	"plan": true, "plans": true, "planned": true, "planning": true, "expected": true, "expects": true, "hope": true,
+	"hopes": true, "hoped": true, "hoping": true, "want": true, "wants": true, "wanted": true, "intends": true,
+	"intended": true, "scheduled": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
+	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
+	"to": true, "seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
+}
+
+// sentenceView is one sentence with its resolved mentions.
+type sentenceView struct {
+	si   int
+	toks []Token
+	ms   []*Mention // mentions with an entity, in order
+}
+
+func (d *Doc) view(si int) sentenceView {
+	v := sentenceView{si: si, toks: d.Sents[si].Tokens}
+	for _, m := range d.Mentions {
+		if m.Sent == si && m.Ent != nil {
+			v.ms = append(v.ms, m)
+		}
+	}
+	sort.Slice(v.ms, func(i, j int) bool { return v.ms[i].Start < v.ms[j].Start })
+	return v
+}
+
+// in returns the mentions of type t (any type when "") whose tokens lie in [from, to), leaving out
+// places and organisations that are part of a job title.
+func (v sentenceView) in(from, to int, t graph.EntityType) []*Mention {
+	var out []*Mention
+	for _, m := range v.ms {
+		if m.Tok >= from && m.TokEnd <= to && (t == "" || m.Type == t) && !(m.InTitle && m.Type != graph.Person) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mentionAt returns the mention whose tokens start at i.
+func (v sentenceView) mentionAt(i int) *Mention {
+	for _, m := range v.ms {
+		if m.Tok == i {
+			return m
+		}
+	}
+	return nil
+}
+
+// mentionEndingAt returns the mention whose last token is i-1.
+func (v sentenceView) mentionEndingAt(i int) *Mention {
+	for _, m := range v.ms {
+		if m.TokEnd == i {
+			return m
+		}
+	}
+	return nil
+}
+
+func (v sentenceView) lower(i int) string {
+	if i < 0 || i >= len(v.toks) {
+		return ""
+	}
+	return v.toks[i].Lower()
+}
+
+// leftBound returns where the clause holding a verb at i begins.
+func (v sentenceView) leftBound(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if clauseStops[v.lower(j)] {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// rightBound returns where the clause after position i ends.
+func (v sentenceView) rightBound(i int) int {
+	for j := i; j < len(v.toks); j++ {
+		if clauseStops[v.lower(j)] || v.lower(j) == "." {
+			return j
+		}
+	}
+	return len(v.toks)
+}
+
+// hedged reports whether one of the few words before position i makes the event unreal.
+func (v sentenceView) hedged(i, from int) bool {
+	for j := i - 1; j >= from && j >= i-5; j-- {
+		if hedges[v.lower(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// findRelations reads MET, VISITED and HOLDS_POST relations from every prose sentence.
+func (x *Extractor) findRelations(d *Doc) {
+	for si := range d.Sents {
+		if d.Sents[si].Headline {
+			continue
+		}
+		v := d.view(si)
+		x.posts(d, v)
+	}
+	for si := range d.Sents {
+		if d.Sents[si].Headline {
+			continue
+		}
+		v := d.view(si)
+		x.visits(d, v)
+		x.meetings(d, v)
+	}
+	d.Relations = dedupe(d.Relations)
+}
+
+func dedupe(rs []Relation) []Relation {
+	seen := map[string]bool{}
+	var out []Relation
+	for _, r := range rs {
+		if r.From == nil || r.To == nil || r.From == r.To {
+			continue
+		}
+		a, b := r.From, r.To
+		if r.Type == graph.Met && b.Name < a.Name {
+			a, b = b, a
+		}
+		k := strings.Join([]string{string(r.Type), a.Name, string(a.Type), b.Name, string(b.Type), strings.ToLower(r.Title), strconv.Itoa(r.Sent)}, "|")
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// pronounPerson resolves he/she/his/her at token i of sentence si to the person named last before it.
+func (d *Doc) pronounPerson(si, i int) *Entity {
+	pos := d.Sents[si].Tokens[i].Start
+	var best *Mention
+	for _, m := range d.Mentions {
+		if m.Ent != nil && m.Type == graph.Person && m.Start < pos && (best == nil || m.Start > best.Start) {
+			best = m
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Ent
+}
+
+func isPersonPronoun(w string) bool {
+	switch w {
+	case "he", "she", "his", "her":
+		return true
+	}
+	return false
+}
+
+// subjects returns the people acting in [from, to): the named ones, or else the person a pronoun
+// there stands for. pron reports that a pronoun was used.
+func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
+	for _, m := range v.in(from, to, graph.Person) {
+		es = appendEntity(es, m.Ent)
+	}
+	if len(es) > 0 {
+		return es, false
+	}
+	for j := to - 1; j >= from; j-- {
+		if isPersonPronoun(v.lower(j)) {
+			if e := d.pronounPerson(v.si, j); e != nil {
+				return []*Entity{e}, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func appendEntity(es []*Entity, e *Entity) []*Entity {
+	for _, o := range es {
+		if o == e {
+			return es
+		}
+	}
+	return append(es, e)
+}
+
+// dateNear returns the date for an event whose words span [from, to) in sentence si: a date inside the
+// span, else right after it, else the sentence's only date.
+func (d *Doc) dateNear(v sentenceView, from, to int) string {
+	ds := d.dates[v.si]
+	if len(ds) == 0 {
+		return ""
+	}
+	lo := v.toks[max(0, min(from, len(v.toks)-1))].Start
+	hi := v.toks[max(0, min(to, len(v.toks))-1)].End
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].Start >= lo && ds[i].End <= hi {
+			return ds[i].Value
+		}
+	}
+	if to < len(v.toks) {
+		after := v.toks[min(to+3, len(v.toks)-1)].End
+		for _, dt := range ds {
+			if dt.Start >= hi && dt.Start <= after {
+				return dt.Value
+			}
+		}
+	}
+	if len(ds) == 1 {
+		return ds[0].Value
+	}
+	return ""
+}
+
+// placeIn returns the place introduced by "in" or "at" in [from, to), the first one after pivot when
+// there is one, else the last before it.
+func (v sentenceView) placeIn(from, to, pivot int) *Entity {
+	var before *Entity
+	for _, m := range v.in(from, to, graph.Place) {
+		p := v.lower(m.Tok - 1)
+		if p == "the" {
+			p = v.lower(m.Tok - 2)
+		}
+		if p != "in" && p != "at" {
+			continue
+		}
+		if m.Tok >= pivot {
+			return m.Ent
+		}
+		before = m.Ent
+	}
+	return before
+}
+
+func (d *Doc) add(r Relation, pron bool) {
+	r.Confidence = baseConfidence[r.Rule]
+	if pron {
+		r.Confidence -= 0.1
+	}
+	d.Relations = append(d.Relations, r)
+}
+
+// ---- VISITED ----
+
+// visitTrigger reports whether a travel phrase starts at token i, and where its objects begin.
+func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
+	w := v.lower(i)
+	next := v.lower(i + 1)
+	switch w {
+	case "visited", "visiting", "toured":
+		return i + 1, true
+	case "visit", "visits":
+		if next == "to" {
+			return i + 2, true
+		}
+		if i > 0 && (isPersonPronoun(v.lower(i-1)) || v.lower(i-1) == "his" || v.lower(i-1) == "her") {
+			return i + 1, true
+		}
+		return i + 1, w == "visits"
+	case "trip", "tour", "journey":
+		if next == "to" || next == "of" {
+			return i + 2, true
+		}
+	case "traveled", "travelled", "traveling", "travelling", "travels", "travel", "went", "flew", "headed",
+		"continued", "came", "returned", "moved":
+		if next == "to" {
+			return i + 2, true
+		}
+	case "arrived", "landed", "stopped":
+		if next == "in" || next == "at" {
+			return i + 2, true
+		}
+	case "stops":
+		if next == "in" {
+			return i + 2, true
+		}
+	}
+	return 0, false
+}
+
+func (x *Extractor) visits(d *Doc, v sentenceView) {
+	var lastSubj []*Entity
+	var lastPron bool
+	for i := 0; i < len(v.toks); i++ {
+		objFrom, ok := v.visitTrigger(i)
+		if !ok {
+			continue
+		}
+		lb := v.leftBound(i)
+		if v.hedged(i, lb) {
+			continue
+		}
+		subj, pron := d.subjects(v, lb, i)
+		if len(subj) == 0 && v.lower(i) == "continued" {
+			subj, pron = lastSubj, lastPron // "..., then continued to X"
+		}
+		if len(subj) == 0 {
+			continue
+		}
+		lastSubj, lastPron = subj, pron
+		// objects: places in a list after the trigger
+		prev := objFrom
+		for _, m := range v.in(objFrom, len(v.toks), graph.Place) {
+			if m.Tok-prev > 7 || stopBetween(v, prev, m.Tok) {
+				break
+			}
+			date := d.dateNear(v, prev, m.Tok)
+			if date == "" {
+				date = d.dateNear(v, m.TokEnd, m.TokEnd)
+			}
+			for _, s := range subj {
+				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Rule: ruleVisited}, pron)
+			}
+			prev = m.TokEnd
+		}
+	}
+}
+
+func stopBetween(v sentenceView, from, to int) bool {
+	for j := from; j < to; j++ {
+		w := v.lower(j)
+		if clauseStops[w] || w == "." || w == "from" || w == "with" || w == "by" {
+			return true
+		}
+		if _, ok := v.visitTrigger(j); ok && j > from {
+			return true // a new travel phrase takes over
+		}
+	}
+	return false
+}
+
+// ---- MET ----
+
+type meetKind int
+
+const (
+	meetNone meetKind = iota
+	meetVerb
+	meetNoun
+	meetBetween
+	meetDiscussed
+	meetAttended
+)
+
+// meetTrigger reports a meeting phrase at token i and where its other side begins.
+func (v sentenceView) meetTrigger(i int) (meetKind, int) {
+	w, next := v.lower(i), v.lower(i+1)
+	switch w {
+	case "met", "meets", "meet":
+		if next == "with" {
+			return meetVerb, i + 2
+		}
+		return meetVerb, i + 1
+	case "talks", "discussions", "meetings", "meeting", "consultations", "negotiations":
+		if next == "between" {
+			return meetBetween, i + 2
+		}
+		if next == "with" {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				switch v.lower(j) {
+				case "held", "hold", "holds", "had", "holding", "having", "conducted":
+					return meetVerb, i + 2
+				}
+			}
+			return meetNoun, i + 2
+		}
+	case "discussed", "talked", "conferred":
+		return meetDiscussed, i
+	case "attended":
+		if next == "by" {
+			return meetAttended, i + 2
+		}
+		return meetAttended, i + 1
+	}
+	return meetNone, 0
+}
+
+// meetSide returns the people on the far side of a meeting, or the organisation when no person is named.
+func (v sentenceView) meetSide(from, to int) []*Entity {
+	var es []*Entity
+	for _, m := range v.in(from, to, graph.Person) {
+		es = appendEntity(es, m.Ent)
+	}
+	if len(es) > 0 {
+		return es
+	}
+	for _, m := range v.in(from, to, graph.Organisation) {
+		es = appendEntity(es, m.Ent)
+	}
+	return es
+}
+
+type meetingRef struct {
+	sides [2][]*Entity
+	place *Entity
+	date  string
+}
+
+func (x *Extractor) meetings(d *Doc, v sentenceView) {
+	for i := 0; i < len(v.toks); i++ {
+		kind, objFrom := v.meetTrigger(i)
+		if kind == meetNone {
+			continue
+		}
+		lb := v.leftBound(i)
+		rb := v.rightBound(objFrom)
+		if v.hedged(i, lb) {
+			continue
+		}
+		var left, right []*Entity
+		var pron bool
+		rule := ruleMetVerb
+		switch kind {
+		case meetVerb, meetNoun:
+			left, pron = d.subjects(v, lb, i)
+			right = v.meetSide(objFrom, rb)
+			if kind == meetNoun {
+				rule = ruleMetNoun
+			}
+		case meetBetween:
+			rule = ruleMetBetween
+			and := -1
+			for j := objFrom; j < rb; j++ {
+				if v.lower(j) == "and" {
+					and = j
+					break
+				}
+			}
+			if and < 0 {
+				continue
+			}
+			left = v.meetSide(objFrom, and)
+			right = v.meetSide(and+1, rb)
+		case meetDiscussed:
+			rule = ruleMetDiscussed
+			ps := v.in(lb, i, graph.Person)
+			if len(ps) < 2 || !joinedByAnd(v, ps[0], ps[1]) {
+				continue
+			}
+			left = []*Entity{ps[0].Ent}
+			for _, m := range ps[1:] {
+				right = appendEntity(right, m.Ent)
+			}
+		case meetAttended:
+			rule = ruleMetAttended
+			if v.lower(i+1) == "by" {
+				left = v.meetSide(objFrom, rb)
+			} else {
+				left, pron = d.subjects(v, lb, i)
+				right = v.meetSide(objFrom, rb)
+			}
+		}
+		if len(left) == 0 {
+			continue
+		}
+		place := v.placeIn(0, len(v.toks), objFrom)
+		date := d.dateNear(v, i, rb)
+		if kind == meetAttended {
+			x.attended(d, v, left, right, place, date, pron)
+			continue
+		}
+		if len(right) == 0 {
+			continue
+		}
+		if !hasPerson(left) && !hasPerson(right) {
+			continue
+		}
+		if place == nil {
+			place = d.visitPlace(v.si)
+		}
+		for _, a := range left {
+			for _, b := range right {
+				if a == b || (a.Type != graph.Person && b.Type != graph.Person) {
+					continue
+				}
+				d.add(Relation{Type: graph.Met, From: a, To: b, Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
+			}
+		}
+	}
+}
+
+func hasPerson(es []*Entity) bool {
+	for _, e := range es {
+		if e.Type == graph.Person {
+			return true
+		}
+	}
+	return false
+}
+
+func joinedByAnd(v sentenceView, a, b *Mention) bool {
+	return b.Tok-a.TokEnd <= 2 && b.Tok > a.TokEnd && (v.lower(a.TokEnd) == "and" || v.lower(b.Tok-1) == "and")
+}
+
+// visitPlace is the place a visit read from the same sentence went to, if any.
+func (d *Doc) visitPlace(si int) *Entity {
+	for i := len(d.Relations) - 1; i >= 0; i-- {
+		if r := d.Relations[i]; r.Sent == si && r.Type == graph.Visited {
+			return r.To
+		}
+	}
+	return nil
+}
+
+// attended pairs the people who attended a meeting with those on its other side: the participants
+// named, or those of the meeting read last. Participants who share an affiliation with the attendee
+// are on the attendee's own side.
+func (x *Extractor) attended(d *Doc, v sentenceView, attendees, parts []*Entity, place *Entity, date string, pron bool) {
+	if len(parts) == 0 {
+		// "The meeting was attended by X": the meeting read last
+		for i := len(d.Relations) - 1; i >= 0; i-- {
+			r := d.Relations[i]
+			if r.Type == graph.Met && r.Sent < v.si {
+				parts = []*Entity{r.From, r.To}
+				if place == nil {
+					place = r.Place
+				}
+				if date == "" {
+					date = r.Date
+				}
+				break
+			}
+		}
+	}
+	for _, a := range attendees {
+		mine := d.affiliations(a)
+		for _, p := range parts {
+			if p == a || overlapsSet(mine, d.affiliations(p)) {
+				continue
+			}
+			d.add(Relation{Type: graph.Met, From: a, To: p, Place: place, Date: date, Sent: v.si, Rule: ruleMetAttended}, pron)
+		}
+	}
+}
+
+// affiliations are the folded names of the states and organisations a person is tied to in the article:
+// posts read so far, and nationality adjectives before their name.
+func (d *Doc) affiliations(e *Entity) map[string]bool {
+	s := map[string]bool{}
+	for _, m := range e.Mentions {
+		if m.Affil != "" {
+			s[names.Fold(m.Affil)] = true
+		}
+	}
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e {
+			s[names.Fold(r.To.Name)] = true
+			for _, m := range r.To.Mentions {
+				if m.Affil != "" {
+					s[names.Fold(m.Affil)] = true
+				}
+			}
+		}
+	}
+	return s
+}
+
+func overlapsSet(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- HOLDS_POST ----
+
+// placeEntity returns the article's entity for a country, adding one when the article names the
+// country only through an adjective ("Chinese").
+func (d *Doc) placeEntity(country string) *Entity {
+	k := names.Fold(country)
+	for _, e := range d.Entities {
+		if e.Type == graph.Place && names.Fold(e.Name) == k {
+			return e
+		}
+	}
+	e := &Entity{Name: country, Type: graph.Place}
+	d.Entities = append(d.Entities, e)
+	return e
+}
+
+func (x *Extractor) posts(d *Doc, v sentenceView) {
+	for _, m := range v.ms {
+		if m.Type != graph.Person {
+			continue
+		}
+		x.titleBefore(d, v, m)
+		x.apposition(d, v, m)
+		x.reverseApposition(d, v, m)
+	}
+}
+
+// titleBefore reads the post written before a name: "Chinese Ambassador to Qatar Cao Xiaolin",
+// "Hamas political leader Ismail Haniyeh", "the Palestinian Authority’s foreign minister Riyad al-Maliki".
+func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
+	words := strings.Fields(m.Title)
+	affil := m.Affil
+	var target *Entity
+	if m.affilMention != nil && m.affilMention.Ent != nil {
+		target = m.affilMention.Ent
+	}
+	// lowercase title words and nationality adjectives before the chunk
+	j := m.TitleFrom - 1
+	var lower []string
+	for ; j >= 0; j-- {
+		t := v.toks[j]
+		if !t.Word {
+			break
+		}
+		if lexicon.IsTitleWord(t.Text) {
+			lower = append([]string{t.Text}, lower...)
+			continue
+		}
+		if c, ok := x.lex.Demonym(t.Text); ok {
+			if affil == "" {
+				affil = c
+			}
+			continue
+		}
+		break
+	}
+	words = append(lower, words...)
+	former := false
+	var kept []string
+	for _, w := range words {
+		if strings.EqualFold(w, "former") {
+			former = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(postSet(strings.Join(kept, " "))) == 0 {
+		return
+	}
+	if target == nil && j >= 0 {
+		// "ORG's title NAME" / "ORG title NAME" / "their title NAME"
+		k := j
+		if isPossessive(v.toks[k]) {
+			k--
+		}
+		if k >= 0 {
+			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
+				target = om.Ent
+			} else if w := v.lower(k); w == "their" || w == "its" {
+				target = firstOrgOrState(v, k)
+			}
+		}
+	}
+	if target == nil && affil != "" {
+		target = d.placeEntity(affil)
+	}
+	if target == nil {
+		return
+	}
+	status := "current"
+	if former {
+		status = "former"
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+}
+
+// firstOrgOrState returns the organisation or country named last before token i ("their", "its").
+func firstOrgOrState(v sentenceView, i int) *Entity {
+	var best *Entity
+	for _, m := range v.ms {
+		if m.TokEnd <= i && (m.Type == graph.Organisation || m.Type == graph.Place) {
+			best = m.Ent
+		}
+	}
+	return best
+}
+
+func tidyTitle(words []string) string {
+	var out []string
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if lw == "the" || lw == "a" || lw == "an" {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// postPhrase reads a title phrase starting at token i: optional article or possessive, "former", title
+// words, "to PLACE", then "of/for/at (the) (X's) TARGET". It returns the title, status, target
+// (nil when none is named) and the index after the phrase.
+func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, status string, target *Entity, next int) {
+	status = "current"
+	var words []string
+	var poss *Entity
+	j := i
+	if w := v.lower(j); w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" {
+		if w == "its" || w == "their" {
+			poss = firstOrgOrState(v, j)
+		}
+		j++
+	}
+	// "China's former ambassador", "the ministry's Acting Deputy Director-General"
+	if om := v.mentionAt(j); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) && om.Type != graph.Person {
+		poss = om.Ent
+		j = om.TokEnd + 1
+	} else if j+1 < end && isPossessive(v.toks[j+1]) && lexicon.IsOrgHead(v.toks[j].Text) {
+		poss = d.lastOrgWithHead(v, j, v.lower(j))
+		j += 2
+	}
+	for ; j < end; j++ {
+		t := v.toks[j]
+		lw := t.Lower()
+		if lw == "former" || lw == "ex" || lw == "then" {
+			status = "former"
+			continue
+		}
+		if lexicon.IsTitleWord(t.Text) {
+			words = append(words, t.Text)
+			continue
+		}
+		if c, ok := x.lex.Demonym(t.Text); ok && len(words) == 0 {
+			if poss == nil {
+				poss = d.placeEntity(c)
+			}
+			continue
+		}
+		break
+	}
+	if len(postSet(strings.Join(words, " "))) == 0 {
+		return "", "", nil, i
+	}
+	// complements: "to Lebanon" belongs to the title; "of/for/at the Arab League" names the target,
+	// unless it is a region rather than a state or body ("envoy for the Middle East").
+	for j < end {
+		w := v.lower(j)
+		if w != "to" && w != "of" && w != "for" && w != "at" {
+			break
+		}
+		k := j + 1
+		if v.lower(k) == "the" {
+			k++
+		}
+		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
+			k = om.TokEnd + 1 // "of China's West Asia Department": the department is the target
+		}
+		om := v.mentionAt(k)
+		if om == nil {
+			break
+		}
+		isState := om.Type == graph.Organisation
+		if om.Type == graph.Place {
+			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+				isState = true
+			}
+		}
+		if w == "to" || !isState {
+			words = append(words, w, om.Text)
+		} else if target == nil {
+			target = om.Ent
+		}
+		j = om.TokEnd
+	}
+	if target == nil {
+		target = poss
+	}
+	return tidyTitle(words), status, target, j
+}
+
+// lastOrgWithHead finds the organisation named last before token i whose name ends in head
+// ("the ministry's" → the Israeli Ministry of Foreign Affairs).
+func (d *Doc) lastOrgWithHead(v sentenceView, i int, head string) *Entity {
+	pos := v.toks[i].Start
+	var best *Mention
+	for _, m := range d.Mentions {
+		if m.Ent != nil && m.Type == graph.Organisation && m.Start < pos && (best == nil || m.Start > best.Start) {
+			if strings.Contains(names.Fold(m.Text), head) {
+				best = m
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Ent
+}
+
+// apposition: "NAME, the TITLE of ORG," and "NAME, X's former TITLE to PLACE,".
+func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
+	if m.TokEnd >= len(v.toks) || v.toks[m.TokEnd].Text != "," {
+		return
+	}
+	end := v.rightBound(m.TokEnd + 1)
+	for k := m.TokEnd + 1; k < end; k++ {
+		if v.toks[k].Text == "," {
+			end = k
+			break
+		}
+	}
+	title, status, target, _ := x.postPhrase(d, v, m.TokEnd+1, end)
+	if title == "" {
+		return
+	}
+	if target == nil && m.Tok > 0 {
+		target = subjectState(v, m)
+	}
+	if target == nil {
+		return
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, false)
+}
+
+// subjectState is the organisation or country that opens the sentence before m ("China sent Zhai Jun, a
+// special envoy ..."): the body a title with no named target belongs to.
+func subjectState(v sentenceView, m *Mention) *Entity {
+	for _, o := range v.ms {
+		if o.Tok >= m.Tok {
+			return nil
+		}
+		if o.InTitle {
+			continue
+		}
+		if o.Type == graph.Organisation || o.Type == graph.Place {
+			if o.Tok <= 1 {
+				return o.Ent
+			}
+			return nil
+		}
+		return nil
+	}
+	return nil
+}
+
+// reverseApposition: "the Deputy Director-General of the Israeli Ministry of Foreign Affairs, NAME".
+func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
+	if m.Tok < 2 || v.toks[m.Tok-1].Text != "," || m.Title != "" {
+		return
+	}
+	comma := m.Tok - 1
+	// walk back to the start of the phrase: the nearest comma, clause stop or verb-like word
+	start := comma - 1
+	for start > 0 {
+		w := v.lower(start - 1)
+		if w == "," || clauseStops[w] {
+			break
+		}
+		if !v.toks[start-1].Word && !isPossessive(v.toks[start-1]) {
+			break
+		}
+		start--
+	}
+	for s := start; s < comma; s++ {
+		title, status, target, next := x.postPhrase(d, v, s, comma)
+		if title == "" || next != comma {
+			continue
+		}
+		if target == nil {
+			return
+		}
+		d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostReverse}, false)
+		return
+	}
+}

@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word or punctuation mark, with byte offsets into the article text.
+type Token struct {
+	Start, End int
+	Text       string
+	Word       bool // letters or digits, as opposed to punctuation
+}
+
+// Cap reports whether the token starts with an upper-case letter, or is a particle-joined name such as
+// "al-Maliki".
+func (t Token) Cap() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if i := strings.IndexByte(t.Text, '-'); i > 0 && i+1 < len(t.Text) {
+		r2, _ := utf8.DecodeRuneInString(t.Text[i+1:])
+		return unicode.IsUpper(r2) && unicode.IsLower(r)
+	}
+	return false
+}
+
+// AllCaps reports whether every letter of the token is upper case and it has at least two letters.
+func (t Token) AllCaps() bool {
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Lower is the token in lower case.
+func (t Token) Lower() string { return strings.ToLower(t.Text) }
+
+func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// tokenize splits text[start:end] into tokens. Words keep inner hyphens and apostrophes ("Isma’il",
+// "Secretary-General"); a possessive 's or a trailing apostrophe is its own token; dotted initials
+// ("U.S.") are one word.
+func tokenize(text string, start, end int) []Token {
+	var toks []Token
+	i := start
+	for i < end {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		if !isWordRune(r) {
+			// possessive: 's / ’s followed by a non-letter
+			if isApos(r) && i+w < end && (text[i+w] == 's' || text[i+w] == 'S') && (i+w+1 >= end || !isWordByteAt(text, i+w+1)) {
+				toks = append(toks, Token{Start: i, End: i + w + 1, Text: text[i : i+w+1]})
+				i += w + 1
+				continue
+			}
+			toks = append(toks, Token{Start: i, End: i + w, Text: text[i : i+w]})
+			i += w
+			continue
+		}
+		j := i
+		for j < end {
+			r, w := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r) {
+				j += w
+				continue
+			}
+			if (r == '-' || isApos(r) || r == '.') && j+w < end {
+				r2, _ := utf8.DecodeRuneInString(text[j+w:])
+				if !isWordRune(r2) {
+					break
+				}
+				if isApos(r) && (r2 == 's' || r2 == 'S') && (j+w+1 >= end || !isWordByteAt(text, j+w+1)) {
+					break // possessive
+				}
+				if r == '.' && !dottedInitial(text, i, j) {
+					break
+				}
+				j += w
+				continue
+			}
+			break
+		}
+		// a trailing dot after dotted initials ("U.S.") belongs to the word
+		if j < end && text[j] == '.' && strings.Contains(text[i:j], ".") && dottedInitial(text, i, j) {
+			j++
+		}
+		toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Word: true})
+		i = j
+	}
+	return toks
+}
+
+// dottedInitial reports whether text[i:j] is a run of single letters joined by dots ("U", "U.S").
+func dottedInitial(text string, i, j int) bool {
+	for _, part := range strings.Split(text[i:j], ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+func isWordByteAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
+// Sentence is a span of the text with its tokens.
+type Sentence struct {
+	Start, End int
+	Tokens     []Token
+	// Headline is set for lines that look like titles, captions or section heads: no closing
+	// punctuation and mostly capitalised words, or all capitals. They yield no relations.
+	Headline bool
+}
+
+// abbreviations end in a dot without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true, "gen": true,
+	"col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "gov": true, "sen": true, "rep": true,
+	"rev": true, "hon": true, "no": true, "vs": true, "etc": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "approx": true, "est": true, "fig": true,
+}
+
+// splitSentences splits the text into sentences: at line breaks, and after ., ! or ? (and closing quotes
+// or brackets) followed by a space and an upper-case letter, digit or quote, unless the dot ends an
+// abbreviation or an initial.
+func splitSentences(text string) []Sentence {
+	var out []Sentence
+	lineStart := 0
+	for lineStart < len(text) {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		out = appendLineSentences(out, text, lineStart, lineEnd)
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+func appendLineSentences(out []Sentence, text string, start, end int) []Sentence {
+	toks := tokenize(text, start, end)
+	if len(toks) == 0 {
+		return out
+	}
+	headline := isHeadline(toks)
+	begin := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Text != "." && t.Text != "!" && t.Text != "?" {
+			continue
+		}
+		if t.Text == "." && i > 0 && toks[i-1].Word && toks[i-1].End == t.Start {
+			prev := strings.ToLower(toks[i-1].Text)
+			if abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && unicode.IsUpper([]rune(toks[i-1].Text)[0])) {
+				continue
+			}
+		}
+		j := i + 1
+		for j < len(toks) && isCloser(toks[j].Text) {
+			j++
+		}
+		if j < len(toks) && !startsSentence(toks[j]) {
+			continue
+		}
+		out = append(out, Sentence{Start: toks[begin].Start, End: toks[j-1].End, Tokens: toks[begin:j], Headline: headline})
+		begin = j
+		i = j - 1
+	}
+	if begin < len(toks) {
+		out = append(out, Sentence{Start: toks[begin].Start, End: toks[len(toks)-1].End, Tokens: toks[begin:], Headline: headline})
+	}
+	return out
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "”", "’", "'", ")", "]", "»":
+		return true
+	}
+	return false
+}
+
+func startsSentence(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'([«", r)
+}
+
+// isHeadline reports whether a line reads as a title or caption rather than prose.
+func isHeadline(toks []Token) bool {
+	last := toks[len(toks)-1].Text
+	if last == "." || last == "!" || last == "?" || last == ":" || isCloser(last) {
+		return false
+	}
+	words, caps, upper := 0, 0, 0
+	for _, t := range toks {
+		if !t.Word {
+			continue
+		}
+		words++
+		if t.Cap() {
+			caps++
+		}
+		if t.AllCaps() {
+			upper++
+		}
+	}
+	if words == 0 {
+		return true
+	}
+	return words <= 20 && (caps*10 >= words*6 || upper*10 >= words*8)
+}

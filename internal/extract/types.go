@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// typeFromContext types the mentions their own words left open ("Hamas", "Fatah") from what surrounds
+// them: a following organisation noun or job title ("the Hamas delegation", "Hamas political leader"),
+// an apposition ("BNP Paribas, a French bank"), other mentions of the same name, and lists whose other
+// members are typed ("Fatah and Hamas").
+func (x *Extractor) typeFromContext(d *Doc) {
+	for _, m := range d.Mentions {
+		if m.Type != "" {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens
+		// a following lowercase noun or title: "Hamas leadership", "Hamas political leader Ismail Haniyeh"
+		for j := m.TokEnd; j < len(toks) && j < m.TokEnd+3; j++ {
+			t := toks[j]
+			if !t.Word || t.Cap() {
+				break
+			}
+			if lexicon.IsOrgNoun(t.Text) || (lexicon.IsPostWord(t.Text) && j+1 < len(toks) && toks[j+1].Cap()) {
+				m.vote(graph.Organisation)
+				break
+			}
+		}
+		// "X, a French bank," / "X, the militant group"
+		if j := m.TokEnd; j+2 < len(toks) && toks[j].Text == "," {
+			art := toks[j+1].Lower()
+			if art == "a" || art == "an" || art == "the" {
+				for k := j + 2; k < len(toks) && k < j+6; k++ {
+					t := toks[k]
+					if !t.Word {
+						break
+					}
+					if lexicon.IsOrgNoun(t.Text) {
+						m.vote(graph.Organisation)
+						m.vote(graph.Organisation)
+						break
+					}
+					if lexicon.IsPostWord(t.Text) {
+						m.vote(graph.Person)
+						break
+					}
+				}
+			}
+		}
+	}
+	// same name, same type within the article
+	byName := map[string]graph.EntityType{}
+	for _, m := range d.Mentions {
+		if m.Type != "" {
+			byName[m.folded()] = m.Type
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type == "" {
+			if t, ok := byName[m.folded()]; ok {
+				m.vote(t)
+				m.vote(t)
+			}
+		}
+	}
+	x.typeLists(d)
+	for _, m := range d.Mentions {
+		if m.Type == "" {
+			m.Type = bestVote(m.typeVotes)
+		}
+	}
+	// votes decided: spread to the other untyped mentions of the same name
+	for _, m := range d.Mentions {
+		if m.Type != "" {
+			if _, ok := byName[m.folded()]; !ok {
+				byName[m.folded()] = m.Type
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type == "" {
+			m.Type = byName[m.folded()]
+		}
+	}
+}
+
+// typeLists gives the untyped members of a list ("A, B and C") the one type its typed members share.
+func (x *Extractor) typeLists(d *Doc) {
+	bySent := map[int][]*Mention{}
+	for _, m := range d.Mentions {
+		if !m.InTitle {
+			bySent[m.Sent] = append(bySent[m.Sent], m)
+		}
+	}
+	for si, ms := range bySent {
+		toks := d.Sents[si].Tokens
+		start := 0
+		for i := 1; i <= len(ms); i++ {
+			if i < len(ms) && listJoined(toks, ms[i-1], ms[i]) {
+				continue
+			}
+			group := ms[start:i]
+			start = i
+			if len(group) < 2 {
+				continue
+			}
+			types := map[graph.EntityType]bool{}
+			for _, m := range group {
+				if t := m.Type; t != "" {
+					types[t] = true
+				} else if t := bestVote(m.typeVotes); t != "" {
+					types[t] = true
+				}
+			}
+			if len(types) != 1 {
+				continue
+			}
+			for t := range types {
+				for _, m := range group {
+					if m.Type == "" {
+						m.vote(t)
+					}
+				}
+			}
+		}
+	}
+}
+
+// listJoined reports whether two mentions stand next to each other in a list: only a comma, "and",
+// "or" or "the" between them.
+func listJoined(toks []Token, a, b *Mention) bool {
+	if b.Tok < a.TokEnd || b.Tok-a.TokEnd > 3 || b.Tok == a.TokEnd {
+		return false
+	}
+	for j := a.TokEnd; j < b.Tok; j++ {
+		switch toks[j].Lower() {
+		case ",", "and", "or", "the":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func bestVote(v map[graph.EntityType]int) graph.EntityType {
+	best, n := graph.EntityType(""), 0
+	for _, t := range graph.EntityTypes {
+		if v[t] > n {
+			best, n = t, v[t]
+		}
+	}
+	return best
+}
