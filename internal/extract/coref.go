@@ -31,8 +31,8 @@ func (x *Extractor) corefer(d *Doc) {
 	}
 	// 1. full names of people, and all organisations and places, by name
 	for _, m := range d.Mentions {
-		if m.Type == "" {
-			continue
+		if m.Type == "" || (m.Weak && len(nameTokens(m.Text)) < 2) {
+			continue // single names typed only by votes wait for step 2
 		}
 		toks := nameTokens(m.Text)
 		if m.Type == graph.Person && len(toks) < 2 {
@@ -57,7 +57,7 @@ func (x *Extractor) corefer(d *Doc) {
 	}
 	// 2. single names, and untyped names that are a known person's surname or given name
 	for _, m := range d.Mentions {
-		if m.Ent != nil || (m.Type != "" && m.Type != graph.Person) {
+		if m.Ent != nil {
 			continue
 		}
 		toks := nameTokens(m.Text)
@@ -69,7 +69,17 @@ func (x *Extractor) corefer(d *Doc) {
 			join(e, m)
 			continue
 		}
+		if m.Type == "" {
+			continue
+		}
 		if m.Type != graph.Person {
+			key := string(m.Type) + "|" + m.folded()
+			e := byKey[key]
+			if e == nil {
+				e = newEntity(m)
+				byKey[key] = e
+			}
+			join(e, m)
 			continue
 		}
 		e := newEntity(m)

@@ -13,6 +13,7 @@ type Mention struct {
 	Start, End int
 	Text       string
 	Type       graph.EntityType // "" while unknown
+	Weak       bool             // the type is a guess (a bare two-word name, a vote) that context may overrule
 	Sent       int              // index of the sentence
 	Tok        int              // index of the first token in the sentence
 	TokEnd     int              // index after the last token

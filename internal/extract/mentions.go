@@ -67,6 +67,7 @@ func (x *Extractor) findMentions(d *Doc) {
 				}
 			}
 			// "Ministry" + "of" + "Foreign Affairs": an organisation name with a complement.
+			org := false
 			for ci+1 < len(chunks) {
 				next := chunks[ci+1]
 				conn, ok := connector(s.Tokens, c.to, next.from)
@@ -74,9 +75,10 @@ func (x *Extractor) findMentions(d *Doc) {
 					break
 				}
 				last := s.Tokens[c.to-1].Text
-				if (conn == "of" || conn == "for") && lexicon.IsOrgHead(last) && !x.startsWithTitle(s.Tokens[next.from:next.to]) {
+				if (conn == "of" || conn == "for") && lexicon.IsOrgHead(last) {
 					c = chunk{c.from, next.to}
 					ci++
+					org = true
 					continue
 				}
 				if conn == "and" && lexicon.IsOrgHead(s.Tokens[next.to-1].Text) && x.allPlaceish(s.Tokens[c.from:c.to]) {
@@ -85,6 +87,10 @@ func (x *Extractor) findMentions(d *Doc) {
 					continue
 				}
 				break
+			}
+			if org {
+				x.orgMention(d, si, c, pre)
+				continue
 			}
 			x.analyzeChunk(d, si, c, pre)
 		}
@@ -129,6 +135,13 @@ func findChunks(toks []Token, lowerSeen map[string]bool) []chunk {
 		k := i
 		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[strings.ToLower(toks[k].Text)])) {
 			k++
+		}
+		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ...")
+		for m := k + 1; m < j; m++ {
+			if lexicon.IsFunctionWord(toks[m].Text) && toks[m].Cap() {
+				out = append(out, chunk{k, m})
+				k = m + 1
+			}
 		}
 		if k < j {
 			out = append(out, chunk{k, j})
@@ -263,11 +276,6 @@ func (x *Extractor) titleOnly(toks []Token) *titleInfo {
 	return ti
 }
 
-func (x *Extractor) startsWithTitle(toks []Token) bool {
-	rs, _ := x.roles(toks)
-	return len(rs) > 0 && rs[0] == rTitle
-}
-
 func (x *Extractor) allPlaceish(toks []Token) bool {
 	rs, _ := x.roles(toks)
 	for i, r := range rs {
@@ -300,19 +308,19 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		m.InTitle = pre != nil
 		return
 	}
+	if lexicon.IsGeoHead(ct[last].Text) && len(ct) >= 2 {
+		d.addMention(si, c.from, c.to, graph.Place)
+		return
+	}
+	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle && !strings.HasSuffix(ct[1].Lower(), "ern") {
+		d.addMention(si, c.from, c.to, graph.Place) // "West Bank", "North Africa", "Middle East"
+		return
+	}
 	switch rs[last] {
 	case rOtherHead:
 		return
 	case rOrgHead:
 		x.orgMention(d, si, c, pre)
-		return
-	}
-	if lexicon.IsGeoHead(ct[last].Text) && len(ct) >= 2 {
-		d.addMention(si, c.from, c.to, graph.Place)
-		return
-	}
-	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle {
-		d.addMention(si, c.from, c.to, graph.Place)
 		return
 	}
 	// The name is the run of name tokens at the end; what stands before it describes it.
@@ -368,6 +376,13 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		}
 	}
 	name := ct[k:]
+	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
+		// "Chairman of Hamas": what follows "of" is the body the title belongs to
+		m := d.addMention(si, c.from, c.to, graph.Organisation)
+		m.InTitle = true
+		m.Weak = true
+		return
+	}
 	typ := graph.EntityType("")
 	switch {
 	case hasTitle:
@@ -381,6 +396,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		typ = graph.Person
 	}
 	m := d.addMention(si, c.from+k, c.to, typ)
+	m.Weak = typ == graph.Person && !hasTitle
 	if hasTitle || info.affil != "" || affilMention != nil {
 		m.Title = strings.Join(info.words, " ")
 		m.Affil = info.affil
@@ -389,9 +405,6 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 			m.Affil = ""
 			m.affilMention = affilMention
 		}
-	}
-	if m.Type == "" && k > 0 {
-		m.vote(graph.Person) // described by a nationality or place: weakly a person
 	}
 }
 

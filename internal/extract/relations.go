@@ -42,7 +42,7 @@ var hedges = map[string]bool{
 	"hopes": true, "hoped": true, "hoping": true, "want": true, "wants": true, "wanted": true, "intends": true,
 	"intended": true, "scheduled": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
 	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
-	"to": true, "seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
+	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
 }
 
 // sentenceView is one sentence with its resolved mentions.
@@ -124,6 +124,9 @@ func (v sentenceView) rightBound(i int) int {
 
 // hedged reports whether one of the few words before position i makes the event unreal.
 func (v sentenceView) hedged(i, from int) bool {
+	if v.lower(i-1) == "to" { // "sent him to meet", "plans to visit"
+		return true
+	}
 	for j := i - 1; j >= from && j >= i-5; j-- {
 		if hedges[v.lower(j)] {
 			return true
@@ -175,7 +178,17 @@ func dedupe(rs []Relation) []Relation {
 
 // pronounPerson resolves he/she/his/her at token i of sentence si to the person named last before it.
 func (d *Doc) pronounPerson(si, i int) *Entity {
-	pos := d.Sents[si].Tokens[i].Start
+	toks := d.Sents[si].Tokens
+	// "During his visit to Israel, Wang said": a pronoun in an opening phrase points forward to the
+	// person right after the phrase's comma.
+	if comma := firstComma(toks); comma > i {
+		for _, m := range d.Mentions {
+			if m.Sent == si && m.Ent != nil && m.Type == graph.Person && m.Tok == comma+1 {
+				return m.Ent
+			}
+		}
+	}
+	pos := toks[i].Start
 	var best *Mention
 	for _, m := range d.Mentions {
 		if m.Ent != nil && m.Type == graph.Person && m.Start < pos && (best == nil || m.Start > best.Start) {
@@ -186,6 +199,15 @@ func (d *Doc) pronounPerson(si, i int) *Entity {
 		return nil
 	}
 	return best.Ent
+}
+
+func firstComma(toks []Token) int {
+	for i, t := range toks {
+		if t.Text == "," {
+			return i
+		}
+	}
+	return -1
 }
 
 func isPersonPronoun(w string) bool {
@@ -199,10 +221,24 @@ func isPersonPronoun(w string) bool {
 // subjects returns the people acting in [from, to): the named ones, or else the person a pronoun
 // there stands for. pron reports that a pronoun was used.
 func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
-	for _, m := range v.in(from, to, graph.Person) {
-		es = appendEntity(es, m.Ent)
-	}
-	if len(es) > 0 {
+	ps := v.in(from, to, graph.Person)
+	if len(ps) > 0 {
+		// the person nearest the verb, with those listed with it ("X and Y met")
+		k := len(ps) - 1
+		for k > 0 && listJoined(v.toks, ps[k-1], ps[k]) {
+			k--
+		}
+		for _, m := range ps[k:] {
+			es = appendEntity(es, m.Ent)
+		}
+		// a pronoun after the last name is the nearer subject ("Before he met X, Wang ..." aside)
+		for j := to - 1; j >= ps[len(ps)-1].TokEnd; j-- {
+			if w := v.lower(j); w == "he" || w == "she" {
+				if e := d.pronounPerson(v.si, j); e != nil {
+					return []*Entity{e}, true
+				}
+			}
+		}
 		return es, false
 	}
 	for j := to - 1; j >= from; j-- {
@@ -225,29 +261,43 @@ func appendEntity(es []*Entity, e *Entity) []*Entity {
 }
 
 // dateNear returns the date for an event whose words span [from, to) in sentence si: a date inside the
-// span, else right after it, else the sentence's only date.
-func (d *Doc) dateNear(v sentenceView, from, to int) string {
+// span, else right after it, else the one date of the clause [lb, rb) that holds the event.
+func (d *Doc) dateNear(v sentenceView, from, to, lb, rb int) string {
 	ds := d.dates[v.si]
-	if len(ds) == 0 {
+	if len(ds) == 0 || len(v.toks) == 0 {
 		return ""
 	}
-	lo := v.toks[max(0, min(from, len(v.toks)-1))].Start
-	hi := v.toks[max(0, min(to, len(v.toks))-1)].End
+	span := func(a, b int) (int, int) {
+		a = max(0, min(a, len(v.toks)-1))
+		b = max(a+1, min(b, len(v.toks)))
+		return v.toks[a].Start, v.toks[b-1].End
+	}
+	lo, hi := span(from, to)
 	for i := len(ds) - 1; i >= 0; i-- {
 		if ds[i].Start >= lo && ds[i].End <= hi {
 			return ds[i].Value
 		}
 	}
 	if to < len(v.toks) {
-		after := v.toks[min(to+3, len(v.toks)-1)].End
+		_, after := span(to, to+4)
 		for _, dt := range ds {
 			if dt.Start >= hi && dt.Start <= after {
 				return dt.Value
 			}
 		}
 	}
-	if len(ds) == 1 {
-		return ds[0].Value
+	if lb < 0 {
+		return ""
+	}
+	clo, chi := span(lb, rb)
+	var found []string
+	for _, dt := range ds {
+		if dt.Start >= clo && dt.End <= chi {
+			found = append(found, dt.Value)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
 	}
 	return ""
 }
@@ -263,6 +313,9 @@ func (v sentenceView) placeIn(from, to, pivot int) *Entity {
 		}
 		if p != "in" && p != "at" {
 			continue
+		}
+		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+			continue // "in China's involvement"
 		}
 		if m.Tok >= pivot {
 			return m.Ent
@@ -340,14 +393,17 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 		lastSubj, lastPron = subj, pron
 		// objects: places in a list after the trigger
 		prev := objFrom
-		for _, m := range v.in(objFrom, len(v.toks), graph.Place) {
+		rb := v.rightBound(objFrom)
+		for n, m := range v.in(objFrom, len(v.toks), graph.Place) {
 			if m.Tok-prev > 7 || stopBetween(v, prev, m.Tok) {
 				break
 			}
-			date := d.dateNear(v, prev, m.Tok)
-			if date == "" {
-				date = d.dateNear(v, m.TokEnd, m.TokEnd)
+			// the first place may take the clause's date; later ones only a date of their own
+			clause := -1
+			if n == 0 && v.lower(i) != "continued" {
+				clause = lb
 			}
+			date := d.dateNear(v, prev, m.TokEnd, clause, rb)
 			for _, s := range subj {
 				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Rule: ruleVisited}, pron)
 			}
@@ -402,6 +458,11 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 					return meetVerb, i + 2
 				}
 			}
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if v.lower(j) == "attended" {
+					return meetNone, 0 // "attended the meeting with": the attended rule reads it
+				}
+			}
 			return meetNoun, i + 2
 		}
 	case "discussed", "talked", "conferred":
@@ -430,10 +491,24 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 	return es
 }
 
-type meetingRef struct {
-	sides [2][]*Entity
-	place *Entity
-	date  string
+// listAt returns the people (or, failing them, the organisation) named first in [from, to) and those
+// listed with them: one side of "a meeting between X and Y".
+func (v sentenceView) listAt(from, to int) []*Entity {
+	ms := v.in(from, to, "")
+	if len(ms) == 0 || ms[0].Tok-from > 3 {
+		return nil
+	}
+	group := ms[:1]
+	for i := 1; i < len(ms) && listJoined(v.toks, ms[i-1], ms[i]) && v.lower(ms[i-1].TokEnd) != "and"; i++ {
+		group = ms[:i+1]
+	}
+	var es []*Entity
+	for _, m := range group {
+		if m.Type == graph.Person || m.Type == graph.Organisation {
+			es = appendEntity(es, m.Ent)
+		}
+	}
+	return es
 }
 
 func (x *Extractor) meetings(d *Doc, v sentenceView) {
@@ -469,8 +544,8 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			if and < 0 {
 				continue
 			}
-			left = v.meetSide(objFrom, and)
-			right = v.meetSide(and+1, rb)
+			left = v.listAt(objFrom, and)
+			right = v.listAt(and+1, rb)
 		case meetDiscussed:
 			rule = ruleMetDiscussed
 			ps := v.in(lb, i, graph.Person)
@@ -494,7 +569,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			continue
 		}
 		place := v.placeIn(0, len(v.toks), objFrom)
-		date := d.dateNear(v, i, rb)
+		date := d.dateNear(v, i, rb, lb, rb)
 		if kind == meetAttended {
 			x.attended(d, v, left, right, place, date, pron)
 			continue
@@ -505,8 +580,14 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if !hasPerson(left) && !hasPerson(right) {
 			continue
 		}
-		if place == nil {
-			place = d.visitPlace(v.si)
+		if vp, vd := d.visitIn(v.si); vp != nil {
+			// "travelled to Cairo, where he met X": the meeting was there, then
+			if place == nil {
+				place = vp
+			}
+			if date == "" {
+				date = vd
+			}
 		}
 		for _, a := range left {
 			for _, b := range right {
@@ -532,14 +613,14 @@ func joinedByAnd(v sentenceView, a, b *Mention) bool {
 	return b.Tok-a.TokEnd <= 2 && b.Tok > a.TokEnd && (v.lower(a.TokEnd) == "and" || v.lower(b.Tok-1) == "and")
 }
 
-// visitPlace is the place a visit read from the same sentence went to, if any.
-func (d *Doc) visitPlace(si int) *Entity {
+// visitIn is the place and date of the visit read from the same sentence, if any.
+func (d *Doc) visitIn(si int) (*Entity, string) {
 	for i := len(d.Relations) - 1; i >= 0; i-- {
 		if r := d.Relations[i]; r.Sent == si && r.Type == graph.Visited {
-			return r.To
+			return r.To, r.Date
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // attended pairs the people who attended a meeting with those on its other side: the participants
@@ -661,6 +742,9 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		break
 	}
 	words = append(lower, words...)
+	if m.Affil == "" && affil != "" {
+		m.Affil = affil // "Chinese diplomat Wang Kejian": a nationality, even without a post
+	}
 	former := false
 	var kept []string
 	for _, w := range words {
@@ -783,7 +867,20 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		}
 		om := v.mentionAt(k)
 		if om == nil {
-			break
+			// a complement that names no entity ("for the Middle East Issue") stays in the title
+			e := k
+			for e < end && v.toks[e].Word && v.toks[e].Cap() {
+				e++
+			}
+			if e == k {
+				break
+			}
+			words = append(words, w)
+			for q := k; q < e; q++ {
+				words = append(words, v.toks[q].Text)
+			}
+			j = e
+			continue
 		}
 		isState := om.Type == graph.Organisation
 		if om.Type == graph.Place {
@@ -842,9 +939,24 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 		target = subjectState(v, m)
 	}
 	if target == nil {
+		if c := nationality(m.Ent); c != "" {
+			target = d.placeEntity(c) // "Chinese diplomat Wang Kejian, the former ambassador to Lebanon"
+		}
+	}
+	if target == nil {
 		return
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, false)
+}
+
+// nationality is the country a person's nationality adjective names, in any mention so far.
+func nationality(e *Entity) string {
+	for _, m := range e.Mentions {
+		if m.Affil != "" {
+			return m.Affil
+		}
+	}
+	return ""
 }
 
 // subjectState is the organisation or country that opens the sentence before m ("China sent Zhai Jun, a

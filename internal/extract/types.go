@@ -11,7 +11,7 @@ import (
 // members are typed ("Fatah and Hamas").
 func (x *Extractor) typeFromContext(d *Doc) {
 	for _, m := range d.Mentions {
-		if m.Type != "" {
+		if m.Type != "" && !m.Weak {
 			continue
 		}
 		toks := d.Sents[m.Sent].Tokens
@@ -22,6 +22,7 @@ func (x *Extractor) typeFromContext(d *Doc) {
 				break
 			}
 			if lexicon.IsOrgNoun(t.Text) || (lexicon.IsPostWord(t.Text) && j+1 < len(toks) && toks[j+1].Cap()) {
+				m.vote(graph.Organisation)
 				m.vote(graph.Organisation)
 				break
 			}
@@ -67,6 +68,9 @@ func (x *Extractor) typeFromContext(d *Doc) {
 	for _, m := range d.Mentions {
 		if m.Type == "" {
 			m.Type = bestVote(m.typeVotes)
+			m.Weak = true
+		} else if m.Weak && m.typeVotes[graph.Organisation] >= 2 {
+			m.Type = graph.Organisation // "BNP Paribas, a French bank"
 		}
 	}
 	// votes decided: spread to the other untyped mentions of the same name
@@ -80,6 +84,7 @@ func (x *Extractor) typeFromContext(d *Doc) {
 	for _, m := range d.Mentions {
 		if m.Type == "" {
 			m.Type = byName[m.folded()]
+			m.Weak = true
 		}
 	}
 }
@@ -101,7 +106,7 @@ func (x *Extractor) typeLists(d *Doc) {
 			}
 			group := ms[start:i]
 			start = i
-			if len(group) < 2 {
+			if len(group) < 2 || !hasConjunction(toks, group) {
 				continue
 			}
 			types := map[graph.EntityType]bool{}
@@ -117,7 +122,7 @@ func (x *Extractor) typeLists(d *Doc) {
 			}
 			for t := range types {
 				for _, m := range group {
-					if m.Type == "" {
+					if m.Type == "" && !followedByOrgNoun(toks, m) {
 						m.vote(t)
 					}
 				}
@@ -150,4 +155,22 @@ func bestVote(v map[graph.EntityType]int) graph.EntityType {
 		}
 	}
 	return best
+}
+
+// hasConjunction reports whether a list of mentions has "and" or "or" between two of its members: a
+// run joined by commas alone may be an apposition.
+func hasConjunction(toks []Token, group []*Mention) bool {
+	for i := 1; i < len(group); i++ {
+		for j := group[i-1].TokEnd; j < group[i].Tok; j++ {
+			if w := toks[j].Lower(); w == "and" || w == "or" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// followedByOrgNoun reports whether a lowercase organisation noun follows the mention ("the Hamas delegation").
+func followedByOrgNoun(toks []Token, m *Mention) bool {
+	return m.TokEnd < len(toks) && !toks[m.TokEnd].Cap() && lexicon.IsOrgNoun(toks[m.TokEnd].Text)
 }

@@ -112,6 +112,9 @@ func each(tsv string, fn func([]string)) {
 // Place looks a name up in the gazetteer.
 func (l *Lexicon) Place(name string) (PlaceInfo, bool) {
 	p, ok := l.places[names.Fold(name)]
+	if !ok && strings.Contains(name, ".") { // "U.S." is "US"
+		p, ok = l.places[names.Fold(strings.ReplaceAll(name, ".", ""))]
+	}
 	return p, ok
 }
 

@@ -31,7 +31,7 @@ speaker`)
 
 // postWords are the title words that name a post someone holds, as opposed to a description
 // ("diplomat", "official") or a modifier ("acting", "senior").
-var postWords = set(`president minister secretary secretary-general deputy director director-general chairman
+var postWords = set(`president assistant minister secretary secretary-general deputy director director-general chairman
 chairwoman chairperson chair chief head leader ambassador envoy spokesman spokeswoman spokesperson senator
 congressman congresswoman representative governor mayor king queen prince princess sheikh emir sultan pope
 cardinal bishop archbishop colonel major captain lieutenant commander admiral sergeant marshal brigadier judge
@@ -68,7 +68,7 @@ var geoHeads = set(`strip peninsula gulf sea ocean river valley heights desert m
 coast territories territory province region governorate crossing bay lake canal straits strait plateau basin`)
 
 // directions start compound place names ("West Bank", "North Africa", "Middle East").
-var directions = set(`north south east west northern southern eastern western central middle far near
+var directions = set(`north south east west northern southern eastern western middle far near
 north-east north-west south-east south-west northeast northwest southeast southwest upper lower`)
 
 // functionWords are capitalised only because they start a sentence or a headline; they never start a name.

@@ -59,6 +59,8 @@ if (fs.existsSync(isoFile)) {
     const cc = s.code.slice(0, 2);
     let name = s.name.replace(designators, '');
     if (s.type === 'Autonomous region') name = name.split(/\s+/)[0];
+    // "Central", "Western", "Upper East": direction words alone read as adjectives in prose
+    if (/^((North|South|East|West)(ern)?|Central|Middle|Upper|Lower|Far|Near|\s)+$/.test(name)) continue;
     add(name, 'region', cc);
   }
 } else {
