@@ -112,7 +112,9 @@ func dottedInitial(text string, i, j int) bool {
 	return true
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 func isWordByteAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])

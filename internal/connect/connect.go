@@ -1,0 +1,46 @@
+// Package connect owns how the command-line tools choose and open a store: the embedded database file
+// by default, Neo4j when a URI is given. Every connection flag has an environment variable behind it.
+package connect
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/sqlite"
+)
+
+// DefaultDB is the embedded database file used when no Neo4j URI and no --db are given.
+const DefaultDB = "kg.db"
+
+// Flags are the connection flags both tools share.
+func Flags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "db", Value: DefaultDB, EnvVars: []string{"KG_DB"}, Usage: "embedded database `FILE`, used when no Neo4j URI is set", Category: "Store"},
+		&cli.StringFlag{Name: "neo4j-uri", EnvVars: []string{"NEO4J_URI"}, Usage: "Neo4j `URI` (e.g. neo4j://localhost:7687); when set, Neo4j is used instead of the embedded file", Category: "Store"},
+		&cli.StringFlag{Name: "neo4j-username", Value: "neo4j", EnvVars: []string{"NEO4J_USERNAME"}, Usage: "Neo4j user `NAME`", Category: "Store"},
+		&cli.StringFlag{Name: "neo4j-password", EnvVars: []string{"NEO4J_PASSWORD"}, Usage: "Neo4j `PASSWORD` (never printed)", Category: "Store"},
+		&cli.StringFlag{Name: "neo4j-database", Value: "neo4j", EnvVars: []string{"NEO4J_DATABASE"}, Usage: "Neo4j database `NAME`", Category: "Store"},
+	}
+}
+
+// Open opens the store the flags choose, and a description of it for messages (never the password).
+func Open(ctx context.Context, c *cli.Context) (graph.Store, string, error) {
+	if uri := c.String("neo4j-uri"); uri != "" {
+		cfg := neo4j.Config{URI: uri, Username: c.String("neo4j-username"), Password: c.String("neo4j-password"), Database: c.String("neo4j-database")}
+		s, err := neo4j.Open(ctx, cfg)
+		if err != nil {
+			return nil, "", err
+		}
+		return s, "Neo4j " + cfg.String(), nil
+	}
+	path := c.String("db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, "", err
+	}
+	return s, fmt.Sprintf("embedded database %s", path), nil
+}

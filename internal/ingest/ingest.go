@@ -1,0 +1,370 @@
+// Package ingest reads articles from files, folders and standard input: plain text and Markdown (one
+// article a file, title on the first line), JSON Lines (one article a line) and HTML pages. Each bad
+// input becomes one Error naming the file (and line) and the reason; the rest is still read.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgnews/kg/internal/graph"
+)
+
+// Error is one input that could not be read as an article.
+type Error struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Reason)
+}
+
+// Options tune reading.
+type Options struct {
+	MaxBytes  int64  // larger files are refused; 0 means DefaultMaxBytes
+	Published string // date for articles that carry none (YYYY-MM-DD), from --date
+}
+
+// DefaultMaxBytes is the largest file read by default.
+const DefaultMaxBytes = 64 << 20
+
+// StdinName names standard input in paths and errors.
+const StdinName = "-"
+
+// Reader yields articles from a list of paths.
+type Reader struct {
+	opts  Options
+	stdin io.Reader
+}
+
+// NewReader returns a reader; stdin is read when a path is "-".
+func NewReader(opts Options, stdin io.Reader) *Reader {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	return &Reader{opts: opts, stdin: stdin}
+}
+
+// Files expands paths into the files to read: folders recursively (files with a known extension, in
+// name order), everything else as given. Globs are expanded by the shell, or here when quoted.
+func Files(paths []string) ([]string, []error) {
+	var out []string
+	var errs []error
+	for _, p := range paths {
+		if p == StdinName {
+			out = append(out, p)
+			continue
+		}
+		matches := []string{p}
+		if strings.ContainsAny(p, "*?[") {
+			m, err := filepath.Glob(p)
+			if err != nil || len(m) == 0 {
+				errs = append(errs, &Error{Path: p, Reason: "no file matches this pattern"})
+				continue
+			}
+			matches = m
+		}
+		for _, m := range matches {
+			info, err := os.Stat(m)
+			if err != nil {
+				errs = append(errs, &Error{Path: m, Reason: reason(err)})
+				continue
+			}
+			if !info.IsDir() {
+				out = append(out, m)
+				continue
+			}
+			var found []string
+			err = filepath.WalkDir(m, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					errs = append(errs, &Error{Path: path, Reason: reason(err)})
+					return nil
+				}
+				if d.IsDir() {
+					if path != m && strings.HasPrefix(d.Name(), ".") {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if !strings.HasPrefix(d.Name(), ".") && Format(path) != "" {
+					found = append(found, path)
+				}
+				return nil
+			})
+			if err != nil {
+				errs = append(errs, &Error{Path: m, Reason: reason(err)})
+			}
+			sort.Strings(found)
+			out = append(out, found...)
+		}
+	}
+	return out, errs
+}
+
+// Format returns the input format a file name says: "text", "jsonl", "html" or "" when unknown.
+func Format(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".md", ".markdown", ".text":
+		return "text"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	case ".html", ".htm":
+		return "html"
+	}
+	return ""
+}
+
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// Read reads one path and calls emit for each article and each error, in input order.
+func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
+	data, err := r.load(path)
+	if err != nil {
+		emit(nil, err)
+		return
+	}
+	format := Format(path)
+	if path == StdinName || format == "" {
+		format = sniff(data)
+	}
+	switch format {
+	case "jsonl":
+		r.readJSONL(path, data, emit)
+	case "html":
+		a, err := parseHTML(path, data)
+		if err != nil {
+			emit(nil, err)
+			return
+		}
+		r.finish(a, path)
+		emit(a, nil)
+	default:
+		if err := checkText(path, 0, data); err != nil {
+			emit(nil, err)
+			return
+		}
+		a := &graph.Article{Text: normalize(string(data))}
+		a.Title = firstLine(a.Text)
+		r.finish(a, path)
+		emit(a, nil)
+	}
+}
+
+func (r *Reader) load(path string) ([]byte, error) {
+	var rd io.Reader
+	if path == StdinName {
+		if r.stdin == nil {
+			return nil, &Error{Path: path, Reason: "no standard input"}
+		}
+		rd = r.stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &Error{Path: path, Reason: reason(err)}
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.Size() > r.opts.MaxBytes {
+			return nil, &Error{Path: path, Reason: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-bytes)", info.Size(), r.opts.MaxBytes)}
+		}
+		rd = f
+	}
+	data, err := io.ReadAll(io.LimitReader(rd, r.opts.MaxBytes+1))
+	if err != nil {
+		return nil, &Error{Path: path, Reason: reason(err)}
+	}
+	if int64(len(data)) > r.opts.MaxBytes {
+		return nil, &Error{Path: path, Reason: fmt.Sprintf("input is over the %d-byte limit (--max-bytes)", r.opts.MaxBytes)}
+	}
+	return data, nil
+}
+
+// sniff guesses the format of data with no telling file name.
+func sniff(data []byte) string {
+	t := bytes.TrimSpace(data)
+	switch {
+	case bytes.HasPrefix(t, []byte("{")):
+		return "jsonl"
+	case bytes.HasPrefix(bytes.ToLower(t), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(t), []byte("<html")):
+		return "html"
+	}
+	return "text"
+}
+
+// checkText refuses empty, binary and invalid UTF-8 input with a reason a person can act on.
+func checkText(path string, line int, data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &Error{Path: path, Line: line, Reason: "empty: no article text"}
+	}
+	if bytes.IndexByte(data, 0) >= 0 || controlShare(data) > 0.1 {
+		return &Error{Path: path, Line: line, Reason: "binary data, not text"}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, w := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && w <= 1 {
+				break
+			}
+			off += w
+		}
+		return &Error{Path: path, Line: line, Reason: fmt.Sprintf("invalid UTF-8 at byte %d", off)}
+	}
+	return nil
+}
+
+func controlShare(data []byte) float64 {
+	n := 0
+	sample := data
+	if len(sample) > 4096 {
+		sample = sample[:4096]
+	}
+	for _, b := range sample {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			n++
+		}
+	}
+	return float64(n) / float64(len(sample))
+}
+
+// normalize turns CRLF into LF and drops a byte-order mark, so offsets mean the same on every system.
+func normalize(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSpace(strings.TrimLeft(s, "# "))
+	if len(s) > 200 {
+		s = s[:200]
+	}
+	return s
+}
+
+// finish fills what an article lacks: its id (a hash of the text when no id or URL is given), its
+// source and, from --date, its date.
+func (r *Reader) finish(a *graph.Article, path string) {
+	if a.Source == "" {
+		a.Source = path
+	}
+	if a.Published == "" {
+		a.Published = r.opts.Published
+	}
+	if a.ID == "" {
+		if a.URL != "" {
+			a.ID = a.URL
+		} else {
+			a.ID = TextID(a.Text)
+		}
+	}
+}
+
+// TextID is the id of an article known only by its text.
+func TextID(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return "sha256:" + hex.EncodeToString(h[:12])
+}
+
+type jsonArticle struct {
+	ID        any    `json:"id"`
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Date      string `json:"date"`
+	Text      string `json:"text"`
+	Body      string `json:"body"`
+}
+
+func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, error)) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
+		return
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 1<<20), int(r.opts.MaxBytes)+1)
+	seen := map[string]int{}
+	line := 0
+	for sc.Scan() {
+		line++
+		raw := bytes.TrimSpace(sc.Bytes())
+		if len(raw) == 0 {
+			continue
+		}
+		if !utf8.Valid(raw) {
+			emit(nil, &Error{Path: path, Line: line, Reason: "invalid UTF-8"})
+			continue
+		}
+		var ja jsonArticle
+		if err := json.Unmarshal(raw, &ja); err != nil {
+			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
+			continue
+		}
+		text := ja.Text
+		if text == "" {
+			text = ja.Body
+		}
+		if err := checkText(path, line, []byte(text)); err != nil {
+			emit(nil, err)
+			continue
+		}
+		a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line)}
+		switch id := ja.ID.(type) {
+		case string:
+			a.ID = id
+		case float64:
+			a.ID = fmt.Sprint(id)
+		}
+		a.Published = isoDate(ja.Published)
+		if a.Published == "" {
+			a.Published = isoDate(ja.Date)
+		}
+		if a.Title == "" {
+			a.Title = firstLine(a.Text)
+		}
+		r.finish(a, path)
+		if prev, dup := seen[a.ID]; dup {
+			emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
+			continue
+		}
+		seen[a.ID] = line
+		emit(a, nil)
+	}
+	if err := sc.Err(); err != nil {
+		emit(nil, &Error{Path: path, Line: line + 1, Reason: reason(err)})
+	}
+}
+
+// isoDate keeps the date part of an ISO 8601 timestamp.
+func isoDate(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
+		return s[:10]
+	}
+	return ""
+}

@@ -1,0 +1,146 @@
+// Package load runs a batch end to end: read the inputs, extract every article (in parallel), resolve
+// entities across the batch, and write the result to a store. Bad inputs are collected, not fatal.
+package load
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/kgnews/kg/internal/extract"
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/ingest"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/resolve"
+)
+
+// Options configure a batch.
+type Options struct {
+	Paths    []string
+	Stdin    io.Reader
+	Ingest   ingest.Options
+	Workers  int // extraction goroutines; 0 means one per CPU
+	Lexicon  *lexicon.Lexicon
+	Progress func(done, total int)
+}
+
+// Result is an extracted, resolved batch.
+type Result struct {
+	Docs     []*extract.Doc
+	Resolver *resolve.Resolver
+	Batch    *graph.Batch
+	Errors   []error // one per bad input, in input order
+}
+
+// Extract reads and extracts every article and resolves entities across them. It writes nothing.
+func Extract(ctx context.Context, opts Options) (*Result, error) {
+	lex := opts.Lexicon
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	res := &Result{}
+	files, errs := ingest.Files(opts.Paths)
+	res.Errors = append(res.Errors, errs...)
+	rd := ingest.NewReader(opts.Ingest, opts.Stdin)
+	var articles []*graph.Article
+	seen := map[string]string{}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rd.Read(f, func(a *graph.Article, err error) {
+			if err != nil {
+				res.Errors = append(res.Errors, err)
+				return
+			}
+			if prev, dup := seen[a.ID]; dup {
+				res.Errors = append(res.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article as %s (id %s): skipped", prev, a.ID)})
+				return
+			}
+			seen[a.ID] = a.Source
+			articles = append(articles, a)
+		})
+	}
+	res.Docs = extractAll(ctx, extract.New(lex), articles, opts.Workers, opts.Progress)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Resolver = resolve.New(lex)
+	res.Resolver.Add(res.Docs)
+	res.Batch = resolve.Batch(res.Docs, res.Resolver)
+	return res, nil
+}
+
+// extractAll runs the extractor over the articles on several goroutines, keeping input order.
+func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Article, workers int, progress func(int, int)) []*extract.Doc {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	docs := make([]*extract.Doc, len(articles))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				docs[i] = x.Extract(*articles[i])
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, len(articles))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range articles {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	out := docs[:0]
+	for _, d := range docs {
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Summary reports what a load did.
+type Summary struct {
+	Articles  int          `json:"articles"`
+	Failed    int          `json:"failed"`
+	Entities  int          `json:"entities"`
+	Relations int          `json:"relations"`
+	Facts     int          `json:"facts"`
+	Before    graph.Counts `json:"before"`
+	After     graph.Counts `json:"after"`
+}
+
+// Write stores an extracted batch and reports the counts before and after.
+func Write(ctx context.Context, s graph.Store, res *Result) (Summary, error) {
+	sum := Summary{Articles: len(res.Batch.Articles), Failed: len(res.Errors), Entities: len(res.Batch.Entities), Relations: len(res.Batch.Relations)}
+	for _, r := range res.Batch.Relations {
+		sum.Facts += len(r.Facts)
+	}
+	var err error
+	if sum.Before, err = s.Counts(ctx); err != nil {
+		return sum, err
+	}
+	if err := s.Write(ctx, res.Batch); err != nil {
+		return sum, err
+	}
+	if sum.After, err = s.Counts(ctx); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}

@@ -1,0 +1,71 @@
+package resolve
+
+import (
+	"github.com/kgnews/kg/internal/extract"
+	"github.com/kgnews/kg/internal/graph"
+)
+
+// Batch turns resolved articles into what a store writes: articles, entities with their corpus-wide
+// ids, how often each article names each entity, and relations with one fact per sentence read.
+func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
+	b := &graph.Batch{}
+	seenEntity := map[string]bool{}
+	rels := map[string]*graph.Relation{}
+	var order []string
+	for _, d := range docs {
+		b.Articles = append(b.Articles, d.Article)
+		counts := map[string]int{}
+		for _, e := range d.Entities {
+			c := r.Of(e)
+			if c == nil {
+				continue
+			}
+			if !seenEntity[c.ID] {
+				seenEntity[c.ID] = true
+				b.Entities = append(b.Entities, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Aliases: c.Aliases})
+			}
+			counts[c.ID] += len(e.Mentions)
+		}
+		for _, e := range d.Entities {
+			if c := r.Of(e); c != nil && counts[c.ID] > 0 {
+				b.Mentions = append(b.Mentions, graph.Mention{Entity: c.ID, Article: d.Article.ID, Count: counts[c.ID]})
+				delete(counts, c.ID)
+			}
+		}
+		for _, rel := range d.Relations {
+			from, to := r.Of(rel.From), r.Of(rel.To)
+			if from == nil || to == nil || from == to {
+				continue
+			}
+			gr := graph.Relation{Type: rel.Type, From: from.ID, To: to.ID, Title: rel.Title, Status: rel.Status}
+			gr.Normalize()
+			k := gr.Key()
+			if rels[k] == nil {
+				rels[k] = &gr
+				order = append(order, k)
+			}
+			s := d.Sents[rel.Sent]
+			f := graph.Fact{Article: d.Article.ID, Evidence: d.Text[s.Start:s.End], Start: s.Start, End: s.End,
+				Date: rel.Date, Confidence: rel.Confidence, Rule: rel.Rule}
+			if rel.Place != nil {
+				if pc := r.Of(rel.Place); pc != nil {
+					f.Place = pc.ID
+				}
+			}
+			dup := false
+			for _, g := range rels[k].Facts {
+				if g.ID() == f.ID() {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				rels[k].Facts = append(rels[k].Facts, f)
+			}
+		}
+	}
+	for _, k := range order {
+		b.Relations = append(b.Relations, *rels[k])
+	}
+	return b
+}

@@ -1,0 +1,314 @@
+// Package resolve decides which entities of different articles are one real entity, gives each a
+// corpus-wide id that is the same in every run, and turns extracted articles into a graph.Batch.
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/internal/extract"
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// Cluster is one real entity across the articles of a batch.
+type Cluster struct {
+	ID      string
+	Type    graph.EntityType
+	Name    string
+	Aliases []string
+	Reasons []string // why each other spelling joined, e.g. "Isma’il Haniya: transliteration of Ismail Haniyeh"
+	members []*extract.Entity
+	names   map[string]int // spelling -> how many articles use it as an entity name
+	context map[string]bool
+}
+
+// Resolver clusters entities across articles.
+type Resolver struct {
+	lex      *lexicon.Lexicon
+	clusters []*Cluster
+	byKey    map[string]*Cluster
+	of       map[*extract.Entity]*Cluster
+}
+
+// New returns an empty resolver.
+func New(lex *lexicon.Lexicon) *Resolver {
+	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}}
+}
+
+// key is the exact-match key of an entity: its type and folded name, with countries under their common
+// name ("US", "U.S." → United States) and a trailing geographic head dropped when what remains is a
+// known place ("Gaza Strip" → Gaza).
+func (r *Resolver) key(t graph.EntityType, name string) string {
+	if t == graph.Place {
+		if c, ok := r.lex.Country(name); ok {
+			name = c
+		} else if ws := strings.Fields(name); len(ws) > 1 && lexicon.IsGeoHead(ws[len(ws)-1]) {
+			if _, ok := r.lex.Place(strings.Join(ws[:len(ws)-1], " ")); ok {
+				name = strings.Join(ws[:len(ws)-1], " ")
+			}
+		}
+	}
+	return string(t) + "|" + names.Fold(name)
+}
+
+// Add clusters the entities of the given articles. Call it once with every article of a batch:
+// full names are placed before single names so that a surname can find its full name in any article.
+func (r *Resolver) Add(docs []*extract.Doc) {
+	var singles []*extract.Entity
+	for _, d := range docs {
+		ctx := docContext(d)
+		for _, e := range d.Entities {
+			if e.Type == graph.Person && len(personTokens(e.Name)) < 2 {
+				singles = append(singles, e)
+				continue
+			}
+			r.place(e, ctx)
+		}
+	}
+	docOf := map[*extract.Entity]*extract.Doc{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			docOf[e] = d
+		}
+	}
+	for _, e := range singles {
+		r.placeSingle(e, docContext(docOf[e]))
+	}
+	r.assignIDs()
+}
+
+// docContext is the set of other entity names in an article: what two people must share to be one.
+func docContext(d *extract.Doc) map[string]bool {
+	s := map[string]bool{}
+	for _, e := range d.Entities {
+		if e.Type != graph.Person {
+			s[names.Fold(e.Name)] = true
+		}
+	}
+	for _, rel := range d.Relations {
+		if rel.Type == graph.HoldsPost {
+			s["post:"+names.Fold(rel.To.Name)] = true
+		}
+	}
+	return s
+}
+
+func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
+	k := r.key(e.Type, e.Name)
+	c := r.byKey[k]
+	reason := ""
+	if c == nil && e.Type == graph.Person {
+		if c = r.transliterated(e); c != nil {
+			reason = fmt.Sprintf("%s: spelling variant of %s", e.Name, c.Name)
+		}
+	}
+	if c == nil {
+		c = &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}}
+		r.clusters = append(r.clusters, c)
+	} else if reason == "" && e.Name != c.firstName() {
+		reason = fmt.Sprintf("%s: same name as %s", e.Name, c.firstName())
+	}
+	r.byKey[k] = c
+	r.join(c, e, ctx, reason)
+}
+
+func (c *Cluster) firstName() string {
+	if len(c.members) == 0 {
+		return ""
+	}
+	return c.members[0].Name
+}
+
+func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reason string) {
+	c.members = append(c.members, e)
+	c.names[e.Name]++
+	for k := range ctx {
+		c.context[k] = true
+	}
+	if reason != "" {
+		c.Reasons = append(c.Reasons, reason)
+	}
+	r.of[e] = c
+}
+
+func personTokens(name string) []string {
+	var out []string
+	for _, t := range names.Tokens(name) {
+		if !names.IsParticle(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sameWord reports whether two folded name words are one name written two ways: the same first
+// letter, the same transliteration skeleton, lengths within two letters.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 4 || len(b) < 4 || a[0] != b[0] {
+		return false
+	}
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return false
+	}
+	return names.Skeleton(a) == names.Skeleton(b)
+}
+
+// transliterated finds the person cluster whose full name matches e's word for word up to spelling
+// ("Isma’il Haniya" ~ "Ismail Haniyeh"). Different given names never match.
+func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
+	toks := personTokens(e.Name)
+	for _, c := range r.clusters {
+		if c.Type != graph.Person {
+			continue
+		}
+		for n := range c.names {
+			ct := personTokens(n)
+			if len(ct) != len(toks) {
+				continue
+			}
+			ok := true
+			for i := range ct {
+				if !sameWord(ct[i], toks[i]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// placeSingle places a person known in its article only by one name ("Haniye", "Netanyahu"): it joins
+// the one full-name cluster whose surname matches; when several match, the one sharing the most
+// context (organisations, places, posts) with the article, and none when that does not decide.
+func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
+	word := ""
+	if ts := personTokens(e.Name); len(ts) > 0 {
+		word = ts[len(ts)-1]
+	}
+	var cands []*Cluster
+	for _, c := range r.clusters {
+		if c.Type != graph.Person {
+			continue
+		}
+		for n := range c.names {
+			ts := personTokens(n)
+			if len(ts) >= 2 && sameWord(ts[len(ts)-1], word) {
+				cands = append(cands, c)
+				break
+			}
+		}
+	}
+	var pick *Cluster
+	switch len(cands) {
+	case 0:
+	case 1:
+		pick = cands[0]
+	default:
+		best, bestN, tie := (*Cluster)(nil), -1, false
+		for _, c := range cands {
+			n := 0
+			for k := range ctx {
+				if c.context[k] {
+					n++
+				}
+			}
+			switch {
+			case n > bestN:
+				best, bestN, tie = c, n, false
+			case n == bestN:
+				tie = true
+			}
+		}
+		if !tie && bestN > 0 {
+			pick = best
+		}
+	}
+	if pick != nil {
+		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, in an article about the same people", e.Name, pick.bestName()))
+		return
+	}
+	// no full name anywhere: single names cluster among themselves by spelling
+	k := r.key(e.Type, e.Name)
+	if c := r.byKey[k]; c != nil {
+		r.join(c, e, ctx, "")
+		return
+	}
+	for _, c := range r.clusters {
+		if c.Type == graph.Person && len(personTokens(c.firstName())) == 1 && sameWord(personTokens(c.firstName())[0], word) {
+			r.join(c, e, ctx, fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName()))
+			return
+		}
+	}
+	c := &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}}
+	r.clusters = append(r.clusters, c)
+	r.byKey[k] = c
+	r.join(c, e, ctx, "")
+}
+
+// bestName is the spelling most articles use, preferring full names, then the longer, then the
+// alphabetically first: the same input always gives the same name.
+func (c *Cluster) bestName() string {
+	var ns []string
+	for n := range c.names {
+		ns = append(ns, n)
+	}
+	sort.Slice(ns, func(i, j int) bool {
+		a, b := ns[i], ns[j]
+		if ta, tb := len(strings.Fields(a)) > 1, len(strings.Fields(b)) > 1; ta != tb {
+			return ta
+		}
+		if c.names[a] != c.names[b] {
+			return c.names[a] > c.names[b]
+		}
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
+	return ns[0]
+}
+
+// assignIDs names every cluster and gives it an id from its type and name. Clusters that end up with
+// the same id (two people called "Wang" kept apart) are numbered in order of first appearance.
+func (r *Resolver) assignIDs() {
+	used := map[string]int{}
+	for _, c := range r.clusters {
+		c.Name = c.bestName()
+		seen := map[string]bool{names.Fold(c.Name): true}
+		c.Aliases = c.Aliases[:0]
+		var all []string
+		for _, m := range c.members {
+			all = append(all, m.Name)
+			all = append(all, m.Aliases...)
+		}
+		sort.Strings(all)
+		for _, a := range all {
+			if k := names.Fold(a); !seen[k] {
+				seen[k] = true
+				c.Aliases = append(c.Aliases, a)
+			}
+		}
+		base := strings.ToLower(string(c.Type)) + ":" + strings.ReplaceAll(names.Fold(c.Name), " ", "-")
+		used[base]++
+		c.ID = base
+		if n := used[base]; n > 1 {
+			c.ID = fmt.Sprintf("%s-%d", base, n)
+		}
+	}
+}
+
+// Of returns the cluster an article's entity belongs to.
+func (r *Resolver) Of(e *extract.Entity) *Cluster { return r.of[e] }
+
+// Clusters returns every cluster, in order of first appearance.
+func (r *Resolver) Clusters() []*Cluster { return r.clusters }
