@@ -568,7 +568,14 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if len(left) == 0 {
 			continue
 		}
-		place := v.placeIn(0, len(v.toks), objFrom)
+		// the place is said near the participants: "met X in Qatar", "While in the West Bank, X met Y"
+		near := objFrom
+		for _, m := range v.in(objFrom, rb, "") {
+			if m.Type != graph.Place {
+				near = m.TokEnd
+			}
+		}
+		place := v.placeIn(lb, min(near+4, rb), objFrom)
 		date := d.dateNear(v, i, rb, lb, rb)
 		if kind == meetAttended {
 			x.attended(d, v, left, right, place, date, pron)

@@ -20,6 +20,8 @@ type Store interface {
 	// equally short paths it returns the one whose sequence of node ids is lexicographically smallest.
 	// It returns an ENotFound error when no path of at most opts.MaxHops exists.
 	ShortestPath(ctx context.Context, from, to string, opts PathOptions) (*Path, error)
+	// Articles returns the stored articles with the given ids (unknown ids are left out), sorted by id.
+	Articles(ctx context.Context, ids []string) ([]Article, error)
 	// Dump returns the whole graph in canonical order (see Canonicalize), for export and comparison.
 	Dump(ctx context.Context) (*Batch, error)
 	// Close releases the store's resources.

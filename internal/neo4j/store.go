@@ -401,6 +401,23 @@ func (s *Store) relationList(ctx context.Context, q string, params map[string]an
 	return out, nil
 }
 
+// Articles returns the stored articles with the given ids, sorted by id.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
+	recs, err := s.read(ctx, `MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, coalesce(a.title, '') AS title,
+ coalesce(a.url, '') AS url, coalesce(a.published, '') AS published, coalesce(a.source, '') AS source ORDER BY id`,
+		map[string]any{"ids": toAny(ids)})
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.Article
+	for _, r := range recs {
+		m := r.AsMap()
+		out = append(out, graph.Article{ID: strOf(m, "id"), Title: strOf(m, "title"), URL: strOf(m, "url"),
+			Published: strOf(m, "published"), Source: strOf(m, "source")})
+	}
+	return out, nil
+}
+
 // Dump returns the whole graph in canonical order.
 func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	b := &graph.Batch{}

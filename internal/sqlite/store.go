@@ -5,9 +5,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -357,6 +359,25 @@ func (s *Store) facts(ctx context.Context, key string) ([]graph.Fact, error) {
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// Articles returns the stored articles with the given ids, sorted by id.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
+	var out []graph.Article
+	for _, id := range ids {
+		var a graph.Article
+		err := s.db.QueryRowContext(ctx, `SELECT id, title, url, published, source FROM articles WHERE id = ?`, id).
+			Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
 }
 
 // Dump returns the whole graph in canonical order.
