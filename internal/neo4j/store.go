@@ -88,10 +88,15 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 	return nil
 }
 
-// Wipe deletes every node and relationship. Only tests call it, on their own server.
+// Wipe deletes every node and relationship. Only tests call it, on their own server. CALL ... IN
+// TRANSACTIONS needs an auto-commit transaction, hence session.Run.
 func (s *Store) Wipe(ctx context.Context) error {
-	_, err := driver.ExecuteQuery(ctx, s.drv, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
-		nil, driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(s.db))
+	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
 	if err != nil {
 		return fmt.Errorf("neo4j: wipe: %w", err)
 	}

@@ -1,0 +1,356 @@
+// Package storetest is the one test suite every graph.Store must pass. Each store's tests call Run with
+// a function that opens a fresh, empty store; the expected answers are computed here, independently of
+// any store, from the batch the seed articles give.
+package storetest
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/load"
+)
+
+// Open returns a fresh, empty store for one test.
+type Open func(t *testing.T) graph.Store
+
+// SeedsDir is the repository's seeds/ folder.
+func SeedsDir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "seeds")
+}
+
+var (
+	seedOnce  sync.Once
+	seedBatch *graph.Batch
+	seedErr   error
+)
+
+// SeedBatch extracts the seed articles once per test binary and returns a fresh copy of the batch.
+func SeedBatch(t testing.TB) *graph.Batch {
+	t.Helper()
+	seedOnce.Do(func() {
+		res, err := load.Extract(context.Background(), load.Options{Paths: []string{SeedsDir()}})
+		if err != nil {
+			seedErr = err
+			return
+		}
+		if len(res.Errors) > 0 {
+			seedErr = res.Errors[0]
+			return
+		}
+		seedBatch = res.Batch
+	})
+	if seedErr != nil {
+		t.Fatalf("extracting the seeds: %v", seedErr)
+	}
+	return clone(seedBatch)
+}
+
+func clone(b *graph.Batch) *graph.Batch {
+	c := &graph.Batch{
+		Articles: append([]graph.Article{}, b.Articles...),
+		Mentions: append([]graph.Mention{}, b.Mentions...),
+	}
+	for _, e := range b.Entities {
+		e.Aliases = append([]string{}, e.Aliases...)
+		c.Entities = append(c.Entities, e)
+	}
+	for _, r := range b.Relations {
+		r.Facts = append([]graph.Fact{}, r.Facts...)
+		c.Relations = append(c.Relations, r)
+	}
+	return c
+}
+
+// PathPairs are the questions the walking skeleton must answer the same way on every store. The
+// second name of the last pair is looked up by a variant spelling on purpose.
+var PathPairs = [][2]string{
+	{"Cao Xiaolin", "Khalid Manzalawi"},
+	{"Ismail Haniyeh", "Hagai Shagrir"},
+	{"Zhai Jun", "Wang Kejian"},
+	{"Isma’il Haniya", "Rachel Feinmesser"},
+}
+
+// Run runs the suite.
+func Run(t *testing.T, open Open) {
+	t.Run("SchemaTwice", func(t *testing.T) { testSchemaTwice(t, open(t)) })
+	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(t, open(t)) })
+	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, open(t)) })
+	t.Run("FactsAccumulate", func(t *testing.T) { testFactsAccumulate(t, open(t)) })
+	t.Run("Lookup", func(t *testing.T) { testLookup(t, open(t)) })
+	t.Run("Paths", func(t *testing.T) { testPaths(t, open(t)) })
+	t.Run("NoPath", func(t *testing.T) { testNoPath(t, open(t)) })
+}
+
+func write(t *testing.T, s graph.Store, b *graph.Batch) {
+	t.Helper()
+	if err := s.Write(context.Background(), b); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+}
+
+func dump(t *testing.T, s graph.Store) *graph.Batch {
+	t.Helper()
+	d, err := s.Dump(context.Background())
+	if err != nil {
+		t.Fatalf("Dump: %v", err)
+	}
+	return d
+}
+
+// Expected is what a store holding b must dump: b in canonical order, without article texts.
+func Expected(b *graph.Batch) *graph.Batch {
+	e := clone(b)
+	for i := range e.Articles {
+		e.Articles[i].Text = ""
+	}
+	graph.Canonicalize(e)
+	return e
+}
+
+func testSchemaTwice(t *testing.T, s graph.Store) {
+	for i := 0; i < 2; i++ {
+		if err := s.ApplySchema(context.Background()); err != nil {
+			t.Fatalf("ApplySchema #%d: %v", i+1, err)
+		}
+	}
+}
+
+func testRoundTrip(t *testing.T, s graph.Store) {
+	b := SeedBatch(t)
+	write(t, s, b)
+	got, want := dump(t, s), Expected(b)
+	CompareBatches(t, got, want)
+	n, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := 0
+	for _, r := range want.Relations {
+		facts += len(r.Facts)
+	}
+	wantN := graph.Counts{Articles: len(want.Articles), Entities: len(want.Entities), Relations: len(want.Relations), Facts: facts, Mentions: len(want.Mentions)}
+	if n != wantN {
+		t.Errorf("Counts = %+v, want %+v", n, wantN)
+	}
+}
+
+// CompareBatches reports the first differences between two canonical batches.
+func CompareBatches(t *testing.T, got, want *graph.Batch) {
+	t.Helper()
+	if !reflect.DeepEqual(got.Articles, want.Articles) {
+		t.Errorf("articles differ:\n got %+v\nwant %+v", got.Articles, want.Articles)
+	}
+	if len(got.Entities) != len(want.Entities) {
+		t.Errorf("%d entities, want %d", len(got.Entities), len(want.Entities))
+	}
+	for i := 0; i < len(got.Entities) && i < len(want.Entities); i++ {
+		if !reflect.DeepEqual(got.Entities[i], want.Entities[i]) {
+			t.Errorf("entity %d: got %+v, want %+v", i, got.Entities[i], want.Entities[i])
+			break
+		}
+	}
+	if !reflect.DeepEqual(got.Mentions, want.Mentions) {
+		t.Errorf("mentions differ: got %d, want %d", len(got.Mentions), len(want.Mentions))
+	}
+	if len(got.Relations) != len(want.Relations) {
+		t.Errorf("%d relations, want %d", len(got.Relations), len(want.Relations))
+	}
+	for i := 0; i < len(got.Relations) && i < len(want.Relations); i++ {
+		if !reflect.DeepEqual(got.Relations[i], want.Relations[i]) {
+			t.Errorf("relation %d:\n got %+v\nwant %+v", i, got.Relations[i], want.Relations[i])
+			break
+		}
+	}
+}
+
+func testIdempotent(t *testing.T, s graph.Store) {
+	ctx := context.Background()
+	write(t, s, SeedBatch(t))
+	n1, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d1 := dump(t, s)
+	write(t, s, SeedBatch(t))
+	n2, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n1 != n2 {
+		t.Errorf("counts changed on the second load: %+v then %+v", n1, n2)
+	}
+	CompareBatches(t, dump(t, s), d1)
+}
+
+// testFactsAccumulate writes a relation, then the same relation read in another article: one edge
+// with both facts, and a repeated fact is not stored twice.
+func testFactsAccumulate(t *testing.T, s graph.Store) {
+	ents := []graph.Entity{{ID: "person:a-b", Name: "A B", Type: graph.Person}, {ID: "person:c-d", Name: "C D", Type: graph.Person}}
+	arts := []graph.Article{{ID: "art-1", Title: "one"}, {ID: "art-2", Title: "two"}}
+	f1 := graph.Fact{Article: "art-1", Evidence: "A B met C D.", Start: 0, End: 12, Date: "2024-03-17", Confidence: 0.9, Rule: "r"}
+	f2 := graph.Fact{Article: "art-2", Evidence: "C D met A B.", Start: 5, End: 17, Date: "2024-03-18", Confidence: 0.8, Rule: "r"}
+	write(t, s, &graph.Batch{Articles: arts[:1], Entities: ents, Relations: []graph.Relation{{Type: graph.Met, From: "person:a-b", To: "person:c-d", Facts: []graph.Fact{f1}}}})
+	write(t, s, &graph.Batch{Articles: arts[1:], Entities: ents, Relations: []graph.Relation{{Type: graph.Met, From: "person:c-d", To: "person:a-b", Facts: []graph.Fact{f2}}}})
+	write(t, s, &graph.Batch{Articles: arts[:1], Entities: ents, Relations: []graph.Relation{{Type: graph.Met, From: "person:a-b", To: "person:c-d", Facts: []graph.Fact{f1}}}})
+	d := dump(t, s)
+	if len(d.Relations) != 1 {
+		t.Fatalf("%d relations, want 1 (MET is symmetric)", len(d.Relations))
+	}
+	r := d.Relations[0]
+	if len(r.Facts) != 2 {
+		t.Fatalf("%d facts, want 2: %+v", len(r.Facts), r.Facts)
+	}
+	if !r.Disputed() || !reflect.DeepEqual(r.Dates(), []string{"2024-03-17", "2024-03-18"}) {
+		t.Errorf("dates %v disputed=%v, want both dates kept and marked as disagreeing", r.Dates(), r.Disputed())
+	}
+}
+
+func find(t *testing.T, s graph.Store, name string) graph.Entity {
+	t.Helper()
+	es, err := s.FindEntities(context.Background(), name)
+	if err != nil {
+		t.Fatalf("FindEntities(%q): %v", name, err)
+	}
+	if len(es) != 1 {
+		t.Fatalf("FindEntities(%q) = %d entities (%+v), want 1", name, len(es), es)
+	}
+	return es[0]
+}
+
+func testLookup(t *testing.T, s graph.Store) {
+	write(t, s, SeedBatch(t))
+	h := find(t, s, "Ismail Haniyeh")
+	for _, variant := range []string{"Isma’il Haniya", "isma'il haniya", "Haniye", "ISMAIL HANIYEH"} {
+		if got := find(t, s, variant); got.ID != h.ID {
+			t.Errorf("%q found %s, want %s (one man, many spellings)", variant, got.ID, h.ID)
+		}
+	}
+	if k, y := find(t, s, "Wang Kejian"), find(t, s, "Wang Yi"); k.ID == y.ID {
+		t.Errorf("Wang Kejian and Wang Yi are one entity %s; they are two people", k.ID)
+	}
+	got, err := s.Entity(context.Background(), h.ID)
+	if err != nil || !reflect.DeepEqual(got, h) {
+		t.Errorf("Entity(%s) = %+v, %v; want %+v", h.ID, got, err, h)
+	}
+	if _, err := s.Entity(context.Background(), "person:nobody"); graph.ErrorCode(err) != graph.ENotFound {
+		t.Errorf("Entity(unknown) error = %v, want a not-found error", err)
+	}
+	if es, err := s.FindEntities(context.Background(), "Nobody At All"); err != nil || len(es) != 0 {
+		t.Errorf("FindEntities(unknown) = %v, %v; want none", es, err)
+	}
+}
+
+func testPaths(t *testing.T, s graph.Store) {
+	b := SeedBatch(t)
+	write(t, s, b)
+	ref := NewReference(b)
+	for _, pair := range PathPairs {
+		from, to := find(t, s, pair[0]), find(t, s, pair[1])
+		p, err := s.ShortestPath(context.Background(), from.ID, to.ID, graph.PathOptions{})
+		if err != nil {
+			t.Errorf("ShortestPath(%s, %s): %v", pair[0], pair[1], err)
+			continue
+		}
+		want := ref.ShortestPath(from.ID, to.ID, graph.DefaultMaxHops)
+		if want == nil {
+			t.Errorf("%s → %s: the reference finds no path, the store found %v", pair[0], pair[1], NodeIDs(p))
+			continue
+		}
+		if got := NodeIDs(p); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s → %s: path %v, want %v", pair[0], pair[1], got, want)
+		}
+		for i, h := range p.Hops {
+			if len(h.Relations) == 0 {
+				t.Errorf("%s → %s: hop %d has no relation", pair[0], pair[1], i+1)
+			}
+			for _, r := range h.Relations {
+				if len(r.Facts) == 0 || r.Facts[0].Evidence == "" {
+					t.Errorf("%s → %s: hop %d relation %s has no evidence", pair[0], pair[1], i+1, r.Type)
+				}
+			}
+		}
+	}
+}
+
+func testNoPath(t *testing.T, s graph.Store) {
+	ents := []graph.Entity{{ID: "person:x", Name: "X", Type: graph.Person}, {ID: "person:y", Name: "Y", Type: graph.Person}}
+	write(t, s, &graph.Batch{Entities: ents})
+	_, err := s.ShortestPath(context.Background(), "person:x", "person:y", graph.PathOptions{})
+	if graph.ErrorCode(err) != graph.ENotFound {
+		t.Errorf("ShortestPath between unconnected entities: error %v, want not found", err)
+	}
+}
+
+// NodeIDs lists a path's entity ids.
+func NodeIDs(p *graph.Path) []string {
+	var ids []string
+	for _, n := range p.Nodes {
+		ids = append(ids, n.ID)
+	}
+	return ids
+}
+
+// Reference answers path questions over an in-memory batch by enumerating every shortest path and
+// keeping the one whose id sequence sorts first: the contract both stores implement.
+type Reference struct {
+	adj map[string][]string
+}
+
+// NewReference indexes a batch.
+func NewReference(b *graph.Batch) *Reference {
+	r := &Reference{adj: map[string][]string{}}
+	seen := map[[2]string]bool{}
+	for _, rel := range b.Relations {
+		for _, e := range [][2]string{{rel.From, rel.To}, {rel.To, rel.From}} {
+			if !seen[e] {
+				seen[e] = true
+				r.adj[e[0]] = append(r.adj[e[0]], e[1])
+			}
+		}
+	}
+	return r
+}
+
+// ShortestPath returns the chosen shortest path's ids, or nil.
+func (r *Reference) ShortestPath(from, to string, maxHops int) []string {
+	var best []string
+	frontier := [][]string{{from}}
+	for depth := 0; depth <= maxHops && len(frontier) > 0 && best == nil; depth++ {
+		var next [][]string
+		for _, p := range frontier {
+			last := p[len(p)-1]
+			if last == to {
+				if best == nil || graph.LessIDs(p, best) {
+					best = p
+				}
+				continue
+			}
+			for _, n := range r.adj[last] {
+				if contains(p, n) {
+					continue
+				}
+				q := append(append([]string{}, p...), n)
+				next = append(next, q)
+			}
+		}
+		if best == nil {
+			frontier = next
+		}
+	}
+	return best
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
