@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgnews/kg/internal/cliargs"
 	"github.com/kgnews/kg/internal/connect"
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
@@ -81,7 +82,6 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Name:         "load",
 				Usage:        "load articles (the default command)",
 				ArgsUsage:    "PATH...",
-				Flags:        append(append([]cli.Flag{}, inputFlags...), connect.Flags()...),
 				Action:       loadAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
@@ -89,14 +89,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Name:         "extract",
 				Usage:        "print what extraction reads from each article, one JSON object per line; write nothing",
 				ArgsUsage:    "PATH...",
-				Flags:        inputFlags,
 				Action:       extractAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
 			{
 				Name:         "schema",
 				Usage:        "create the store's constraints and indexes (kgload also does this when it connects)",
-				Flags:        connect.Flags(),
 				Action:       schemaAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
@@ -107,7 +105,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, cliargs.Reorder(app, args))
 	switch {
 	case err == nil:
 		return exitOK

@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgnews/kg/internal/cliargs"
 	"github.com/kgnews/kg/internal/connect"
 	"github.com/kgnews/kg/internal/graph"
 )
@@ -60,18 +61,18 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Name:      "path",
 				Usage:     "the shortest path between two entities, with the evidence for every hop",
 				ArgsUsage: "FROM TO",
-				Flags: append([]cli.Flag{
+				Flags: []cli.Flag{
 					formatFlag,
 					&cli.IntFlag{Name: "max-hops", Value: graph.DefaultMaxHops, Usage: "longest path searched, in `HOPS`"},
 					&cli.StringFlag{Name: "types", Usage: "relation `TYPES` to follow, comma-separated (MET,HOLDS_POST,VISITED)"},
-				}, connect.Flags()...),
+				},
 				Action:       pathAction,
 				OnUsageError: onUsage,
 			},
 			{
 				Name:         "stats",
 				Usage:        "how many articles, entities, relations and facts the store holds",
-				Flags:        append([]cli.Flag{formatFlag}, connect.Flags()...),
+				Flags:        []cli.Flag{formatFlag},
 				Action:       statsAction,
 				OnUsageError: onUsage,
 			},
@@ -80,7 +81,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	err := newApp(stdin, stdout, stderr).RunContext(ctx, args)
+	app := newApp(stdin, stdout, stderr)
+	err := app.RunContext(ctx, cliargs.Reorder(app, args))
 	if err == nil {
 		return exitOK
 	}

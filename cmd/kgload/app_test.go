@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/sqlite"
+	"github.com/kgnews/kg/internal/storetest"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), append([]string{"kgload"}, args...), strings.NewReader(stdin), &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+// copySeeds copies the seed articles into a fresh folder and returns it.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, err := filepath.Glob(filepath.Join(storetest.SeedsDir(), "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds found: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func counts(t *testing.T, db string) graph.Counts {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestLoadTwiceChangesNothing(t *testing.T) {
+	in := copySeeds(t)
+	db := filepath.Join(t.TempDir(), "kg.db")
+	r := runCLI(t, "", "--db", db, in)
+	if r.code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	first := counts(t, db)
+	if first.Articles != 5 || first.Entities == 0 || first.Relations == 0 {
+		t.Fatalf("after one load: %+v", first)
+	}
+	if !strings.Contains(r.stdout, "read 5 articles") {
+		t.Errorf("summary does not say how many articles were read:\n%s", r.stdout)
+	}
+	r = runCLI(t, "", "--db", db, in)
+	if r.code != exitOK {
+		t.Fatalf("second load: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if second := counts(t, db); second != first {
+		t.Errorf("second load changed the graph: %+v then %+v", first, second)
+	}
+	if !strings.Contains(r.stdout, "(0 new entities, 0 new relations)") {
+		t.Errorf("summary of the second load should report nothing new:\n%s", r.stdout)
+	}
+}
+
+func TestBadInputsAreReportedAndTheRestLoads(t *testing.T) {
+	in := copySeeds(t)
+	bad := map[string][]byte{
+		"empty.txt":   {},
+		"binary.txt":  {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0},
+		"latin1.txt":  []byte("Caf\xe9 owners met in S\xe3o Paulo."),
+		"spaces.md":   []byte("  \n\t\n"),
+		"broken.html": []byte("<html><head><title>x</title></head><body><nav>menu</nav></body></html>"),
+	}
+	reasons := map[string]string{
+		"empty.txt":   "empty",
+		"binary.txt":  "binary",
+		"latin1.txt":  "invalid UTF-8",
+		"spaces.md":   "empty",
+		"broken.html": "no article text",
+	}
+	for name, data := range bad {
+		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "kg.db")
+	r := runCLI(t, "", "--db", db, in)
+	if r.code != exitFailure {
+		t.Errorf("exit %d, want %d when some inputs fail", r.code, exitFailure)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	for name, reason := range reasons {
+		n := 0
+		for _, l := range lines {
+			if strings.Contains(l, filepath.Join(in, name)+":") {
+				n++
+				if !strings.Contains(l, reason) {
+					t.Errorf("error for %s does not give the reason %q: %s", name, reason, l)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d error lines name %s, want exactly 1:\n%s", n, name, r.stderr)
+		}
+	}
+	if got := counts(t, db); got.Articles != 5 {
+		t.Errorf("%d articles stored, want the 5 good ones", got.Articles)
+	}
+}
+
+func TestJSONLAndStdin(t *testing.T) {
+	lines := []string{
+		`{"id": "a1", "title": "One", "published": "2024-03-19T10:00:00", "text": "Foreign Minister Jane Doe met with President John Roe in Paris on Sunday."}`,
+		`{"id": "a2", "text": ""}`,
+		`{not json`,
+		`{"id": "a1", "text": "A duplicate id."}`,
+	}
+	db := filepath.Join(t.TempDir(), "kg.db")
+	r := runCLI(t, strings.Join(lines, "\n")+"\n", "--db", db, "-")
+	if r.code != exitFailure {
+		t.Errorf("exit %d, want %d", r.code, exitFailure)
+	}
+	for _, want := range []string{"-:2: empty", "-:3: malformed JSON", "-:4: duplicate id"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if got := counts(t, db); got.Articles != 1 {
+		t.Errorf("%d articles stored, want 1", got.Articles)
+	}
+}
+
+func TestExtractPrintsOneObjectPerArticle(t *testing.T) {
+	in := copySeeds(t)
+	r := runCLI(t, "", "extract", in)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines, want one per article", len(lines))
+	}
+	ids := map[string]map[string]bool{} // entity name -> ids used across articles
+	for i, l := range lines {
+		var d docOut
+		if err := json.Unmarshal([]byte(l), &d); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if !strings.HasSuffix(d.Doc, ".txt") || d.Article == "" {
+			t.Errorf("line %d: doc %q article %q", i+1, d.Doc, d.Article)
+		}
+		for _, e := range d.Entities {
+			if ids[e.Name] == nil {
+				ids[e.Name] = map[string]bool{}
+			}
+			ids[e.Name][e.ID] = true
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End <= m.Start {
+					t.Errorf("%s: bad mention offsets %+v", e.Name, m)
+				}
+			}
+		}
+		for _, rel := range d.Relations {
+			if rel.Evidence == "" || rel.End <= rel.Start {
+				t.Errorf("line %d: relation without evidence: %+v", i+1, rel)
+			}
+		}
+	}
+	for name, set := range ids {
+		if len(set) > 1 {
+			t.Errorf("%q has %d ids across articles; an entity keeps one id in the whole run", name, len(set))
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"--no-such-flag", "x"}, {"--date", "19/03/2024", "x"}} {
+		if r := runCLI(t, "", args...); r.code != exitUsage {
+			t.Errorf("kgload %v: exit %d, want %d", args, r.code, exitUsage)
+		}
+	}
+}
