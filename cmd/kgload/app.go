@@ -238,6 +238,7 @@ type entityOut struct {
 	Type     graph.EntityType `json:"type"`
 	Aliases  []string         `json:"aliases"`
 	Mentions []mentionOut     `json:"mentions"`
+	Why      []string         `json:"why,omitempty"` // why other spellings joined this entity across the run
 }
 
 type relationOut struct {
@@ -286,7 +287,7 @@ func docJSON(d *extract.Doc, r *resolve.Resolver) docOut {
 		if c == nil {
 			continue
 		}
-		eo := entityOut{ID: c.ID, Name: e.Name, Type: e.Type, Aliases: append([]string{}, e.Aliases...), Mentions: []mentionOut{}}
+		eo := entityOut{ID: c.ID, Name: e.Name, Type: e.Type, Aliases: append([]string{}, e.Aliases...), Mentions: []mentionOut{}, Why: c.Reasons}
 		for _, m := range e.Mentions {
 			eo.Mentions = append(eo.Mentions, mentionOut{Text: m.Text, Start: m.Start, End: m.End})
 		}

@@ -114,4 +114,3 @@ func TestWrongPassword(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
