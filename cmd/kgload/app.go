@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgnews/kg/internal/cliargs"
 	"github.com/kgnews/kg/internal/connect"
+	"github.com/kgnews/kg/internal/eval"
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/ingest"
@@ -51,6 +52,7 @@ Examples:
   kgload seeds/                                  load a folder into kg.db
   kgload --date 2024-03-19 article.txt           read relative dates ("on Sunday") against a date
   kgload extract seeds/ > facts.jsonl            print what would be stored, write nothing
+  kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
   kgload schema --neo4j-uri neo4j://localhost:7687
 
@@ -65,7 +67,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:                   "kgload",
 		Usage:                  "load news articles into a knowledge graph",
-		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload schema [options]",
+		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload schema [options]",
 		Description:            description,
 		Reader:                 stdin,
 		Writer:                 stdout,
@@ -90,6 +92,17 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Usage:        "print what extraction reads from each article, one JSON object per line; write nothing",
 				ArgsUsage:    "PATH...",
 				Action:       extractAction,
+				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
+			},
+			{
+				Name:      "eval",
+				Usage:     "score extraction against gold annotations (precision, recall, F1, dates, B-cubed)",
+				ArgsUsage: "--gold DIR PATH...",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "gold", Required: true, Usage: "`DIR` of gold files, one <article>.json per article"},
+					&cli.BoolFlag{Name: "errors", Usage: "also list missed and wrong relations"},
+				},
+				Action:       evalAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
 			{
@@ -216,6 +229,36 @@ func extractAction(c *cli.Context) error {
 	for _, d := range res.Docs {
 		if err := enc.Encode(docJSON(d, res.Resolver)); err != nil {
 			return err
+		}
+	}
+	if len(res.Errors) > 0 {
+		return errSomeFailed
+	}
+	return nil
+}
+
+func evalAction(c *cli.Context) error {
+	gold, err := eval.LoadGold(c.String("gold"))
+	if err != nil {
+		return err
+	}
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	res, err := load.Extract(c.Context, opts)
+	if err != nil {
+		return err
+	}
+	reportErrors(c.App.ErrWriter, res.Errors)
+	rep := eval.Score(res.Docs, res.Resolver, gold)
+	rep.Write(c.App.Writer)
+	if c.Bool("errors") {
+		for _, s := range rep.FalseNegative {
+			fmt.Fprintln(c.App.Writer, "missed: "+s)
+		}
+		for _, s := range rep.FalsePositive {
+			fmt.Fprintln(c.App.Writer, "wrong:  "+s)
 		}
 	}
 	if len(res.Errors) > 0 {

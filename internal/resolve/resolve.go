@@ -102,14 +102,15 @@ func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
 	reason := ""
 	if c == nil && e.Type == graph.Person {
 		if c = r.transliterated(e); c != nil {
-			reason = fmt.Sprintf("%s: spelling variant of %s", e.Name, c.Name)
+			reason = fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName())
 		}
 	}
 	if c == nil {
 		c = &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
 	} else if reason == "" && e.Name != c.firstName() {
-		reason = fmt.Sprintf("%s: same name as %s", e.Name, c.firstName())
+		reason = fmt.Sprintf("%s: same %s as %s once case, accents, punctuation and country codes are set aside",
+			e.Name, strings.ToLower(string(e.Type)), c.firstName())
 	}
 	r.byKey[k] = c
 	r.join(c, e, ctx, reason)
@@ -128,10 +129,19 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reas
 	for k := range ctx {
 		c.context[k] = true
 	}
-	if reason != "" {
+	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)
 	}
 	r.of[e] = c
+}
+
+func (c *Cluster) hasReasonFor(name string) bool {
+	for _, r := range c.Reasons {
+		if strings.HasPrefix(r, name+":") {
+			return true
+		}
+	}
+	return false
 }
 
 func personTokens(name string) []string {
@@ -209,11 +219,14 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	var pick *Cluster
+	why := ""
 	switch len(cands) {
 	case 0:
 	case 1:
 		pick = cands[0]
+		why = "the only full name in the batch with this surname"
 	default:
+		why = "shares the most organisations, places and posts with this article among the people with this surname"
 		best, bestN, tie := (*Cluster)(nil), -1, false
 		for _, c := range cands {
 			n := 0
@@ -234,7 +247,7 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	if pick != nil {
-		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, in an article about the same people", e.Name, pick.bestName()))
+		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, %s", e.Name, pick.bestName(), why))
 		return
 	}
 	// no full name anywhere: single names cluster among themselves by spelling

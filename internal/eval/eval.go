@@ -1,0 +1,370 @@
+// Package eval scores extraction against hand-made gold annotations (the format of testdata/gold): precision,
+// recall and F1 for entities by type and for each relation type, date accuracy on matched relations, and
+// B-cubed for resolution across articles.
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/internal/extract"
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/names"
+	"github.com/kgnews/kg/internal/resolve"
+)
+
+// GoldEntity is one annotated entity.
+type GoldEntity struct {
+	Name    string           `json:"name"`
+	Type    graph.EntityType `json:"type"`
+	Aliases []string         `json:"aliases"`
+}
+
+// GoldRelation is one annotated relation.
+type GoldRelation struct {
+	Type   graph.RelType `json:"type"`
+	From   string        `json:"from"`
+	To     string        `json:"to"`
+	AltTo  []string      `json:"alt_to"`
+	Date   string        `json:"date"`
+	Place  string        `json:"place"`
+	Title  string        `json:"title"`
+	Status string        `json:"status"`
+}
+
+// GoldDoc is the annotation of one article.
+type GoldDoc struct {
+	Doc       string         `json:"doc"`
+	Entities  []GoldEntity   `json:"entities"`
+	Relations []GoldRelation `json:"relations"`
+}
+
+// LoadGold reads every per-article gold file (*.json except corpus.json) in dir, keyed by doc name.
+func LoadGold(dir string) (map[string]*GoldDoc, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*GoldDoc{}
+	for _, f := range files {
+		if filepath.Base(f) == "corpus.json" {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var g GoldDoc
+		if err := json.Unmarshal(data, &g); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		out[g.Doc] = &g
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no gold files", dir)
+	}
+	return out, nil
+}
+
+// PRF counts matches.
+type PRF struct {
+	TP, FP, FN int
+}
+
+// Precision is TP / (TP + FP).
+func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP / (TP + FN).
+func (s PRF) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (s PRF) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func (s *PRF) add(o PRF) { s.TP += o.TP; s.FP += o.FP; s.FN += o.FN }
+
+// Report is the score of a run.
+type Report struct {
+	Docs          int
+	Entities      PRF
+	EntitiesBy    map[graph.EntityType]*PRF
+	Relations     PRF
+	RelationsBy   map[graph.RelType]*PRF
+	DatesRight    int
+	DatesScored   int
+	BCubedP       float64
+	BCubedR       float64
+	Missing       []string // gold articles with no extracted article
+	FalseNegative []string // gold relations not found, for reading
+	FalsePositive []string // extracted relations not in gold, for reading
+}
+
+// DateAccuracy is the share of matched relations, with a date in gold or in the output, whose dates agree.
+func (r *Report) DateAccuracy() float64 { return ratio(r.DatesRight, r.DatesScored) }
+
+// BCubedF1 is the harmonic mean of B-cubed precision and recall.
+func (r *Report) BCubedF1() float64 {
+	if r.BCubedP+r.BCubedR == 0 {
+		return 0
+	}
+	return 2 * r.BCubedP * r.BCubedR / (r.BCubedP + r.BCubedR)
+}
+
+// matcher maps predicted names to gold entities of one article.
+type matcher struct {
+	byName  map[string]int // folded name -> gold index
+	byAlias map[string]int // folded alias naming one gold entity -> index; -1 when ambiguous
+	gold    []GoldEntity
+}
+
+func newMatcher(g []GoldEntity) *matcher {
+	m := &matcher{byName: map[string]int{}, byAlias: map[string]int{}, gold: g}
+	for i, e := range g {
+		m.byName[string(e.Type)+"|"+names.Fold(e.Name)] = i
+	}
+	for i, e := range g {
+		for _, a := range e.Aliases {
+			k := string(e.Type) + "|" + names.Fold(a)
+			if j, ok := m.byAlias[k]; ok && j != i {
+				m.byAlias[k] = -1
+			} else {
+				m.byAlias[k] = i
+			}
+		}
+	}
+	return m
+}
+
+// match returns the gold entity a predicted name of the given type denotes, or -1.
+func (m *matcher) match(t graph.EntityType, name string) int {
+	k := string(t) + "|" + names.Fold(name)
+	if i, ok := m.byName[k]; ok {
+		return i
+	}
+	if i, ok := m.byAlias[k]; ok {
+		return i
+	}
+	return -1
+}
+
+// matchEntity tries an entity's name, then its aliases.
+func (m *matcher) matchEntity(e *extract.Entity) int {
+	if i := m.match(e.Type, e.Name); i >= 0 {
+		return i
+	}
+	for _, a := range e.Aliases {
+		if i := m.match(e.Type, a); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// DocName returns the name gold files use for an article: its file's base name.
+func DocName(a graph.Article) string {
+	src := a.Source
+	if i := strings.LastIndex(src, ":"); i > 0 && strings.Contains(src[:i], ".jsonl") {
+		return a.ID
+	}
+	return filepath.Base(src)
+}
+
+// Score compares extracted, resolved articles with gold annotations.
+func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *Report {
+	rep := &Report{EntitiesBy: map[graph.EntityType]*PRF{}, RelationsBy: map[graph.RelType]*PRF{}}
+	for _, t := range graph.EntityTypes {
+		rep.EntitiesBy[t] = &PRF{}
+	}
+	for _, t := range graph.RelTypes {
+		rep.RelationsBy[t] = &PRF{}
+	}
+	type item struct{ pred, gold string }
+	var items []item
+	seen := map[string]bool{}
+	for _, d := range docs {
+		g := gold[DocName(d.Article)]
+		if g == nil {
+			continue
+		}
+		seen[g.Doc] = true
+		rep.Docs++
+		m := newMatcher(g.Entities)
+		// entities
+		matched := map[int]bool{}
+		goldOf := map[*extract.Entity]int{}
+		for _, e := range d.Entities {
+			if len(e.Mentions) == 0 {
+				continue // a country known only from an adjective: not a mention of its own
+			}
+			i := m.matchEntity(e)
+			goldOf[e] = i
+			s := rep.EntitiesBy[e.Type]
+			switch {
+			case i < 0:
+				s.FP++
+			case matched[i]:
+				s.FP++ // a second node for one real entity
+			default:
+				matched[i] = true
+				s.TP++
+				if c := r.Of(e); c != nil {
+					items = append(items, item{pred: c.ID, gold: string(g.Entities[i].Type) + "|" + g.Entities[i].Name})
+				}
+			}
+		}
+		for i, ge := range g.Entities {
+			if !matched[i] {
+				rep.EntitiesBy[ge.Type].FN++
+			}
+		}
+		// relations
+		used := make([]bool, len(g.Relations))
+		seenPred := map[string]bool{}
+		for _, rel := range d.Relations {
+			fi, ti := m.matchEntity(rel.From), m.matchEntity(rel.To)
+			pk := fmt.Sprintf("%s|%d|%d|%s|%s", rel.Type, fi, ti, rel.From.Name, rel.To.Name)
+			if rel.Type == graph.Met && (fi > ti || (fi == ti && rel.From.Name > rel.To.Name)) {
+				pk = fmt.Sprintf("%s|%d|%d|%s|%s", rel.Type, ti, fi, rel.To.Name, rel.From.Name)
+			}
+			if seenPred[pk] {
+				continue // the same relation read in another sentence scores once
+			}
+			seenPred[pk] = true
+			s := rep.RelationsBy[rel.Type]
+			// the first unused gold relation it matches; one already used means a repeat, scored once
+			hit, repeat := -1, false
+			for j, gr := range g.Relations {
+				if gr.Type != rel.Type || !relMatches(m, gr, fi, ti) {
+					continue
+				}
+				if !used[j] {
+					hit = j
+					break
+				}
+				repeat = true
+			}
+			if hit < 0 {
+				if !repeat {
+					s.FP++
+					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s", g.Doc, rel.From.Name, rel.Type, rel.To.Name))
+				}
+				continue
+			}
+			used[hit] = true
+			s.TP++
+			if gd := g.Relations[hit].Date; gd != "" || rel.Date != "" {
+				rep.DatesScored++
+				if gd == rel.Date {
+					rep.DatesRight++
+				}
+			}
+		}
+		for j, gr := range g.Relations {
+			if !used[j] {
+				rep.RelationsBy[gr.Type].FN++
+				rep.FalseNegative = append(rep.FalseNegative, fmt.Sprintf("%s: %s %s %s", g.Doc, gr.From, gr.Type, gr.To))
+			}
+		}
+	}
+	for name := range gold {
+		if !seen[name] {
+			rep.Missing = append(rep.Missing, name)
+		}
+	}
+	sort.Strings(rep.Missing)
+	for _, t := range graph.EntityTypes {
+		rep.Entities.add(*rep.EntitiesBy[t])
+	}
+	for _, t := range graph.RelTypes {
+		rep.Relations.add(*rep.RelationsBy[t])
+	}
+	// B-cubed over (article, gold entity) items
+	predSize, goldSize, both := map[string]int{}, map[string]int{}, map[[2]string]int{}
+	for _, it := range items {
+		predSize[it.pred]++
+		goldSize[it.gold]++
+		both[[2]string{it.pred, it.gold}]++
+	}
+	if len(items) > 0 {
+		var p, rr float64
+		for _, it := range items {
+			n := float64(both[[2]string{it.pred, it.gold}])
+			p += n / float64(predSize[it.pred])
+			rr += n / float64(goldSize[it.gold])
+		}
+		rep.BCubedP, rep.BCubedR = p/float64(len(items)), rr/float64(len(items))
+	}
+	return rep
+}
+
+func relMatches(m *matcher, gr GoldRelation, fi, ti int) bool {
+	gi := m.indexOf(gr.From)
+	if gi < 0 {
+		return false
+	}
+	targets := []int{m.indexOf(gr.To)}
+	for _, a := range gr.AltTo {
+		targets = append(targets, m.indexOf(a))
+	}
+	for _, t := range targets {
+		if t < 0 {
+			continue
+		}
+		if fi == gi && ti == t {
+			return true
+		}
+		if gr.Type == graph.Met && fi == t && ti == gi {
+			return true
+		}
+	}
+	return false
+}
+
+// indexOf finds a gold entity by its gold name.
+func (m *matcher) indexOf(name string) int {
+	for i, e := range m.gold {
+		if e.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Write prints the report as a table.
+func (r *Report) Write(w io.Writer) {
+	fmt.Fprintf(w, "articles scored: %d\n\n", r.Docs)
+	fmt.Fprintf(w, "%-14s %6s %6s %6s   %4s %4s %4s\n", "", "P", "R", "F1", "TP", "FP", "FN")
+	line := func(name string, s PRF) {
+		fmt.Fprintf(w, "%-14s %6.3f %6.3f %6.3f   %4d %4d %4d\n", name, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+	}
+	line("entities", r.Entities)
+	for _, t := range graph.EntityTypes {
+		line("  "+string(t), *r.EntitiesBy[t])
+	}
+	line("relations", r.Relations)
+	for _, t := range graph.RelTypes {
+		line("  "+string(t), *r.RelationsBy[t])
+	}
+	fmt.Fprintf(w, "\ndates right on matched relations: %.3f (%d of %d)\n", r.DateAccuracy(), r.DatesRight, r.DatesScored)
+	fmt.Fprintf(w, "cross-article resolution (B-cubed): P %.3f  R %.3f  F1 %.3f\n", r.BCubedP, r.BCubedR, r.BCubedF1())
+	if len(r.Missing) > 0 {
+		fmt.Fprintf(w, "gold articles not in the input: %s\n", strings.Join(r.Missing, ", "))
+	}
+}
