@@ -177,7 +177,7 @@ func appendLineSentences(out []Sentence, text string, start, end int) []Sentence
 			}
 		}
 		j := i + 1
-		for j < len(toks) && isCloser(toks[j].Text) {
+		for j < len(toks) && isCloser(toks[j].Text) && toks[j].Start == toks[j-1].End {
 			j++
 		}
 		if j < len(toks) && !startsSentence(toks[j]) {
