@@ -204,3 +204,17 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpNeverShowsThePassword(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "pw-must-not-show")
+	for _, args := range [][]string{{"--help"}, {"schema", "--help"}} {
+		r := runCLI(t, "", args...)
+		if strings.Contains(r.stdout+r.stderr, "pw-must-not-show") {
+			t.Errorf("kgload %v prints the password", args)
+		}
+	}
+	r := runCLI(t, "", "--neo4j-uri", "bolt://127.0.0.1:1", "schema")
+	if r.code != exitFailure || strings.Contains(r.stderr, "pw-must-not-show") || !strings.Contains(r.stderr, "127.0.0.1:1") {
+		t.Errorf("unreachable Neo4j: exit %d, stderr %q; want a failure naming the server but not the password", r.code, r.stderr)
+	}
+}
