@@ -260,6 +260,15 @@ func evalAction(c *cli.Context) error {
 		for _, s := range rep.FalsePositive {
 			fmt.Fprintln(c.App.Writer, "wrong:  "+s)
 		}
+		for _, s := range rep.WrongDates {
+			fmt.Fprintln(c.App.Writer, "date:   "+s)
+		}
+		for _, s := range rep.MissedEntities {
+			fmt.Fprintln(c.App.Writer, "missed entity: "+s)
+		}
+		for _, s := range rep.WrongEntities {
+			fmt.Fprintln(c.App.Writer, "wrong entity:  "+s)
+		}
 	}
 	if len(res.Errors) > 0 {
 		return errSomeFailed

@@ -102,18 +102,21 @@ func (s *PRF) add(o PRF) { s.TP += o.TP; s.FP += o.FP; s.FN += o.FN }
 
 // Report is the score of a run.
 type Report struct {
-	Docs          int
-	Entities      PRF
-	EntitiesBy    map[graph.EntityType]*PRF
-	Relations     PRF
-	RelationsBy   map[graph.RelType]*PRF
-	DatesRight    int
-	DatesScored   int
-	BCubedP       float64
-	BCubedR       float64
-	Missing       []string // gold articles with no extracted article
-	FalseNegative []string // gold relations not found, for reading
-	FalsePositive []string // extracted relations not in gold, for reading
+	Docs           int
+	Entities       PRF
+	EntitiesBy     map[graph.EntityType]*PRF
+	Relations      PRF
+	RelationsBy    map[graph.RelType]*PRF
+	DatesRight     int
+	DatesScored    int
+	BCubedP        float64
+	BCubedR        float64
+	Missing        []string // gold articles with no extracted article
+	FalseNegative  []string // gold relations not found, for reading
+	FalsePositive  []string // extracted relations not in gold, for reading
+	WrongDates     []string // matched relations whose date differs from gold, for reading
+	WrongEntities  []string // extracted entities not in gold
+	MissedEntities []string // gold entities not extracted
 }
 
 // DateAccuracy is the share of matched relations, with a date in gold or in the output, whose dates agree.
@@ -219,8 +222,10 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 			switch {
 			case i < 0:
 				s.FP++
+				rep.WrongEntities = append(rep.WrongEntities, fmt.Sprintf("%s: %s %q", g.Doc, e.Type, e.Name))
 			case matched[i]:
 				s.FP++ // a second node for one real entity
+				rep.WrongEntities = append(rep.WrongEntities, fmt.Sprintf("%s: %s %q (second node for %q)", g.Doc, e.Type, e.Name, g.Entities[i].Name))
 			default:
 				matched[i] = true
 				s.TP++
@@ -232,6 +237,7 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 		for i, ge := range g.Entities {
 			if !matched[i] {
 				rep.EntitiesBy[ge.Type].FN++
+				rep.MissedEntities = append(rep.MissedEntities, fmt.Sprintf("%s: %s %q", g.Doc, ge.Type, ge.Name))
 			}
 		}
 		// relations
@@ -273,6 +279,8 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 				rep.DatesScored++
 				if gd == rel.Date {
 					rep.DatesRight++
+				} else {
+					rep.WrongDates = append(rep.WrongDates, fmt.Sprintf("%s: %s %s %s: date %q, gold %q", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Date, gd))
 				}
 			}
 		}

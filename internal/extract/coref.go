@@ -38,7 +38,7 @@ func (x *Extractor) corefer(d *Doc) {
 		if m.Type == graph.Person && len(toks) < 2 {
 			continue
 		}
-		key := string(m.Type) + "|" + m.folded()
+		key := x.entityKey(m)
 		e := byKey[key]
 		if e == nil && m.Type == graph.Person {
 			e = findBySkeleton(persons, toks)
@@ -73,7 +73,7 @@ func (x *Extractor) corefer(d *Doc) {
 			continue
 		}
 		if m.Type != graph.Person {
-			key := string(m.Type) + "|" + m.folded()
+			key := x.entityKey(m)
 			e := byKey[key]
 			if e == nil {
 				e = newEntity(m)
@@ -86,9 +86,169 @@ func (x *Extractor) corefer(d *Doc) {
 		persons = append(persons, e)
 		join(e, m)
 	}
+	x.joinOrgVariants(d)
 	for _, e := range d.Entities {
 		nameEntity(e)
 	}
+}
+
+// entityKey is the in-article identity of a name: its type and folded spelling, places under
+// lexicon.PlaceKey.
+func (x *Extractor) entityKey(m *Mention) string {
+	name := m.Text
+	if m.Type == graph.Place {
+		name = x.lex.PlaceKey(name)
+	}
+	return string(m.Type) + "|" + names.Fold(name)
+}
+
+// joinOrgVariants merges organisations an article names in several ways: an acronym and the name
+// it abbreviates ("UN", "United Nations"; "the Armed Forces (AFP)"), and a short name with the one
+// longer name that adds only a country or an acronym in front ("Security Council", "UN Security
+// Council"; "Foreign Ministry", "Chinese Foreign Ministry").
+func (x *Extractor) joinOrgVariants(d *Doc) {
+	var orgs []*Entity
+	for _, e := range d.Entities {
+		if e.Type == graph.Organisation && len(e.Mentions) > 0 {
+			orgs = append(orgs, e)
+		}
+	}
+	for _, a := range orgs {
+		if len(a.Mentions) == 0 {
+			continue // already merged
+		}
+		text := a.Mentions[0].Text
+		var target *Entity
+		if isAcronym(text) {
+			target = acronymTarget(d, orgs, a)
+		} else {
+			target = x.longerVariant(orgs, a)
+		}
+		if target != nil && target != a {
+			mergeInto(d, target, a)
+		}
+	}
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			if r == '.' {
+				continue
+			}
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// initials are the first letters of a name's words, leaving out of/the/and/for.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ReplaceAll(name, "-", " ")) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "de", "la":
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	return b.String()
+}
+
+func acronymTarget(d *Doc, orgs []*Entity, a *Entity) *Entity {
+	acr := strings.ReplaceAll(a.Mentions[0].Text, ".", "")
+	// "NAME (ACR)": the name right before the bracket
+	for _, m := range a.Mentions {
+		toks := d.Sents[m.Sent].Tokens
+		if m.Tok >= 2 && toks[m.Tok-1].Text == "(" {
+			for _, o := range orgs {
+				for _, om := range o.Mentions {
+					if o != a && om.Sent == m.Sent && om.TokEnd == m.Tok-1 {
+						return o
+					}
+				}
+			}
+		}
+	}
+	var found *Entity
+	for _, o := range orgs {
+		if o == a || len(o.Mentions) == 0 {
+			continue
+		}
+		for _, om := range o.Mentions {
+			if initials(om.Text) == acr {
+				if found != nil && found != o {
+					return nil // two names fit: leave it
+				}
+				found = o
+			}
+		}
+	}
+	return found
+}
+
+// longerVariant finds the one organisation whose name is a's name with a country, nationality or
+// acronym in front, agreeing with the country a's article ties it to ("China's Foreign Ministry").
+func (x *Extractor) longerVariant(orgs []*Entity, a *Entity) *Entity {
+	short := names.Fold(a.Mentions[0].Text)
+	affil := ""
+	for _, m := range a.Mentions {
+		if m.Affil != "" {
+			affil = m.Affil
+		}
+	}
+	var found *Entity
+	for _, o := range orgs {
+		if o == a || len(o.Mentions) == 0 {
+			continue
+		}
+		long := names.Fold(o.Mentions[0].Text)
+		if !strings.HasSuffix(long, " "+short) {
+			continue
+		}
+		prefix := strings.Fields(o.Mentions[0].Text)
+		prefix = prefix[:len(prefix)-len(strings.Fields(a.Mentions[0].Text))]
+		if len(prefix) > 2 {
+			continue
+		}
+		country, ok := "", true
+		for _, w := range prefix {
+			if c, isDem := x.lex.Demonym(w); isDem {
+				country = c
+			} else if p, isPlace := x.lex.Place(w); isPlace && p.Kind == lexicon.Country {
+				country = p.Country
+			} else if !isAcronym(w) {
+				ok = false
+			}
+		}
+		if !ok || (affil != "" && country != "" && affil != country) {
+			continue
+		}
+		if found != nil {
+			return nil // ambiguous
+		}
+		found = o
+	}
+	return found
+}
+
+// mergeInto moves every mention of b to a and empties b; b is dropped from the article's entities.
+func mergeInto(d *Doc, a, b *Entity) {
+	for _, m := range b.Mentions {
+		m.Ent = a
+		a.Mentions = append(a.Mentions, m)
+	}
+	a.Titles = append(a.Titles, b.Titles...)
+	b.Mentions = nil
+	out := d.Entities[:0]
+	for _, e := range d.Entities {
+		if e != b {
+			out = append(out, e)
+		}
+	}
+	d.Entities = out
 }
 
 // nameTokens returns the folded words of a name without particles.

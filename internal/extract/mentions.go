@@ -312,9 +312,25 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		d.addMention(si, c.from, c.to, graph.Place)
 		return
 	}
-	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle && !strings.HasSuffix(ct[1].Lower(), "ern") {
+	if lexicon.IsDirection(ct[last].Text) && strings.HasSuffix(ct[last].Lower(), "ern") {
+		return // "Middle Eastern", "Western": adjectives, not names
+	}
+	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle {
 		d.addMention(si, c.from, c.to, graph.Place) // "West Bank", "North Africa", "Middle East"
 		return
+	}
+	if len(ct) == 2 && isCompass(ct[1].Text) {
+		return // "Global South": a bloc of countries, not an entity of one kind
+	}
+	// "Palestine-Israel": two places joined by a hyphen
+	if len(ct) == 1 && strings.Contains(ct[0].Text, "-") {
+		if parts := x.hyphenPlaces(ct[0]); parts != nil {
+			for _, p := range parts {
+				m := &Mention{Start: p[0], End: p[1], Text: d.Text[p[0]:p[1]], Type: graph.Place, Sent: si, Tok: c.from, TokEnd: c.to, TitleFrom: c.from, InTitle: true}
+				d.Mentions = append(d.Mentions, m)
+			}
+			return
+		}
 	}
 	switch rs[last] {
 	case rOtherHead:
@@ -371,6 +387,12 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 				affilMention = d.addMention(si, c.from, c.from+i, graph.Organisation)
 				affilMention.InTitle = true
 			}
+		case rOrgHead:
+			// "Senate Republicans": an organisation named before the name
+			if affilMention == nil {
+				affilMention = d.addMention(si, c.from, c.from+i+1, graph.Organisation)
+				affilMention.InTitle = true
+			}
 		case rName:
 			// a name word inside the description, e.g. an organisation without a head before the organ
 		}
@@ -387,7 +409,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	switch {
 	case hasTitle:
 		typ = graph.Person
-	case len(name) == 1 && name[0].AllCaps():
+	case len(name) == 1 && name[0].AllCaps() && !strings.Contains(name[0].Text, "-"):
 		if k == 0 {
 			d.addMention(si, c.from+k, c.to, graph.Organisation)
 			return
@@ -424,6 +446,15 @@ func (x *Extractor) orgMention(d *Doc, si int, c chunk, pre *titleInfo) {
 	toks := d.Sents[si].Tokens
 	m := d.addMention(si, c.from, c.to, graph.Organisation)
 	m.InTitle = pre != nil
+	// a country named at the start of the organisation's name is a mention of the country too
+	// ("Philippines Armed Forces")
+	rs, plen := x.roles(toks[c.from:c.to])
+	if len(rs) > 1 && rs[0] == rPlace && plen[0] < len(rs) {
+		if p, ok := x.lex.Place(joinTokens(toks[c.from : c.from+plen[0]])); ok && p.Kind == lexicon.Country {
+			pm := d.addMention(si, c.from, c.from+plen[0], graph.Place)
+			pm.InTitle = true
+		}
+	}
 	if c.from >= 2 && isPossessive(toks[c.from-1]) {
 		if p, ok := x.lex.Place(toks[c.from-2].Text); ok && p.Kind == lexicon.Country {
 			m.Affil = p.Country
@@ -445,3 +476,29 @@ func (m *Mention) vote(t graph.EntityType) {
 
 // folded is the comparison key of a mention's text.
 func (m *Mention) folded() string { return names.Fold(m.Text) }
+
+func isCompass(w string) bool {
+	switch strings.ToLower(w) {
+	case "north", "south", "east", "west":
+		return true
+	}
+	return false
+}
+
+// hyphenPlaces returns the byte spans of the parts of a hyphenated word when every part is a
+// gazetteer place, else nil.
+func (x *Extractor) hyphenPlaces(t Token) [][2]int {
+	var out [][2]int
+	start := t.Start
+	for _, part := range strings.Split(t.Text, "-") {
+		if _, ok := x.lex.Place(part); !ok || part == "" {
+			return nil
+		}
+		out = append(out, [2]int{start, start + len(part)})
+		start += len(part) + 1
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}

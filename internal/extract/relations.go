@@ -153,6 +153,46 @@ func (x *Extractor) findRelations(d *Doc) {
 		x.meetings(d, v)
 	}
 	d.Relations = dedupe(d.Relations)
+	fillDates(d.Relations)
+}
+
+// fillDates gives the sentences of an article that repeat a dated relation without a date the date
+// the article gives it elsewhere, when the article gives only one (a month and a day within it count
+// as one). When the article disagrees with itself, undated sentences stay undated.
+func fillDates(rs []Relation) {
+	type key struct {
+		t     graph.RelType
+		a, b  *Entity
+		title string
+	}
+	k := func(r Relation) key {
+		a, b := r.From, r.To
+		if r.Type == graph.Met && b.Name < a.Name {
+			a, b = b, a
+		}
+		return key{r.Type, a, b, strings.ToLower(r.Title)}
+	}
+	best := map[key]string{}
+	conflict := map[key]bool{}
+	for _, r := range rs {
+		if r.Date == "" {
+			continue
+		}
+		kk := k(r)
+		cur, ok := best[kk]
+		switch {
+		case !ok || strings.HasPrefix(r.Date, cur):
+			best[kk] = r.Date
+		case strings.HasPrefix(cur, r.Date):
+		default:
+			conflict[kk] = true
+		}
+	}
+	for i := range rs {
+		if kk := k(rs[i]); rs[i].Date == "" && !conflict[kk] {
+			rs[i].Date = best[kk]
+		}
+	}
 }
 
 func dedupe(rs []Relation) []Relation {
@@ -273,9 +313,9 @@ func (d *Doc) dateNear(v sentenceView, from, to, lb, rb int) string {
 		return v.toks[a].Start, v.toks[b-1].End
 	}
 	lo, hi := span(from, to)
-	for i := len(ds) - 1; i >= 0; i-- {
-		if ds[i].Start >= lo && ds[i].End <= hi {
-			return ds[i].Value
+	for _, dt := range ds { // the first date after the start of the span is the nearest
+		if dt.Start >= lo && dt.End <= hi {
+			return dt.Value
 		}
 	}
 	if to < len(v.toks) {
@@ -634,21 +674,25 @@ func (d *Doc) visitIn(si int) (*Entity, string) {
 // named, or those of the meeting read last. Participants who share an affiliation with the attendee
 // are on the attendee's own side.
 func (x *Extractor) attended(d *Doc, v sentenceView, attendees, parts []*Entity, place *Entity, date string, pron bool) {
-	if len(parts) == 0 {
-		// "The meeting was attended by X": the meeting read last
-		for i := len(d.Relations) - 1; i >= 0; i-- {
-			r := d.Relations[i]
-			if r.Type == graph.Met && r.Sent < v.si {
-				parts = []*Entity{r.From, r.To}
-				if place == nil {
-					place = r.Place
-				}
-				if date == "" {
-					date = r.Date
-				}
-				break
-			}
+	// the meeting attended is the one read last: among the participants named, or any
+	for i := len(d.Relations) - 1; i >= 0; i-- {
+		r := d.Relations[i]
+		if r.Type != graph.Met || r.Sent >= v.si {
+			continue
 		}
+		if len(parts) > 0 && !(containsEntity(parts, r.From) && containsEntity(parts, r.To)) {
+			continue
+		}
+		if len(parts) == 0 {
+			parts = []*Entity{r.From, r.To}
+		}
+		if place == nil {
+			place = r.Place
+		}
+		if date == "" {
+			date = r.Date
+		}
+		break
 	}
 	for _, a := range attendees {
 		mine := d.affiliations(a)
@@ -659,6 +703,15 @@ func (x *Extractor) attended(d *Doc, v sentenceView, attendees, parts []*Entity,
 			d.add(Relation{Type: graph.Met, From: a, To: p, Place: place, Date: date, Sent: v.si, Rule: ruleMetAttended}, pron)
 		}
 	}
+}
+
+func containsEntity(es []*Entity, e *Entity) bool {
+	for _, o := range es {
+		if o == e {
+			return true
+		}
+	}
+	return false
 }
 
 // affiliations are the folded names of the states and organisations a person is tied to in the article:

@@ -130,5 +130,24 @@ func (l *Lexicon) Demonym(word string) (string, bool) {
 // Country returns the common name of the country a name or alias denotes ("USA" → "United States").
 func (l *Lexicon) Country(name string) (string, bool) {
 	c, ok := l.countryName[names.Fold(name)]
+	if !ok && strings.Contains(name, ".") { // "U.S."
+		c, ok = l.countryName[names.Fold(strings.ReplaceAll(name, ".", ""))]
+	}
 	return c, ok
+}
+
+// PlaceKey is the name a place is compared under: a country under its common name ("US", "U.S." →
+// United States), and a trailing geographic head dropped when the rest is itself a known place
+// ("Gaza Strip" → Gaza).
+func (l *Lexicon) PlaceKey(name string) string {
+	if c, ok := l.Country(name); ok {
+		return c
+	}
+	if ws := strings.Fields(name); len(ws) > 1 && IsGeoHead(ws[len(ws)-1]) {
+		rest := strings.Join(ws[:len(ws)-1], " ")
+		if _, ok := l.Place(rest); ok {
+			return rest
+		}
+	}
+	return name
 }

@@ -38,18 +38,10 @@ func New(lex *lexicon.Lexicon) *Resolver {
 	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}}
 }
 
-// key is the exact-match key of an entity: its type and folded name, with countries under their common
-// name ("US", "U.S." → United States) and a trailing geographic head dropped when what remains is a
-// known place ("Gaza Strip" → Gaza).
+// key is the exact-match key of an entity: its type and folded name, places under lexicon.PlaceKey.
 func (r *Resolver) key(t graph.EntityType, name string) string {
 	if t == graph.Place {
-		if c, ok := r.lex.Country(name); ok {
-			name = c
-		} else if ws := strings.Fields(name); len(ws) > 1 && lexicon.IsGeoHead(ws[len(ws)-1]) {
-			if _, ok := r.lex.Place(strings.Join(ws[:len(ws)-1], " ")); ok {
-				name = strings.Join(ws[:len(ws)-1], " ")
-			}
-		}
+		name = r.lex.PlaceKey(name)
 	}
 	return string(t) + "|" + names.Fold(name)
 }
