@@ -269,7 +269,8 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 			if hit < 0 {
 				if !repeat {
 					s.FP++
-					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s", g.Doc, rel.From.Name, rel.Type, rel.To.Name))
+					sent := d.Sents[rel.Sent]
+					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s [%s] «%s»", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Rule, d.Text[sent.Start:sent.End]))
 				}
 				continue
 			}

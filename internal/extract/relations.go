@@ -444,6 +444,10 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				clause = lb
 			}
 			date := d.dateNear(v, prev, m.TokEnd, clause, rb)
+			if w := v.lower(m.TokEnd + 1); v.lower(m.TokEnd) == "," && (w == "such" || w == "including") || v.lower(m.TokEnd) == "such" {
+				prev = m.TokEnd // "stops in the region, such as X and Y": the places named next are the visits
+				continue
+			}
 			for _, s := range subj {
 				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Rule: ruleVisited}, pron)
 			}
@@ -526,6 +530,9 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 		return es
 	}
 	for _, m := range v.in(from, to, graph.Organisation) {
+		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+			continue // "the Arab League's Secretary": someone of the organisation, not its delegation
+		}
 		es = appendEntity(es, m.Ent)
 	}
 	return es
@@ -624,6 +631,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if len(right) == 0 {
 			continue
 		}
+		left, right = d.dropRepresented(left, right), d.dropRepresented(right, left)
 		if !hasPerson(left) && !hasPerson(right) {
 			continue
 		}
@@ -645,6 +653,29 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			}
 		}
 	}
+}
+
+// dropRepresented leaves out of a side the organisations a participant holds a post in: "a meeting
+// between X and Hamas political leader Y" is a meeting with Y, not also with Hamas.
+func (d *Doc) dropRepresented(side, other []*Entity) []*Entity {
+	var out []*Entity
+	for _, e := range side {
+		if e.Type == graph.Organisation {
+			k := names.Fold(e.Name)
+			represented := false
+			for _, p := range append(append([]*Entity{}, side...), other...) {
+				if p.Type == graph.Person && d.affiliations(p)[k] {
+					represented = true
+					break
+				}
+			}
+			if represented {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func hasPerson(es []*Entity) bool {
@@ -762,6 +793,7 @@ func (d *Doc) placeEntity(country string) *Entity {
 }
 
 func (x *Extractor) posts(d *Doc, v sentenceView) {
+	x.asTitle(d, v)
 	for _, m := range v.ms {
 		if m.Type != graph.Person {
 			continue
@@ -826,6 +858,7 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		if k >= 0 {
 			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
 				target = om.Ent
+				om.InTitle = true // "Hamas political leader X": Hamas belongs to X's title here
 			} else if w := v.lower(k); w == "their" || w == "its" {
 				target = firstOrgOrState(v, k)
 			}
@@ -842,6 +875,40 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		status = "former"
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+}
+
+// asTitle reads "As a former ambassador to Lebanon, he ...": the post of the clause's subject.
+func (x *Extractor) asTitle(d *Doc, v sentenceView) {
+	if v.lower(0) != "as" {
+		return
+	}
+	comma := firstComma(v.toks)
+	if comma < 2 || comma+1 >= len(v.toks) {
+		return
+	}
+	title, status, target, next := x.postPhrase(d, v, 1, comma)
+	if title == "" || next != comma {
+		return
+	}
+	var subj *Entity
+	pron := false
+	if m := v.mentionAt(comma + 1); m != nil && m.Type == graph.Person {
+		subj = m.Ent
+	} else if w := v.lower(comma + 1); w == "he" || w == "she" {
+		subj, pron = d.pronounPerson(v.si, comma+1), true
+	}
+	if subj == nil {
+		return
+	}
+	if target == nil {
+		if c := nationality(subj); c != "" {
+			target = d.placeEntity(c)
+		}
+	}
+	if target == nil {
+		return
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: subj, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, pron)
 }
 
 // firstOrgOrState returns the organisation or country named last before token i ("their", "its").
@@ -923,7 +990,13 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 			k++
 		}
 		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
-			k = om.TokEnd + 1 // "of China's West Asia Department": the department is the target
+			if v.mentionAt(om.TokEnd+1) != nil {
+				k = om.TokEnd + 1 // "of China's West Asia Department": the department is the target
+			} else if target == nil && om.Type == graph.Organisation {
+				target = om.Ent // "Chairman of Hamas' Politburo": the body is Hamas
+				j = end
+				break
+			}
 		}
 		om := v.mentionAt(k)
 		if om == nil {
