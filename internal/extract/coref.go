@@ -279,7 +279,7 @@ func sameWord(a, b string) bool {
 
 func findBySkeleton(persons []*Entity, toks []string) *Entity {
 	for _, e := range persons {
-		et := nameTokens(e.Mentions[0].Text)
+		et := e.nameWords()
 		if len(et) != len(toks) {
 			continue
 		}
@@ -327,7 +327,7 @@ func lastWord(s string) string {
 func bestPersonFor(persons []*Entity, m *Mention, word string) *Entity {
 	var cands []*Entity
 	for _, e := range persons {
-		for _, w := range nameTokens(e.Mentions[0].Text) {
+		for _, w := range e.nameWords() {
 			if sameWord(w, word) {
 				cands = append(cands, e)
 				break

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -36,20 +35,6 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
-const monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`
-
-var (
-	reISO       = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reMonthDayY = regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`)
-	reDayMonthY = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+(\d{4}))?\b`)
-	reMonthYear = regexp.MustCompile(`\b(?:in|since|during|of|early|late|mid-?)\s+` + monthRe + `(?:\s+(\d{4}))?\b`)
-	reLastDayOf = regexp.MustCompile(`(?i)\b(?:the\s+)?last\s+day\s+of\s+` + monthRe)
-	reWeekday   = regexp.MustCompile(`(?i)\b(?:on|last|this\s+past)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
-	reRelMonth  = regexp.MustCompile(`(?i)\b(?:(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+)?(last|this|next)\s+month\b|\bearlier\s+this\s+month\b`)
-	reRelYear   = regexp.MustCompile(`(?i)\b(last|this)\s+year\b|\b(?:at\s+)?the\s+(?:beginning|start)\s+of\s+the\s+year\b`)
-	reYearLine  = regexp.MustCompile(`(?i)(?:copyright|©)\s*(\d{4})`)
-)
-
 // dateSpan is one date phrase in a sentence, resolved.
 type dateSpan struct {
 	Start, End int // byte offsets in the text
@@ -70,139 +55,315 @@ func findRefDate(d *Doc) RefDate {
 			year = y
 		}
 	}
-	for _, m := range reISO.FindAllStringSubmatch(d.Text, -1) {
-		y, _ := strconv.Atoi(m[1])
-		see(y)
-	}
-	for _, re := range []*regexp.Regexp{reMonthDayY, reDayMonthY} {
-		for _, m := range re.FindAllStringSubmatch(d.Text, -1) {
-			if m[3] != "" {
-				y, _ := strconv.Atoi(m[3])
+	for _, s := range d.Sents {
+		if !hasYearToken(s.Tokens) {
+			continue // every pattern below needs a four-digit year
+		}
+		for i, t := range s.Tokens {
+			// "Copyright 2024", "© 2024"
+			if y := yearNumber(t); y > 0 && i > 0 && (strings.EqualFold(s.Tokens[i-1].Text, "copyright") || s.Tokens[i-1].Text == "©") {
+				see(y)
+			}
+		}
+		for _, dt := range datesInTokens(s.Tokens, RefDate{}) {
+			if len(dt.Value) >= 4 { // only dates that carry their own year resolve without a reference
+				y, _ := strconv.Atoi(dt.Value[:4])
 				see(y)
 			}
 		}
 	}
-	for _, m := range reYearLine.FindAllStringSubmatch(d.Text, -1) {
-		y, _ := strconv.Atoi(m[1])
-		see(y)
-	}
 	return RefDate{Year: year}
+}
+
+func hasYearToken(toks []Token) bool {
+	for _, t := range toks {
+		if len(t.Text) >= 4 && t.Text[0] >= '0' && t.Text[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// dateWords are the words without which a sentence holds no date phrase this package reads.
+var dateWords = func() map[string]bool {
+	m := map[string]bool{"month": true, "year": true}
+	for w := range months {
+		m[w] = true
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayHoldDate reports whether a sentence has a number or a month, weekday, "month" or "year": the
+// cheap test that spares the regular expressions most sentences.
+func mayHoldDate(toks []Token) bool {
+	for _, t := range toks {
+		if t.Text == "" {
+			continue
+		}
+		if c := t.Text[0]; c >= '0' && c <= '9' {
+			return true
+		}
+		if len(t.Text) >= 3 && len(t.Text) <= 9 && dateWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
+			return true
+		}
+	}
+	return false
 }
 
 // findDates resolves the date phrases of every sentence against the article's reference date.
 func (x *Extractor) findDates(d *Doc) {
 	d.dates = make([][]dateSpan, len(d.Sents))
 	for i, s := range d.Sents {
-		d.dates[i] = datesIn(d.Text[s.Start:s.End], s.Start, d.Ref)
+		if mayHoldDate(s.Tokens) {
+			d.dates[i] = datesInTokens(s.Tokens, d.Ref)
+		}
 	}
 }
 
+// datesIn finds and resolves the date phrases of a text (used by tests and tools on loose text).
 func datesIn(s string, base int, ref RefDate) []dateSpan {
-	var out []dateSpan
-	taken := make([]bool, len(s))
-	add := func(start, end int, v string) {
-		for i := start; i < end; i++ {
-			if taken[i] {
-				return
-			}
-		}
-		for i := start; i < end; i++ {
-			taken[i] = true
-		}
-		if v != "" {
-			out = append(out, dateSpan{base + start, base + end, v})
-		}
-	}
-	for _, m := range reISO.FindAllStringSubmatchIndex(s, -1) {
-		add(m[0], m[1], s[m[0]:m[1]])
-	}
-	for _, m := range reLastDayOf.FindAllStringSubmatchIndex(s, -1) {
-		mon := months[strings.ToLower(s[m[2]:m[3]])]
-		y := yearFor(ref, mon)
-		v := ""
-		if y > 0 {
-			v = time.Date(y, time.Month(mon)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-		}
-		add(m[0], m[1], v)
-	}
-	for _, m := range reMonthDayY.FindAllStringSubmatchIndex(s, -1) {
-		mon := months[strings.ToLower(s[m[2]:m[3]])]
-		day, _ := strconv.Atoi(s[m[4]:m[5]])
-		add(m[0], m[1], dayValue(ref, mon, day, s, m[6], m[7]))
-	}
-	for _, m := range reDayMonthY.FindAllStringSubmatchIndex(s, -1) {
-		day, _ := strconv.Atoi(s[m[2]:m[3]])
-		mon := months[strings.ToLower(s[m[4]:m[5]])]
-		add(m[0], m[1], dayValue(ref, mon, day, s, m[6], m[7]))
-	}
-	for _, m := range reMonthYear.FindAllStringSubmatchIndex(s, -1) {
-		mon := months[strings.ToLower(s[m[2]:m[3]])]
-		y := 0
-		if m[4] >= 0 {
-			y, _ = strconv.Atoi(s[m[4]:m[5]])
-		} else {
-			y = yearFor(ref, mon)
-		}
-		v := ""
-		if y > 0 {
-			v = fmt.Sprintf("%04d-%02d", y, mon)
-		}
-		add(m[0], m[1], v)
-	}
-	for _, m := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
-		v := ""
-		if ref.Full() {
-			wd := weekdays[strings.ToLower(s[m[2]:m[3]])]
-			t := ref.time()
-			back := (int(t.Weekday()) - int(wd) + 7) % 7
-			v = t.AddDate(0, 0, -back).Format("2006-01-02")
-		}
-		add(m[0], m[1], v)
-	}
-	for _, m := range reRelMonth.FindAllStringSubmatchIndex(s, -1) {
-		v := ""
-		if ref.Year > 0 && ref.Month > 0 {
-			shift := 0
-			if m[2] >= 0 {
-				switch strings.ToLower(s[m[2]:m[3]]) {
-				case "last":
-					shift = -1
-				case "next":
-					shift = 1
-				}
-			}
-			t := time.Date(ref.Year, time.Month(ref.Month)+time.Month(shift), 1, 0, 0, 0, 0, time.UTC)
-			v = t.Format("2006-01")
-		}
-		add(m[0], m[1], v)
-	}
-	for _, m := range reRelYear.FindAllStringSubmatchIndex(s, -1) {
-		v := ""
-		if ref.Year > 0 && ref.Month > 0 {
-			y := ref.Year
-			if m[2] >= 0 && strings.EqualFold(s[m[2]:m[3]], "last") {
-				y--
-			}
-			v = strconv.Itoa(y)
-			if m[2] < 0 { // the beginning of the year
-				v = fmt.Sprintf("%04d-01", y)
-			}
-		}
-		add(m[0], m[1], v)
+	out := datesInTokens(tokenize(s, 0, len(s)), ref)
+	for i := range out {
+		out[i].Start += base
+		out[i].End += base
 	}
 	return out
 }
 
-// dayValue formats a month-and-day date, with its own year when written, else the reference year
-// (the year before when the date would fall well after the reference date).
-func dayValue(ref RefDate, mon, day int, s string, ys, ye int) string {
+func monthOf(t Token) int {
+	if len(t.Text) < 3 || len(t.Text) > 9 {
+		return 0
+	}
+	m := months[strings.ToLower(t.Text)]
+	if m == 5 && t.Text == "may" {
+		return 0 // the verb
+	}
+	if m > 0 && !t.Cap() {
+		return 0
+	}
+	return m
+}
+
+// dayNumber reads "18", "18th", "1st" as a day of the month.
+func dayNumber(t Token) int {
+	s := strings.ToLower(t.Text)
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	if len(s) == 0 || len(s) > 2 {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func yearNumber(t Token) int {
+	if len(t.Text) != 4 {
+		return 0
+	}
+	n, err := strconv.Atoi(t.Text)
+	if err != nil || n < 1000 {
+		return 0
+	}
+	return n
+}
+
+// datesInTokens reads date phrases from a sentence's tokens, longest patterns first, each token in at
+// most one phrase: ISO dates; "March 18th, 2024", "18 March 2024"; "the last day of February";
+// "in November (2023)"; "on Sunday"; "last month", "earlier this month", "the end of last month";
+// "last year", "the beginning of the year".
+func datesInTokens(toks []Token, ref RefDate) []dateSpan {
+	var out []dateSpan
+	low := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Lower()
+	}
+	emit := func(from, to int, v string) {
+		out = append(out, dateSpan{Start: toks[from].Start, End: toks[to-1].End, Value: v})
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// ISO date
+		if len(t.Text) == 10 && t.Text[4] == '-' && t.Text[7] == '-' {
+			if d, err := time.Parse("2006-01-02", t.Text); err == nil {
+				emit(i, i+1, d.Format("2006-01-02"))
+				continue
+			}
+		}
+		// the last day of February
+		if low(i) == "last" && low(i+1) == "day" && low(i+2) == "of" {
+			if mon := monthOf(toks[min(i+3, len(toks)-1)]); mon > 0 && i+3 < len(toks) {
+				from := i
+				if low(i-1) == "the" {
+					from = i - 1
+				}
+				v := ""
+				if y := yearFor(ref, mon); y > 0 {
+					v = time.Date(y, time.Month(mon)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+				}
+				emit(from, i+4, v)
+				i += 3
+				continue
+			}
+		}
+		// Month Day[, Year] and Month Year
+		if mon := monthOf(t); mon > 0 {
+			j := i + 1
+			if low(j) == "." {
+				j++
+			}
+			if j < len(toks) {
+				if day := dayNumber(toks[j]); day > 0 {
+					end, y := j+1, 0
+					k := j + 1
+					if low(k) == "," {
+						k++
+					}
+					if k < len(toks) {
+						if yy := yearNumber(toks[k]); yy > 0 {
+							y, end = yy, k+1
+						}
+					}
+					emit(i, end, dayValue(ref, mon, day, y))
+					i = end - 1
+					continue
+				}
+				if yy := yearNumber(toks[j]); yy > 0 {
+					emit(i, j+1, fmt.Sprintf("%04d-%02d", yy, mon))
+					i = j
+					continue
+				}
+			}
+			switch low(i - 1) {
+			case "in", "since", "during", "of", "early", "late", "mid", "mid-", "until", "by":
+				v := ""
+				if y := yearFor(ref, mon); y > 0 {
+					v = fmt.Sprintf("%04d-%02d", y, mon)
+				}
+				emit(i-1, i+1, v)
+			}
+			continue
+		}
+		// Day Month [Year]
+		if day := dayNumber(t); day > 0 && i+1 < len(toks) {
+			j := i + 1
+			if low(j) == "of" {
+				j++
+			}
+			if j < len(toks) {
+				if mon := monthOf(toks[j]); mon > 0 {
+					end, y := j+1, 0
+					if j+1 < len(toks) {
+						if yy := yearNumber(toks[j+1]); yy > 0 {
+							y, end = yy, j+2
+						}
+					}
+					emit(i, end, dayValue(ref, mon, day, y))
+					i = end - 1
+					continue
+				}
+			}
+		}
+		// on / last Sunday
+		if wd, ok := weekdays[low(i)]; ok && t.Cap() {
+			p := low(i - 1)
+			if p == "on" || p == "last" || p == "past" {
+				v := ""
+				if ref.Full() {
+					rt := ref.time()
+					back := (int(rt.Weekday()) - int(wd) + 7) % 7
+					v = rt.AddDate(0, 0, -back).Format("2006-01-02")
+				}
+				emit(i-1, i+1, v)
+			}
+			continue
+		}
+		// last / this / next month, earlier this month, the end of last month
+		if low(i) == "month" && i > 0 {
+			shift, ok := 0, true
+			switch low(i - 1) {
+			case "last":
+				shift = -1
+			case "this":
+			case "next":
+				shift = 1
+			default:
+				ok = false
+			}
+			if ok {
+				from := i - 1
+				if low(from-1) == "earlier" || low(from-1) == "later" {
+					from--
+				}
+				if low(from-1) == "of" && low(from-3) == "the" {
+					from -= 3 // the end of last month
+					if low(from-1) == "at" {
+						from--
+					}
+				}
+				v := ""
+				if ref.Year > 0 && ref.Month > 0 {
+					v = time.Date(ref.Year, time.Month(ref.Month)+time.Month(shift), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+				}
+				emit(from, i+1, v)
+			}
+			continue
+		}
+		// last / this year; the beginning of the year
+		if low(i) == "year" && i > 0 {
+			v := ""
+			switch low(i - 1) {
+			case "last", "this":
+				if ref.Year > 0 && ref.Month > 0 {
+					y := ref.Year
+					if low(i-1) == "last" {
+						y--
+					}
+					v = strconv.Itoa(y)
+				}
+				emit(i-1, i+1, v)
+			case "the":
+				if (low(i-2) == "of") && (low(i-3) == "beginning" || low(i-3) == "start") {
+					if ref.Year > 0 && ref.Month > 0 {
+						v = fmt.Sprintf("%04d-01", ref.Year)
+					}
+					from := i - 3
+					if low(from-1) == "the" {
+						from--
+					}
+					if low(from-1) == "at" {
+						from--
+					}
+					emit(from, i+1, v)
+				}
+			}
+		}
+	}
+	// unresolved phrases are found (so they claim their words) but not reported
+	kept := out[:0]
+	for _, d := range out {
+		if d.Value != "" {
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+// dayValue formats a month-and-day date, with its own year when written (y > 0), else the reference
+// year (the year before when the date would fall well after the reference date).
+func dayValue(ref RefDate, mon, day, y int) string {
 	if mon == 0 || day < 1 || day > 31 {
 		return ""
 	}
-	y := 0
-	if ys >= 0 {
-		y, _ = strconv.Atoi(s[ys:ye])
-	} else {
+	if y == 0 {
 		y = yearFor(ref, mon)
 	}
 	if y == 0 {

@@ -34,6 +34,16 @@ type Entity struct {
 	Mentions []*Mention
 	Titles   []string
 	Aliases  []string
+
+	words []string // folded name words of the first mention, without particles (see nameWords)
+}
+
+// nameWords returns the folded words of the entity's first name, without particles, computed once.
+func (e *Entity) nameWords() []string {
+	if e.words == nil && len(e.Mentions) > 0 {
+		e.words = nameTokens(e.Mentions[0].Text)
+	}
+	return e.words
 }
 
 // Relation is one relation read from one sentence.

@@ -139,7 +139,9 @@ func findChunks(toks []Token, lowerSeen map[string]bool) []chunk {
 		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ...")
 		for m := k + 1; m < j; m++ {
 			if lexicon.IsFunctionWord(toks[m].Text) && toks[m].Cap() {
-				out = append(out, chunk{k, m})
+				if m > k {
+					out = append(out, chunk{k, m})
+				}
 				k = m + 1
 			}
 		}
