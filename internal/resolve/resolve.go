@@ -31,12 +31,27 @@ type Resolver struct {
 	clusters []*Cluster
 	byKey    map[string]*Cluster
 	of       map[*extract.Entity]*Cluster
+	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
+	// their names, so that matching looks at a handful of clusters, not all of them.
+	bySurname map[string][]*Cluster
 }
 
 // New returns an empty resolver.
 func New(lex *lexicon.Lexicon) *Resolver {
-	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}}
+	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}, bySurname: map[string][]*Cluster{}}
 }
+
+// wordKey is equal for two words exactly when sameWord may hold between them: short words as they
+// are, longer ones by first letter and transliteration skeleton.
+func wordKey(w string) string {
+	if len(w) < 4 {
+		return "=" + w
+	}
+	return w[:1] + names.Skeleton(w)
+}
+
+// surnameCands returns the person clusters with a name whose last word has the same key as word's.
+func (r *Resolver) surnameCands(word string) []*Cluster { return r.bySurname[wordKey(word)] }
 
 // key is the exact-match key of an entity: its type and folded name, places under lexicon.PlaceKey.
 func (r *Resolver) key(t graph.EntityType, name string) string {
@@ -117,6 +132,14 @@ func (c *Cluster) firstName() string {
 
 func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reason string) {
 	c.members = append(c.members, e)
+	if c.names[e.Name] == 0 && c.Type == graph.Person {
+		if ts := personTokens(e.Name); len(ts) > 0 {
+			k := wordKey(ts[len(ts)-1])
+			if !containsCluster(r.bySurname[k], c) {
+				r.bySurname[k] = append(r.bySurname[k], c)
+			}
+		}
+	}
 	c.names[e.Name]++
 	for k := range ctx {
 		c.context[k] = true
@@ -125,6 +148,15 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reas
 		c.Reasons = append(c.Reasons, reason)
 	}
 	r.of[e] = c
+}
+
+func containsCluster(cs []*Cluster, c *Cluster) bool {
+	for _, o := range cs {
+		if o == c {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Cluster) hasReasonFor(name string) bool {
@@ -165,10 +197,10 @@ func sameWord(a, b string) bool {
 // ("Isma’il Haniya" ~ "Ismail Haniyeh"). Different given names never match.
 func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
 	toks := personTokens(e.Name)
-	for _, c := range r.clusters {
-		if c.Type != graph.Person {
-			continue
-		}
+	if len(toks) == 0 {
+		return nil
+	}
+	for _, c := range r.surnameCands(toks[len(toks)-1]) {
 		for n := range c.names {
 			ct := personTokens(n)
 			if len(ct) != len(toks) {
@@ -198,10 +230,7 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		word = ts[len(ts)-1]
 	}
 	var cands []*Cluster
-	for _, c := range r.clusters {
-		if c.Type != graph.Person {
-			continue
-		}
+	for _, c := range r.surnameCands(word) {
 		for n := range c.names {
 			ts := personTokens(n)
 			if len(ts) >= 2 && sameWord(ts[len(ts)-1], word) {
@@ -248,8 +277,8 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		r.join(c, e, ctx, "")
 		return
 	}
-	for _, c := range r.clusters {
-		if c.Type == graph.Person && len(personTokens(c.firstName())) == 1 && sameWord(personTokens(c.firstName())[0], word) {
+	for _, c := range r.surnameCands(word) {
+		if len(personTokens(c.firstName())) == 1 && sameWord(personTokens(c.firstName())[0], word) {
 			r.join(c, e, ctx, fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName()))
 			return
 		}
