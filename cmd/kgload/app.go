@@ -351,9 +351,8 @@ func docJSON(d *extract.Doc, r *resolve.Resolver) docOut {
 		if from == nil || to == nil || from == to {
 			continue
 		}
-		s := d.Sents[rel.Sent]
 		ro := relationOut{Type: rel.Type, From: from.ID, To: to.ID, Date: strPtr(rel.Date), Title: strPtr(rel.Title),
-			Status: strPtr(rel.Status), Evidence: d.Text[s.Start:s.End], Start: s.Start, End: s.End,
+			Status: strPtr(rel.Status), Evidence: rel.Evidence, Start: rel.Start, End: rel.End,
 			Confidence: rel.Confidence, Rule: rel.Rule}
 		if rel.Place != nil {
 			if pc := r.Of(rel.Place); pc != nil {

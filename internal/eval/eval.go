@@ -269,8 +269,7 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 			if hit < 0 {
 				if !repeat {
 					s.FP++
-					sent := d.Sents[rel.Sent]
-					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s [%s] «%s»", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Rule, d.Text[sent.Start:sent.End]))
+					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s [%s] «%s»", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Rule, rel.Evidence))
 				}
 				continue
 			}

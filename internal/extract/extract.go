@@ -4,6 +4,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 )
@@ -55,6 +57,8 @@ type Relation struct {
 	Title      string
 	Status     string
 	Sent       int
+	Evidence   string // the sentence, and its byte offsets in the article
+	Start, End int
 	Confidence float64
 	Rule       string
 }
@@ -112,6 +116,26 @@ func (x *Extractor) Stages() []string {
 		out = append(out, s.Name)
 	}
 	return out
+}
+
+// Compact drops what only the pipeline needed (tokens, sentence spans, the text) and copies the
+// strings that stay, so that a batch can hold many extracted articles without their texts.
+func (d *Doc) Compact() {
+	for _, m := range d.Mentions {
+		m.Text = strings.Clone(m.Text)
+		m.typeVotes = nil
+	}
+	for _, e := range d.Entities {
+		e.Name = strings.Clone(e.Name)
+		for i := range e.Aliases {
+			e.Aliases[i] = strings.Clone(e.Aliases[i])
+		}
+	}
+	for i := range d.Relations {
+		d.Relations[i].Evidence = strings.Clone(d.Relations[i].Evidence)
+	}
+	d.Text, d.Article.Text = "", ""
+	d.Sents, d.dates = nil, nil
 }
 
 // Extract runs the pipeline over one article.

@@ -154,6 +154,10 @@ func (x *Extractor) findRelations(d *Doc) {
 	}
 	d.Relations = dedupe(d.Relations)
 	fillDates(d.Relations)
+	for i := range d.Relations {
+		s := d.Sents[d.Relations[i].Sent]
+		d.Relations[i].Evidence, d.Relations[i].Start, d.Relations[i].End = d.Text[s.Start:s.End], s.Start, s.End
+	}
 }
 
 // fillDates gives the sentences of an article that repeat a dated relation without a date the date

@@ -88,7 +88,10 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				docs[i] = x.Extract(*articles[i])
+				d := x.Extract(*articles[i])
+				d.Compact()
+				articles[i] = nil // the text is no longer needed
+				docs[i] = d
 				if progress != nil {
 					mu.Lock()
 					done++

@@ -44,8 +44,7 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 				rels[k] = &gr
 				order = append(order, k)
 			}
-			s := d.Sents[rel.Sent]
-			f := graph.Fact{Article: d.Article.ID, Evidence: d.Text[s.Start:s.End], Start: s.Start, End: s.End,
+			f := graph.Fact{Article: d.Article.ID, Evidence: rel.Evidence, Start: rel.Start, End: rel.End,
 				Date: rel.Date, Confidence: rel.Confidence, Rule: rel.Rule}
 			if rel.Place != nil {
 				if pc := r.Of(rel.Place); pc != nil {
