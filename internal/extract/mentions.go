@@ -51,7 +51,7 @@ func (x *Extractor) findMentions(d *Doc) {
 		if s.Headline {
 			continue
 		}
-		chunks := findChunks(s.Tokens, lowerSeen)
+		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]
 			var pre *titleInfo
@@ -111,7 +111,8 @@ func lowercaseWords(d *Doc) map[string]bool {
 	return seen
 }
 
-func findChunks(toks []Token, lowerSeen map[string]bool) []chunk {
+func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) []chunk {
+	x := struct{ lex *lexicon.Lexicon }{lex}
 	var out []chunk
 	for i := 0; i < len(toks); {
 		if !isNameToken(toks[i]) {
@@ -134,6 +135,9 @@ func findChunks(toks []Token, lowerSeen map[string]bool) []chunk {
 		// the article writes in lower case elsewhere.
 		k := i
 		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[strings.ToLower(toks[k].Text)])) {
+			if placeStartsAt(toks[k:j], x.lex) {
+				break // "New York", "NEW YORK": the word belongs to a place name
+			}
 			k++
 		}
 		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ...")
@@ -157,12 +161,38 @@ func isNameToken(t Token) bool {
 	if !t.Word || !t.Cap() {
 		return false
 	}
-	for _, r := range t.Text {
+	for i, r := range t.Text {
 		if r >= '0' && r <= '9' {
 			return false
 		}
+		// a contraction ("I'm", "Don't") is no name
+		if isApos(r) {
+			switch strings.ToLower(t.Text[i+len(string(r)):]) {
+			case "m", "re", "ve", "ll", "d", "t":
+				return false
+			}
+		}
 	}
 	return true
+}
+
+// placeStartsAt reports whether the tokens begin with a gazetteer place of two words or more.
+func placeStartsAt(toks []Token, lex *lexicon.Lexicon) bool {
+	for n := min(len(toks), lex.MaxPlaceWords()); n >= 2; n-- {
+		if _, ok := lex.Place(joinTokens(toks[:n])); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// genericHeads name no organisation when they stand alone ("Inc", "the Bank", "the Board").
+var genericHeads = map[string]bool{
+	"inc": true, "corp": true, "ltd": true, "llc": true, "plc": true, "co": true, "corporation": true, "company": true,
+	"group": true, "holdings": true, "industries": true, "partners": true, "exchange": true, "board": true, "bank": true,
+	"fund": true, "commission": true, "committee": true, "ministry": true, "department": true, "office": true,
+	"agency": true, "court": true, "government": true, "administration": true, "police": true, "army": true,
+	"services": true, "service": true, "news": true, "post": true, "times": true, "media": true,
 }
 
 // connector returns the lower-case word(s) between two chunks when they are joined by one of
@@ -338,6 +368,9 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	case rOtherHead:
 		return
 	case rOrgHead:
+		if len(ct) == 1 && genericHeads[ct[0].Lower()] {
+			return // a bare "Bank" or "Inc" names nothing
+		}
 		x.orgMention(d, si, c, pre)
 		return
 	}
@@ -412,6 +445,9 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	case hasTitle:
 		typ = graph.Person
 	case len(name) == 1 && name[0].AllCaps() && !strings.Contains(name[0].Text, "-"):
+		if c.to < len(toks) && toks[c.to].Text == ":" {
+			return // "NOTE:", "UPDATE:": a label
+		}
 		if k == 0 {
 			d.addMention(si, c.from+k, c.to, graph.Organisation)
 			return

@@ -141,9 +141,19 @@ var abbreviations = map[string]bool{
 
 // splitSentences splits the text into sentences: at line breaks, and after ., ! or ? (and closing quotes
 // or brackets) followed by a space and an upper-case letter, digit or quote, unless the dot ends an
-// abbreviation or an initial.
+// abbreviation or an initial. Hard-wrapped text (newswire lines cut at a fixed width) is read by
+// paragraph instead, so that a sentence running over several lines stays one.
 func splitSentences(text string) []Sentence {
 	var out []Sentence
+	if hardWrapped(text) {
+		start := 0
+		for start < len(text) {
+			end := paragraphEnd(text, start)
+			out = appendLineSentences(out, text, start, end)
+			start = end
+		}
+		return out
+	}
 	lineStart := 0
 	for lineStart < len(text) {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
@@ -156,6 +166,50 @@ func splitSentences(text string) []Sentence {
 		lineStart = lineEnd + 1
 	}
 	return out
+}
+
+// hardWrapped reports whether most lines of a text end mid-sentence at a similar width.
+func hardWrapped(text string) bool {
+	lines, cut := 0, 0
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimRight(l, " \t\r")
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		lines++
+		if n := len(l); n >= 40 && n <= 90 && !strings.ContainsAny(t[len(t)-1:], ".!?:\"”") {
+			cut++
+		}
+	}
+	return cut >= 3 && cut*10 >= lines*4
+}
+
+// paragraphEnd returns where the paragraph starting at start ends: before a blank line or an
+// indented line, or at the end of the text.
+func paragraphEnd(text string, start int) int {
+	i := strings.IndexByte(text[start:], '\n')
+	for i >= 0 {
+		nl := start + i
+		next := nl + 1
+		if next >= len(text) {
+			return len(text)
+		}
+		rest := text[next:]
+		lineEnd := strings.IndexByte(rest, '\n')
+		if lineEnd < 0 {
+			lineEnd = len(rest)
+		}
+		if strings.TrimSpace(rest[:lineEnd]) == "" || rest[0] == ' ' || rest[0] == '\t' {
+			return next
+		}
+		j := strings.IndexByte(text[next:], '\n')
+		if j < 0 {
+			return len(text)
+		}
+		i = next - start + j
+	}
+	return len(text)
 }
 
 func appendLineSentences(out []Sentence, text string, start, end int) []Sentence {

@@ -60,3 +60,19 @@ func TestSplitSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestHardWrappedText(t *testing.T) {
+	text := "TRADE TALKS OPEN IN GENEVA\n\nGeneva, March 3 - Trade ministers from the leading\nindustrial nations met in Geneva on Monday to discuss\nthe dispute over farm subsidies, officials said.\n    The talks are expected to last until Friday, and a\nfinal statement will be released on Saturday evening\nby the chairman of the meeting.\n"
+	var got []string
+	for _, s := range splitSentences(text) {
+		got = append(got, strings.Join(strings.Fields(text[s.Start:s.End]), " "))
+	}
+	want := []string{
+		"TRADE TALKS OPEN IN GENEVA",
+		"Geneva, March 3 - Trade ministers from the leading industrial nations met in Geneva on Monday to discuss the dispute over farm subsidies, officials said.",
+		"The talks are expected to last until Friday, and a final statement will be released on Saturday evening by the chairman of the meeting.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -51,7 +51,7 @@ guards media news times post journal herald tribune gazette telegraph network te
 airlines airways embassy consulate government administration cabinet politburo secretariat tribunal alliance
 coalition organisation agency council commission church mission program programme centre center hospital
 board club society academy laboratory laboratories observatory exchange reserve airline industries holdings
-partners bloc caucus junta militia nations`)
+partners bloc caucus junta militia nations community`)
 
 // organWords name a body inside an organisation; "Hamas Politburo" stands for Hamas itself.
 var organWords = set(`politburo`)

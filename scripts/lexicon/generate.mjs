@@ -16,8 +16,11 @@ const MIN_CITY_POPULATION = 200000;
 
 const byCode = new Map(countries.map(c => [c.cca2, c]));
 const rows = new Map(); // "name\tkind" -> row, first writer wins
+// Name particles are never places on their own ("Van", "De").
+const particles = new Set(['van', 'von', 'de', 'del', 'der', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'abu', 'ben']);
 const add = (name, kind, cc) => {
   name = (name || '').trim();
+  if (particles.has(name.toLowerCase())) return;
   if (!name || !/^[\p{L}][\p{L}\p{M} .'’\-]*$/u.test(name)) return;
   const country = byCode.get(cc)?.name.common ?? '';
   const key = name.toLowerCase();
@@ -31,8 +34,11 @@ for (const c of countries) {
   if (c.name.official !== c.name.common) add(c.name.official, 'country', c.cca2);
   for (const alt of c.altSpellings) {
     if (/^[A-Z]{2,3}$/.test(alt)) {
-      // Codes are kept only when they are the initials of the name ("US", "UAE"), as news writes them.
-      if (alt === initials(c.name.common) || alt === initials(c.name.official)) add(alt, 'country', c.cca2);
+      // Codes are kept only when they are the initials of the name, as news writes them ("UAE").
+      // Two letters read as words in capitals ("AS", "IM"), so those are kept only for the
+      // "United ..." states, whose initials news uses as names ("US", "UK").
+      const isInitials = alt === initials(c.name.common) || alt === initials(c.name.official);
+      if (isInitials && (alt.length === 3 || c.name.common.startsWith('United '))) add(alt, 'country', c.cca2);
       continue;
     }
     if (/^[A-Za-z .'\-]+$/.test(alt) && !alt.includes(',')) add(alt, 'country', c.cca2);
@@ -61,6 +67,7 @@ if (fs.existsSync(isoFile)) {
     if (s.type === 'Autonomous region') name = name.split(/\s+/)[0];
     // "Central", "Western", "Upper East": direction words alone read as adjectives in prose
     if (/^((North|South|East|West)(ern)?|Central|Middle|Upper|Lower|Far|Near|\s)+$/.test(name)) continue;
+    if (name.length < 4) continue; // "Est", "Mon", "Bay": read as words far more often than as places
     add(name, 'region', cc);
   }
 } else {
