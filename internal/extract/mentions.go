@@ -444,7 +444,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	switch {
 	case hasTitle:
 		typ = graph.Person
-	case len(name) == 1 && name[0].AllCaps() && !strings.Contains(name[0].Text, "-"):
+	case len(name) == 1 && name[0].AllCaps() && !strings.ContainsAny(name[0].Text, "-."):
 		if c.to < len(toks) && toks[c.to].Text == ":" {
 			return // "NOTE:", "UPDATE:": a label
 		}

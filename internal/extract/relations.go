@@ -381,6 +381,9 @@ func (d *Doc) add(r Relation, pron bool) {
 
 // visitTrigger reports whether a travel phrase starts at token i, and where its objects begin.
 func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
+	if i >= len(v.toks) || v.toks[i].Cap() {
+		return 0, false // "Visit Britain", a title in capitals: not the verb
+	}
 	w := v.lower(i)
 	next := v.lower(i + 1)
 	switch w {
@@ -439,7 +442,11 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 		prev := objFrom
 		rb := v.rightBound(objFrom)
 		for n, m := range v.in(objFrom, len(v.toks), graph.Place) {
-			if m.Tok-prev > 7 || stopBetween(v, prev, m.Tok) {
+			gap := 7 // the first place may stand a few words after the verb; the rest of a list is tight
+			if n > 0 {
+				gap = 3
+			}
+			if m.Tok-prev > gap || stopBetween(v, prev, m.Tok) {
 				break
 			}
 			// the first place may take the clause's date; later ones only a date of their own
@@ -475,6 +482,10 @@ func stopBetween(v sentenceView, from, to int) bool {
 
 // ---- MET ----
 
+// meetingNouns are what one attends when one meets people.
+var meetingNouns = map[string]bool{"meeting": true, "meetings": true, "talks": true, "discussions": true,
+	"session": true, "summit": true, "negotiations": true, "consultations": true}
+
 type meetKind int
 
 const (
@@ -488,6 +499,9 @@ const (
 
 // meetTrigger reports a meeting phrase at token i and where its other side begins.
 func (v sentenceView) meetTrigger(i int) (meetKind, int) {
+	if i >= len(v.toks) || v.toks[i].Cap() {
+		return meetNone, 0 // "Meet the Parents": a title, not the verb
+	}
 	w, next := v.lower(i), v.lower(i+1)
 	switch w {
 	case "met", "meets", "meet":
@@ -517,9 +531,22 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		return meetDiscussed, i
 	case "attended":
 		if next == "by" {
-			return meetAttended, i + 2
+			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if meetingNouns[v.lower(j)] {
+					return meetAttended, i + 2
+				}
+			}
+			return meetNone, 0
 		}
-		return meetAttended, i + 1
+		j := i + 1
+		for j < len(v.toks) && j <= i+3 && !meetingNouns[v.lower(j)] {
+			j++
+		}
+		if !meetingNouns[v.lower(j)] {
+			return meetNone, 0
+		}
+		return meetAttended, j + 1
 	}
 	return meetNone, 0
 }

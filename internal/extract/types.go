@@ -65,26 +65,31 @@ func (x *Extractor) typeFromContext(d *Doc) {
 		}
 	}
 	x.typeLists(d)
+	// what context says about a name holds for all its mentions: a name typed by its own words
+	// first, then one typed by context ("Lib Dem leader X" makes every "Lib Dem" an organisation)
+	decided := map[string]graph.EntityType{}
 	for _, m := range d.Mentions {
-		if m.Type == "" {
+		if m.Type != "" && !m.Weak {
+			decided[m.folded()] = m.Type
+		}
+	}
+	for _, m := range d.Mentions {
+		switch {
+		case m.Type == "":
 			m.Type = bestVote(m.typeVotes)
 			m.Weak = true
-		} else if m.Weak && m.typeVotes[graph.Organisation] >= 2 {
+		case m.Weak && m.typeVotes[graph.Organisation] >= 2:
 			m.Type = graph.Organisation // "BNP Paribas, a French bank"
+		default:
+			continue
 		}
-	}
-	// votes decided: spread to the other untyped mentions of the same name
-	for _, m := range d.Mentions {
-		if m.Type != "" {
-			if _, ok := byName[m.folded()]; !ok {
-				byName[m.folded()] = m.Type
-			}
+		if _, ok := decided[m.folded()]; !ok && m.Type != "" {
+			decided[m.folded()] = m.Type
 		}
 	}
 	for _, m := range d.Mentions {
-		if m.Type == "" {
-			m.Type = byName[m.folded()]
-			m.Weak = true
+		if t, ok := decided[m.folded()]; ok && (m.Type == "" || m.Weak) {
+			m.Type = t
 		}
 	}
 }
