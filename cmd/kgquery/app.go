@@ -29,12 +29,12 @@ func (e usageError) Error() string { return e.msg }
 const description = `kgquery answers questions about the graph kgload built, from the embedded database file (--db,
 default kg.db) or from Neo4j (--neo4j-uri or NEO4J_URI).
 
-An entity is named by its name, any spelling seen in the articles, or its id (e.g. person:ismail-haniyeh).
+An entity is named by its name, any spelling seen in the articles, or its id (e.g. person:angela-merkel).
 
 Examples:
-  kgquery path "Cao Xiaolin" "Khalid Manzalawi"
-  kgquery path "Isma’il Haniya" "Rachel Feinmesser" --format json
-  kgquery path "Zhai Jun" "Wang Kejian" --types MET,HOLDS_POST --max-hops 4
+  kgquery path "Angela Merkel" "Emmanuel Macron"
+  kgquery path "Muammar Qaddafi" "Tony Blair" --format json     (any spelling seen in the articles)
+  kgquery path person:angela-merkel "European Union" --types MET,HOLDS_POST --max-hops 4
   kgquery stats
 
 Shortest paths ignore direction. Among equally short paths the one whose sequence of entity ids sorts

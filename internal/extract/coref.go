@@ -10,10 +10,10 @@ import (
 )
 
 // corefer groups the typed mentions of an article into entities. Full names come first; a surname or a
-// given name alone ("Wang", "Ambassador Cao") joins the full name it fits, preferring one whose known
+// given name alone ("Chen", "Ambassador Okafor") joins the full name it fits, preferring one whose known
 // titles agree with its own and, among those, the one named most recently, so that "Foreign Minister
-// Wang" does not join the diplomat Wang Kejian. Spellings one transliteration apart join ("Haniye",
-// "Haniyeh"); an organisation name one typing slip from another joins it ("Arba League").
+// Chen" does not join the diplomat Chen Liang. Spellings one transliteration apart join ("Gaddafi",
+// "Qaddafi"); an organisation name one typing slip from another joins it ("Untied Nations").
 func (x *Extractor) corefer(d *Doc) {
 	byKey := map[string]*Entity{}
 	var persons []*Entity
@@ -190,7 +190,7 @@ func acronymTarget(d *Doc, orgs []*Entity, a *Entity) *Entity {
 }
 
 // longerVariant finds the one organisation whose name is a's name with a country, nationality or
-// acronym in front, agreeing with the country a's article ties it to ("China's Foreign Ministry").
+// acronym in front, agreeing with the country a's article ties it to ("France's Interior Ministry").
 func (x *Extractor) longerVariant(orgs []*Entity, a *Entity) *Entity {
 	short := names.Fold(a.Mentions[0].Text)
 	affil := ""
@@ -442,7 +442,7 @@ func nameEntity(e *Entity) {
 	}
 }
 
-// cleanName drops a possessive ending from a name as written ("Hamas’" → "Hamas").
+// cleanName drops a possessive ending from a name as written ("Reuters’" → "Reuters").
 func cleanName(s string) string {
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(s, suf) {

@@ -417,7 +417,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 			hasTitle = true
 			info.words = append(info.words, ct[i].Text)
 		case rOrgan:
-			// "Hamas Politburo Haniyeh": the name before the organ is the organisation
+			// "Workers Politburo Okafor": the name before the organ is the organisation
 			if i > 0 && rs[i-1] == rName && affilMention == nil {
 				affilMention = d.addMention(si, c.from, c.from+i, graph.Organisation)
 				affilMention.InTitle = true
@@ -434,7 +434,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	}
 	name := ct[k:]
 	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
-		// "Chairman of Hamas": what follows "of" is the body the title belongs to
+		// "Chairman of Gazprom": what follows "of" is the body the title belongs to
 		m := d.addMention(si, c.from, c.to, graph.Organisation)
 		m.InTitle = true
 		m.Weak = true
@@ -478,7 +478,7 @@ func hasTitleAfter(rs []role, from, to int) bool {
 }
 
 // orgMention adds an organisation ending in an organisation head. A nationality or place at its start
-// stays part of the name ("Chinese Foreign Ministry"); a possessive place right before it ("China's
+// stays part of the name ("French Interior Ministry"); a possessive place right before it ("France's
 // Foreign Ministry") is kept as the country it belongs to.
 func (x *Extractor) orgMention(d *Doc, si int, c chunk, pre *titleInfo) {
 	toks := d.Sents[si].Tokens

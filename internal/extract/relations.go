@@ -18,7 +18,7 @@ const (
 	ruleMetDiscussed = "met.discussed" // X and Y discussed
 	ruleMetAttended  = "met.attended"  // X attended the meeting with Y; the meeting was attended by X
 	ruleVisited      = "visited.verb"  // X visited / travelled to / arrived in / made stops in P, Q and R
-	rulePostTitle    = "post.title"    // Chinese Ambassador to Qatar Cao Xiaolin
+	rulePostTitle    = "post.title"    // French Ambassador to Kenya Marie Dupont
 	rulePostAppos    = "post.appos"    // X, the Assistant Secretary-General of the Arab League
 	rulePostReverse  = "post.reverse"  // the Deputy Director-General of the ministry, X
 )
@@ -223,7 +223,7 @@ func dedupe(rs []Relation) []Relation {
 // pronounPerson resolves he/she/his/her at token i of sentence si to the person named last before it.
 func (d *Doc) pronounPerson(si, i int) *Entity {
 	toks := d.Sents[si].Tokens
-	// "During his visit to Israel, Wang said": a pronoun in an opening phrase points forward to the
+	// "During his visit to Peru, Okafor said": a pronoun in an opening phrase points forward to the
 	// person right after the phrase's comma.
 	if comma := firstComma(toks); comma > i {
 		for _, m := range d.Mentions {
@@ -275,7 +275,7 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 		for _, m := range ps[k:] {
 			es = appendEntity(es, m.Ent)
 		}
-		// a pronoun after the last name is the nearer subject ("Before he met X, Wang ..." aside)
+		// a pronoun after the last name is the nearer subject ("Before he met X, Okafor ..." aside)
 		for j := to - 1; j >= ps[len(ps)-1].TokEnd; j-- {
 			if w := v.lower(j); w == "he" || w == "she" {
 				if e := d.pronounPerson(v.si, j); e != nil {
@@ -359,7 +359,7 @@ func (v sentenceView) placeIn(from, to, pivot int) *Entity {
 			continue
 		}
 		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
-			continue // "in China's involvement"
+			continue // "in Brazil's economy"
 		}
 		if m.Tok >= pivot {
 			return m.Ent
@@ -687,7 +687,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 }
 
 // dropRepresented leaves out of a side the organisations a participant holds a post in: "a meeting
-// between X and Hamas political leader Y" is a meeting with Y, not also with Hamas.
+// between X and Labour party leader Y" is a meeting with Y, not also with Labour.
 func (d *Doc) dropRepresented(side, other []*Entity) []*Entity {
 	var out []*Entity
 	for _, e := range side {
@@ -835,8 +835,8 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 	}
 }
 
-// titleBefore reads the post written before a name: "Chinese Ambassador to Qatar Cao Xiaolin",
-// "Hamas political leader Ismail Haniyeh", "the Palestinian Authority’s foreign minister Riyad al-Maliki".
+// titleBefore reads the post written before a name: "French Ambassador to Kenya Marie Dupont",
+// "Labour party leader Ann Smith", "the European Commission’s trade commissioner Karl Weber".
 func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 	words := strings.Fields(m.Title)
 	affil := m.Affil
@@ -866,7 +866,7 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 	}
 	words = append(lower, words...)
 	if m.Affil == "" && affil != "" {
-		m.Affil = affil // "Chinese diplomat Wang Kejian": a nationality, even without a post
+		m.Affil = affil // "Kenyan diplomat Amina Odhiambo": a nationality, even without a post
 	}
 	former := false
 	var kept []string
@@ -889,7 +889,7 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		if k >= 0 {
 			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
 				target = om.Ent
-				om.InTitle = true // "Hamas political leader X": Hamas belongs to X's title here
+				om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
 			} else if w := v.lower(k); w == "their" || w == "its" {
 				target = firstOrgOrState(v, k)
 			}
@@ -979,7 +979,7 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		}
 		j++
 	}
-	// "China's former ambassador", "the ministry's Acting Deputy Director-General"
+	// "France's former ambassador", "the ministry's Acting Deputy Director-General"
 	if om := v.mentionAt(j); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) && om.Type != graph.Person {
 		poss = om.Ent
 		j = om.TokEnd + 1
@@ -1022,9 +1022,9 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		}
 		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
 			if v.mentionAt(om.TokEnd+1) != nil {
-				k = om.TokEnd + 1 // "of China's West Asia Department": the department is the target
+				k = om.TokEnd + 1 // "of France's Africa Department": the department is the target
 			} else if target == nil && om.Type == graph.Organisation {
-				target = om.Ent // "Chairman of Hamas' Politburo": the body is Hamas
+				target = om.Ent // "Chairman of Gazprom's board": the body is Gazprom
 				j = end
 				break
 			}
@@ -1104,7 +1104,7 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 	}
 	if target == nil {
 		if c := nationality(m.Ent); c != "" {
-			target = d.placeEntity(c) // "Chinese diplomat Wang Kejian, the former ambassador to Lebanon"
+			target = d.placeEntity(c) // "Kenyan diplomat Amina Odhiambo, the former ambassador to Chile"
 		}
 	}
 	if target == nil {
@@ -1123,7 +1123,7 @@ func nationality(e *Entity) string {
 	return ""
 }
 
-// subjectState is the organisation or country that opens the sentence before m ("China sent Zhai Jun, a
+// subjectState is the organisation or country that opens the sentence before m ("Norway sent Erik Dahl, a
 // special envoy ..."): the body a title with no named target belongs to.
 func subjectState(v sentenceView, m *Mention) *Entity {
 	for _, o := range v.ms {

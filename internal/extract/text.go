@@ -14,7 +14,7 @@ type Token struct {
 }
 
 // Cap reports whether the token starts with an upper-case letter, or is a particle-joined name such as
-// "al-Maliki".
+// "al-Rashid".
 func (t Token) Cap() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	if unicode.IsUpper(r) {
@@ -46,7 +46,7 @@ func (t Token) Lower() string { return strings.ToLower(t.Text) }
 
 func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
-// tokenize splits text[start:end] into tokens. Words keep inner hyphens and apostrophes ("Isma’il",
+// tokenize splits text[start:end] into tokens. Words keep inner hyphens and apostrophes ("Ta’izz",
 // "Secretary-General"); a possessive 's or a trailing apostrophe is its own token; dotted initials
 // ("U.S.") are one word.
 func tokenize(text string, start, end int) []Token {

@@ -5,17 +5,17 @@ import (
 	"github.com/kgnews/kg/internal/lexicon"
 )
 
-// typeFromContext types the mentions their own words left open ("Hamas", "Fatah") from what surrounds
-// them: a following organisation noun or job title ("the Hamas delegation", "Hamas political leader"),
-// an apposition ("BNP Paribas, a French bank"), other mentions of the same name, and lists whose other
-// members are typed ("Fatah and Hamas").
+// typeFromContext types the mentions their own words left open ("Gazprom", "Frelimo") from what surrounds
+// them: a following organisation noun or job title ("the Frelimo delegation", "Frelimo party leader"),
+// an apposition ("Credit Lyonnais, a French bank"), other mentions of the same name, and lists whose other
+// members are typed ("Frelimo and Renamo").
 func (x *Extractor) typeFromContext(d *Doc) {
 	for _, m := range d.Mentions {
 		if m.Type != "" && !m.Weak {
 			continue
 		}
 		toks := d.Sents[m.Sent].Tokens
-		// a following lowercase noun or title: "Hamas leadership", "Hamas political leader Ismail Haniyeh"
+		// a following lowercase noun or title: "Frelimo leadership", "Frelimo party leader Ana Silva"
 		for j := m.TokEnd; j < len(toks) && j < m.TokEnd+3; j++ {
 			t := toks[j]
 			if !t.Word || t.Cap() {
@@ -79,7 +79,7 @@ func (x *Extractor) typeFromContext(d *Doc) {
 			m.Type = bestVote(m.typeVotes)
 			m.Weak = true
 		case m.Weak && m.typeVotes[graph.Organisation] >= 2:
-			m.Type = graph.Organisation // "BNP Paribas, a French bank"
+			m.Type = graph.Organisation // "Credit Lyonnais, a French bank"
 		default:
 			continue
 		}
@@ -175,7 +175,7 @@ func hasConjunction(toks []Token, group []*Mention) bool {
 	return false
 }
 
-// followedByOrgNoun reports whether a lowercase organisation noun follows the mention ("the Hamas delegation").
+// followedByOrgNoun reports whether a lowercase organisation noun follows the mention ("the Frelimo delegation").
 func followedByOrgNoun(toks []Token, m *Mention) bool {
 	return m.TokEnd < len(toks) && !toks[m.TokEnd].Cap() && lexicon.IsOrgNoun(toks[m.TokEnd].Text)
 }

@@ -53,11 +53,11 @@ coalition organisation agency council commission church mission program programm
 board club society academy laboratory laboratories observatory exchange reserve airline industries holdings
 partners bloc caucus junta militia nations community`)
 
-// organWords name a body inside an organisation; "Hamas Politburo" stands for Hamas itself.
+// organWords name a body inside an organisation; "the Workers Party Politburo" stands for the party itself.
 var organWords = set(`politburo`)
 
 // orgNouns are lowercase nouns that, in apposition or right after a name, show the name is an
-// organisation ("BNP Paribas, a French bank"; "the Hamas delegation").
+// organisation ("Credit Lyonnais, a French bank"; "the Frelimo delegation").
 var orgNouns = set(`bank company group firm organisation organization party movement militia newspaper agency
 network faction airline broadcaster insurer government leadership delegation officials militants fighters
 movement ministry council authority administration regime forces army union alliance coalition outlet

@@ -11,7 +11,7 @@ import (
 
 // Fold returns the comparison form of a name: lower case, diacritics removed, apostrophes and
 // possessive 's dropped, other punctuation turned into spaces, spaces collapsed, a leading "the" dropped.
-// "Isma’il Haniya" and "isma'il haniya" fold alike; so do "Hamas’" and "Hamas".
+// "Ta’izz" and "ta'izz" fold alike; so do "Reuters’" and "Reuters", "Zürich" and "zurich".
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -108,7 +108,7 @@ var particles = map[string]bool{
 // IsParticle reports whether a folded word is a name particle such as al, bin, de or van.
 func IsParticle(w string) bool { return particles[w] }
 
-// Surname returns the folded last word of a person's name that is not a particle ("al-Maliki" → "maliki").
+// Surname returns the folded last word of a person's name that is not a particle ("al-Rashid" → "rashid").
 func Surname(name string) string {
 	ts := Tokens(name)
 	for i := len(ts) - 1; i >= 0; i-- {

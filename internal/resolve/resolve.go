@@ -19,7 +19,7 @@ type Cluster struct {
 	Type    graph.EntityType
 	Name    string
 	Aliases []string
-	Reasons []string // why each other spelling joined, e.g. "Isma’il Haniya: transliteration of Ismail Haniyeh"
+	Reasons []string // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
 	members []*extract.Entity
 	names   map[string]int // spelling -> how many articles use it as an entity name
 	context map[string]bool
@@ -194,7 +194,7 @@ func sameWord(a, b string) bool {
 }
 
 // transliterated finds the person cluster whose full name matches e's word for word up to spelling
-// ("Isma’il Haniya" ~ "Ismail Haniyeh"). Different given names never match.
+// ("Muammar Qaddafi" ~ "Muammar Gaddafi"). Different given names never match.
 func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
 	toks := personTokens(e.Name)
 	if len(toks) == 0 {
@@ -221,7 +221,7 @@ func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
 	return nil
 }
 
-// placeSingle places a person known in its article only by one name ("Haniye", "Netanyahu"): it joins
+// placeSingle places a person known in its article only by one name ("Qaddafi", "Okafor"): it joins
 // the one full-name cluster whose surname matches; when several match, the one sharing the most
 // context (organisations, places, posts) with the article, and none when that does not decide.
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
@@ -313,7 +313,7 @@ func (c *Cluster) bestName() string {
 }
 
 // assignIDs names every cluster and gives it an id from its type and name. Clusters that end up with
-// the same id (two people called "Wang" kept apart) are numbered in order of first appearance.
+// the same id (two people called "Chen" kept apart) are numbered in order of first appearance.
 func (r *Resolver) assignIDs() {
 	used := map[string]int{}
 	for _, c := range r.clusters {
