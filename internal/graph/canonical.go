@@ -16,6 +16,10 @@ func Canonicalize(b *Batch) {
 		if len(b.Entities[i].Aliases) == 0 {
 			b.Entities[i].Aliases = nil
 		}
+		sort.Strings(b.Entities[i].Merges)
+		if len(b.Entities[i].Merges) == 0 {
+			b.Entities[i].Merges = nil
+		}
 	}
 	sort.Slice(b.Mentions, func(i, j int) bool {
 		mi, mj := b.Mentions[i], b.Mentions[j]

@@ -66,6 +66,9 @@ type Entity struct {
 	Name    string     `json:"name"`
 	Type    EntityType `json:"type"`
 	Aliases []string   `json:"aliases,omitempty"`
+	// Merges say why other spellings became this entity, e.g. "Muammar Qaddafi: spelling variant of
+	// Muammar Gaddafi".
+	Merges []string `json:"merges,omitempty"`
 }
 
 // Mention records that an entity is named in an article, and how often.

@@ -113,7 +113,8 @@ SET a.title = row.title, a.url = row.url, a.published = row.published, a.source 
 MERGE (e:Entity {id: row.id})
 SET e:%s, e.name = row.name, e.type = row.type,
     e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
-    e.keys = reduce(acc = coalesce(e.keys, []), x IN row.keys | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+    e.keys = reduce(acc = coalesce(e.keys, []), x IN row.keys | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    e.merge_reasons = reduce(acc = coalesce(e.merge_reasons, []), x IN row.merges | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
 
 	qMentions = `UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
@@ -166,7 +167,7 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 				keys = append(keys, names.Fold(a))
 			}
 			rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
-				"aliases": toAny(aliases), "keys": toAny(keys)})
+				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges)})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
 			return err
@@ -268,7 +269,7 @@ func strList(v any) []string {
 	return out
 }
 
-const entityProjection = `e {.id, .name, .type, .aliases}`
+const entityProjection = `e {.id, .name, .type, .aliases, .merge_reasons}`
 
 func entityOf(v any) graph.Entity {
 	m, _ := v.(map[string]any)
@@ -279,6 +280,11 @@ func entityOf(v any) graph.Entity {
 		}
 	}
 	sort.Strings(e.Aliases)
+	e.Merges = strList(m["merge_reasons"])
+	sort.Strings(e.Merges)
+	if len(e.Merges) == 0 {
+		e.Merges = nil
+	}
 	return e
 }
 

@@ -22,7 +22,7 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 			}
 			if !seenEntity[c.ID] {
 				seenEntity[c.ID] = true
-				b.Entities = append(b.Entities, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Aliases: c.Aliases})
+				b.Entities = append(b.Entities, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Aliases: c.Aliases, Merges: c.Reasons})
 			}
 			counts[c.ID] += len(e.Mentions)
 		}

@@ -59,6 +59,8 @@ var ddl = []string{
 		entity TEXT NOT NULL REFERENCES entities(id), alias TEXT NOT NULL, folded TEXT NOT NULL,
 		PRIMARY KEY (entity, alias))`,
 	`CREATE INDEX IF NOT EXISTS aliases_folded ON aliases(folded)`,
+	`CREATE TABLE IF NOT EXISTS merges (
+		entity TEXT NOT NULL REFERENCES entities(id), reason TEXT NOT NULL, PRIMARY KEY (entity, reason))`,
 	`CREATE TABLE IF NOT EXISTS mentions (
 		entity TEXT NOT NULL REFERENCES entities(id), article TEXT NOT NULL REFERENCES articles(id),
 		count INTEGER NOT NULL, PRIMARY KEY (entity, article))`,
@@ -113,6 +115,9 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 			ON CONFLICT(id) DO UPDATE SET name=excluded.name, type=excluded.type`, e.ID, e.Name, string(e.Type))
 		for _, al := range append([]string{e.Name}, e.Aliases...) {
 			exec(`INSERT OR IGNORE INTO aliases(entity, alias, folded) VALUES (?,?,?)`, e.ID, al, names.Fold(al))
+		}
+		for _, why := range e.Merges {
+			exec(`INSERT OR IGNORE INTO merges(entity, reason) VALUES (?,?)`, e.ID, why)
 		}
 	}
 	for _, m := range b.Mentions {
@@ -193,25 +198,33 @@ func (s *Store) entities(ctx context.Context, q string, args ...any) ([]graph.En
 		if out[i].Aliases, err = s.aliases(ctx, out[i]); err != nil {
 			return nil, err
 		}
+		if out[i].Merges, err = s.strings(ctx, `SELECT reason FROM merges WHERE entity = ? ORDER BY reason`, out[i].ID); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
 
-func (s *Store) aliases(ctx context.Context, e graph.Entity) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY alias`, e.ID, e.Name)
+// strings runs a query that returns one text column.
+func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: aliases: %w", err)
+		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return nil, fmt.Errorf("sqlite: aliases: %w", err)
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
 		}
-		out = append(out, a)
+		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+func (s *Store) aliases(ctx context.Context, e graph.Entity) ([]string, error) {
+	return s.strings(ctx, `SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY alias`, e.ID, e.Name)
 }
 
 // typeFilter returns an SQL condition and its arguments restricting relations to the given types.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -58,6 +59,7 @@ func clone(b *graph.Batch) *graph.Batch {
 	}
 	for _, e := range b.Entities {
 		e.Aliases = append([]string{}, e.Aliases...)
+		e.Merges = append([]string{}, e.Merges...)
 		c.Entities = append(c.Entities, e)
 	}
 	for _, r := range b.Relations {
@@ -230,6 +232,10 @@ func testLookup(t *testing.T, s graph.Store) {
 		if got := find(t, s, variant); got.ID != h.ID {
 			t.Errorf("%q found %s, want %s (one man, many spellings)", variant, got.ID, h.ID)
 		}
+	}
+	why := strings.Join(h.Merges, "\n")
+	if !strings.Contains(why, "Isma’il Haniya") || !strings.Contains(why, "Haniye") {
+		t.Errorf("the store does not say why the spellings of %s merged: %q", h.Name, h.Merges)
 	}
 	if k, y := find(t, s, "Wang Kejian"), find(t, s, "Wang Yi"); k.ID == y.ID {
 		t.Errorf("Wang Kejian and Wang Yi are one entity %s; they are two people", k.ID)
