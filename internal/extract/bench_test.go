@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bufio"
+	"fmt"
+	"runtime"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -49,10 +51,10 @@ func benchArticles(b *testing.B, maxBytes int) []graph.Article {
 	return arts
 }
 
-// BenchmarkExtract reports extraction throughput on one goroutine: MB/s is MB of article text per
-// second per core.
+// BenchmarkExtract reports extraction throughput on one goroutine over 12 MB of article text: MB/s is
+// MB of text per second per core.
 func BenchmarkExtract(b *testing.B) {
-	arts := benchArticles(b, 4<<20)
+	arts := benchArticles(b, 12<<20)
 	x := New(lexicon.Default())
 	total := 0
 	for _, a := range arts {
@@ -64,5 +66,49 @@ func BenchmarkExtract(b *testing.B) {
 		for _, a := range arts {
 			x.Extract(a)
 		}
+	}
+}
+
+// BenchmarkExtractMemory streams corpora of two sizes from disk and extracts them one article at a
+// time, as the loader's workers do, keeping nothing, and reports the peak heap (sampled every 50
+// articles): it should not grow with the corpus.
+func BenchmarkExtractMemory(b *testing.B) {
+	path := os.Getenv("KG_BENCH_CORPUS")
+	if path == "" {
+		path = filepath.Join("..", "..", "..", "shared", "corpus", "news.jsonl")
+	}
+	if _, err := os.Stat(path); err != nil {
+		b.Skipf("no corpus at %s (set KG_BENCH_CORPUS)", path)
+	}
+	for _, size := range []int{4 << 20, 16 << 20} {
+		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
+			x := New(lexicon.Default())
+			var ms runtime.MemStats
+			peak := uint64(0)
+			n := 0
+			for i := 0; i < b.N; i++ {
+				f, err := os.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sc := bufio.NewScanner(f)
+				sc.Buffer(make([]byte, 1<<20), 1<<26)
+				read := 0
+				for sc.Scan() && read < size {
+					var a struct{ ID, Text, Published string }
+					if json.Unmarshal(sc.Bytes(), &a) != nil || a.Text == "" {
+						continue
+					}
+					read += len(a.Text)
+					x.Extract(graph.Article{ID: a.ID, Text: a.Text, Published: a.Published})
+					if n++; n%50 == 0 {
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapAlloc)
+					}
+				}
+				f.Close()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
 	}
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"runtime"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,4 +31,27 @@ func BenchmarkExtractBatch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkExtractBatchMemory reports the peak heap of a whole batch (read, extract, resolve) of the
+// corpus: the batch keeps every article's entities and relations for resolution, so this grows with
+// the batch, far slower than the text.
+func BenchmarkExtractBatchMemory(b *testing.B) {
+	path := benchCorpus(b)
+	var ms runtime.MemStats
+	peak := uint64(0)
+	opts := Options{Paths: []string{path}, Progress: func(done, total int) {
+		if done%200 == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc)
+		}
+	}}
+	for i := 0; i < b.N; i++ {
+		if _, err := Extract(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&ms)
+	peak = max(peak, ms.HeapAlloc)
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
