@@ -2,11 +2,11 @@ package extract
 
 import (
 	"bufio"
-	"fmt"
-	"runtime"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/kgnews/kg/internal/graph"

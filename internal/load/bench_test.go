@@ -2,9 +2,9 @@ package load
 
 import (
 	"context"
-	"runtime"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
