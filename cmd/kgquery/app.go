@@ -2,11 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
+	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -14,6 +13,7 @@ import (
 	"github.com/kgnews/kg/internal/cliargs"
 	"github.com/kgnews/kg/internal/connect"
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/query"
 )
 
 const (
@@ -30,22 +30,40 @@ const description = `kgquery answers questions about the graph kgload built, fro
 default kg.db) or from Neo4j (--neo4j-uri or NEO4J_URI).
 
 An entity is named by its name, any spelling seen in the articles, or its id (e.g. person:angela-merkel).
+A name that fits several entities lists them with what tells them apart; an unknown name suggests the
+closest names.
 
 Examples:
   kgquery path "Angela Merkel" "Emmanuel Macron"
-  kgquery path "Muammar Qaddafi" "Tony Blair" --format json     (any spelling seen in the articles)
-  kgquery path person:angela-merkel "European Union" --types MET,HOLDS_POST --max-hops 4
-  kgquery stats
+  kgquery path "Muammar Qaddafi" "Tony Blair" --k 3 --format json
+  kgquery path person:angela-merkel "European Union" --types MET,HOLDS_POST --through Person --since 2024-01
+  kgquery neighbours "Angela Merkel" --types MET --limit 20
+  kgquery common "Angela Merkel" "Emmanuel Macron" --types MET
+  kgquery entity "Angela Merkel"
+  kgquery timeline "Angela Merkel"
+  kgquery search "Merkle"
+  kgquery ask "Who did Angela Merkel meet in March 2024?"
+  kgquery cypher "MATCH (p:Person)-[r:MET]-(q) WHERE p.name = \$name RETURN q.name, r.dates" --param name="Angela Merkel"
+  kgquery path "Angela Merkel" "Emmanuel Macron" --format dot | dot -Tpng > path.png
+
+Output: a readable table on a terminal, tab-separated values on a pipe; --format table, json, csv,
+tsv, or, for paths and neighbourhoods, dot and mermaid pictures.
 
 Shortest paths ignore direction. Among equally short paths the one whose sequence of entity ids sorts
-first is shown, so both stores always give the same answer.
+first comes first, so both stores always give the same answer. When sources disagree on a date, every
+date is shown with its sources.
 
 Exit codes: 0 answered, 1 failure (including no such entity or no path), 2 usage.`
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	formatFlag := &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: table or json"}
+func newApp(stdin io.Reader, stdout, stderr io.Writer, tty bool) *cli.App {
 	onUsage := func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
-	return &cli.App{
+	typesFlag := &cli.StringFlag{Name: "types", Usage: "relation `TYPES` to follow, comma-separated (MET,HOLDS_POST,VISITED)"}
+	limitFlag := &cli.IntFlag{Name: "limit", Usage: "show at most `N` rows (0: all)"}
+	cmd := func(c *cli.Command) *cli.Command {
+		c.OnUsageError = onUsage
+		return c
+	}
+	app := &cli.App{
 		Name:            "kgquery",
 		Usage:           "ask how people, organisations and places in the news are connected",
 		UsageText:       "kgquery [options] COMMAND [arguments]",
@@ -54,34 +72,92 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
-		Flags:           connect.Flags(),
-		OnUsageError:    onUsage,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, json, csv, tsv, dot or mermaid (default: table on a terminal, tsv on a pipe)"},
+		}, connect.Flags()...),
+		OnUsageError: onUsage,
 		Commands: []*cli.Command{
-			{
+			cmd(&cli.Command{
 				Name:      "path",
-				Usage:     "the shortest path between two entities, with the evidence for every hop",
+				Usage:     "the shortest path(s) between two entities, with the evidence for every hop",
 				ArgsUsage: "FROM TO",
 				Flags: []cli.Flag{
-					formatFlag,
 					&cli.IntFlag{Name: "max-hops", Value: graph.DefaultMaxHops, Usage: "longest path searched, in `HOPS`"},
-					&cli.StringFlag{Name: "types", Usage: "relation `TYPES` to follow, comma-separated (MET,HOLDS_POST,VISITED)"},
+					typesFlag,
+					&cli.StringFlag{Name: "through", Usage: "entity `TYPES` a path may pass through (Person,Organisation,Place)"},
+					&cli.StringFlag{Name: "since", Usage: "follow only relations with a fact dated on or after `DATE` (YYYY[-MM[-DD]])"},
+					&cli.StringFlag{Name: "until", Usage: "follow only relations with a fact dated on or before `DATE`"},
+					&cli.IntFlag{Name: "k", Usage: "the `N` shortest paths"},
+					&cli.BoolFlag{Name: "all", Usage: "every shortest path"},
 				},
-				Action:       pathAction,
-				OnUsageError: onUsage,
-			},
-			{
-				Name:         "stats",
-				Usage:        "how many articles, entities, relations and facts the store holds",
-				Flags:        []cli.Flag{formatFlag},
-				Action:       statsAction,
-				OnUsageError: onUsage,
-			},
+				Action: pathAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "neighbours",
+				Aliases:   []string{"neighbors"},
+				Usage:     "the entities linked to one entity, with the relations",
+				ArgsUsage: "ENTITY",
+				Flags: []cli.Flag{typesFlag, limitFlag,
+					&cli.StringFlag{Name: "direction", Value: "both", Usage: "`DIR`: out (from the entity), in (to it) or both; MET has no direction"}},
+				Action: neighboursAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "common",
+				Usage:     "the entities linked to both of two entities (e.g. who met both)",
+				ArgsUsage: "A B",
+				Flags:     []cli.Flag{typesFlag},
+				Action:    commonAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "entity",
+				Usage:     "a profile: type, spellings and why they merged, posts, meetings, visits, articles",
+				ArgsUsage: "ENTITY",
+				Action:    entityAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "timeline",
+				Usage:     "an entity's facts in date order, undated ones last",
+				ArgsUsage: "ENTITY",
+				Flags:     []cli.Flag{typesFlag, limitFlag},
+				Action:    timelineAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "search",
+				Usage:     "find entities by name: exact, then other spellings, then close spellings",
+				ArgsUsage: "TEXT",
+				Flags:     []cli.Flag{&cli.IntFlag{Name: "limit", Value: 20, Usage: "at most `N` results"}},
+				Action:    searchAction,
+			}),
+			cmd(&cli.Command{
+				Name:   "stats",
+				Usage:  "how many articles, entities, relations and facts the store holds",
+				Action: statsAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "cypher",
+				Usage:     "run Cypher on Neo4j (read-only unless --write)",
+				ArgsUsage: "QUERY",
+				Flags: []cli.Flag{
+					&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter `NAME=VALUE` (repeatable; numbers, true/false and JSON lists are typed)"},
+					&cli.BoolFlag{Name: "write", Usage: "allow the query to write"},
+				},
+				Action: cypherAction,
+			}),
+			cmd(&cli.Command{
+				Name:      "ask",
+				Usage:     "answer a plain-English question (see 'kgquery ask --help' for the forms understood)",
+				ArgsUsage: "QUESTION",
+				Description: "Questions understood:\n  " + strings.Join(questionForms(), "\n  "),
+				Action:    askAction,
+			}),
 		},
 	}
+	app.Metadata = map[string]any{"tty": tty}
+	return app
 }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
+	app := newApp(stdin, stdout, stderr, tty)
 	err := app.RunContext(ctx, cliargs.Reorder(app, args))
 	if err == nil {
 		return exitOK
@@ -95,27 +171,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return exitFailure
 }
 
-// findEntity turns what the user typed into one entity: an id, else a name or alias.
-func findEntity(ctx context.Context, s graph.Store, name string) (graph.Entity, error) {
-	if e, err := s.Entity(ctx, name); err == nil {
-		return e, nil
-	}
-	es, err := s.FindEntities(ctx, name)
+// isTerminal reports whether f is a terminal.
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// session opens the store and the query engine for one command.
+func session(c *cli.Context) (*query.Engine, func(), error) {
+	s, _, err := connect.Open(c.Context, c)
 	if err != nil {
-		return graph.Entity{}, err
+		return nil, nil, err
 	}
-	switch len(es) {
-	case 0:
-		return graph.Entity{}, graph.Errorf(graph.ENotFound, "no entity named %q", name)
-	case 1:
-		return es[0], nil
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q names %d entities; give the id of the one you mean:", name, len(es))
-	for _, e := range es {
-		fmt.Fprintf(&b, "\n  %-40s %s (%s)", e.ID, e.Name, e.Type)
-	}
-	return graph.Entity{}, graph.Errorf(graph.EConflict, "%s", b.String())
+	return &query.Engine{S: s}, func() { s.Close() }, nil
 }
 
 func parseTypes(s string) ([]graph.RelType, error) {
@@ -133,235 +201,318 @@ func parseTypes(s string) ([]graph.RelType, error) {
 	return out, nil
 }
 
+func parseEntityTypes(s string) ([]graph.EntityType, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []graph.EntityType
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		var t graph.EntityType
+		for _, known := range graph.EntityTypes {
+			if strings.EqualFold(string(known), p) || strings.EqualFold(string(known), p+"s") {
+				t = known
+			}
+		}
+		if t == "" {
+			return nil, usageError{fmt.Sprintf("unknown entity type %q (want Person, Organisation or Place)", p)}
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func validDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if len(s) == len(layout) {
+			ok := true
+			for i, r := range s {
+				if layout[i] == '-' {
+					ok = ok && r == '-'
+				} else {
+					ok = ok && r >= '0' && r <= '9'
+				}
+			}
+			return ok
+		}
+	}
+	return false
+}
+
+func args(c *cli.Context, n int, usage string) ([]string, error) {
+	if c.NArg() != n {
+		return nil, usageError{fmt.Sprintf("%s needs %s", c.Command.Name, usage)}
+	}
+	return c.Args().Slice(), nil
+}
+
 func pathAction(c *cli.Context) error {
-	if c.NArg() != 2 {
-		return usageError{"path needs two entities: kgquery path FROM TO"}
-	}
-	format := c.String("format")
-	if format != "table" && format != "json" {
-		return usageError{fmt.Sprintf("unknown format %q (want table or json)", format)}
-	}
-	types, err := parseTypes(c.String("types"))
+	a, err := args(c, 2, "two entities: kgquery path FROM TO")
 	if err != nil {
 		return err
 	}
-	if c.Int("max-hops") < 1 {
+	o := query.PathOptions{MaxHops: c.Int("max-hops"), K: c.Int("k"), All: c.Bool("all"), Since: c.String("since"), Until: c.String("until")}
+	if o.MaxHops < 1 {
 		return usageError{"--max-hops must be at least 1"}
 	}
-	ctx := c.Context
-	store, _, err := connect.Open(ctx, c)
+	if o.K < 0 || (o.K > 1 && o.All) {
+		return usageError{"give either --k N or --all"}
+	}
+	if !validDate(o.Since) || !validDate(o.Until) {
+		return usageError{"--since and --until take YYYY, YYYY-MM or YYYY-MM-DD"}
+	}
+	if o.Types, err = parseTypes(c.String("types")); err != nil {
+		return err
+	}
+	if o.Through, err = parseEntityTypes(c.String("through")); err != nil {
+		return err
+	}
+	f, err := format(c, true)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	from, err := findEntity(ctx, store, c.Args().Get(0))
+	q, done, err := session(c)
 	if err != nil {
 		return err
 	}
-	to, err := findEntity(ctx, store, c.Args().Get(1))
+	defer done()
+	return answerPath(c.Context, q, c.App.Writer, f, a[0], a[1], o)
+}
+
+func answerPath(ctx context.Context, q *query.Engine, w io.Writer, f string, a, b string, o query.PathOptions) error {
+	from, err := q.Resolve(ctx, a)
 	if err != nil {
 		return err
 	}
-	p, err := store.ShortestPath(ctx, from.ID, to.ID, graph.PathOptions{MaxHops: c.Int("max-hops"), Types: types})
+	to, err := q.Resolve(ctx, b)
+	if err != nil {
+		return err
+	}
+	ps, err := q.Paths(ctx, from.ID, to.ID, o)
 	if err != nil {
 		if graph.ErrorCode(err) == graph.ENotFound {
 			return fmt.Errorf("no path between %s and %s: %w", from.Name, to.Name, err)
 		}
 		return err
 	}
-	view, err := newPathView(ctx, store, p)
+	v, err := pathsView(ctx, q, ps)
 	if err != nil {
 		return err
 	}
-	if format == "json" {
-		enc := json.NewEncoder(c.App.Writer)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(view)
+	return emit(w, f, v)
+}
+
+func neighboursAction(c *cli.Context) error {
+	a, err := args(c, 1, "an entity: kgquery neighbours ENTITY")
+	if err != nil {
+		return err
 	}
-	view.writeTable(c.App.Writer)
-	return nil
+	o := query.NeighbourOptions{Direction: query.Direction(c.String("direction")), Limit: c.Int("limit")}
+	if o.Direction != query.Both && o.Direction != query.Out && o.Direction != query.In {
+		return usageError{"--direction is out, in or both"}
+	}
+	if o.Types, err = parseTypes(c.String("types")); err != nil {
+		return err
+	}
+	f, err := format(c, true)
+	if err != nil {
+		return err
+	}
+	q, done, err := session(c)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return answerNeighbours(c.Context, q, c.App.Writer, f, a[0], o, "", "")
+}
+
+func answerNeighbours(ctx context.Context, q *query.Engine, w io.Writer, f, name string, o query.NeighbourOptions, since, until string) error {
+	e, err := q.Resolve(ctx, name)
+	if err != nil {
+		return err
+	}
+	ls, err := q.Neighbours(ctx, e.ID, query.NeighbourOptions{Types: o.Types, Direction: o.Direction})
+	if err != nil {
+		return err
+	}
+	if since != "" || until != "" {
+		ls = inWindow(ls, since, until)
+	}
+	if o.Limit > 0 && len(ls) > o.Limit {
+		ls = ls[:o.Limit]
+	}
+	v, err := linksView(ctx, q, e, ls)
+	if err != nil {
+		return err
+	}
+	return emit(w, f, v)
+}
+
+// inWindow keeps the links with a fact dated in the window, and only those facts.
+func inWindow(ls []query.Link, since, until string) []query.Link {
+	var out []query.Link
+	for _, l := range ls {
+		var fs []graph.Fact
+		for _, fct := range l.Relation.Facts {
+			if query.InWindow(fct.Date, since, until) {
+				fs = append(fs, fct)
+			}
+		}
+		if len(fs) > 0 {
+			l.Relation.Facts = fs
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func commonAction(c *cli.Context) error {
+	a, err := args(c, 2, "two entities: kgquery common A B")
+	if err != nil {
+		return err
+	}
+	types, err := parseTypes(c.String("types"))
+	if err != nil {
+		return err
+	}
+	f, err := format(c, true)
+	if err != nil {
+		return err
+	}
+	q, done, err := session(c)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return answerCommon(c.Context, q, c.App.Writer, f, a[0], a[1], types)
+}
+
+func answerCommon(ctx context.Context, q *query.Engine, w io.Writer, f, a, b string, types []graph.RelType) error {
+	ea, err := q.Resolve(ctx, a)
+	if err != nil {
+		return err
+	}
+	eb, err := q.Resolve(ctx, b)
+	if err != nil {
+		return err
+	}
+	ss, err := q.Common(ctx, ea.ID, eb.ID, types)
+	if err != nil {
+		return err
+	}
+	v, err := commonView(ctx, q, ea, eb, ss)
+	if err != nil {
+		return err
+	}
+	return emit(w, f, v)
+}
+
+func entityAction(c *cli.Context) error {
+	a, err := args(c, 1, "an entity: kgquery entity ENTITY")
+	if err != nil {
+		return err
+	}
+	f, err := format(c, true)
+	if err != nil {
+		return err
+	}
+	q, done, err := session(c)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return answerEntity(c.Context, q, c.App.Writer, f, a[0])
+}
+
+func answerEntity(ctx context.Context, q *query.Engine, w io.Writer, f, name string) error {
+	e, err := q.Resolve(ctx, name)
+	if err != nil {
+		return err
+	}
+	p, err := q.Profile(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	v, err := profileView(ctx, q, p)
+	if err != nil {
+		return err
+	}
+	return emit(w, f, v)
+}
+
+func timelineAction(c *cli.Context) error {
+	a, err := args(c, 1, "an entity: kgquery timeline ENTITY")
+	if err != nil {
+		return err
+	}
+	types, err := parseTypes(c.String("types"))
+	if err != nil {
+		return err
+	}
+	f, err := format(c, false)
+	if err != nil {
+		return err
+	}
+	q, done, err := session(c)
+	if err != nil {
+		return err
+	}
+	defer done()
+	e, err := q.Resolve(c.Context, a[0])
+	if err != nil {
+		return err
+	}
+	evs, err := q.Timeline(c.Context, e.ID, query.NeighbourOptions{Types: types, Limit: c.Int("limit")})
+	if err != nil {
+		return err
+	}
+	v, err := timelineView(c.Context, q, e, evs)
+	if err != nil {
+		return err
+	}
+	return emit(c.App.Writer, f, v)
+}
+
+func searchAction(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usageError{"search needs some text: kgquery search TEXT"}
+	}
+	f, err := format(c, false)
+	if err != nil {
+		return err
+	}
+	q, done, err := session(c)
+	if err != nil {
+		return err
+	}
+	defer done()
+	text := strings.Join(c.Args().Slice(), " ")
+	hits, err := q.Search(c.Context, text, c.Int("limit"))
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		return fmt.Errorf("nothing matches %q", text)
+	}
+	return emit(c.App.Writer, f, searchView(hits))
 }
 
 func statsAction(c *cli.Context) error {
-	store, where, err := connect.Open(c.Context, c)
+	f, err := format(c, false)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	n, err := store.Counts(c.Context)
+	s, where, err := connect.Open(c.Context, c)
 	if err != nil {
 		return err
 	}
-	if c.String("format") == "json" {
-		return json.NewEncoder(c.App.Writer).Encode(n)
-	}
-	fmt.Fprintf(c.App.Writer, "%s\n  articles   %d\n  entities   %d\n  relations  %d\n  facts      %d\n  mentions   %d\n",
-		where, n.Articles, n.Entities, n.Relations, n.Facts, n.Mentions)
-	return nil
-}
-
-// ---- path output ----
-
-type entityRef struct {
-	ID   string           `json:"id"`
-	Name string           `json:"name"`
-	Type graph.EntityType `json:"type"`
-}
-
-type factView struct {
-	Article    string  `json:"article"`
-	Source     string  `json:"source"`
-	Title      string  `json:"title,omitempty"`
-	Evidence   string  `json:"evidence"`
-	Date       string  `json:"date,omitempty"`
-	Place      string  `json:"place,omitempty"`
-	Confidence float64 `json:"confidence"`
-}
-
-type relationView struct {
-	Type     graph.RelType `json:"type"`
-	From     string        `json:"from"`
-	To       string        `json:"to"`
-	Title    string        `json:"title,omitempty"`
-	Status   string        `json:"status,omitempty"`
-	Dates    []string      `json:"dates"`
-	Places   []string      `json:"places"`
-	Disputed bool          `json:"dates_disputed"`
-	Facts    []factView    `json:"facts"`
-}
-
-type hopView struct {
-	From      entityRef      `json:"from"`
-	To        entityRef      `json:"to"`
-	Relations []relationView `json:"relations"`
-}
-
-type pathView struct {
-	From   entityRef `json:"from"`
-	To     entityRef `json:"to"`
-	Length int       `json:"length"`
-	Hops   []hopView `json:"hops"`
-}
-
-func ref(e graph.Entity) entityRef { return entityRef{ID: e.ID, Name: e.Name, Type: e.Type} }
-
-func newPathView(ctx context.Context, s graph.Store, p *graph.Path) (*pathView, error) {
-	v := &pathView{From: ref(p.Nodes[0]), To: ref(p.Nodes[len(p.Nodes)-1]), Length: p.Len(), Hops: []hopView{}}
-	names := map[string]string{}
-	nameOf := func(id string) string {
-		if id == "" {
-			return ""
-		}
-		if n, ok := names[id]; ok {
-			return n
-		}
-		n := id
-		if e, err := s.Entity(ctx, id); err == nil {
-			n = e.Name
-		}
-		names[id] = n
-		return n
-	}
-	var ids []string
-	for _, h := range p.Hops {
-		for _, r := range h.Relations {
-			for _, f := range r.Facts {
-				ids = append(ids, f.Article)
-			}
-		}
-	}
-	arts, err := s.Articles(ctx, ids)
+	defer s.Close()
+	n, err := s.Counts(c.Context)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	byID := map[string]graph.Article{}
-	for _, a := range arts {
-		byID[a.ID] = a
-	}
-	for _, h := range p.Hops {
-		hv := hopView{From: ref(h.From), To: ref(h.To)}
-		for _, r := range h.Relations {
-			rv := relationView{Type: r.Type, From: nameOf(r.From), To: nameOf(r.To), Title: r.Title, Status: r.Status,
-				Dates: r.Dates(), Disputed: r.Disputed(), Places: []string{}}
-			if rv.Dates == nil {
-				rv.Dates = []string{}
-			}
-			for _, pl := range r.Places() {
-				rv.Places = append(rv.Places, nameOf(pl))
-			}
-			for _, f := range r.Facts {
-				a := byID[f.Article]
-				rv.Facts = append(rv.Facts, factView{Article: f.Article, Source: a.Source, Title: a.Title,
-					Evidence: f.Evidence, Date: f.Date, Place: nameOf(f.Place), Confidence: f.Confidence})
-			}
-			hv.Relations = append(hv.Relations, rv)
-		}
-		v.Hops = append(v.Hops, hv)
-	}
-	return v, nil
+	return emit(c.App.Writer, f, statsView(where, n))
 }
-
-func (v *pathView) writeTable(w io.Writer) {
-	plural := "s"
-	if v.Length == 1 {
-		plural = ""
-	}
-	fmt.Fprintf(w, "%s → %s: %d hop%s\n\n", v.From.Name, v.To.Name, v.Length, plural)
-	for i, h := range v.Hops {
-		fmt.Fprintf(w, "%d. %s (%s) — %s (%s)\n", i+1, h.From.Name, h.From.Type, h.To.Name, h.To.Type)
-		for _, r := range h.Relations {
-			head := fmt.Sprintf("%s %s %s", r.From, r.Type, r.To)
-			if r.Title != "" {
-				head += fmt.Sprintf(" as %s", r.Title)
-				if r.Status == "former" {
-					head += " (former)"
-				}
-			}
-			var meta []string
-			if len(r.Dates) > 0 {
-				meta = append(meta, strings.Join(r.Dates, " / "))
-			}
-			if len(r.Places) > 0 {
-				meta = append(meta, "in "+strings.Join(r.Places, " / "))
-			}
-			if len(meta) > 0 {
-				head += " · " + strings.Join(meta, " · ")
-			}
-			fmt.Fprintf(w, "   %s\n", head)
-			if r.Disputed {
-				fmt.Fprintf(w, "   ! sources disagree on the date: %s\n", disagreement(r))
-			}
-			for _, f := range r.Facts {
-				label := filepath.Base(f.Source)
-				if label == "." || label == "" {
-					label = f.Article
-				}
-				extra := ""
-				if f.Date != "" {
-					extra = " (" + f.Date + ")"
-				}
-				fmt.Fprintf(w, "     “%s”\n       — %s%s\n", oneLine(f.Evidence), label, extra)
-			}
-		}
-		fmt.Fprintln(w)
-	}
-}
-
-func disagreement(r relationView) string {
-	var parts []string
-	for _, d := range r.Dates {
-		var srcs []string
-		seen := map[string]bool{}
-		for _, f := range r.Facts {
-			if f.Date == d && !seen[f.Source] {
-				seen[f.Source] = true
-				srcs = append(srcs, filepath.Base(f.Source))
-			}
-		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(srcs, ", ")))
-	}
-	return strings.Join(parts, " vs ")
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

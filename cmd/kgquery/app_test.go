@@ -28,9 +28,12 @@ func seededDB(t *testing.T) (string, *graph.Batch) {
 	return db, b
 }
 
-func runCLI(args ...string) (int, string, string) {
+func runCLI(args ...string) (int, string, string) { return runTTY(false, args...) }
+
+// runTTY runs kgquery as if its output went to a terminal (tty) or a pipe.
+func runTTY(tty bool, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := run(context.Background(), append([]string{"kgquery"}, args...), strings.NewReader(""), &out, &errb)
+	code := run(context.Background(), append([]string{"kgquery"}, args...), strings.NewReader(""), &out, &errb, tty)
 	return code, out.String(), errb.String()
 }
 
@@ -66,7 +69,7 @@ func TestPathJSONMatchesReference(t *testing.T) {
 
 func TestPathTableShowsEvidence(t *testing.T) {
 	db, _ := seededDB(t)
-	code, out, errs := runCLI("--db", db, "path", "Cao Xiaolin", "Khalid Manzalawi")
+	code, out, errs := runTTY(true, "--db", db, "path", "Cao Xiaolin", "Khalid Manzalawi")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

@@ -57,6 +57,7 @@ type Relation struct {
 	Title      string
 	Status     string
 	Sent       int
+	Tok        int    // token index of the word that states it (the verb, or the name for a post)
 	Evidence   string // the sentence, and its byte offsets in the article
 	Start, End int
 	Confidence float64

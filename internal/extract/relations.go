@@ -460,7 +460,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				continue
 			}
 			for _, s := range subj {
-				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Rule: ruleVisited}, pron)
+				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: ruleVisited}, pron)
 			}
 			prev = m.TokEnd
 		}
@@ -666,7 +666,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if !hasPerson(left) && !hasPerson(right) {
 			continue
 		}
-		if vp, vd := d.visitIn(v.si); vp != nil {
+		if vp, vd := d.visitBefore(v.si, i); vp != nil {
 			// "travelled to Cairo, where he met X": the meeting was there, then
 			if place == nil {
 				place = vp
@@ -722,10 +722,11 @@ func joinedByAnd(v sentenceView, a, b *Mention) bool {
 	return b.Tok-a.TokEnd <= 2 && b.Tok > a.TokEnd && (v.lower(a.TokEnd) == "and" || v.lower(b.Tok-1) == "and")
 }
 
-// visitIn is the place and date of the visit read from the same sentence, if any.
-func (d *Doc) visitIn(si int) (*Entity, string) {
+// visitBefore is the place and date of a visit stated earlier in the same sentence than token tok
+// ("travelled to Cairo, where he met X"), if any.
+func (d *Doc) visitBefore(si, tok int) (*Entity, string) {
 	for i := len(d.Relations) - 1; i >= 0; i-- {
-		if r := d.Relations[i]; r.Sent == si && r.Type == graph.Visited {
+		if r := d.Relations[i]; r.Sent == si && r.Type == graph.Visited && r.Tok < tok {
 			return r.To, r.Date
 		}
 	}

@@ -20,10 +20,30 @@ type Store interface {
 	// equally short paths it returns the one whose sequence of node ids is lexicographically smallest.
 	// It returns an ENotFound error when no path of at most opts.MaxHops exists.
 	ShortestPath(ctx context.Context, from, to string, opts PathOptions) (*Path, error)
+	// Relations returns every relation touching any of the given entities, over the given relation
+	// types (all when empty), with their facts, in SortRelations order.
+	Relations(ctx context.Context, ids []string, types []RelType) ([]Relation, error)
+	// Mentions returns the articles that name an entity and how often, by article id.
+	Mentions(ctx context.Context, id string) ([]Mention, error)
+	// Names returns every name and alias of every entity, for search.
+	Names(ctx context.Context) ([]Name, error)
 	// Articles returns the stored articles with the given ids (unknown ids are left out), sorted by id.
 	Articles(ctx context.Context, ids []string) ([]Article, error)
 	// Dump returns the whole graph in canonical order (see Canonicalize), for export and comparison.
 	Dump(ctx context.Context) (*Batch, error)
 	// Close releases the store's resources.
 	Close() error
+}
+
+// Name is one spelling of an entity, for search.
+type Name struct {
+	Entity string
+	Name   string
+}
+
+// CypherRunner is a store that runs Cypher: Neo4j.
+type CypherRunner interface {
+	// Cypher runs a query with parameters, in a read transaction unless write is set, and returns
+	// the column names and rows.
+	Cypher(ctx context.Context, query string, params map[string]any, write bool) ([]string, [][]any, error)
 }

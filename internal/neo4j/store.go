@@ -429,6 +429,90 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 	return out, nil
 }
 
+// Relations returns every relation touching any of ids, over the given types.
+func (s *Store) Relations(ctx context.Context, ids []string, types []graph.RelType) ([]graph.Relation, error) {
+	rs, err := s.relationList(ctx, `MATCH (a:Entity)-[r:MET|HOLDS_POST|VISITED]-()
+WHERE a.id IN $ids AND type(r) IN $types
+WITH DISTINCT r
+RETURN `+relationProjection, map[string]any{"ids": toAny(ids), "types": typeNames(types)})
+	if err != nil {
+		return nil, err
+	}
+	graph.SortRelations(rs)
+	return rs, nil
+}
+
+// Mentions returns the articles that name an entity.
+func (s *Store) Mentions(ctx context.Context, id string) ([]graph.Mention, error) {
+	recs, err := s.read(ctx, `MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(a:Article)
+RETURN e.id AS entity, a.id AS article, m.count AS count ORDER BY article`, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.Mention
+	for _, r := range recs {
+		m := r.AsMap()
+		out = append(out, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count")})
+	}
+	return out, nil
+}
+
+// Names returns every spelling of every entity.
+func (s *Store) Names(ctx context.Context) ([]graph.Name, error) {
+	recs, err := s.read(ctx, `MATCH (e:Entity) UNWIND [e.name] + coalesce(e.aliases, []) AS n
+RETURN DISTINCT e.id AS entity, n AS name ORDER BY entity, name`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Name, 0, len(recs))
+	for _, r := range recs {
+		m := r.AsMap()
+		out = append(out, graph.Name{Entity: strOf(m, "entity"), Name: strOf(m, "name")})
+	}
+	return out, nil
+}
+
+// Cypher runs a query with parameters and returns its columns and rows. Reads run in a read
+// transaction, which the server refuses to write in; writes only when write is set.
+func (s *Store) Cypher(ctx context.Context, query string, params map[string]any, write bool) ([]string, [][]any, error) {
+	mode := driver.AccessModeRead
+	if write {
+		mode = driver.AccessModeWrite
+	}
+	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: mode})
+	defer sess.Close(ctx)
+	work := func(tx driver.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		keys, _ := res.Keys()
+		rows := make([][]any, len(recs))
+		for i, r := range recs {
+			rows[i] = r.Values
+		}
+		return [2]any{keys, rows}, nil
+	}
+	var out any
+	var err error
+	if write {
+		out, err = sess.ExecuteWrite(ctx, work)
+	} else {
+		out, err = sess.ExecuteRead(ctx, work)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("neo4j: %w", err)
+	}
+	pair := out.([2]any)
+	return pair[0].([]string), pair[1].([][]any), nil
+}
+
+var _ graph.CypherRunner = (*Store)(nil)
+
 // Dump returns the whole graph in canonical order.
 func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	b := &graph.Batch{}

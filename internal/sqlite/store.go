@@ -374,6 +374,71 @@ func (s *Store) facts(ctx context.Context, key string) ([]graph.Fact, error) {
 	return out, rows.Err()
 }
 
+// Relations returns every relation touching any of ids, over the given types.
+func (s *Store) Relations(ctx context.Context, ids []string, types []graph.RelType) ([]graph.Relation, error) {
+	var out []graph.Relation
+	seen := map[string]bool{}
+	cond, targs := typeFilter(types)
+	for start := 0; start < len(ids); start += 400 {
+		chunk := ids[start:min(start+400, len(ids))]
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
+		args := []any{}
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		all := append(append(append([]any{}, args...), args...), targs...)
+		rs, err := s.relations(ctx, `SELECT key, type, src, dst, title, status FROM relations
+			WHERE (src IN (`+marks+`) OR dst IN (`+marks+`)) AND `+cond, all...)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			if k := r.Key(); !seen[k] {
+				seen[k] = true
+				out = append(out, r)
+			}
+		}
+	}
+	graph.SortRelations(out)
+	return out, nil
+}
+
+// Mentions returns the articles that name an entity.
+func (s *Store) Mentions(ctx context.Context, id string) ([]graph.Mention, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions WHERE entity = ? ORDER BY article`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []graph.Mention
+	for rows.Next() {
+		var m graph.Mention
+		if err := rows.Scan(&m.Entity, &m.Article, &m.Count); err != nil {
+			return nil, fmt.Errorf("sqlite: mentions: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Names returns every spelling of every entity.
+func (s *Store) Names(ctx context.Context) ([]graph.Name, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT entity, alias FROM aliases ORDER BY entity, alias`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: names: %w", err)
+	}
+	defer rows.Close()
+	var out []graph.Name
+	for rows.Next() {
+		var n graph.Name
+		if err := rows.Scan(&n.Entity, &n.Name); err != nil {
+			return nil, fmt.Errorf("sqlite: names: %w", err)
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
 // Articles returns the stored articles with the given ids, sorted by id.
 func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
 	var out []graph.Article
