@@ -144,11 +144,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, tty bool) *cli.App {
 				Action: cypherAction,
 			}),
 			cmd(&cli.Command{
-				Name:      "ask",
-				Usage:     "answer a plain-English question (see 'kgquery ask --help' for the forms understood)",
-				ArgsUsage: "QUESTION",
+				Name:        "ask",
+				Usage:       "answer a plain-English question (see 'kgquery ask --help' for the forms understood)",
+				ArgsUsage:   "QUESTION",
 				Description: "Questions understood:\n  " + strings.Join(questionForms(), "\n  "),
-				Action:    askAction,
+				Action:      askAction,
 			}),
 		},
 	}

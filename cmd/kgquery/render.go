@@ -20,11 +20,11 @@ import (
 
 // view is one answer, ready for every output format.
 type view struct {
-	JSON    any                // the answer for scripts
-	Columns []string           // one row per item, for csv, tsv and the terminal table
-	Rows    [][]string         //
-	Text    func(w io.Writer)  // the terminal rendering when a grid is not enough; nil: the grid
-	Picture *picture           // for dot and mermaid; nil when the answer is no graph
+	JSON    any               // the answer for scripts
+	Columns []string          // one row per item, for csv, tsv and the terminal table
+	Rows    [][]string        //
+	Text    func(w io.Writer) // the terminal rendering when a grid is not enough; nil: the grid
+	Picture *picture          // for dot and mermaid; nil when the answer is no graph
 }
 
 // picture is a small graph to draw.
