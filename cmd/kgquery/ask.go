@@ -135,11 +135,15 @@ func askLinks(c *cli.Context, q *query.Engine, f, who string, t graph.RelType, d
 // parseWhen reads "March 2024", "2024", "18 March 2024", "March 18, 2024" or an ISO date into
 // YYYY, YYYY-MM or YYYY-MM-DD.
 func parseWhen(s string) (string, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.ToLower(s), "the "))
+	words := strings.Fields(strings.TrimPrefix(strings.ToLower(s), "the "))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:] // month names as time.Parse reads them
+	}
+	s = strings.Join(words, " ")
 	for _, l := range []struct{ in, out string }{
 		{"2006", "2006"}, {"2006-01", "2006-01"}, {"2006-01-02", "2006-01-02"},
-		{"january 2006", "2006-01"}, {"jan 2006", "2006-01"},
-		{"2 january 2006", "2006-01-02"}, {"january 2 2006", "2006-01-02"}, {"january 2, 2006", "2006-01-02"},
+		{"January 2006", "2006-01"}, {"Jan 2006", "2006-01"},
+		{"2 January 2006", "2006-01-02"}, {"January 2 2006", "2006-01-02"}, {"January 2, 2006", "2006-01-02"},
 	} {
 		if t, err := time.Parse(l.in, s); err == nil {
 			return t.Format(l.out), true

@@ -71,7 +71,7 @@ func (e *NotFoundError) Error() string {
 	if len(e.Suggestions) > 0 {
 		var s []string
 		for _, h := range e.Suggestions {
-			s = append(s, fmt.Sprintf("%s (%s)", h.Name, h.Entity.ID))
+			s = append(s, fmt.Sprintf("%s (%s)", h.Entity.Name, h.Entity.ID))
 		}
 		msg += "; did you mean " + strings.Join(s, ", ") + "?"
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/load"
 )
 
@@ -67,6 +68,19 @@ func clone(b *graph.Batch) *graph.Batch {
 		c.Relations = append(c.Relations, r)
 	}
 	return c
+}
+
+// SeedBatchDated extracts the seed articles read against a publication date, as `kgload --date` does.
+func SeedBatchDated(t testing.TB, date string) *graph.Batch {
+	t.Helper()
+	res, err := load.Extract(context.Background(), load.Options{Paths: []string{SeedsDir()}, Ingest: ingest.Options{Published: date}})
+	if err != nil {
+		t.Fatalf("extracting the seeds: %v", err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("extracting the seeds: %v", res.Errors[0])
+	}
+	return res.Batch
 }
 
 // PathPairs are the questions the walking skeleton must answer the same way on every store. The
