@@ -38,9 +38,6 @@ type Store struct {
 
 var _ graph.Store = (*Store)(nil)
 
-// maxPathHops bounds variable-length patterns; Cypher takes no parameter there.
-const maxPathHops = 15
-
 // writeChunk is how many rows one UNWIND statement carries.
 const writeChunk = 500
 
@@ -331,44 +328,44 @@ func typeNames(types []graph.RelType) []any {
 	return out
 }
 
-// ShortestPath asks Neo4j for every shortest path and keeps the one whose node ids sort first, the
-// same tie-break the embedded store applies.
+// adjacency returns the neighbours of each entity over the given types, in one query.
+func (s *Store) adjacency(ctx context.Context, ids []string, types []graph.RelType) (map[string][]string, error) {
+	recs, err := s.read(ctx, `UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r:MET|HOLDS_POST|VISITED]-(b:Entity)
+WHERE type(r) IN $types
+RETURN id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": typeNames(types)})
+	if err != nil {
+		return nil, err
+	}
+	pairs := make([][2]string, 0, len(recs))
+	for _, r := range recs {
+		a, _ := r.Values[0].(string)
+		b, _ := r.Values[1].(string)
+		pairs = append(pairs, [2]string{a, b})
+	}
+	return graph.SortedNeighbours(pairs), nil
+}
+
+// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath), a
+// layer of the search per query, the same search the embedded store runs.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
 	max := opts.MaxHops
 	if max <= 0 {
 		max = graph.DefaultMaxHops
-	}
-	if max > maxPathHops {
-		return nil, graph.Errorf(graph.EInvalid, "at most %d hops can be searched", maxPathHops)
 	}
 	for _, id := range []string{from, to} {
 		if _, err := s.Entity(ctx, id); err != nil {
 			return nil, err
 		}
 	}
-	if from == to {
-		return graph.BuildPath(ctx, []string{from}, opts.Types, s.Entity, s.relationsBetween)
-	}
-	recs, err := s.read(ctx, fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[:MET|HOLDS_POST|VISITED*..%d]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types) AND length(p) <= $max
-RETURN [n IN nodes(p) | n.id] AS ids
-LIMIT 100000`, maxPathHops), map[string]any{"from": from, "to": to, "types": typeNames(opts.Types), "max": max})
+	ids, err := graph.LexShortestPath(ctx, s.adjacency, from, to, opts.Types, max)
 	if err != nil {
 		return nil, err
 	}
-	var best []string
-	for _, r := range recs {
-		v, _ := r.Get("ids")
-		ids := strList(v)
-		if best == nil || graph.LessIDs(ids, best) {
-			best = ids
-		}
-	}
-	if best == nil {
+	if ids == nil {
 		return nil, graph.Errorf(graph.ENotFound, "no path of at most %d hops", max)
 	}
-	return graph.BuildPath(ctx, best, opts.Types, s.Entity, s.relationsBetween)
+	return graph.BuildPath(ctx, ids, opts.Types, s.Entity, s.relationsBetween)
 }
 
 const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,

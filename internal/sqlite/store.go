@@ -97,11 +97,27 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 			tx.Rollback()
 		}
 	}()
+	// each statement is prepared once per batch: a load runs the same few statements many times
+	stmts := map[string]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
 	exec := func(q string, args ...any) {
 		if err != nil {
 			return
 		}
-		if _, e := tx.ExecContext(ctx, q, args...); e != nil {
+		st, ok := stmts[q]
+		if !ok {
+			var e error
+			if st, e = tx.PrepareContext(ctx, q); e != nil {
+				err = fmt.Errorf("sqlite: write: %w", e)
+				return
+			}
+			stmts[q] = st
+		}
+		if _, e := st.ExecContext(ctx, args...); e != nil {
 			err = fmt.Errorf("sqlite: write: %w", e)
 		}
 	}
@@ -241,31 +257,41 @@ func typeFilter(types []graph.RelType) (string, []any) {
 	return "type IN (" + strings.Join(marks, ",") + ")", args
 }
 
-// neighbours returns the ids of the entities joined to id by a relation of the given types, sorted.
-func (s *Store) neighbours(ctx context.Context, id string, types []graph.RelType) ([]string, error) {
+// adjacency returns the neighbours of each entity over the given types, sorted.
+func (s *Store) adjacency(ctx context.Context, ids []string, types []graph.RelType) (map[string][]string, error) {
 	cond, targs := typeFilter(types)
-	args := append(append([]any{id}, targs...), id)
-	args = append(args, targs...)
-	rows, err := s.db.QueryContext(ctx, `SELECT dst FROM relations WHERE src = ? AND `+cond+
-		` UNION SELECT src FROM relations WHERE dst = ? AND `+cond+` ORDER BY 1`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: neighbours: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+	var pairs [][2]string
+	for start := 0; start < len(ids); start += 400 {
+		chunk := ids[start:min(start+400, len(ids))]
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
+		var args []any
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		args = append(args, targs...)
+		all := append(append([]any{}, args...), args...)
+		rows, err := s.db.QueryContext(ctx, `SELECT src, dst FROM relations WHERE src IN (`+marks+`) AND `+cond+
+			` UNION ALL SELECT dst, src FROM relations WHERE dst IN (`+marks+`) AND `+cond, all...)
+		if err != nil {
 			return nil, fmt.Errorf("sqlite: neighbours: %w", err)
 		}
-		out = append(out, n)
+		for rows.Next() {
+			var p [2]string
+			if err := rows.Scan(&p[0], &p[1]); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: neighbours: %w", err)
+			}
+			pairs = append(pairs, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: neighbours: %w", err)
+		}
 	}
-	return out, rows.Err()
+	return graph.SortedNeighbours(pairs), nil
 }
 
-// ShortestPath finds the lexicographically smallest of the shortest paths: a breadth-first search from
-// the target gives every node's distance to it, then a walk from the source takes, at each step, the
-// smallest id one step closer.
+// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath).
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
 	max := opts.MaxHops
 	if max <= 0 {
@@ -276,43 +302,12 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.Pa
 			return nil, err
 		}
 	}
-	dist := map[string]int{to: 0}
-	frontier := []string{to}
-	for d := 1; d <= max && len(frontier) > 0; d++ {
-		if _, ok := dist[from]; ok {
-			break
-		}
-		var next []string
-		for _, n := range frontier {
-			ns, err := s.neighbours(ctx, n, opts.Types)
-			if err != nil {
-				return nil, err
-			}
-			for _, m := range ns {
-				if _, seen := dist[m]; !seen {
-					dist[m] = d
-					next = append(next, m)
-				}
-			}
-		}
-		frontier = next
+	ids, err := graph.LexShortestPath(ctx, s.adjacency, from, to, opts.Types, max)
+	if err != nil {
+		return nil, err
 	}
-	if _, ok := dist[from]; !ok {
+	if ids == nil {
 		return nil, graph.Errorf(graph.ENotFound, "no path of at most %d hops", max)
-	}
-	ids := []string{from}
-	for cur := from; cur != to; {
-		ns, err := s.neighbours(ctx, cur, opts.Types)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ns { // sorted: the first one closer is the smallest
-			if d, ok := dist[m]; ok && d == dist[cur]-1 {
-				cur = m
-				break
-			}
-		}
-		ids = append(ids, cur)
 	}
 	return graph.BuildPath(ctx, ids, opts.Types, s.Entity, s.relationsBetween)
 }

@@ -101,6 +101,37 @@ func Run(t *testing.T, open Open) {
 	t.Run("Lookup", func(t *testing.T) { testLookup(t, open(t)) })
 	t.Run("Paths", func(t *testing.T) { testPaths(t, open(t)) })
 	t.Run("NoPath", func(t *testing.T) { testNoPath(t, open(t)) })
+	t.Run("GeneratedPaths", func(t *testing.T) { testGeneratedPaths(t, open(t)) })
+}
+
+// testGeneratedPaths checks the store's shortest paths against the reference on a generated graph.
+func testGeneratedPaths(t *testing.T, s graph.Store) {
+	b := Generate(GenOptions{Entities: 300, Relations: 520, Seed: 3})
+	write(t, s, b)
+	ref := NewReference(b)
+	found := 0
+	for i := 0; i < 40; i++ {
+		from, to := b.Entities[(i*37)%len(b.Entities)].ID, b.Entities[(i*91+11)%len(b.Entities)].ID
+		want := ref.ShortestPath(from, to, graph.DefaultMaxHops)
+		p, err := s.ShortestPath(context.Background(), from, to, graph.PathOptions{})
+		if want == nil {
+			if graph.ErrorCode(err) != graph.ENotFound {
+				t.Errorf("%s → %s: no path in the reference, store says %v", from, to, err)
+			}
+			continue
+		}
+		found++
+		if err != nil {
+			t.Errorf("%s → %s: %v", from, to, err)
+			continue
+		}
+		if got := NodeIDs(p); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s → %s: path %v, want %v", from, to, got, want)
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d of 40 generated pairs are connected: the test graph is too sparse to test anything", found)
+	}
 }
 
 func write(t *testing.T, s graph.Store, b *graph.Batch) {

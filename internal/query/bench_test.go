@@ -1,0 +1,135 @@
+package query_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/query"
+	"github.com/kgnews/kg/internal/sqlite"
+	"github.com/kgnews/kg/internal/storetest"
+)
+
+// Benchmark settings: KG_BENCH_RELS relationships (default 1,000,000) among KG_BENCH_RELS/5 entities,
+// generated with seed 1. The embedded database is built once and kept in the temporary folder; the
+// Neo4j part runs when KG_TEST_NEO4J_URI is set (it loads the graph into that server, which takes a
+// few minutes the first time; KG_BENCH_NEO4J_LOADED=1 skips reloading).
+func benchOptions() storetest.GenOptions {
+	n := 1_000_000
+	if v, err := strconv.Atoi(os.Getenv("KG_BENCH_RELS")); err == nil && v > 0 {
+		n = v
+	}
+	return storetest.GenOptions{Entities: n / 5, Relations: n, Articles: n / 20, Seed: 1}
+}
+
+func embeddedBench(b *testing.B, o storetest.GenOptions, batch func() *graph.Batch) graph.Store {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("kg-bench-%d-%d-%d.db", o.Entities, o.Relations, o.Seed))
+	_, err := os.Stat(path)
+	fresh := err != nil
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if fresh {
+		start := time.Now()
+		if err := s.Write(context.Background(), batch()); err != nil {
+			os.Remove(path)
+			b.Fatal(err)
+		}
+		b.Logf("built %s in %v", path, time.Since(start))
+	}
+	return s
+}
+
+func neo4jBench(b *testing.B, batch func() *graph.Batch) graph.Store {
+	uri := os.Getenv("KG_TEST_NEO4J_URI")
+	if uri == "" {
+		return nil
+	}
+	ctx := context.Background()
+	s, err := neo4j.Open(ctx, neo4j.Config{URI: uri, Username: "neo4j", Password: os.Getenv("KG_TEST_NEO4J_PASSWORD"), Database: "neo4j"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if os.Getenv("KG_BENCH_NEO4J_LOADED") == "" {
+		if err := s.Wipe(ctx); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := s.Write(ctx, batch()); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("loaded Neo4j in %v", time.Since(start))
+	}
+	return s
+}
+
+// BenchmarkQueries reports p50 and p95 latency of path, neighbours and entity questions over a
+// generated graph, on the embedded store and (when the test Neo4j is up) on Neo4j, after a warm-up.
+func BenchmarkQueries(b *testing.B) {
+	o := benchOptions()
+	var cached *graph.Batch
+	batch := func() *graph.Batch {
+		if cached == nil {
+			cached = storetest.Generate(o)
+		}
+		return cached
+	}
+	stores := map[string]graph.Store{"embedded": embeddedBench(b, o, batch)}
+	if n := neo4jBench(b, batch); n != nil {
+		stores["neo4j"] = n
+	}
+	for _, name := range []string{"embedded", "neo4j"} {
+		s := stores[name]
+		if s == nil {
+			continue
+		}
+		q := &query.Engine{S: s}
+		people := o.Entities / 3
+		r := rand.New(rand.NewSource(2))
+		person := func() string { return fmt.Sprintf("person:p%07d", 3*r.Intn(people)) }
+		ctx := context.Background()
+		cases := map[string]func() error{
+			"path": func() error {
+				_, err := q.Paths(ctx, person(), person(), query.PathOptions{})
+				if graph.ErrorCode(err) == graph.ENotFound {
+					return nil
+				}
+				return err
+			},
+			"neighbours": func() error { _, err := q.Neighbours(ctx, person(), query.NeighbourOptions{}); return err },
+			"entity":     func() error { _, err := q.Profile(ctx, person()); return err },
+		}
+		for _, c := range []string{"path", "neighbours", "entity"} {
+			b.Run(name+"/"+c, func(b *testing.B) {
+				for i := 0; i < 20; i++ { // warm up
+					if err := cases[c](); err != nil {
+						b.Fatal(err)
+					}
+				}
+				var lat []time.Duration
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					start := time.Now()
+					if err := cases[c](); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
+				}
+				b.StopTimer()
+				sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+				b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+			})
+		}
+		s.Close()
+	}
+}
