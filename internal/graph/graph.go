@@ -57,7 +57,11 @@ type Article struct {
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"` // ISO date (YYYY-MM-DD) when known
 	Source    string `json:"source,omitempty"`    // file the article was read from (with line for JSONL)
-	Text      string `json:"-"`
+	// Hash identifies the article's content: a changed article is one whose hash changed.
+	Hash string `json:"hash,omitempty"`
+	// Extra keeps the fields of a JSON Lines record that kg does not use, as text (JSON for non-strings).
+	Extra map[string]string `json:"extra,omitempty"`
+	Text  string            `json:"-"`
 }
 
 // Entity is one real-world person, organisation or place: one node in the graph.

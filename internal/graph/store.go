@@ -7,8 +7,16 @@ import "context"
 type Store interface {
 	// ApplySchema creates the constraints and indexes the store needs; it is safe to call again.
 	ApplySchema(ctx context.Context) error
-	// Write merges a batch into the graph. Writing the same batch twice changes nothing.
+	// Write merges a batch into the graph. Writing the same batch twice changes nothing. Each
+	// article's hash is stored last, so a stored hash means the article's facts are all stored.
 	Write(ctx context.Context, b *Batch) error
+	// ArticleHashes returns the stored content hash of each given article that is stored completely.
+	ArticleHashes(ctx context.Context, ids []string) (map[string]string, error)
+	// RemoveArticles takes out everything the given articles said: their facts (and relations left
+	// with none), their mentions, the articles, and entities left with neither relations nor mentions.
+	RemoveArticles(ctx context.Context, ids []string) error
+	// Entities returns every entity with its aliases and merge reasons, sorted by id.
+	Entities(ctx context.Context) ([]Entity, error)
 	// Counts returns the sizes of the stored graph.
 	Counts(ctx context.Context) (Counts, error)
 	// Entity returns one entity by id, or an ENotFound error.

@@ -103,7 +103,12 @@ func (s *Store) Wipe(ctx context.Context) error {
 const (
 	qArticles = `UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source`
+SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source
+SET a += row.extra`
+
+	qArticleHashes = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a.hash = row.hash`
 
 	// Entity labels cannot be parameters: one statement per kind, each text fixed.
 	qEntities = `UNWIND $rows AS row
@@ -145,9 +150,15 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 
-	var articles []any
+	var articles, hashes []any
 	for _, a := range b.Articles {
-		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published, "source": a.Source})
+		extra := map[string]any{}
+		for k, v := range a.Extra {
+			extra[extraPrefix+k] = v
+		}
+		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published,
+			"source": a.Source, "extra": extra})
+		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash})
 	}
 	if err := s.unwind(ctx, sess, qArticles, articles); err != nil {
 		return err
@@ -196,8 +207,12 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 			return err
 		}
 	}
-	return nil
+	// last: the hashes that say each article is stored completely
+	return s.unwind(ctx, sess, qArticleHashes, hashes)
 }
+
+// extraPrefix marks the article properties that keep unknown JSON Lines fields.
+const extraPrefix = "meta_"
 
 func toAny(ss []string) []any {
 	out := make([]any, len(ss))
@@ -411,17 +426,29 @@ func (s *Store) relationList(ctx context.Context, q string, params map[string]an
 
 // Articles returns the stored articles with the given ids, sorted by id.
 func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
-	recs, err := s.read(ctx, `MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, coalesce(a.title, '') AS title,
- coalesce(a.url, '') AS url, coalesce(a.published, '') AS published, coalesce(a.source, '') AS source ORDER BY id`,
-		map[string]any{"ids": toAny(ids)})
+	return s.articles(ctx, `MATCH (a:Article) WHERE a.id IN $ids RETURN properties(a) AS a ORDER BY a.id`, map[string]any{"ids": toAny(ids)})
+}
+
+func (s *Store) articles(ctx context.Context, q string, params map[string]any) ([]graph.Article, error) {
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, err
 	}
 	var out []graph.Article
 	for _, r := range recs {
-		m := r.AsMap()
-		out = append(out, graph.Article{ID: strOf(m, "id"), Title: strOf(m, "title"), URL: strOf(m, "url"),
-			Published: strOf(m, "published"), Source: strOf(m, "source")})
+		v, _ := r.Get("a")
+		m, _ := v.(map[string]any)
+		a := graph.Article{ID: strOf(m, "id"), Title: strOf(m, "title"), URL: strOf(m, "url"),
+			Published: strOf(m, "published"), Source: strOf(m, "source"), Hash: strOf(m, "hash")}
+		for k, x := range m {
+			if strings.HasPrefix(k, extraPrefix) {
+				if a.Extra == nil {
+					a.Extra = map[string]string{}
+				}
+				a.Extra[strings.TrimPrefix(k, extraPrefix)], _ = x.(string)
+			}
+		}
+		out = append(out, a)
 	}
 	return out, nil
 }
@@ -510,23 +537,77 @@ func (s *Store) Cypher(ctx context.Context, query string, params map[string]any,
 
 var _ graph.CypherRunner = (*Store)(nil)
 
-// Dump returns the whole graph in canonical order.
-func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
-	b := &graph.Batch{}
-	recs, err := s.read(ctx, `MATCH (a:Article) RETURN a.id AS id, coalesce(a.title, '') AS title, coalesce(a.url, '') AS url,
- coalesce(a.published, '') AS published, coalesce(a.source, '') AS source`, nil)
+// ArticleHashes returns the stored hash of each given article that is stored completely.
+func (s *Store) ArticleHashes(ctx context.Context, ids []string) (map[string]string, error) {
+	recs, err := s.read(ctx, `MATCH (a:Article) WHERE a.id IN $ids AND coalesce(a.hash, '') <> '' RETURN a.id AS id, a.hash AS hash`,
+		map[string]any{"ids": toAny(ids)})
 	if err != nil {
 		return nil, err
 	}
+	out := map[string]string{}
 	for _, r := range recs {
 		m := r.AsMap()
-		b.Articles = append(b.Articles, graph.Article{ID: strOf(m, "id"), Title: strOf(m, "title"), URL: strOf(m, "url"),
-			Published: strOf(m, "published"), Source: strOf(m, "source")})
+		out[strOf(m, "id")] = strOf(m, "hash")
+	}
+	return out, nil
+}
+
+// The facts of an article sit on the relationships between entities the article mentions; they are
+// filtered out of the parallel fact lists, and relationships left with none are deleted.
+const qRemoveFacts = `UNWIND $ids AS aid
+MATCH (:Article {id: aid})<-[:MENTIONED_IN]-(:Entity)-[r:MET|HOLDS_POST|VISITED]-()
+WHERE aid IN r.articles
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN $ids] AS keep
+SET r.fact_ids = [i IN keep | r.fact_ids[i]], r.evidence = [i IN keep | r.evidence[i]],
+    r.starts = [i IN keep | r.starts[i]], r.ends = [i IN keep | r.ends[i]], r.dates = [i IN keep | r.dates[i]],
+    r.places = [i IN keep | r.places[i]], r.confidences = [i IN keep | r.confidences[i]],
+    r.rules = [i IN keep | r.rules[i]], r.articles = [i IN keep | r.articles[i]]
+WITH r
+SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c ELSE m END),
+    r.date = reduce(m = '', d IN r.dates | CASE WHEN d <> '' AND (m = '' OR d < m) THEN d ELSE m END)
+WITH r WHERE size(r.articles) = 0
+DELETE r`
+
+// RemoveArticles takes out everything the given articles said.
+func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
+	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+	for _, q := range []string{
+		qRemoveFacts,
+		`UNWIND $ids AS aid MATCH (a:Article {id: aid}) DETACH DELETE a`,
+		`MATCH (e:Entity) WHERE NOT (e)--() DELETE e`,
+	} {
+		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, q, map[string]any{"ids": toAny(ids)})
+			if err != nil {
+				return nil, err
+			}
+			return res.Consume(ctx)
+		})
+		if err != nil {
+			return fmt.Errorf("neo4j: remove: %w", err)
+		}
+	}
+	return nil
+}
+
+// Entities returns every entity, sorted by id.
+func (s *Store) Entities(ctx context.Context) ([]graph.Entity, error) {
+	return s.entityList(ctx, `MATCH (e:Entity) RETURN `+entityProjection+` AS e`, nil)
+}
+
+// Dump returns the whole graph in canonical order.
+func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
+	b := &graph.Batch{}
+	var err error
+	if b.Articles, err = s.articles(ctx, `MATCH (a:Article) RETURN properties(a) AS a`, nil); err != nil {
+		return nil, err
 	}
 	if b.Entities, err = s.entityList(ctx, `MATCH (e:Entity) RETURN `+entityProjection+` AS e`, nil); err != nil {
 		return nil, err
 	}
-	recs, err = s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count`, nil)
+	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count`, nil)
 	if err != nil {
 		return nil, err
 	}

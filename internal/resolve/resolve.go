@@ -13,7 +13,7 @@ import (
 	"github.com/kgnews/kg/internal/names"
 )
 
-// Cluster is one real entity across the articles of a batch.
+// Cluster is one real entity across the articles of a batch and the store.
 type Cluster struct {
 	ID      string
 	Type    graph.EntityType
@@ -23,6 +23,9 @@ type Cluster struct {
 	members []*extract.Entity
 	names   map[string]int // spelling -> how many articles use it as an entity name
 	context map[string]bool
+	first   string // the spelling it was first known by: its name, unless a country's common name
+	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
+	aliases map[string]bool
 }
 
 // Resolver clusters entities across articles.
@@ -34,11 +37,57 @@ type Resolver struct {
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname map[string][]*Cluster
+	used      map[string]bool // ids given out
 }
 
 // New returns an empty resolver.
 func New(lex *lexicon.Lexicon) *Resolver {
-	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}, bySurname: map[string][]*Cluster{}}
+	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}, bySurname: map[string][]*Cluster{},
+		used: map[string]bool{}}
+}
+
+// Seed makes stored entities known, so that a new batch resolves against what the store holds: a
+// spelling seen before joins the stored entity, which keeps its id and name.
+func (r *Resolver) Seed(es []graph.Entity) {
+	for _, e := range es {
+		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, fixed: true, names: map[string]int{},
+			context: map[string]bool{}, aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
+		r.clusters = append(r.clusters, c)
+		r.used[e.ID] = true
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			r.addName(c, n)
+			c.aliases[n] = true
+			if _, taken := r.byKey[r.key(e.Type, n)]; !taken {
+				r.byKey[r.key(e.Type, n)] = c
+			}
+		}
+	}
+}
+
+// addName records a spelling of a cluster and indexes people by surname.
+func (r *Resolver) addName(c *Cluster, n string) {
+	if c.names[n] == 0 && c.Type == graph.Person {
+		if ts := personTokens(n); len(ts) > 0 {
+			k := wordKey(ts[len(ts)-1])
+			if !containsCluster(r.bySurname[k], c) {
+				r.bySurname[k] = append(r.bySurname[k], c)
+			}
+		}
+	}
+	c.names[n]++
+}
+
+// Forget drops what the resolver holds of the given articles once they are written, keeping the
+// clusters and their spellings for the articles still to come.
+func (r *Resolver) Forget(docs []*extract.Doc) {
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			delete(r.of, e)
+		}
+	}
+	for _, c := range r.clusters {
+		c.members = nil
+	}
 }
 
 // wordKey is equal for two words exactly when sameWord may hold between them: short words as they
@@ -113,34 +162,39 @@ func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	if c == nil {
-		c = &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}}
+		c = &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
-	} else if reason == "" && e.Name != c.firstName() {
+	} else if reason == "" && e.Name != c.firstName() && !c.aliases[e.Name] {
 		reason = fmt.Sprintf("%s: same %s as %s once case, accents, punctuation and country codes are set aside",
-			e.Name, strings.ToLower(string(e.Type)), c.firstName())
+			e.Name, strings.ToLower(string(e.Type)), r.shownName(c))
 	}
 	r.byKey[k] = c
 	r.join(c, e, ctx, reason)
 }
 
-func (c *Cluster) firstName() string {
-	if len(c.members) == 0 {
-		return ""
+// firstName is the name the cluster has or will have: the spelling it was first known by, a country
+// under its common name.
+func (c *Cluster) firstName() string { return c.first }
+
+func (r *Resolver) shownName(c *Cluster) string {
+	if c.Type == graph.Place {
+		if cn, ok := r.lex.Country(c.first); ok {
+			return cn
+		}
 	}
-	return c.members[0].Name
+	return c.first
 }
 
 func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reason string) {
 	c.members = append(c.members, e)
-	if c.names[e.Name] == 0 && c.Type == graph.Person {
-		if ts := personTokens(e.Name); len(ts) > 0 {
-			k := wordKey(ts[len(ts)-1])
-			if !containsCluster(r.bySurname[k], c) {
-				r.bySurname[k] = append(r.bySurname[k], c)
-			}
-		}
+	if c.first == "" {
+		c.first = e.Name
 	}
-	c.names[e.Name]++
+	r.addName(c, e.Name)
+	c.aliases[e.Name] = true
+	for _, a := range e.Aliases {
+		c.aliases[a] = true
+	}
 	for k := range ctx {
 		c.context[k] = true
 	}
@@ -245,7 +299,7 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	case 0:
 	case 1:
 		pick = cands[0]
-		why = "the only full name in the batch with this surname"
+		why = "the only full name known with this surname"
 	default:
 		why = "shares the most organisations, places and posts with this article among the people with this surname"
 		best, bestN, tie := (*Cluster)(nil), -1, false
@@ -268,7 +322,7 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	if pick != nil {
-		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, %s", e.Name, pick.bestName(), why))
+		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, %s", e.Name, pick.firstName(), why))
 		return
 	}
 	// no full name anywhere: single names cluster among themselves by spelling
@@ -283,60 +337,46 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 			return
 		}
 	}
-	c := &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}}
+	c := &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
 	r.clusters = append(r.clusters, c)
 	r.byKey[k] = c
 	r.join(c, e, ctx, "")
 }
 
-// bestName is the spelling most articles use, preferring full names, then the longer, then the
-// alphabetically first: the same input always gives the same name.
-func (c *Cluster) bestName() string {
-	var ns []string
-	for n := range c.names {
-		ns = append(ns, n)
-	}
-	sort.Slice(ns, func(i, j int) bool {
-		a, b := ns[i], ns[j]
-		if ta, tb := len(strings.Fields(a)) > 1, len(strings.Fields(b)) > 1; ta != tb {
-			return ta
-		}
-		if c.names[a] != c.names[b] {
-			return c.names[a] > c.names[b]
-		}
-		if len(a) != len(b) {
-			return len(a) > len(b)
-		}
-		return a < b
-	})
-	return ns[0]
-}
-
-// assignIDs names every cluster and gives it an id from its type and name. Clusters that end up with
-// the same id (two people called "Chen" kept apart) are numbered in order of first appearance.
+// assignIDs names the clusters new in this batch and gives each an id from its type and name; the
+// name is the spelling the cluster was first known by (a full name before a surname, as Add places
+// them), or for a country its common name, so that loading articles in one batch or in several gives
+// the same names and ids. Clusters that end up with the same id (two people called "Chen" kept apart)
+// are numbered in order of first appearance. Every cluster's aliases are all spellings it has.
 func (r *Resolver) assignIDs() {
-	used := map[string]int{}
 	for _, c := range r.clusters {
-		c.Name = c.bestName()
-		seen := map[string]bool{names.Fold(c.Name): true}
-		c.Aliases = c.Aliases[:0]
+		if !c.fixed {
+			c.Name = c.first
+			if c.Type == graph.Place {
+				if cn, ok := r.lex.Country(c.Name); ok {
+					c.Name = cn
+				}
+			}
+			base := strings.ToLower(string(c.Type)) + ":" + strings.ReplaceAll(names.Fold(c.Name), " ", "-")
+			c.ID = base
+			for n := 2; r.used[c.ID]; n++ {
+				c.ID = fmt.Sprintf("%s-%d", base, n)
+			}
+			r.used[c.ID] = true
+			c.fixed = true
+		}
+		folded := map[string]bool{names.Fold(c.Name): true}
 		var all []string
-		for _, m := range c.members {
-			all = append(all, m.Name)
-			all = append(all, m.Aliases...)
+		for a := range c.aliases {
+			all = append(all, a)
 		}
 		sort.Strings(all)
+		c.Aliases = c.Aliases[:0]
 		for _, a := range all {
-			if k := names.Fold(a); !seen[k] {
-				seen[k] = true
+			if k := names.Fold(a); !folded[k] {
+				folded[k] = true
 				c.Aliases = append(c.Aliases, a)
 			}
-		}
-		base := strings.ToLower(string(c.Type)) + ":" + strings.ReplaceAll(names.Fold(c.Name), " ", "-")
-		used[base]++
-		c.ID = base
-		if n := used[base]; n > 1 {
-			c.ID = fmt.Sprintf("%s-%d", base, n)
 		}
 	}
 }

@@ -5,6 +5,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -55,7 +56,8 @@ func (s *Store) Close() error { return s.db.Close() }
 var ddl = []string{
 	`CREATE TABLE IF NOT EXISTS articles (
 		id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',
-		published TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '')`,
+		published TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL DEFAULT '',
+		extra TEXT NOT NULL DEFAULT '')`,
 	`CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL)`,
 	`CREATE TABLE IF NOT EXISTS aliases (
 		entity TEXT NOT NULL REFERENCES entities(id), alias TEXT NOT NULL, folded TEXT NOT NULL,
@@ -79,10 +81,36 @@ var ddl = []string{
 		evidence TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, date TEXT NOT NULL DEFAULT '',
 		place TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL, rule TEXT NOT NULL DEFAULT '',
 		PRIMARY KEY (rel, fact))`,
+	`CREATE INDEX IF NOT EXISTS facts_article ON facts(article)`,
+	`CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article)`,
+}
+
+// columns added since the first release, added to older files when they open
+var addedColumns = []struct{ table, column, def string }{
+	{"articles", "hash", "TEXT NOT NULL DEFAULT ''"},
+	{"articles", "extra", "TEXT NOT NULL DEFAULT ''"},
 }
 
 // ApplySchema creates the tables and indexes when missing.
 func (s *Store) ApplySchema(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, ddl[0]); err != nil {
+		return fmt.Errorf("sqlite: schema: %w", err)
+	}
+	for _, c := range addedColumns {
+		cols, err := s.strings(ctx, `SELECT name FROM pragma_table_info(?)`, c.table)
+		if err != nil {
+			return err
+		}
+		has := false
+		for _, n := range cols {
+			has = has || n == c.column
+		}
+		if !has {
+			if _, err := s.db.ExecContext(ctx, `ALTER TABLE `+c.table+` ADD COLUMN `+c.column+` `+c.def); err != nil {
+				return fmt.Errorf("sqlite: schema: %w", err)
+			}
+		}
+	}
 	for _, q := range ddl {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("sqlite: schema: %w", err)
@@ -127,9 +155,10 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 		}
 	}
 	for _, a := range b.Articles {
-		exec(`INSERT INTO articles(id, title, url, published, source) VALUES (?,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET title=excluded.title, url=excluded.url, published=excluded.published, source=excluded.source`,
-			a.ID, a.Title, a.URL, a.Published, a.Source)
+		exec(`INSERT INTO articles(id, title, url, published, source, extra) VALUES (?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET title=excluded.title, url=excluded.url, published=excluded.published,
+			source=excluded.source, extra=excluded.extra`,
+			a.ID, a.Title, a.URL, a.Published, a.Source, encodeExtra(a.Extra))
 	}
 	for _, e := range b.Entities {
 		exec(`INSERT INTO entities(id, name, type) VALUES (?,?,?)
@@ -154,6 +183,9 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 			exec(`INSERT OR IGNORE INTO facts(rel, fact, article, evidence, start, end, date, place, confidence, rule)
 				VALUES (?,?,?,?,?,?,?,?,?,?)`, key, f.ID(), f.Article, f.Evidence, f.Start, f.End, f.Date, f.Place, f.Confidence, f.Rule)
 		}
+	}
+	for _, a := range b.Articles {
+		exec(`UPDATE articles SET hash = ? WHERE id = ?`, a.Hash, a.ID)
 	}
 	if err != nil {
 		return err
@@ -439,13 +471,145 @@ func (s *Store) Names(ctx context.Context) ([]graph.Name, error) {
 	return out, rows.Err()
 }
 
+func encodeExtra(m map[string]string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+func decodeExtra(s string) map[string]string {
+	if s == "" {
+		return nil
+	}
+	var m map[string]string
+	if json.Unmarshal([]byte(s), &m) != nil || len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// ArticleHashes returns the stored hash of each given article that is stored completely.
+func (s *Store) ArticleHashes(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
+		var args []any
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, hash FROM articles WHERE hash <> '' AND id IN (`+marks+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: hashes: %w", err)
+		}
+		for rows.Next() {
+			var id, h string
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: hashes: %w", err)
+			}
+			out[id] = h
+		}
+		rows.Close()
+	}
+	return out, nil
+}
+
+// RemoveArticles takes out everything the given articles said, in one transaction.
+func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: remove: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range ids {
+		for _, q := range []string{
+			`DELETE FROM facts WHERE article = ?`,
+			`DELETE FROM mentions WHERE article = ?`,
+			`DELETE FROM articles WHERE id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("sqlite: remove: %w", err)
+			}
+		}
+	}
+	for _, q := range []string{
+		`DELETE FROM relations WHERE NOT EXISTS (SELECT 1 FROM facts WHERE facts.rel = relations.key)`,
+		`DELETE FROM aliases WHERE entity IN (SELECT id FROM entities e WHERE
+			NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = e.id) AND
+			NOT EXISTS (SELECT 1 FROM relations r WHERE r.src = e.id OR r.dst = e.id))`,
+		`DELETE FROM merges WHERE entity NOT IN (SELECT entity FROM aliases)`,
+		`DELETE FROM entities WHERE id NOT IN (SELECT entity FROM aliases)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("sqlite: remove: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: remove: %w", err)
+	}
+	return nil
+}
+
+// Entities returns every entity, sorted by id, in three queries.
+func (s *Store) Entities(ctx context.Context) ([]graph.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, type FROM entities ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	var out []graph.Entity
+	idx := map[string]int{}
+	for rows.Next() {
+		var e graph.Entity
+		var t string
+		if err := rows.Scan(&e.ID, &e.Name, &t); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
+		}
+		e.Type = graph.EntityType(t)
+		idx[e.ID] = len(out)
+		out = append(out, e)
+	}
+	rows.Close()
+	for _, q := range []string{`SELECT entity, alias FROM aliases ORDER BY entity, alias`, `SELECT entity, reason FROM merges ORDER BY entity, reason`} {
+		rows, err := s.db.QueryContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
+		}
+		for rows.Next() {
+			var id, v string
+			if err := rows.Scan(&id, &v); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: entities: %w", err)
+			}
+			i, ok := idx[id]
+			if !ok {
+				continue
+			}
+			if strings.HasPrefix(q, "SELECT entity, alias") {
+				if v != out[i].Name {
+					out[i].Aliases = append(out[i].Aliases, v)
+				}
+			} else {
+				out[i].Merges = append(out[i].Merges, v)
+			}
+		}
+		rows.Close()
+	}
+	return out, nil
+}
+
 // Articles returns the stored articles with the given ids, sorted by id.
 func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
 	var out []graph.Article
 	for _, id := range ids {
 		var a graph.Article
-		err := s.db.QueryRowContext(ctx, `SELECT id, title, url, published, source FROM articles WHERE id = ?`, id).
-			Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source)
+		var extra string
+		err := s.db.QueryRowContext(ctx, `SELECT id, title, url, published, source, hash, extra FROM articles WHERE id = ?`, id).
+			Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source, &a.Hash, &extra)
+		a.Extra = decodeExtra(extra)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
@@ -461,16 +625,18 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, er
 // Dump returns the whole graph in canonical order.
 func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	b := &graph.Batch{}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, title, url, published, source FROM articles`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, title, url, published, source, hash, extra FROM articles`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: dump: %w", err)
 	}
 	for rows.Next() {
 		var a graph.Article
-		if err := rows.Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source); err != nil {
+		var extra string
+		if err := rows.Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source, &a.Hash, &extra); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite: dump: %w", err)
 		}
+		a.Extra = decodeExtra(extra)
 		b.Articles = append(b.Articles, a)
 	}
 	rows.Close()
