@@ -6,6 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
+	"syscall"
+	"time"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -61,6 +65,10 @@ Exit codes: 0 all inputs loaded, 1 something failed (bad inputs are listed, the 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	inputFlags := []cli.Flag{
 		&cli.StringFlag{Name: "date", Usage: "publication `DATE` (YYYY-MM-DD) for articles that carry none", Category: "Input"},
+		&cli.IntFlag{Name: "batch-size", Value: load.DefaultBatchSize, Usage: "articles extracted and written together", Category: "Load"},
+		&cli.BoolFlag{Name: "dry-run", Usage: "read, extract and resolve, report what would be stored, write nothing", Category: "Load"},
+		&cli.StringFlag{Name: "errors", Usage: "write the inputs that failed to `FILE` as JSON Lines (path, line, reason)", Category: "Load"},
+		&cli.DurationFlag{Name: "retry-for", Value: 2 * time.Minute, Usage: "keep retrying writes this long while Neo4j is unreachable or restarting", Category: "Load"},
 		&cli.Int64Flag{Name: "max-bytes", Value: ingest.DefaultMaxBytes, Usage: "refuse input files larger than `N` bytes", Category: "Input"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (0: one per CPU)", Category: "Input"},
 	}
@@ -174,31 +182,95 @@ func loadAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.Int("batch-size") < 1 {
+		return usageError{"--batch-size must be at least 1"}
+	}
 	ctx := c.Context
 	store, where, err := connect.Open(ctx, c)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	res, err := load.Extract(ctx, opts)
-	if err != nil {
-		return err
+	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for")}
+	lo.Step = killHook(store)
+	bar := newProgressBar(c.App.ErrWriter, stderrIsTerminal(c))
+	lo.OnProgress = bar.update
+	sum, err := load.Load(ctx, store, lo)
+	bar.done()
+	if sum != nil {
+		reportErrors(c.App.ErrWriter, sum.Errors)
+		if path := c.String("errors"); path != "" {
+			if werr := writeErrors(path, sum.Errors); werr != nil {
+				fmt.Fprintf(c.App.ErrWriter, "kgload: %v\n", werr)
+			}
+		}
 	}
-	reportErrors(c.App.ErrWriter, res.Errors)
-	sum, err := load.Write(ctx, store, res)
 	if err != nil {
-		return fmt.Errorf("writing to %s: %w", where, err)
+		return fmt.Errorf("loading into %s: %w", where, err)
 	}
-	fmt.Fprintf(c.App.Writer, "read %d articles (%d inputs failed) into %s\n", sum.Articles, sum.Failed, where)
-	fmt.Fprintf(c.App.Writer, "extracted %d entities and %d relations backed by %d sentences\n", sum.Entities, sum.Relations, sum.Facts)
-	fmt.Fprintf(c.App.Writer, "store now holds %d articles, %d entities, %d relations (%d new entities, %d new relations)\n",
+	w := c.App.Writer
+	verb := "stored"
+	if sum.DryRun {
+		verb = "would store (dry run: nothing written)"
+	}
+	fmt.Fprintf(w, "read %d articles from %d inputs into %s\n", sum.Read, sum.Read+sum.Failed, where)
+	fmt.Fprintf(w, "%s %d (%d changed since last loaded), %d unchanged and skipped, %d inputs failed\n",
+		verb, sum.Stored, sum.Replaced, sum.Unchanged, sum.Failed)
+	fmt.Fprintf(w, "extracted %d entities and %d relations backed by %d sentences\n", sum.Entities, sum.Relations, sum.Facts)
+	fmt.Fprintf(w, "store now holds %d articles, %d entities, %d relations (%d new entities, %d new relations)\n",
 		sum.After.Articles, sum.After.Entities, sum.After.Relations,
 		sum.After.Entities-sum.Before.Entities, sum.After.Relations-sum.Before.Relations)
-	if len(res.Errors) > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "kgload: %d of %d inputs failed; the others were stored\n", len(res.Errors), len(res.Errors)+sum.Articles)
+	if sum.Interrupted {
+		fmt.Fprintf(c.App.ErrWriter, "kgload: interrupted: what was read so far is stored; run the same command again to finish\n")
+		return errSomeFailed
+	}
+	if len(sum.Errors) > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "kgload: %d of %d inputs failed; the others were stored\n", len(sum.Errors), len(sum.Errors)+sum.Read)
 		return errSomeFailed
 	}
 	return nil
+}
+
+// killHook returns, when the test-only variable KG_TEST_KILL_AT=N is set, a step function that kills
+// the process with SIGKILL at the N-th point where a load can be cut short (between batches, and
+// between a Neo4j load's statements). Tests use it to check that a rerun ends with a clean load's graph.
+func killHook(store graph.Store) func() {
+	n, err := strconv.Atoi(os.Getenv("KG_TEST_KILL_AT"))
+	if err != nil || n <= 0 {
+		return nil
+	}
+	steps := 0
+	step := func() {
+		steps++
+		if steps == n {
+			syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			select {} // the signal is on its way
+		}
+	}
+	if h, ok := store.(interface{ SetStepHook(func()) }); ok {
+		h.SetStepHook(step)
+	}
+	return step
+}
+
+// writeErrors writes the failed inputs as JSON Lines, so they can be mended and loaded again.
+func writeErrors(path string, errs []error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--errors: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	for _, e := range errs {
+		var ie *ingest.Error
+		if !errors.As(e, &ie) {
+			ie = &ingest.Error{Reason: e.Error()}
+		}
+		if err := enc.Encode(ie); err != nil {
+			f.Close()
+			return fmt.Errorf("--errors: %w", err)
+		}
+	}
+	return f.Close()
 }
 
 func schemaAction(c *cli.Context) error {

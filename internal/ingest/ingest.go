@@ -283,6 +283,25 @@ func (r *Reader) finish(a *graph.Article, path string) {
 			a.ID = TextID(a.Text)
 		}
 	}
+	a.Hash = contentHash(a)
+}
+
+// contentHash identifies what an article says: its text and metadata, not where it was read from.
+func contentHash(a *graph.Article) string {
+	h := sha256.New()
+	for _, f := range []string{a.Text, a.Title, a.URL, a.Published} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	keys := make([]string, 0, len(a.Extra))
+	for k := range a.Extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		h.Write([]byte(k + "\x00" + a.Extra[k] + "\x00"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // TextID is the id of an article known only by its text.
@@ -321,6 +340,11 @@ func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, e
 			continue
 		}
 		var ja jsonArticle
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
+			continue
+		}
 		if err := json.Unmarshal(raw, &ja); err != nil {
 			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
 			continue
@@ -333,7 +357,7 @@ func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, e
 			emit(nil, err)
 			continue
 		}
-		a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line)}
+		a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line), Extra: extraFields(fields)}
 		switch id := ja.ID.(type) {
 		case string:
 			a.ID = id
@@ -358,6 +382,28 @@ func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, e
 	if err := sc.Err(); err != nil {
 		emit(nil, &Error{Path: path, Line: line + 1, Reason: reason(err)})
 	}
+}
+
+// knownFields are the JSON Lines fields kg reads; the others are kept on the article as they are.
+var knownFields = map[string]bool{"id": true, "url": true, "title": true, "published": true, "date": true, "text": true, "body": true}
+
+func extraFields(fields map[string]json.RawMessage) map[string]string {
+	var out map[string]string
+	for k, v := range fields {
+		if knownFields[k] {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[k] = s
+		} else {
+			out[k] = string(v)
+		}
+	}
+	return out
 }
 
 // isoDate keeps the date part of an ISO 8601 timestamp.

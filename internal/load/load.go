@@ -117,33 +117,3 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 	}
 	return out
 }
-
-// Summary reports what a load did.
-type Summary struct {
-	Articles  int          `json:"articles"`
-	Failed    int          `json:"failed"`
-	Entities  int          `json:"entities"`
-	Relations int          `json:"relations"`
-	Facts     int          `json:"facts"`
-	Before    graph.Counts `json:"before"`
-	After     graph.Counts `json:"after"`
-}
-
-// Write stores an extracted batch and reports the counts before and after.
-func Write(ctx context.Context, s graph.Store, res *Result) (Summary, error) {
-	sum := Summary{Articles: len(res.Batch.Articles), Failed: len(res.Errors), Entities: len(res.Batch.Entities), Relations: len(res.Batch.Relations)}
-	for _, r := range res.Batch.Relations {
-		sum.Facts += len(r.Facts)
-	}
-	var err error
-	if sum.Before, err = s.Counts(ctx); err != nil {
-		return sum, err
-	}
-	if err := s.Write(ctx, res.Batch); err != nil {
-		return sum, err
-	}
-	if sum.After, err = s.Counts(ctx); err != nil {
-		return sum, err
-	}
-	return sum, nil
-}

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/names"
@@ -34,6 +36,20 @@ func (c Config) String() string {
 type Store struct {
 	drv driver.DriverWithContext
 	db  string
+	// step, when set, is called after each write statement: tests kill the process there.
+	step func()
+}
+
+// SetStepHook makes the store call f after each write statement. Only tests use it.
+func (s *Store) SetStepHook(f func()) { s.step = f }
+
+// Retryable reports whether an error is passing: the server is restarting or unreachable for now,
+// or the transaction met a transient failure. Such writes are worth trying again.
+func (s *Store) Retryable(err error) bool {
+	if err == nil {
+		return false
+	}
+	return driver.IsRetryable(err) || IsUnavailable(err)
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -46,7 +62,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = "neo4j"
 	}
-	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {
+		c.MaxTransactionRetryTime = time.Minute // ride out a server restart inside one transaction
+	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %s: %w", cfg, err)
 	}
@@ -236,6 +254,9 @@ func (s *Store) unwind(ctx context.Context, sess driver.SessionWithContext, q st
 		})
 		if err != nil {
 			return fmt.Errorf("neo4j: write: %w", err)
+		}
+		if s.step != nil {
+			s.step()
 		}
 	}
 	return nil
@@ -625,5 +646,14 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 // IsUnavailable reports whether err means the server could not be reached.
 func IsUnavailable(err error) bool {
 	var ce *driver.ConnectivityError
-	return errors.As(err, &ce) || strings.Contains(err.Error(), "connection refused")
+	if errors.As(err, &ce) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"connection refused", "connection reset", "broken pipe", "EOF", "i/o timeout", "ServiceUnavailable", "SessionExpired"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
