@@ -1,0 +1,73 @@
+package storetest
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+)
+
+// Invented name parts for generated articles: they name nobody in particular.
+var (
+	givenNames = []string{"Aliya", "Boris", "Carmen", "Dario", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas",
+		"Kamala", "Lars", "Mirela", "Nikos", "Olga", "Pavel", "Rosa", "Samir", "Tomas", "Vera"}
+	familyNames = []string{"Andersen", "Borowski", "Castellano", "Dimitrov", "Ekwueme", "Fontaine", "Gustafsson",
+		"Halvorsen", "Iwasaki", "Jovanovic", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "Okonkwo", "Petrescu"}
+	orgNames = []string{"Northern Trade Council", "Ministry of Water Resources", "Coastal Workers Party",
+		"Federal Energy Agency", "Harbour Development Bank", "Mountain Rescue League"}
+	countries = []string{"Norway", "Chile", "Kenya", "Vietnam", "Portugal", "Canada", "Ghana", "Peru", "Japan", "Egypt"}
+	titles    = []string{"Foreign Minister", "Trade Minister", "Ambassador", "Deputy Director", "Spokesperson"}
+	months    = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+)
+
+// GenerateArticles writes n reproducible news-like articles, each with people who meet, hold posts
+// and travel, in the plain-text form kgload reads. The same seed gives the same articles.
+func GenerateArticles(n int, seed int64) []graph.Article {
+	r := rand.New(rand.NewSource(seed))
+	person := func() string {
+		return givenNames[r.Intn(len(givenNames))] + " " + familyNames[r.Intn(len(familyNames))]
+	}
+	var out []graph.Article
+	for i := 0; i < n; i++ {
+		a, b, c := person(), person(), person()
+		org, place, other := orgNames[r.Intn(len(orgNames))], countries[r.Intn(len(countries))], countries[r.Intn(len(countries))]
+		t1, t2 := titles[r.Intn(len(titles))], titles[r.Intn(len(titles))]
+		day, month := 1+r.Intn(28), months[r.Intn(12)]
+		var b2 strings.Builder
+		fmt.Fprintf(&b2, "Talks in %s on %s\n\n", place, strings.ToLower(org[:1])+org[1:])
+		fmt.Fprintf(&b2, "On %s %d, %s met with %s, the %s of the %s, in %s. ", month, day, a, b, t1, org, place)
+		fmt.Fprintf(&b2, "%s %s %s also attended the meeting. ", demonymOf(place), t2, c)
+		fmt.Fprintf(&b2, "%s later travelled to %s and %s.\n", lastName(a), other, place)
+		fmt.Fprintf(&b2, "The two sides discussed trade and security, according to a statement.\n")
+		out = append(out, graph.Article{ID: fmt.Sprintf("generated-%06d", i), Title: "Talks in " + place,
+			Published: fmt.Sprintf("2024-%02d-%02d", 1+r.Intn(12), 1+r.Intn(28)), Text: b2.String()})
+	}
+	return out
+}
+
+func lastName(full string) string { return full[strings.LastIndexByte(full, ' ')+1:] }
+
+func demonymOf(country string) string {
+	switch country {
+	case "Norway":
+		return "Norwegian"
+	case "Chile":
+		return "Chilean"
+	case "Kenya":
+		return "Kenyan"
+	case "Vietnam":
+		return "Vietnamese"
+	case "Portugal":
+		return "Portuguese"
+	case "Canada":
+		return "Canadian"
+	case "Ghana":
+		return "Ghanaian"
+	case "Peru":
+		return "Peruvian"
+	case "Japan":
+		return "Japanese"
+	}
+	return "Egyptian"
+}
