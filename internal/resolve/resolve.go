@@ -49,18 +49,35 @@ func New(lex *lexicon.Lexicon) *Resolver {
 // Seed makes stored entities known, so that a new batch resolves against what the store holds: a
 // spelling seen before joins the stored entity, which keeps its id and name.
 func (r *Resolver) Seed(es []graph.Entity) {
+	var seeded []*Cluster
 	for _, e := range es {
 		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, fixed: true, names: map[string]int{},
 			context: map[string]bool{}, aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
 		r.clusters = append(r.clusters, c)
+		seeded = append(seeded, c)
 		r.used[e.ID] = true
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			r.addName(c, n)
 			c.aliases[n] = true
-			if _, taken := r.byKey[r.key(e.Type, n)]; !taken {
-				r.byKey[r.key(e.Type, n)] = c
+		}
+		r.claimKey(c, e.Name)
+	}
+	// then the other spellings, as Add would have keyed them: every spelling of an organisation or
+	// a place, and the full names of a person (a surname alone is matched by placeSingle)
+	for i, e := range es {
+		for _, n := range e.Aliases {
+			if e.Type != graph.Person || len(personTokens(n)) >= 2 {
+				r.claimKey(seeded[i], n)
 			}
 		}
+	}
+}
+
+// claimKey makes a spelling lead to a cluster unless it already leads to another.
+func (r *Resolver) claimKey(c *Cluster, spelling string) {
+	k := r.key(c.Type, spelling)
+	if _, taken := r.byKey[k]; !taken {
+		r.byKey[k] = c
 	}
 }
 
@@ -169,6 +186,13 @@ func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
 			e.Name, strings.ToLower(string(e.Type)), r.shownName(c))
 	}
 	r.byKey[k] = c
+	if e.Type != graph.Person {
+		// an organisation's or place's other spellings in its article lead to it too ("UN" after
+		// "United Nations (UN)")
+		for _, a := range e.Aliases {
+			r.claimKey(c, a)
+		}
+	}
 	r.join(c, e, ctx, reason)
 }
 

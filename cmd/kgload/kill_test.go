@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/sqlite"
+	"github.com/kgnews/kg/internal/storetest"
+)
+
+// TestMain lets the test binary stand in for kgload in child processes, so that tests can kill a
+// real load with SIGKILL.
+func TestMain(m *testing.M) {
+	if os.Getenv("KG_TEST_BE_KGLOAD") != "" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// kgloadProcess runs kgload in a child process and reports whether it was killed.
+func kgloadProcess(t *testing.T, env []string, args ...string) (killed bool, out string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(append(os.Environ(), "KG_TEST_BE_KGLOAD=1"), env...)
+	b, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL {
+			return true, string(b)
+		}
+		t.Fatalf("kgload %v: %v\n%s", args, err, b)
+	}
+	if err != nil {
+		t.Fatalf("kgload %v: %v\n%s", args, err, b)
+	}
+	return false, string(b)
+}
+
+// killCorpus is the seeds and generated articles, as files.
+func killCorpus(t *testing.T) string {
+	dir := copySeeds(t)
+	for _, a := range storetest.GenerateArticles(18, 5) {
+		os.WriteFile(filepath.Join(dir, a.ID+".txt"), []byte(a.Text), 0o644)
+	}
+	var b strings.Builder
+	for _, a := range storetest.GenerateArticles(24, 6)[18:] {
+		line, _ := json.Marshal(map[string]string{"id": "j-" + a.ID, "text": a.Text, "published": a.Published})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	os.WriteFile(filepath.Join(dir, "more.jsonl"), []byte(b.String()), 0o644)
+	return dir
+}
+
+func canonical(t *testing.T, d *graph.Batch) string {
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// killAndRerun kills a load at the given steps, reruns it each time with the same arguments, and
+// compares the result with a clean load.
+func killAndRerun(t *testing.T, storeArgs func(t *testing.T) ([]string, func() *graph.Batch), points []int) {
+	in := killCorpus(t)
+	args := []string{"--date", "2024-03-19", "--batch-size", "3", in}
+
+	cleanArgs, cleanDump := storeArgs(t)
+	if killed, out := kgloadProcess(t, nil, append(cleanArgs, args...)...); killed {
+		t.Fatalf("the clean load was killed: %s", out)
+	}
+	wantDump := cleanDump()
+	want := canonical(t, wantDump)
+
+	kills := 0
+	for _, at := range points {
+		sArgs, sDump := storeArgs(t)
+		killed, _ := kgloadProcess(t, []string{fmt.Sprintf("KG_TEST_KILL_AT=%d", at)}, append(sArgs, args...)...)
+		if !killed {
+			continue // the load has fewer points than this
+		}
+		kills++
+		if again, out := kgloadProcess(t, nil, append(sArgs, args...)...); again {
+			t.Fatalf("the rerun was killed: %s", out)
+		}
+		if got := sDump(); canonical(t, got) != want {
+			t.Errorf("killed at point %d and run again: the graph differs from a clean load", at)
+			storetest.CompareBatches(t, got, wantDump)
+		}
+	}
+	if kills < 10 {
+		t.Errorf("only %d loads were killed; the test needs at least 10 kill points", kills)
+	}
+}
+
+func TestKillAndRerunEmbedded(t *testing.T) {
+	killAndRerun(t, func(t *testing.T) ([]string, func() *graph.Batch) {
+		db := filepath.Join(t.TempDir(), "kg.db")
+		return []string{"--db", db}, func() *graph.Batch {
+			s, err := sqlite.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			d, err := s.Dump(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}
+	}, []int{1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 16, 20})
+}
+
+func TestKillAndRerunNeo4j(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	killAndRerun(t, func(t *testing.T) ([]string, func() *graph.Batch) {
+		s := neo4jtest.Open(t) // empties the server
+		return []string{"--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username}, func() *graph.Batch {
+			d, err := s.Dump(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d
+		}
+	}, []int{1, 2, 3, 5, 8, 13, 17, 23, 31, 40, 52, 65})
+}
