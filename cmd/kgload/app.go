@@ -192,7 +192,7 @@ func loadAction(c *cli.Context) error {
 	}
 	defer store.Close()
 	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for")}
-	lo.Step = killHook(store)
+	lo.Step = testHooks(store)
 	bar := newProgressBar(c.App.ErrWriter, stderrIsTerminal(c))
 	lo.OnProgress = bar.update
 	sum, err := load.Load(ctx, store, lo)
@@ -231,21 +231,25 @@ func loadAction(c *cli.Context) error {
 	return nil
 }
 
-// killHook returns, when the test-only variable KG_TEST_KILL_AT=N is set, a step function that kills
-// the process with SIGKILL at the N-th point where a load can be cut short (between batches, and
-// between a Neo4j load's statements). Tests use it to check that a rerun ends with a clean load's graph.
-func killHook(store graph.Store) func() {
-	n, err := strconv.Atoi(os.Getenv("KG_TEST_KILL_AT"))
-	if err != nil || n <= 0 {
+// testHooks returns, when a test-only variable asks for it, the step function a load calls at every
+// point where it can be cut short (between batches, and between a Neo4j load's statements):
+// KG_TEST_KILL_AT=N kills the process with SIGKILL at the N-th point, KG_TEST_STEP_DELAY=D pauses D
+// at each, so that tests can kill a load or restart its server while it runs. It returns nil when
+// neither is set.
+func testHooks(store graph.Store) func() {
+	killAt, _ := strconv.Atoi(os.Getenv("KG_TEST_KILL_AT"))
+	delay, _ := time.ParseDuration(os.Getenv("KG_TEST_STEP_DELAY"))
+	if killAt <= 0 && delay <= 0 {
 		return nil
 	}
 	steps := 0
 	step := func() {
 		steps++
-		if steps == n {
+		if steps == killAt {
 			syscall.Kill(os.Getpid(), syscall.SIGKILL)
 			select {} // the signal is on its way
 		}
+		time.Sleep(delay)
 	}
 	if h, ok := store.(interface{ SetStepHook(func()) }); ok {
 		h.SetStepHook(step)

@@ -18,15 +18,16 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * Starts an embedded Neo4j 5 Community DBMS with the Bolt connector on 127.0.0.1 and authentication on,
  * for kg's integration tests only.
  *
- * Usage: TestServer DATA_DIR PORT_FILE
+ * Usage: TestServer DATA_DIR PORT_FILE [PORT]
  * The password is read from the KG_TEST_NEO4J_PASSWORD environment variable (never printed).
- * A free port is chosen, the DBMS started, the neo4j user's password set, and then "PORT" is written
- * atomically to PORT_FILE. The server runs until it receives SIGTERM/SIGINT.
+ * A free port is chosen (or PORT is used, so that a restarted server comes back where it was), the DBMS
+ * started, the neo4j user's password set, and then "PORT" is written atomically to PORT_FILE. The
+ * server runs until it receives SIGTERM/SIGINT.
  */
 public final class TestServer {
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: TestServer DATA_DIR PORT_FILE");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: TestServer DATA_DIR PORT_FILE [PORT]");
             System.exit(2);
         }
         Path dataDir = Path.of(args[0]).toAbsolutePath();
@@ -36,7 +37,7 @@ public final class TestServer {
             System.err.println("testserver: KG_TEST_NEO4J_PASSWORD must be set (8 characters or more)");
             System.exit(2);
         }
-        int port = freePort();
+        int port = args.length == 3 ? Integer.parseInt(args[2]) : freePort();
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
@@ -52,9 +53,16 @@ public final class TestServer {
             stop.countDown();
         }));
 
-        // Give the built-in user a password so drivers can log in without a forced change.
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        // Give the built-in user a password so drivers can log in without a forced change. A restarted
+        // server (same data folder) has it already.
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
 
         Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
         Files.writeString(tmp, Integer.toString(port));
