@@ -19,6 +19,7 @@ import (
 	"github.com/kgnews/kg/internal/cliargs"
 	"github.com/kgnews/kg/internal/connect"
 	"github.com/kgnews/kg/internal/eval"
+	"github.com/kgnews/kg/internal/export"
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/ingest"
@@ -57,6 +58,7 @@ Examples:
   kgload --date 2024-03-19 article.txt           read relative dates ("on Sunday") against a date
   kgload extract seeds/ > facts.jsonl            print what would be stored, write nothing
   kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
+  kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
   kgload schema --neo4j-uri neo4j://localhost:7687
 
@@ -100,6 +102,17 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				Usage:        "print what extraction reads from each article, one JSON object per line; write nothing",
 				ArgsUsage:    "PATH...",
 				Action:       extractAction,
+				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
+			},
+			{
+				Name:      "export",
+				Usage:     "write the graph of the inputs as files for a bulk import (neo4j-admin database import), for very large first loads",
+				ArgsUsage: "--format neo4j-admin DIR PATH...",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "format", Value: "neo4j-admin", Usage: "`FORMAT` of the files: neo4j-admin"},
+					&cli.StringFlag{Name: "neo4j-database", Value: "neo4j", Usage: "database `NAME` the printed import command names"},
+				},
+				Action:       exportAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
 			{
@@ -307,6 +320,37 @@ func extractAction(c *cli.Context) error {
 			return err
 		}
 	}
+	if len(res.Errors) > 0 {
+		return errSomeFailed
+	}
+	return nil
+}
+
+func exportAction(c *cli.Context) error {
+	if c.String("format") != "neo4j-admin" {
+		return usageError{fmt.Sprintf("unknown export format %q (want neo4j-admin)", c.String("format"))}
+	}
+	if c.NArg() < 2 {
+		return usageError{"export needs a folder for the files and the inputs: kgload export --format neo4j-admin DIR PATH..."}
+	}
+	dir := c.Args().First()
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	opts.Paths = c.Args().Slice()[1:]
+	res, err := load.Extract(c.Context, opts)
+	if err != nil {
+		return err
+	}
+	reportErrors(c.App.ErrWriter, res.Errors)
+	if err := export.AdminCSV(dir, res.Batch); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "wrote %d articles, %d entities and %d relations to %s\n", len(res.Batch.Articles),
+		len(res.Batch.Entities), len(res.Batch.Relations), dir)
+	fmt.Fprintf(c.App.Writer, "import them into an empty database, with Neo4j stopped:\n  %s\n", export.Command(dir, c.String("neo4j-database")))
+	fmt.Fprintf(c.App.Writer, "then start Neo4j and run 'kgload schema' to add the constraints and indexes\n")
 	if len(res.Errors) > 0 {
 		return errSomeFailed
 	}

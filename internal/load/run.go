@@ -51,6 +51,7 @@ type Summary struct {
 	Entities    int          `json:"entities"`  // entities written (new or updated)
 	Relations   int          `json:"relations"` // relations written
 	Facts       int          `json:"facts"`     // sentences backing them
+	Mentions    int          `json:"mentions"`  // entity-article links written
 	Before      graph.Counts `json:"before"`
 	After       graph.Counts `json:"after"`
 	Errors      []error      `json:"-"`
@@ -145,6 +146,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		sum.Replaced += len(replaced)
 		sum.Entities += len(b.Entities)
 		sum.Relations += len(b.Relations)
+		sum.Mentions += len(b.Mentions)
 		for _, r := range b.Relations {
 			sum.Facts += len(r.Facts)
 		}

@@ -292,6 +292,14 @@ func strOf(m map[string]any, key string) string {
 	return s
 }
 
+// pad returns xs, or as many empty strings as n when xs is empty.
+func pad(xs []string, n int) []string {
+	if len(xs) == 0 && n > 0 {
+		return make([]string, n)
+	}
+	return xs
+}
+
 func strList(v any) []string {
 	xs, _ := v.([]any)
 	out := make([]string, 0, len(xs))
@@ -424,7 +432,8 @@ func (s *Store) relationList(ctx context.Context, q string, params map[string]an
 		r := graph.Relation{Type: graph.RelType(strOf(m, "type")), From: strOf(m, "from"), To: strOf(m, "to"),
 			Title: strOf(m, "title"), Status: strOf(m, "status")}
 		articles, evidence := strList(m["articles"]), strList(m["evidence"])
-		dates, places, rules := strList(m["dates"]), strList(m["places"]), strList(m["rules"])
+		// a bulk import leaves out lists whose items are all empty
+		dates, places, rules := pad(strList(m["dates"]), len(articles)), pad(strList(m["places"]), len(articles)), pad(strList(m["rules"]), len(articles))
 		starts, _ := m["starts"].([]any)
 		ends, _ := m["ends"].([]any)
 		confs, _ := m["confidences"].([]any)
