@@ -55,7 +55,7 @@ func (s *Store) Retryable(err error) bool {
 var _ graph.Store = (*Store)(nil)
 
 // writeChunk is how many rows one UNWIND statement carries.
-const writeChunk = 500
+const writeChunk = 2000
 
 // Open connects to the server, checks that it answers and applies the schema.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
