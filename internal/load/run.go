@@ -111,6 +111,44 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	seen := map[string]string{}
 	var chunk []*graph.Article
 
+	// One writer writes the batches in order while the next batch is being extracted.
+	type job struct {
+		b        *graph.Batch
+		replaced []string
+		prog     Progress
+	}
+	jobs := make(chan job, 1)
+	var writeErr error
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for j := range jobs {
+			if writeErr != nil {
+				continue
+			}
+			step()
+			if len(j.replaced) > 0 {
+				if err := withRetry(work, s, opts.RetryFor, func() error { return s.RemoveArticles(work, j.replaced) }); err != nil {
+					writeErr = err
+					continue
+				}
+			}
+			if err := withRetry(work, s, opts.RetryFor, func() error { return s.Write(work, j.b) }); err != nil {
+				writeErr = err
+				continue
+			}
+			step()
+			if opts.OnProgress != nil {
+				opts.OnProgress(j.prog)
+			}
+		}
+	}()
+	finish := func() error {
+		close(jobs)
+		<-written
+		return writeErr
+	}
+
 	flush := func() error {
 		if len(chunk) == 0 {
 			return nil
@@ -150,22 +188,14 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		for _, r := range b.Relations {
 			sum.Facts += len(r.Facts)
 		}
-		if !opts.DryRun {
-			step()
-			if len(replaced) > 0 {
-				if err := withRetry(work, s, opts.RetryFor, func() error { return s.RemoveArticles(work, replaced) }); err != nil {
-					return err
-				}
-			}
-			if err := withRetry(work, s, opts.RetryFor, func() error { return s.Write(work, b) }); err != nil {
-				return err
-			}
-			step()
-		}
 		prog.Stored, prog.Unchanged = sum.Stored, sum.Unchanged
-		if opts.OnProgress != nil {
-			opts.OnProgress(prog)
+		if opts.DryRun {
+			if opts.OnProgress != nil {
+				opts.OnProgress(prog)
+			}
+			return nil
 		}
+		jobs <- job{b: b, replaced: replaced, prog: prog}
 		return nil
 	}
 
@@ -196,10 +226,15 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			}
 		})
 		if readErr != nil {
+			finish()
 			return sum, readErr
 		}
 	}
 	if err := flush(); err != nil {
+		finish()
+		return sum, err
+	}
+	if err := finish(); err != nil {
 		return sum, err
 	}
 	sum.Interrupted = ctx.Err() != nil
