@@ -31,10 +31,10 @@ func (x *Extractor) corefer(d *Doc) {
 	}
 	// 1. full names of people, and all organisations and places, by name
 	for _, m := range d.Mentions {
-		if m.Type == "" || (m.Weak && len(nameTokens(m.Text)) < 2) {
+		if m.Type == "" || (m.Weak && len(names.Words(m.Text)) < 2) {
 			continue // single names typed only by votes wait for step 2
 		}
-		toks := nameTokens(m.Text)
+		toks := names.Words(m.Text)
 		if m.Type == graph.Person && len(toks) < 2 {
 			continue
 		}
@@ -60,7 +60,7 @@ func (x *Extractor) corefer(d *Doc) {
 		if m.Ent != nil {
 			continue
 		}
-		toks := nameTokens(m.Text)
+		toks := names.Words(m.Text)
 		if len(toks) == 0 {
 			continue
 		}
@@ -251,32 +251,6 @@ func mergeInto(d *Doc, a, b *Entity) {
 	d.Entities = out
 }
 
-// nameTokens returns the folded words of a name without particles.
-func nameTokens(s string) []string {
-	var out []string
-	for _, t := range names.Tokens(s) {
-		if !names.IsParticle(t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// sameWord reports whether two folded name words are one word spelt two ways: equal, or the same
-// first letter, the same transliteration skeleton and nearly the same length.
-func sameWord(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if a == "" || b == "" || a[0] != b[0] {
-		return false
-	}
-	if d := len(a) - len(b); d > 2 || d < -2 {
-		return false
-	}
-	return len(a) >= 4 && names.Skeleton(a) == names.Skeleton(b)
-}
-
 func findBySkeleton(persons []*Entity, toks []string) *Entity {
 	for _, e := range persons {
 		et := e.nameWords()
@@ -285,7 +259,7 @@ func findBySkeleton(persons []*Entity, toks []string) *Entity {
 		}
 		ok := true
 		for i := range et {
-			if !sameWord(et[i], toks[i]) {
+			if !names.SameWord(et[i], toks[i]) {
 				ok = false
 				break
 			}
@@ -328,7 +302,7 @@ func bestPersonFor(persons []*Entity, m *Mention, word string) *Entity {
 	var cands []*Entity
 	for _, e := range persons {
 		for _, w := range e.nameWords() {
-			if sameWord(w, word) {
+			if names.SameWord(w, word) {
 				cands = append(cands, e)
 				break
 			}
@@ -424,8 +398,8 @@ func nameEntity(e *Entity) {
 	}
 	sort.Slice(forms, func(i, j int) bool {
 		a, b := forms[i], forms[j]
-		if len(nameTokens(a)) != len(nameTokens(b)) {
-			return len(nameTokens(a)) > len(nameTokens(b))
+		if len(names.Words(a)) != len(names.Words(b)) {
+			return len(names.Words(a)) > len(names.Words(b))
 		}
 		if count[a] != count[b] {
 			return count[a] > count[b]

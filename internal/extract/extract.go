@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/names"
 	"github.com/kgnews/kg/internal/lexicon"
 )
 
@@ -43,7 +44,7 @@ type Entity struct {
 // nameWords returns the folded words of the entity's first name, without particles, computed once.
 func (e *Entity) nameWords() []string {
 	if e.words == nil && len(e.Mentions) > 0 {
-		e.words = nameTokens(e.Mentions[0].Text)
+		e.words = names.Words(e.Mentions[0].Text)
 	}
 	return e.words
 }

@@ -118,3 +118,39 @@ func Surname(name string) string {
 	}
 	return ""
 }
+
+// Words returns the folded words of a name without particles ("Ana al-Rashid" → ana, rashid).
+func Words(name string) []string {
+	var out []string
+	for _, t := range Tokens(name) {
+		if !IsParticle(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// SameWord reports whether two folded name words are one name written two ways: equal, or of at
+// least four letters with the same first letter, the same transliteration skeleton and lengths
+// within two letters ("haniyeh", "haniya").
+func SameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 4 || len(b) < 4 || a[0] != b[0] {
+		return false
+	}
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return false
+	}
+	return Skeleton(a) == Skeleton(b)
+}
+
+// WordKey is equal for two words whenever SameWord may hold between them: short words as they are,
+// longer ones by first letter and skeleton. It indexes names for SameWord look-ups.
+func WordKey(w string) string {
+	if len(w) < 4 {
+		return "=" + w
+	}
+	return w[:1] + Skeleton(w)
+}

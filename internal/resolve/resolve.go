@@ -66,7 +66,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 	// a place, and the full names of a person (a surname alone is matched by placeSingle)
 	for i, e := range es {
 		for _, n := range e.Aliases {
-			if e.Type != graph.Person || len(personTokens(n)) >= 2 {
+			if e.Type != graph.Person || len(names.Words(n)) >= 2 {
 				r.claimKey(seeded[i], n)
 			}
 		}
@@ -84,8 +84,8 @@ func (r *Resolver) claimKey(c *Cluster, spelling string) {
 // addName records a spelling of a cluster and indexes people by surname.
 func (r *Resolver) addName(c *Cluster, n string) {
 	if c.names[n] == 0 && c.Type == graph.Person {
-		if ts := personTokens(n); len(ts) > 0 {
-			k := wordKey(ts[len(ts)-1])
+		if ts := names.Words(n); len(ts) > 0 {
+			k := names.WordKey(ts[len(ts)-1])
 			if !containsCluster(r.bySurname[k], c) {
 				r.bySurname[k] = append(r.bySurname[k], c)
 			}
@@ -107,17 +107,8 @@ func (r *Resolver) Forget(docs []*extract.Doc) {
 	}
 }
 
-// wordKey is equal for two words exactly when sameWord may hold between them: short words as they
-// are, longer ones by first letter and transliteration skeleton.
-func wordKey(w string) string {
-	if len(w) < 4 {
-		return "=" + w
-	}
-	return w[:1] + names.Skeleton(w)
-}
-
 // surnameCands returns the person clusters with a name whose last word has the same key as word's.
-func (r *Resolver) surnameCands(word string) []*Cluster { return r.bySurname[wordKey(word)] }
+func (r *Resolver) surnameCands(word string) []*Cluster { return r.bySurname[names.WordKey(word)] }
 
 // key is the exact-match key of an entity: its type and folded name, places under lexicon.PlaceKey.
 func (r *Resolver) key(t graph.EntityType, name string) string {
@@ -134,7 +125,7 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 	for _, d := range docs {
 		ctx := docContext(d)
 		for _, e := range d.Entities {
-			if e.Type == graph.Person && len(personTokens(e.Name)) < 2 {
+			if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
 				singles = append(singles, e)
 				continue
 			}
@@ -246,47 +237,22 @@ func (c *Cluster) hasReasonFor(name string) bool {
 	return false
 }
 
-func personTokens(name string) []string {
-	var out []string
-	for _, t := range names.Tokens(name) {
-		if !names.IsParticle(t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// sameWord reports whether two folded name words are one name written two ways: the same first
-// letter, the same transliteration skeleton, lengths within two letters.
-func sameWord(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if len(a) < 4 || len(b) < 4 || a[0] != b[0] {
-		return false
-	}
-	if d := len(a) - len(b); d > 2 || d < -2 {
-		return false
-	}
-	return names.Skeleton(a) == names.Skeleton(b)
-}
-
 // transliterated finds the person cluster whose full name matches e's word for word up to spelling
 // ("Muammar Qaddafi" ~ "Muammar Gaddafi"). Different given names never match.
 func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
-	toks := personTokens(e.Name)
+	toks := names.Words(e.Name)
 	if len(toks) == 0 {
 		return nil
 	}
 	for _, c := range r.surnameCands(toks[len(toks)-1]) {
 		for n := range c.names {
-			ct := personTokens(n)
+			ct := names.Words(n)
 			if len(ct) != len(toks) {
 				continue
 			}
 			ok := true
 			for i := range ct {
-				if !sameWord(ct[i], toks[i]) {
+				if !names.SameWord(ct[i], toks[i]) {
 					ok = false
 					break
 				}
@@ -304,14 +270,14 @@ func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
 // context (organisations, places, posts) with the article, and none when that does not decide.
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	word := ""
-	if ts := personTokens(e.Name); len(ts) > 0 {
+	if ts := names.Words(e.Name); len(ts) > 0 {
 		word = ts[len(ts)-1]
 	}
 	var cands []*Cluster
 	for _, c := range r.surnameCands(word) {
 		for n := range c.names {
-			ts := personTokens(n)
-			if len(ts) >= 2 && sameWord(ts[len(ts)-1], word) {
+			ts := names.Words(n)
+			if len(ts) >= 2 && names.SameWord(ts[len(ts)-1], word) {
 				cands = append(cands, c)
 				break
 			}
@@ -356,7 +322,7 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		return
 	}
 	for _, c := range r.surnameCands(word) {
-		if len(personTokens(c.firstName())) == 1 && sameWord(personTokens(c.firstName())[0], word) {
+		if len(names.Words(c.firstName())) == 1 && names.SameWord(names.Words(c.firstName())[0], word) {
 			r.join(c, e, ctx, fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName()))
 			return
 		}
