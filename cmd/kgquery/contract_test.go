@@ -11,6 +11,7 @@ import (
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
 )
@@ -134,21 +135,7 @@ func TestFormats(t *testing.T) {
 	}
 }
 
-// neo4jConfig returns the test Neo4j's settings, or skips (or fails, when the test script requires it).
-func neo4jConfig(t *testing.T) neo4j.Config {
-	uri := os.Getenv("KG_TEST_NEO4J_URI")
-	if uri == "" {
-		if os.Getenv("KG_TEST_NEO4J_REQUIRED") != "" {
-			t.Fatal("KG_TEST_NEO4J_URI is not set but KG_TEST_NEO4J_REQUIRED is: the test Neo4j did not start")
-		}
-		t.Skip("Neo4j tests skipped: KG_TEST_NEO4J_URI is not set (scripts/test.sh starts a test Neo4j and sets it)")
-	}
-	user := os.Getenv("KG_TEST_NEO4J_USERNAME")
-	if user == "" {
-		user = "neo4j"
-	}
-	return neo4j.Config{URI: uri, Username: user, Password: os.Getenv("KG_TEST_NEO4J_PASSWORD"), Database: "neo4j"}
-}
+func neo4jConfig(t *testing.T) neo4j.Config { return neo4jtest.Config(t) }
 
 // loadNeo4j empties the test Neo4j and writes b to it.
 func loadNeo4j(t *testing.T, cfg neo4j.Config, b *graph.Batch) {

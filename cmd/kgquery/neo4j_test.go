@@ -2,10 +2,9 @@ package main
 
 import (
 	"context"
-	"os"
 	"testing"
 
-	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
@@ -13,27 +12,10 @@ import (
 // same seeds, and requires identical output in every format. It reaches Neo4j only through the
 // test-only KG_TEST_NEO4J_* variables (scripts/test.sh sets them).
 func TestPathSameOnNeo4j(t *testing.T) {
-	uri := os.Getenv("KG_TEST_NEO4J_URI")
-	if uri == "" {
-		if os.Getenv("KG_TEST_NEO4J_REQUIRED") != "" {
-			t.Fatal("KG_TEST_NEO4J_URI is not set but KG_TEST_NEO4J_REQUIRED is: the test Neo4j did not start")
-		}
-		t.Skip("Neo4j tests skipped: KG_TEST_NEO4J_URI is not set (scripts/test.sh starts a test Neo4j and sets it)")
-	}
-	user := os.Getenv("KG_TEST_NEO4J_USERNAME")
-	if user == "" {
-		user = "neo4j"
-	}
-	password := os.Getenv("KG_TEST_NEO4J_PASSWORD")
+	cfg := neo4jtest.Config(t)
+	uri, user, password := cfg.URI, cfg.Username, cfg.Password
 	ctx := context.Background()
-	s, err := neo4j.Open(ctx, neo4j.Config{URI: uri, Username: user, Password: password, Database: "neo4j"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.Wipe(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := neo4jtest.Open(t)
 	if err := s.Write(ctx, storetest.SeedBatch(t)); err != nil {
 		t.Fatal(err)
 	}

@@ -156,3 +156,28 @@ func SortedNeighbours(pairs [][2]string) map[string][]string {
 	}
 	return out
 }
+
+// ShortestPathOver is a store's ShortestPath built from its own look-ups: it checks that both
+// entities exist, finds the path with LexShortestPath and fills in its hops.
+func ShortestPathOver(ctx context.Context, adj Adjacency,
+	entity func(context.Context, string) (Entity, error),
+	between func(context.Context, string, string, []RelType) ([]Relation, error),
+	from, to string, opts PathOptions) (*Path, error) {
+	max := opts.MaxHops
+	if max <= 0 {
+		max = DefaultMaxHops
+	}
+	for _, id := range []string{from, to} {
+		if _, err := entity(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	ids, err := LexShortestPath(ctx, adj, from, to, opts.Types, max)
+	if err != nil {
+		return nil, err
+	}
+	if ids == nil {
+		return nil, Errorf(ENotFound, "no path of at most %d hops", max)
+	}
+	return BuildPath(ctx, ids, opts.Types, entity, between)
+}

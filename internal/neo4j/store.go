@@ -390,26 +390,10 @@ RETURN id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": typeNames(
 	return graph.SortedNeighbours(pairs), nil
 }
 
-// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath), a
-// layer of the search per query, the same search the embedded store runs.
+// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath),
+// a layer of the search per query.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
-	max := opts.MaxHops
-	if max <= 0 {
-		max = graph.DefaultMaxHops
-	}
-	for _, id := range []string{from, to} {
-		if _, err := s.Entity(ctx, id); err != nil {
-			return nil, err
-		}
-	}
-	ids, err := graph.LexShortestPath(ctx, s.adjacency, from, to, opts.Types, max)
-	if err != nil {
-		return nil, err
-	}
-	if ids == nil {
-		return nil, graph.Errorf(graph.ENotFound, "no path of at most %d hops", max)
-	}
-	return graph.BuildPath(ctx, ids, opts.Types, s.Entity, s.relationsBetween)
+	return graph.ShortestPathOver(ctx, s.adjacency, s.Entity, s.relationsBetween, from, to, opts)
 }
 
 const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,

@@ -2,7 +2,6 @@ package neo4j_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -10,48 +9,14 @@ import (
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-// The tests reach Neo4j only through these test-only variables, never through NEO4J_URI, so they can
-// never wipe a user's database. scripts/test.sh starts a throwaway server and sets them.
-const (
-	envURI      = "KG_TEST_NEO4J_URI"
-	envUser     = "KG_TEST_NEO4J_USERNAME"
-	envPassword = "KG_TEST_NEO4J_PASSWORD"
-	envRequired = "KG_TEST_NEO4J_REQUIRED"
-)
+func open(t *testing.T) graph.Store { return neo4jtest.Open(t) }
 
-func config(t *testing.T) neo4j.Config {
-	t.Helper()
-	uri := os.Getenv(envURI)
-	if uri == "" {
-		if os.Getenv(envRequired) != "" {
-			t.Fatalf("%s is not set but %s is: the test Neo4j did not start", envURI, envRequired)
-		}
-		t.Skipf("Neo4j tests skipped: %s is not set (scripts/test.sh starts a test Neo4j and sets it)", envURI)
-	}
-	user := os.Getenv(envUser)
-	if user == "" {
-		user = "neo4j"
-	}
-	return neo4j.Config{URI: uri, Username: user, Password: os.Getenv(envPassword), Database: "neo4j"}
-}
-
-func open(t *testing.T) graph.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := neo4j.Open(ctx, config(t))
-	if err != nil {
-		t.Fatalf("opening the test Neo4j: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := s.Wipe(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func config(t *testing.T) neo4j.Config { return neo4jtest.Config(t) }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
 

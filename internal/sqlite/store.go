@@ -328,25 +328,10 @@ func (s *Store) adjacency(ctx context.Context, ids []string, types []graph.RelTy
 	return graph.SortedNeighbours(pairs), nil
 }
 
-// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath).
+// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath),
+// a layer of the search per query.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
-	max := opts.MaxHops
-	if max <= 0 {
-		max = graph.DefaultMaxHops
-	}
-	for _, id := range []string{from, to} {
-		if _, err := s.Entity(ctx, id); err != nil {
-			return nil, err
-		}
-	}
-	ids, err := graph.LexShortestPath(ctx, s.adjacency, from, to, opts.Types, max)
-	if err != nil {
-		return nil, err
-	}
-	if ids == nil {
-		return nil, graph.Errorf(graph.ENotFound, "no path of at most %d hops", max)
-	}
-	return graph.BuildPath(ctx, ids, opts.Types, s.Entity, s.relationsBetween)
+	return graph.ShortestPathOver(ctx, s.adjacency, s.Entity, s.relationsBetween, from, to, opts)
 }
 
 // relationsBetween returns every relation joining a and b, in either direction, with its facts.
