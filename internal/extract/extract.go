@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/kgnews/kg/internal/graph"
-	"github.com/kgnews/kg/internal/names"
 	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
 )
 
 // Mention is one naming of an entity in the text.
