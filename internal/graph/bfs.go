@@ -159,17 +159,18 @@ func SortedNeighbours(pairs [][2]string) map[string][]string {
 
 // ShortestPathOver is a store's ShortestPath built from its own look-ups: it checks that both
 // entities exist, finds the path with LexShortestPath and fills in its hops.
-func ShortestPathOver(ctx context.Context, adj Adjacency,
-	entity func(context.Context, string) (Entity, error),
-	between func(context.Context, string, string, []RelType) ([]Relation, error),
-	from, to string, opts PathOptions) (*Path, error) {
+func ShortestPathOver(ctx context.Context, adj Adjacency, lookup Lookup, between Between, from, to string, opts PathOptions) (*Path, error) {
 	max := opts.MaxHops
 	if max <= 0 {
 		max = DefaultMaxHops
 	}
+	ends, err := lookup(ctx, []string{from, to})
+	if err != nil {
+		return nil, err
+	}
 	for _, id := range []string{from, to} {
-		if _, err := entity(ctx, id); err != nil {
-			return nil, err
+		if _, ok := ends[id]; !ok {
+			return nil, Errorf(ENotFound, "no entity with id %q", id)
 		}
 	}
 	ids, err := LexShortestPath(ctx, adj, from, to, opts.Types, max)
@@ -179,5 +180,5 @@ func ShortestPathOver(ctx context.Context, adj Adjacency,
 	if ids == nil {
 		return nil, Errorf(ENotFound, "no path of at most %d hops", max)
 	}
-	return BuildPath(ctx, ids, opts.Types, entity, between)
+	return BuildPath(ctx, ids, opts.Types, lookup, between)
 }

@@ -21,6 +21,8 @@ type Store interface {
 	Counts(ctx context.Context) (Counts, error)
 	// Entity returns one entity by id, or an ENotFound error.
 	Entity(ctx context.Context, id string) (Entity, error)
+	// Lookup returns the entities with the given ids, by id, in one call; unknown ids are left out.
+	Lookup(ctx context.Context, ids []string) (map[string]Entity, error)
 	// FindEntities returns the entities whose name or an alias folds (see names.Fold) to the same key as
 	// name, sorted by id.
 	FindEntities(ctx context.Context, name string) ([]Entity, error)

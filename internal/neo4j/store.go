@@ -355,6 +355,43 @@ func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
 	return es[0], nil
 }
 
+// Lookup returns the entities with the given ids, in one query.
+func (s *Store) Lookup(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
+	es, err := s.entityList(ctx, `MATCH (e:Entity) WHERE e.id IN $ids RETURN `+entityProjection+` AS e`, map[string]any{"ids": toAny(ids)})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]graph.Entity, len(es))
+	for _, e := range es {
+		out[e.ID] = e
+	}
+	return out, nil
+}
+
+// relationsAmong returns the relations joining each pair, in one query.
+func (s *Store) relationsAmong(ctx context.Context, pairs [][2]string, types []graph.RelType) (map[[2]string][]graph.Relation, error) {
+	var ps []any
+	for _, p := range pairs {
+		ps = append(ps, []any{p[0], p[1]})
+	}
+	rs, err := s.relationList(ctx, `UNWIND $pairs AS p
+MATCH (a:Entity {id: p[0]})-[r:MET|HOLDS_POST|VISITED]-(b:Entity {id: p[1]})
+WHERE type(r) IN $types
+RETURN DISTINCT `+relationProjection, map[string]any{"pairs": ps, "types": typeNames(types)})
+	if err != nil {
+		return nil, err
+	}
+	out := map[[2]string][]graph.Relation{}
+	for _, r := range rs {
+		for _, p := range pairs {
+			if (r.From == p[0] && r.To == p[1]) || (r.From == p[1] && r.To == p[0]) {
+				out[p] = append(out[p], r)
+			}
+		}
+	}
+	return out, nil
+}
+
 // FindEntities returns the entities a name or alias folds to, sorted by id.
 func (s *Store) FindEntities(ctx context.Context, name string) ([]graph.Entity, error) {
 	return s.entityList(ctx, `MATCH (e:Entity) WHERE $key IN e.keys RETURN `+entityProjection+` AS e`,
@@ -393,7 +430,7 @@ RETURN id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": typeNames(
 // ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath),
 // a layer of the search per query.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
-	return graph.ShortestPathOver(ctx, s.adjacency, s.Entity, s.relationsBetween, from, to, opts)
+	return graph.ShortestPathOver(ctx, s.adjacency, s.Lookup, s.relationsAmong, from, to, opts)
 }
 
 const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,

@@ -43,7 +43,14 @@ func (q *Engine) Neighbours(ctx context.Context, id string, o NeighbourOptions) 
 		return nil, err
 	}
 	var out []Link
-	ents := map[string]graph.Entity{}
+	var others []string
+	for _, r := range rs {
+		others = append(others, r.From, r.To)
+	}
+	ents, err := q.S.Lookup(ctx, others)
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range rs {
 		if r.From != id && r.To != id {
 			continue
@@ -56,14 +63,7 @@ func (q *Engine) Neighbours(ctx context.Context, id string, o NeighbourOptions) 
 		if !outgoing {
 			other = r.From
 		}
-		e, ok := ents[other]
-		if !ok {
-			if e, err = q.S.Entity(ctx, other); err != nil {
-				return nil, err
-			}
-			ents[other] = e
-		}
-		out = append(out, Link{Other: e, Relation: r, Outgoing: outgoing})
+		out = append(out, Link{Other: ents[other], Relation: r, Outgoing: outgoing})
 	}
 	sortLinks(out)
 	if o.Limit > 0 && len(out) > o.Limit {

@@ -112,7 +112,7 @@ func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*
 	}
 	var out []*graph.Path
 	for _, ids := range found[:n] {
-		p, err := graph.BuildPath(ctx, ids, o.Types, q.S.Entity, w.between)
+		p, err := graph.BuildPath(ctx, ids, o.Types, q.S.Lookup, graph.BetweenEach(w.between))
 		if err != nil {
 			return nil, err
 		}

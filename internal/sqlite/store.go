@@ -221,6 +221,11 @@ func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
 	return es[0], nil
 }
 
+// Lookup returns the entities with the given ids.
+func (s *Store) Lookup(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
+	return graph.LookupEach(s.Entity)(ctx, ids)
+}
+
 // FindEntities returns the entities a name or alias folds to, sorted by id.
 func (s *Store) FindEntities(ctx context.Context, name string) ([]graph.Entity, error) {
 	return s.entities(ctx, `SELECT id, name, type FROM entities WHERE id IN
@@ -331,7 +336,7 @@ func (s *Store) adjacency(ctx context.Context, ids []string, types []graph.RelTy
 // ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath),
 // a layer of the search per query.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
-	return graph.ShortestPathOver(ctx, s.adjacency, s.Entity, s.relationsBetween, from, to, opts)
+	return graph.ShortestPathOver(ctx, s.adjacency, s.Lookup, graph.BetweenEach(s.relationsBetween), from, to, opts)
 }
 
 // relationsBetween returns every relation joining a and b, in either direction, with its facts.
