@@ -22,7 +22,9 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 			}
 			if !seenEntity[c.ID] {
 				seenEntity[c.ID] = true
-				b.Entities = append(b.Entities, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Aliases: c.Aliases, Merges: c.Reasons})
+				// copies: the clusters go on changing while this batch is written
+				b.Entities = append(b.Entities, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type,
+					Aliases: append([]string(nil), c.Aliases...), Merges: append([]string(nil), c.Reasons...)})
 			}
 			counts[c.ID] += len(e.Mentions)
 		}
