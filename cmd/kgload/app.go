@@ -51,11 +51,13 @@ Inputs are files, folders (read recursively), quoted globs, or - for standard in
   .html          a news page: main text, title and date from its metadata
 
 Without a Neo4j URI the graph goes to an embedded database file (--db, default kg.db).
-Loading the same articles again changes nothing.
+Loading the same articles again changes nothing; a changed article (same id) replaces its own facts;
+a load that was killed or interrupted finishes when run again with the same arguments.
 
 Examples:
   kgload seeds/                                  load a folder into kg.db
   kgload --date 2024-03-19 article.txt           read relative dates ("on Sunday") against a date
+  kgload --errors failed.jsonl --batch-size 2000 corpus/   list failed inputs as JSON Lines
   kgload extract seeds/ > facts.jsonl            print what would be stored, write nothing
   kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
   kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
@@ -72,12 +74,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		&cli.StringFlag{Name: "errors", Usage: "write the inputs that failed to `FILE` as JSON Lines (path, line, reason)", Category: "Load"},
 		&cli.DurationFlag{Name: "retry-for", Value: 2 * time.Minute, Usage: "keep retrying writes this long while Neo4j is unreachable or restarting", Category: "Load"},
 		&cli.Int64Flag{Name: "max-bytes", Value: ingest.DefaultMaxBytes, Usage: "refuse input files larger than `N` bytes", Category: "Input"},
-		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (0: one per CPU)", Category: "Input"},
+		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; 0: one per CPU)", Category: "Input"},
 	}
 	app := &cli.App{
 		Name:                   "kgload",
 		Usage:                  "load news articles into a knowledge graph",
-		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload schema [options]",
+		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload schema [options]",
 		Description:            description,
 		Reader:                 stdin,
 		Writer:                 stdout,
