@@ -29,6 +29,7 @@ var otherHeads = map[string]bool{
 	"award": true, "prize": true, "issue": true, "convention": true, "declaration": true, "protocol": true,
 	"missile": true, "missiles": true, "batch": true, "genocide": true, "attack": true, "attacks": true,
 	"operation": true, "report": true, "index": true, "spring": true, "revolution": true, "solution": true,
+	"paper": true, "inquiry": true, "bill": true, "rights": true, "dome": true, "exhibition": true,
 }
 
 // nameParticles may stand in lower case inside a name ("Osama bin Laden", "Ursula von der Leyen").
@@ -374,6 +375,13 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		x.orgMention(d, si, c, pre)
 		return
 	}
+	// Letters after a name ("Jane Smith MP", "John Brown QC") are no part of it, but say it is a person.
+	postNominal := false
+	for len(ct) > 1 && lexicon.IsPostNominal(ct[len(ct)-1].Text) && ct[len(ct)-1].AllCaps() {
+		ct, rs = ct[:len(ct)-1], rs[:len(rs)-1]
+		c.to--
+		postNominal = true
+	}
 	// The name is the run of name tokens at the end; what stands before it describes it.
 	k := len(ct)
 	for k > 0 && rs[k-1] == rName {
@@ -442,7 +450,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	}
 	typ := graph.EntityType("")
 	switch {
-	case hasTitle:
+	case hasTitle || postNominal:
 		typ = graph.Person
 	case len(name) == 1 && name[0].AllCaps() && !strings.ContainsAny(name[0].Text, "-."):
 		if c.to < len(toks) && toks[c.to].Text == ":" {
@@ -456,7 +464,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		typ = graph.Person
 	}
 	m := d.addMention(si, c.from+k, c.to, typ)
-	m.Weak = typ == graph.Person && !hasTitle
+	m.Weak = typ == graph.Person && !hasTitle && !postNominal
 	if hasTitle || info.affil != "" || affilMention != nil {
 		m.Title = strings.Join(info.words, " ")
 		m.Affil = info.affil

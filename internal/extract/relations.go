@@ -958,8 +958,8 @@ func tidyTitle(words []string) string {
 	var out []string
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		if lw == "the" || lw == "a" || lw == "an" {
-			continue
+		if lw == "the" || lw == "a" || lw == "an" || lexicon.IsHonorific(w) {
+			continue // articles, and courtesy titles such as Sir or Baroness, are no part of a post
 		}
 		out = append(out, w)
 	}

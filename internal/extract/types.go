@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 )
@@ -46,6 +48,25 @@ func (x *Extractor) typeFromContext(d *Doc) {
 						break
 					}
 				}
+			}
+		}
+	}
+	// a plural whose singular the article also writes as a name is a group: "the Liberal Democrats"
+	// beside "a Liberal Democrat", "the Tories" beside "a Tory"
+	written := map[string]bool{}
+	for _, m := range d.Mentions {
+		written[m.folded()] = true
+	}
+	for _, m := range d.Mentions {
+		if m.Type != "" && !m.Weak {
+			continue
+		}
+		f := m.folded()
+		for _, sing := range singulars(f) {
+			if written[sing] {
+				m.vote(graph.Organisation)
+				m.vote(graph.Organisation)
+				break
 			}
 		}
 	}
@@ -178,4 +199,17 @@ func hasConjunction(toks []Token, group []*Mention) bool {
 // followedByOrgNoun reports whether a lowercase organisation noun follows the mention ("the Frelimo delegation").
 func followedByOrgNoun(toks []Token, m *Mention) bool {
 	return m.TokEnd < len(toks) && !toks[m.TokEnd].Cap() && lexicon.IsOrgNoun(toks[m.TokEnd].Text)
+}
+
+// singulars returns the forms a folded plural name may have in the singular.
+func singulars(f string) []string {
+	switch {
+	case strings.HasSuffix(f, "ies"):
+		return []string{strings.TrimSuffix(f, "ies") + "y"}
+	case strings.HasSuffix(f, "es"):
+		return []string{strings.TrimSuffix(f, "es"), strings.TrimSuffix(f, "s")}
+	case strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss"):
+		return []string{strings.TrimSuffix(f, "s")}
+	}
+	return nil
 }

@@ -50,7 +50,7 @@ first second lady mr mrs ms miss dr prof professor sir lord dame rev reverend im
 analyst editor correspondent reporter journalist photographer columnist founder ceo cfo coo chairman-elect
 president-elect treasurer registrar provost dean rector warden superintendent inspector ombudsman
 spokesmen diplomat diplomats official officials militant desk division politburo majority minority whip
-speaker`), titlesTXT, 2)
+speaker mp mps mep meps msp msps mla qc kc`), titlesTXT, 2)
 
 // postWords are the title words that name a post someone holds, as opposed to a description
 // ("diplomat", "official") or a modifier ("acting", "senior").
@@ -60,10 +60,17 @@ congressman congresswoman representative governor mayor king queen prince prince
 cardinal bishop archbishop colonel major captain lieutenant commander admiral sergeant marshal brigadier judge
 chancellor premier consul counsellor counselor attache delegate adviser advisor coordinator commissioner
 undersecretary under-secretary analyst editor correspondent columnist founder ceo cfo coo treasurer dean
-rector ombudsman speaker whip`)
+rector ombudsman speaker whip mp mep msp mla`)
 
 // honorifics precede a person's name but are not posts.
-var honorifics = set(`mr mrs ms miss dr prof professor sir lord dame rev reverend`)
+var honorifics = set(`mr mrs ms miss dr prof professor sir lord lady dame rev reverend baron baroness earl
+viscount marquess duke duchess countess`)
+
+// postNominals follow a name without being part of it ("Jane Smith MP", "John Brown QC").
+var postNominals = set(`mp mep msp mla qc kc obe mbe cbe kbe frs phd jr sr`)
+
+// IsPostNominal reports whether a word is a letter set written after a name.
+func IsPostNominal(w string) bool { return postNominals[strings.ToLower(strings.TrimSuffix(w, "."))] }
 
 // orgHeads end the names of organisations ("Ministry of Health", "Indian Air Force"), with cleanco's
 // company legal forms of three letters or more ("Inc", "GmbH"); shorter ones ("AS", "SA") read as words.
@@ -89,7 +96,8 @@ publication website platform charity`)
 
 // geoHeads end the names of places ("Gaza Strip", "Sinai Peninsula").
 var geoHeads = set(`strip peninsula gulf sea ocean river valley heights desert mountains mountain island islands
-coast territories territory province region governorate crossing bay lake canal straits strait plateau basin`)
+coast territories territory province region governorate crossing bay lake canal straits strait plateau basin
+street road avenue square lane bridge airport station stadium park harbour village hall`)
 
 // directions start compound place names ("West Bank", "North Africa", "Middle East").
 var directions = set(`north south east west northern southern eastern western middle far near

@@ -33,7 +33,9 @@ def main():
         from nameparser.config.titles import TITLES
         from cleanco import termdata
 
-        titles = sorted(t for t in TITLES if t.isalpha() and len(t) >= 2)
+        # "met" (the Metropolitan police) reads as the verb far more often than as a title
+        ambiguous = {"met"}
+        titles = sorted(t for t in TITLES if t.isalpha() and len(t) >= 2 and t not in ambiguous)
         forms = set()
         for terms in termdata.terms_by_type.values():
             for t in terms:
