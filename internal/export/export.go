@@ -53,7 +53,7 @@ func AdminCSV(dir string, b *graph.Batch) error {
 				for _, a := range e.Aliases {
 					keys = append(keys, names.Fold(a))
 				}
-				w.Write([]string{e.ID, e.Name, string(e.Type), list(e.Aliases), list(dedupe(keys)), list(e.Merges), "Entity;" + string(e.Type)})
+				w.Write([]string{e.ID, e.Name, string(e.Type), list(e.Aliases), list(dedupe(keys)), list(e.Merges), "Entity" + ArrayDelimiter + string(e.Type)}) // labels take the array delimiter too
 			}
 			return nil
 		})
