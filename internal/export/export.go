@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -60,13 +61,32 @@ func AdminCSV(dir string, b *graph.Batch) error {
 	if err != nil {
 		return err
 	}
-	err = write("articles.csv", []string{"id:ID(Article)", "title", "url", "published", "source", "hash", ":LABEL"},
-		func(w *csv.Writer) error {
-			for _, a := range b.Articles {
-				w.Write([]string{a.ID, a.Title, a.URL, a.Published, a.Source, a.Hash, "Article"})
+	// unknown JSON Lines fields become meta_<field> properties, as a load through the driver stores them
+	extraKeys := map[string]bool{}
+	for _, a := range b.Articles {
+		for k := range a.Extra {
+			extraKeys[k] = true
+		}
+	}
+	var keys []string
+	for k := range extraKeys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	header := []string{"id:ID(Article)", "title", "url", "published", "source", "hash", ":LABEL"}
+	for _, k := range keys {
+		header = append(header, "meta_"+k)
+	}
+	err = write("articles.csv", header, func(w *csv.Writer) error {
+		for _, a := range b.Articles {
+			row := []string{a.ID, a.Title, a.URL, a.Published, a.Source, a.Hash, "Article"}
+			for _, k := range keys {
+				row = append(row, a.Extra[k])
 			}
-			return nil
-		})
+			w.Write(row)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
