@@ -416,8 +416,10 @@ func nameEntity(e *Entity) {
 	}
 }
 
-// cleanName drops a possessive ending from a name as written ("Reuters’" → "Reuters").
+// cleanName drops a possessive ending from a name as written ("Reuters’" → "Reuters") and folds
+// its white space.
 func cleanName(s string) string {
+	s = strings.Join(strings.Fields(s), " ") // a name broken over two lines is one name
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(s, suf) {
 			return strings.TrimSuffix(s, suf)

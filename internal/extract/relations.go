@@ -32,7 +32,8 @@ var baseConfidence = map[string]float64{
 var clauseStops = map[string]bool{
 	";": true, "that": true, "which": true, "who": true, "whom": true, "where": true, "while": true, "when": true,
 	"after": true, "before": true, "because": true, "but": true, "although": true, "though": true, "since": true,
-	"according": true, "said": true, "says": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
+	"according": true, "said": true, "says": true, "added": true, "told": true, "noted": true,
+	"reported": true, "announced": true, "stressed": true, "warned": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
 }
 
 // hedges before a verb make the meeting or visit not a fact: planned, hoped for, denied or uncertain.
@@ -40,7 +41,8 @@ var hedges = map[string]bool{
 	"will": true, "would": true, "could": true, "may": true, "might": true, "shall": true, "should": true,
 	"plan": true, "plans": true, "planned": true, "planning": true, "expected": true, "expects": true, "hope": true,
 	"hopes": true, "hoped": true, "hoping": true, "want": true, "wants": true, "wanted": true, "intends": true,
-	"intended": true, "scheduled": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
+	"intended": true, "scheduled": true, "next": true, "upcoming": true, "forthcoming": true,
+	"probable": true, "possible": true, "likely": true, "potential": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
 	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
 	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
 }
@@ -120,6 +122,18 @@ func (v sentenceView) rightBound(i int) int {
 		}
 	}
 	return len(v.toks)
+}
+
+// hedgedClause reports whether a word anywhere in the clause [from, to) makes the event unreal: a
+// noun of meeting or travel ("during his visit", "talks with") carries no tense of its own, so a
+// "will", "hopes" or "next month" around it decides.
+func (v sentenceView) hedgedClause(from, to int) bool {
+	for j := from; j < to && j < len(v.toks); j++ {
+		if hedges[v.lower(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hedged reports whether one of the few words before position i makes the event unreal.
@@ -265,7 +279,16 @@ func isPersonPronoun(w string) bool {
 // subjects returns the people acting in [from, to): the named ones, or else the person a pronoun
 // there stands for. pron reports that a pronoun was used.
 func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
-	ps := v.in(from, to, graph.Person)
+	var ps []*Mention
+	for _, m := range v.in(from, to, graph.Person) {
+		// "Carlisle's cross was met by": the possessor acts only in "X's meeting", "X's visit"
+		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+			if n := v.lower(m.TokEnd + 1); !meetingNouns[n] && !visitNouns[n] {
+				continue
+			}
+		}
+		ps = append(ps, m)
+	}
 	if len(ps) > 0 {
 		// the person nearest the verb, with those listed with it ("X and Y met")
 		k := len(ps) - 1
@@ -426,8 +449,15 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 		if !ok {
 			continue
 		}
+		if v.lower(objFrom-1) == "to" && objFrom < len(v.toks) && v.toks[objFrom].Word && !v.toks[objFrom].Cap() {
+			switch v.lower(objFrom) {
+			case "the", "a", "an", "both":
+			default:
+				continue // "returned to haunt", "went to see": an infinitive, not a destination
+			}
+		}
 		lb := v.leftBound(i)
-		if v.hedged(i, lb) {
+		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1))) {
 			continue
 		}
 		subj, pron := d.subjects(v, lb, i)
@@ -448,6 +478,9 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			}
 			if m.Tok-prev > gap || stopBetween(v, prev, m.Tok) {
 				break
+			}
+			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
+				continue // "the UK chancellor": a nationality of a post, not a destination
 			}
 			// the first place may take the clause's date; later ones only a date of their own
 			clause := -1
@@ -481,6 +514,9 @@ func stopBetween(v sentenceView, from, to int) bool {
 }
 
 // ---- MET ----
+
+// visitNouns are the nouns of travel a possessor can be the traveller of ("his visit to").
+var visitNouns = map[string]bool{"visit": true, "visits": true, "trip": true, "tour": true, "journey": true, "stay": true}
 
 // meetingNouns are what one attends when one meets people.
 var meetingNouns = map[string]bool{"meeting": true, "meetings": true, "talks": true, "discussions": true,
@@ -564,6 +600,9 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
 			continue // "the Arab League's Secretary": someone of the organisation, not its delegation
 		}
+		if p := v.lower(m.Tok - 1); p == "of" || (p == "the" && v.lower(m.Tok-2) == "of") {
+			continue // "leaders of the Senate": the body the people belong to
+		}
 		es = appendEntity(es, m.Ent)
 	}
 	return es
@@ -597,7 +636,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		}
 		lb := v.leftBound(i)
 		rb := v.rightBound(objFrom)
-		if v.hedged(i, lb) {
+		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb)) {
 			continue
 		}
 		var left, right []*Entity

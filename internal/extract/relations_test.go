@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// relations returns "TYPE From -> To [title/status]" for each relation read from text, sorted.
+func relationsOf(t *testing.T, text string) []string {
+	t.Helper()
+	d := New(lexicon.Default()).Extract(graph.Article{ID: "t", Text: text, Published: "2024-03-19"})
+	var out []string
+	for _, r := range d.Relations {
+		s := string(r.Type) + " " + r.From.Name + " -> " + r.To.Name
+		if r.Title != "" {
+			s += " [" + r.Title + "/" + r.Status + "]"
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestRelationPatterns(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Foreign Minister Ana Lopes met with President Tomas Berg in Oslo on Monday.",
+			[]string{"MET Ana Lopes -> Tomas Berg"}},
+		{"Jane Smith MP visited Kenya and Uganda last week.",
+			[]string{"VISITED Jane Smith -> Kenya", "VISITED Jane Smith -> Uganda"}},
+		{"Kenyan diplomat Amina Odhiambo, the former ambassador to Chile, visited Lima.",
+			[]string{"HOLDS_POST Amina Odhiambo -> Kenya [ambassador to Chile/former]", "VISITED Amina Odhiambo -> Lima"}},
+		{"A meeting between Ivo Marek and Rosa Lindqvist took place in Vienna.",
+			[]string{"MET Ivo Marek -> Rosa Lindqvist"}},
+		// not facts: planned, hoped-for, denied, or not about people meeting or travelling
+		{"The ministers Ana Lopes and Tomas Berg will meet in Paris next week.", nil},
+		{"Ana Lopes hopes to visit Peru.", nil},
+		{"Ana Lopes did not meet Tomas Berg.", nil},
+		{"Early in the second half Tom Reed's cross was met by Scott Ward and he scored.", nil},
+		{"Tom Reed returned to haunt his old club at the Riverside Stadium.", nil},
+		{"During his visit to Peru next month, Ivo Marek will meet ministers.", nil},
+	}
+	for _, c := range cases {
+		got := relationsOf(t, c.text)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
