@@ -687,7 +687,7 @@ func timelineView(ctx context.Context, q *query.Engine, e graph.Entity, evs []qu
 	v := &view{JSON: map[string]any{"entity": ref(e), "events": out}, Columns: cols, Rows: rows}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "Timeline of %s (%s)\n\n", e.Name, e.Type)
-		for i, ev := range out {
+		for _, ev := range out {
 			date := ev.Date
 			if date == "" {
 				date = "undated"
@@ -703,7 +703,6 @@ func timelineView(ctx context.Context, q *query.Engine, e graph.Entity, evs []qu
 				head += "  (sources give other dates too)"
 			}
 			fmt.Fprintln(w, head)
-			_ = i
 			for _, f := range ev.Facts {
 				fmt.Fprintf(w, "            “%s” — %s\n", clip(oneLine(f.Evidence), 140), f.Source)
 			}

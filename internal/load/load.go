@@ -56,7 +56,7 @@ func Extract(ctx context.Context, opts Options) (*Result, error) {
 				return
 			}
 			if prev, dup := seen[a.ID]; dup {
-				res.Errors = append(res.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article as %s (id %s): skipped", prev, a.ID)})
+				res.Errors = append(res.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, prev)})
 				return
 			}
 			seen[a.ID] = a.Source
