@@ -96,8 +96,11 @@ func (x *Extractor) corefer(d *Doc) {
 // lexicon.PlaceKey.
 func (x *Extractor) entityKey(m *Mention) string {
 	name := m.Text
-	if m.Type == graph.Place {
+	switch m.Type {
+	case graph.Place:
 		name = x.lex.PlaceKey(name)
+	case graph.Organisation:
+		return string(m.Type) + "|" + names.OrgKey(name)
 	}
 	return string(m.Type) + "|" + names.Fold(name)
 }

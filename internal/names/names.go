@@ -3,6 +3,7 @@
 package names
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -153,4 +154,27 @@ func WordKey(w string) string {
 		return "=" + w
 	}
 	return w[:1] + Skeleton(w)
+}
+
+// orgFillers are the small words an organisation's name may or may not spell out.
+var orgFillers = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "de": true, "la": true, "du": true}
+
+// OrgKey compares organisation names regardless of word order: "Ministry of Foreign Affairs" and
+// "Foreign Affairs Ministry" share a key; "Israeli Foreign Affairs Ministry" does not.
+func OrgKey(name string) string {
+	words := Tokens(name)
+	kept := words[:0]
+	for _, w := range words {
+		if !orgFillers[w] {
+			kept = append(kept, w)
+		}
+	}
+	sort.Strings(kept)
+	out := kept[:0]
+	for i, w := range kept {
+		if i == 0 || w != kept[i-1] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }

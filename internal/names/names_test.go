@@ -42,3 +42,15 @@ func TestSurname(t *testing.T) {
 		}
 	}
 }
+
+func TestOrgKey(t *testing.T) {
+	if OrgKey("Ministry of Foreign Affairs") != OrgKey("Foreign Affairs Ministry") {
+		t.Error("word order changes the organisation key")
+	}
+	if OrgKey("Israeli Ministry of Foreign Affairs") == OrgKey("Ministry of Foreign Affairs") {
+		t.Error("a nationality in the name is dropped from the key")
+	}
+	if OrgKey("The Washington Post") != OrgKey("Washington Post") {
+		t.Error("a leading article changes the key")
+	}
+}

@@ -110,10 +110,14 @@ func (r *Resolver) Forget(docs []*extract.Doc) {
 // surnameCands returns the person clusters with a name whose last word has the same key as word's.
 func (r *Resolver) surnameCands(word string) []*Cluster { return r.bySurname[names.WordKey(word)] }
 
-// key is the exact-match key of an entity: its type and folded name, places under lexicon.PlaceKey.
+// key is the exact-match key of an entity: its type and folded name, places under lexicon.PlaceKey,
+// organisations under names.OrgKey (word order aside).
 func (r *Resolver) key(t graph.EntityType, name string) string {
-	if t == graph.Place {
+	switch t {
+	case graph.Place:
 		name = r.lex.PlaceKey(name)
+	case graph.Organisation:
+		return string(t) + "|" + names.OrgKey(name)
 	}
 	return string(t) + "|" + names.Fold(name)
 }
