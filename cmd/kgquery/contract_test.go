@@ -180,6 +180,32 @@ func TestContractSeeds(t *testing.T) {
 	}
 }
 
+// TestCypher runs Cypher on the test Neo4j: reads answer with parameters, writes are refused
+// unless --write is given.
+func TestCypher(t *testing.T) {
+	cfg := neo4jConfig(t)
+	_, b := datedSeedDB(t)
+	loadNeo4j(t, cfg, b)
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	conn := []string{"--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username}
+	code, out, errs := runCLI(append(conn, "--format", "json", "cypher",
+		"MATCH (p:Person {id: $id})-[r:MET]-(q) RETURN q.name AS name ORDER BY name", "--param", "id=person:wang-kejian")...)
+	if code != exitOK || !strings.Contains(out, `"name": "Ismail Haniyeh"`) {
+		t.Errorf("read query: exit %d, %s%s", code, out, errs)
+	}
+	code, _, errs = runCLI(append(conn, "cypher", "CREATE (:Scratch {n: $n})", "--param", "n=1")...)
+	if code != exitFailure || !strings.Contains(errs, "--write") {
+		t.Errorf("a write without --write: exit %d, %q", code, errs)
+	}
+	if code, _, errs = runCLI(append(conn, "cypher", "CREATE (:Scratch {n: $n})", "--param", "n=1", "--write")...); code != exitOK {
+		t.Errorf("a write with --write: exit %d, %q", code, errs)
+	}
+	code, out, _ = runCLI(append(conn, "--format", "tsv", "cypher", "MATCH (s:Scratch) RETURN count(s) AS n")...)
+	if code != exitOK || strings.TrimSpace(out) != "n\n1" {
+		t.Errorf("after one write: exit %d, %q", code, out)
+	}
+}
+
 // TestContractGenerated runs path, neighbours, common and timeline questions over a generated graph
 // on both stores.
 func TestContractGenerated(t *testing.T) {
