@@ -411,10 +411,10 @@ func typeNames(types []graph.RelType) []any {
 
 // adjacency returns the neighbours of each entity over the given types, in one query.
 func (s *Store) adjacency(ctx context.Context, ids []string, types []graph.RelType) (map[string][]string, error) {
-	recs, err := s.read(ctx, `UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:MET|HOLDS_POST|VISITED]-(b:Entity)
+	recs, err := s.read(ctx, `MATCH (a:Entity) WHERE a.id IN $ids
+MATCH (a)-[r:MET|HOLDS_POST|VISITED]-(b)
 WHERE type(r) IN $types
-RETURN id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": typeNames(types)})
+RETURN a.id AS id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": typeNames(types)})
 	if err != nil {
 		return nil, err
 	}
