@@ -221,9 +221,60 @@ func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
 	return es[0], nil
 }
 
-// Lookup returns the entities with the given ids.
+// Lookup returns the entities with the given ids, three queries for each 400 of them.
 func (s *Store) Lookup(ctx context.Context, ids []string) (map[string]graph.Entity, error) {
-	return graph.LookupEach(s.Entity)(ctx, ids)
+	out := map[string]graph.Entity{}
+	for start := 0; start < len(ids); start += 400 {
+		chunk := ids[start:min(start+400, len(ids))]
+		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
+		var args []any
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, name, type FROM entities WHERE id IN (`+marks+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: lookup: %w", err)
+		}
+		for rows.Next() {
+			var e graph.Entity
+			var t string
+			if err := rows.Scan(&e.ID, &e.Name, &t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: lookup: %w", err)
+			}
+			e.Type = graph.EntityType(t)
+			out[e.ID] = e
+		}
+		rows.Close()
+		for _, q := range []string{`SELECT entity, alias FROM aliases WHERE entity IN (` + marks + `) ORDER BY entity, alias`,
+			`SELECT entity, reason FROM merges WHERE entity IN (` + marks + `) ORDER BY entity, reason`} {
+			rows, err := s.db.QueryContext(ctx, q, args...)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: lookup: %w", err)
+			}
+			for rows.Next() {
+				var id, v string
+				if err := rows.Scan(&id, &v); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("sqlite: lookup: %w", err)
+				}
+				e, ok := out[id]
+				if !ok {
+					continue
+				}
+				if strings.Contains(q, "alias") {
+					if v != e.Name {
+						e.Aliases = append(e.Aliases, v)
+					}
+				} else {
+					e.Merges = append(e.Merges, v)
+				}
+				out[id] = e
+			}
+			rows.Close()
+		}
+	}
+	return out, nil
 }
 
 // FindEntities returns the entities a name or alias folds to, sorted by id.
