@@ -211,7 +211,7 @@ func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
 
 // Entity returns one entity by id.
 func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
-	es, err := s.entities(ctx, `SELECT id, name, type FROM entities WHERE id = ?`, id)
+	es, err := s.entitiesWhere(ctx, `id = ?`, []any{id})
 	if err != nil {
 		return graph.Entity{}, err
 	}
@@ -226,69 +226,30 @@ func (s *Store) Lookup(ctx context.Context, ids []string) (map[string]graph.Enti
 	out := map[string]graph.Entity{}
 	for start := 0; start < len(ids); start += 400 {
 		chunk := ids[start:min(start+400, len(ids))]
-		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
-		var args []any
-		for _, id := range chunk {
-			args = append(args, id)
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT id, name, type FROM entities WHERE id IN (`+marks+`)`, args...)
+		es, err := s.entitiesWhere(ctx, `id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")+`)`, args)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: lookup: %w", err)
+			return nil, err
 		}
-		for rows.Next() {
-			var e graph.Entity
-			var t string
-			if err := rows.Scan(&e.ID, &e.Name, &t); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("sqlite: lookup: %w", err)
-			}
-			e.Type = graph.EntityType(t)
+		for _, e := range es {
 			out[e.ID] = e
-		}
-		rows.Close()
-		for _, q := range []string{`SELECT entity, alias FROM aliases WHERE entity IN (` + marks + `) ORDER BY entity, alias`,
-			`SELECT entity, reason FROM merges WHERE entity IN (` + marks + `) ORDER BY entity, reason`} {
-			rows, err := s.db.QueryContext(ctx, q, args...)
-			if err != nil {
-				return nil, fmt.Errorf("sqlite: lookup: %w", err)
-			}
-			for rows.Next() {
-				var id, v string
-				if err := rows.Scan(&id, &v); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("sqlite: lookup: %w", err)
-				}
-				e, ok := out[id]
-				if !ok {
-					continue
-				}
-				if strings.Contains(q, "alias") {
-					if v != e.Name {
-						e.Aliases = append(e.Aliases, v)
-					}
-				} else {
-					e.Merges = append(e.Merges, v)
-				}
-				out[id] = e
-			}
-			rows.Close()
 		}
 	}
 	return out, nil
 }
 
-// FindEntities returns the entities a name or alias folds to, sorted by id.
-func (s *Store) FindEntities(ctx context.Context, name string) ([]graph.Entity, error) {
-	return s.entities(ctx, `SELECT id, name, type FROM entities WHERE id IN
-		(SELECT entity FROM aliases WHERE folded = ?) ORDER BY id`, names.Fold(name))
-}
-
-func (s *Store) entities(ctx context.Context, q string, args ...any) ([]graph.Entity, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+// entitiesWhere reads the entities a condition on the entities table selects, with their aliases and
+// merge reasons, in three queries, sorted by id.
+func (s *Store) entitiesWhere(ctx context.Context, cond string, args []any) ([]graph.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, type FROM entities WHERE `+cond+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities: %w", err)
 	}
 	var out []graph.Entity
+	idx := map[string]int{}
 	for rows.Next() {
 		var e graph.Entity
 		var t string
@@ -297,21 +258,45 @@ func (s *Store) entities(ctx context.Context, q string, args ...any) ([]graph.En
 			return nil, fmt.Errorf("sqlite: entities: %w", err)
 		}
 		e.Type = graph.EntityType(t)
+		idx[e.ID] = len(out)
 		out = append(out, e)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: entities: %w", err)
-	}
-	for i := range out {
-		if out[i].Aliases, err = s.aliases(ctx, out[i]); err != nil {
-			return nil, err
+	sub := `SELECT id FROM entities WHERE ` + cond
+	for _, q := range []struct {
+		sql   string
+		alias bool
+	}{
+		{`SELECT entity, alias FROM aliases WHERE entity IN (` + sub + `) ORDER BY entity, alias`, true},
+		{`SELECT entity, reason FROM merges WHERE entity IN (` + sub + `) ORDER BY entity, reason`, false},
+	} {
+		rows, err := s.db.QueryContext(ctx, q.sql, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
 		}
-		if out[i].Merges, err = s.strings(ctx, `SELECT reason FROM merges WHERE entity = ? ORDER BY reason`, out[i].ID); err != nil {
-			return nil, err
+		for rows.Next() {
+			var id, v string
+			if err := rows.Scan(&id, &v); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: entities: %w", err)
+			}
+			i, ok := idx[id]
+			switch {
+			case !ok:
+			case q.alias && v != out[i].Name:
+				out[i].Aliases = append(out[i].Aliases, v)
+			case !q.alias:
+				out[i].Merges = append(out[i].Merges, v)
+			}
 		}
+		rows.Close()
 	}
 	return out, nil
+}
+
+// FindEntities returns the entities a name or alias folds to, sorted by id.
+func (s *Store) FindEntities(ctx context.Context, name string) ([]graph.Entity, error) {
+	return s.entitiesWhere(ctx, `id IN (SELECT entity FROM aliases WHERE folded = ?)`, []any{names.Fold(name)})
 }
 
 // strings runs a query that returns one text column.
@@ -330,10 +315,6 @@ func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, e
 		out = append(out, v)
 	}
 	return out, rows.Err()
-}
-
-func (s *Store) aliases(ctx context.Context, e graph.Entity) ([]string, error) {
-	return s.strings(ctx, `SELECT alias FROM aliases WHERE entity = ? AND alias <> ? ORDER BY alias`, e.ID, e.Name)
 }
 
 // typeFilter returns an SQL condition and its arguments restricting relations to the given types.
@@ -596,50 +577,7 @@ func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
 
 // Entities returns every entity, sorted by id, in three queries.
 func (s *Store) Entities(ctx context.Context) ([]graph.Entity, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, type FROM entities ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: entities: %w", err)
-	}
-	var out []graph.Entity
-	idx := map[string]int{}
-	for rows.Next() {
-		var e graph.Entity
-		var t string
-		if err := rows.Scan(&e.ID, &e.Name, &t); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("sqlite: entities: %w", err)
-		}
-		e.Type = graph.EntityType(t)
-		idx[e.ID] = len(out)
-		out = append(out, e)
-	}
-	rows.Close()
-	for _, q := range []string{`SELECT entity, alias FROM aliases ORDER BY entity, alias`, `SELECT entity, reason FROM merges ORDER BY entity, reason`} {
-		rows, err := s.db.QueryContext(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: entities: %w", err)
-		}
-		for rows.Next() {
-			var id, v string
-			if err := rows.Scan(&id, &v); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("sqlite: entities: %w", err)
-			}
-			i, ok := idx[id]
-			if !ok {
-				continue
-			}
-			if strings.HasPrefix(q, "SELECT entity, alias") {
-				if v != out[i].Name {
-					out[i].Aliases = append(out[i].Aliases, v)
-				}
-			} else {
-				out[i].Merges = append(out[i].Merges, v)
-			}
-		}
-		rows.Close()
-	}
-	return out, nil
+	return s.entitiesWhere(ctx, `1 = 1`, nil)
 }
 
 // Articles returns the stored articles with the given ids, sorted by id.
@@ -681,7 +619,7 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 		b.Articles = append(b.Articles, a)
 	}
 	rows.Close()
-	if b.Entities, err = s.entities(ctx, `SELECT id, name, type FROM entities`); err != nil {
+	if b.Entities, err = s.Entities(ctx); err != nil {
 		return nil, err
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions`)
