@@ -20,11 +20,11 @@ type Cluster struct {
 	Name    string
 	Aliases []string
 	Reasons []string // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
-	members []*extract.Entity
 	names   map[string]int // spelling -> how many articles use it as an entity name
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
+	touched bool   // joined by an entity of the batch being added
 	aliases map[string]bool
 }
 
@@ -38,6 +38,7 @@ type Resolver struct {
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname map[string][]*Cluster
 	used      map[string]bool // ids given out
+	touched   []*Cluster      // clusters the batch being added joined, in order of first touch
 }
 
 // New returns an empty resolver.
@@ -101,9 +102,6 @@ func (r *Resolver) Forget(docs []*extract.Doc) {
 		for _, e := range d.Entities {
 			delete(r.of, e)
 		}
-	}
-	for _, c := range r.clusters {
-		c.members = nil
 	}
 }
 
@@ -205,7 +203,10 @@ func (r *Resolver) shownName(c *Cluster) string {
 }
 
 func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reason string) {
-	c.members = append(c.members, e)
+	if !c.touched {
+		c.touched = true
+		r.touched = append(r.touched, c)
+	}
 	if c.first == "" {
 		c.first = e.Name
 	}
@@ -343,7 +344,12 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 // the same names and ids. Clusters that end up with the same id (two people called "Chen" kept apart)
 // are numbered in order of first appearance. Every cluster's aliases are all spellings it has.
 func (r *Resolver) assignIDs() {
-	for _, c := range r.clusters {
+	// only the clusters this batch touched can have new names or spellings; new clusters come in
+	// the order they were made
+	touched := r.touched
+	r.touched = nil
+	for _, c := range touched {
+		c.touched = false
 		if !c.fixed {
 			c.Name = c.first
 			if c.Type == graph.Place {
