@@ -19,7 +19,7 @@ type Cluster struct {
 	Type    graph.EntityType
 	Name    string
 	Aliases []string
-	Reasons []string // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
+	Reasons []string       // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
 	names   map[string]int // spelling -> how many articles use it as an entity name
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
