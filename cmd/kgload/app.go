@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -445,16 +443,8 @@ func strPtr(s string) *string {
 	return &s
 }
 
-func docName(a graph.Article) string {
-	src := a.Source
-	if strings.Contains(src, ".jsonl:") || strings.Contains(src, ".ndjson:") || src == ingest.StdinName {
-		return a.ID
-	}
-	return filepath.Base(src)
-}
-
 func docJSON(d *extract.Doc, r *resolve.Resolver) docOut {
-	out := docOut{Doc: docName(d.Article), Article: d.Article.ID, Published: strPtr(d.Article.Published),
+	out := docOut{Doc: ingest.DocName(d.Article), Article: d.Article.ID, Published: strPtr(d.Article.Published),
 		Entities: []entityOut{}, Relations: []relationOut{}}
 	for _, e := range d.Entities {
 		c := r.Of(e)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/names"
 	"github.com/kgnews/kg/internal/resolve"
 )
@@ -180,14 +181,6 @@ func (m *matcher) matchEntity(e *extract.Entity) int {
 	return -1
 }
 
-// DocName returns the name gold files use for an article: its file's base name.
-func DocName(a graph.Article) string {
-	src := a.Source
-	if i := strings.LastIndex(src, ":"); i > 0 && strings.Contains(src[:i], ".jsonl") {
-		return a.ID
-	}
-	return filepath.Base(src)
-}
 
 // Score compares extracted, resolved articles with gold annotations.
 func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *Report {
@@ -202,7 +195,7 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 	var items []item
 	seen := map[string]bool{}
 	for _, d := range docs {
-		g := gold[DocName(d.Article)]
+		g := gold[ingest.DocName(d.Article)]
 		if g == nil {
 			continue
 		}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -413,4 +414,19 @@ func isoDate(s string) string {
 		return s[:10]
 	}
 	return ""
+}
+
+// DocName is what tools and gold files call an article: the base name of its file, or its id when it
+// was a JSON Lines record ("path:line") or came from standard input.
+func DocName(a graph.Article) string {
+	src := a.Source
+	if src == StdinName {
+		return a.ID
+	}
+	if i := strings.LastIndexByte(src, ':'); i > 0 {
+		if _, err := strconv.Atoi(src[i+1:]); err == nil {
+			return a.ID
+		}
+	}
+	return filepath.Base(src)
 }

@@ -87,3 +87,20 @@ func TestFilesWalksFoldersInOrder(t *testing.T) {
 		t.Errorf("errors = %v, want one naming missing.txt", errs)
 	}
 }
+
+func TestDocName(t *testing.T) {
+	cases := []struct {
+		a    graph.Article
+		want string
+	}{
+		{graph.Article{ID: "sha256:1", Source: "/data/seeds/001.txt"}, "001.txt"},
+		{graph.Article{ID: "r-17", Source: "/data/news.jsonl:17"}, "r-17"},
+		{graph.Article{ID: "r-2", Source: "-:2"}, "r-2"},
+		{graph.Article{ID: "sha256:2", Source: "-"}, "sha256:2"},
+	}
+	for _, c := range cases {
+		if got := DocName(c.a); got != c.want {
+			t.Errorf("DocName(%+v) = %q, want %q", c.a, got, c.want)
+		}
+	}
+}
