@@ -181,7 +181,6 @@ func (m *matcher) matchEntity(e *extract.Entity) int {
 	return -1
 }
 
-
 // Score compares extracted, resolved articles with gold annotations.
 func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *Report {
 	rep := &Report{EntitiesBy: map[graph.EntityType]*PRF{}, RelationsBy: map[graph.RelType]*PRF{}}
