@@ -303,16 +303,29 @@ func schemaAction(c *cli.Context) error {
 	return nil
 }
 
-func extractAction(c *cli.Context) error {
+// extractInputs reads and extracts the command's inputs (paths, or its arguments when nil) without
+// a store, reporting bad inputs, for extract, eval and export.
+func extractInputs(c *cli.Context, paths []string) (*load.Result, error) {
 	opts, err := loadOptions(c)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	if paths != nil {
+		opts.Paths = paths
 	}
 	res, err := load.Extract(c.Context, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	reportErrors(c.App.ErrWriter, res.Errors)
+	return res, nil
+}
+
+func extractAction(c *cli.Context) error {
+	res, err := extractInputs(c, nil)
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(c.App.Writer)
 	enc.SetEscapeHTML(false)
 	for _, d := range res.Docs {
@@ -334,16 +347,10 @@ func exportAction(c *cli.Context) error {
 		return usageError{"export needs a folder for the files and the inputs: kgload export --format neo4j-admin DIR PATH..."}
 	}
 	dir := c.Args().First()
-	opts, err := loadOptions(c)
+	res, err := extractInputs(c, c.Args().Slice()[1:])
 	if err != nil {
 		return err
 	}
-	opts.Paths = c.Args().Slice()[1:]
-	res, err := load.Extract(c.Context, opts)
-	if err != nil {
-		return err
-	}
-	reportErrors(c.App.ErrWriter, res.Errors)
 	if err := export.AdminCSV(dir, res.Batch); err != nil {
 		return err
 	}
@@ -362,15 +369,10 @@ func evalAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts, err := loadOptions(c)
+	res, err := extractInputs(c, nil)
 	if err != nil {
 		return err
 	}
-	res, err := load.Extract(c.Context, opts)
-	if err != nil {
-		return err
-	}
-	reportErrors(c.App.ErrWriter, res.Errors)
 	rep := eval.Score(res.Docs, res.Resolver, gold)
 	rep.Write(c.App.Writer)
 	if c.Bool("errors") {
