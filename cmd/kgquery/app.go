@@ -177,13 +177,17 @@ func isTerminal(f *os.File) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
-// session opens the store and the query engine for one command.
-func session(c *cli.Context) (*query.Engine, func(), error) {
+// session settles the output format (drawable: whether the answer can be a picture) and opens the
+// store and the query engine for one command; done closes the store.
+func session(c *cli.Context, drawable bool) (q *query.Engine, f string, done func(), err error) {
+	if f, err = format(c, drawable); err != nil {
+		return nil, "", nil, err
+	}
 	s, _, err := connect.Open(c.Context, c)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return &query.Engine{S: s}, func() { s.Close() }, nil
+	return &query.Engine{S: s}, f, func() { s.Close() }, nil
 }
 
 func parseTypes(s string) ([]graph.RelType, error) {
@@ -270,11 +274,7 @@ func pathAction(c *cli.Context) error {
 	if o.Through, err = parseEntityTypes(c.String("through")); err != nil {
 		return err
 	}
-	f, err := format(c, true)
-	if err != nil {
-		return err
-	}
-	q, done, err := session(c)
+	q, f, done, err := session(c, true)
 	if err != nil {
 		return err
 	}
@@ -317,11 +317,7 @@ func neighboursAction(c *cli.Context) error {
 	if o.Types, err = parseTypes(c.String("types")); err != nil {
 		return err
 	}
-	f, err := format(c, true)
-	if err != nil {
-		return err
-	}
-	q, done, err := session(c)
+	q, f, done, err := session(c, true)
 	if err != nil {
 		return err
 	}
@@ -378,11 +374,7 @@ func commonAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := format(c, true)
-	if err != nil {
-		return err
-	}
-	q, done, err := session(c)
+	q, f, done, err := session(c, true)
 	if err != nil {
 		return err
 	}
@@ -415,11 +407,7 @@ func entityAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := format(c, true)
-	if err != nil {
-		return err
-	}
-	q, done, err := session(c)
+	q, f, done, err := session(c, true)
 	if err != nil {
 		return err
 	}
@@ -452,11 +440,7 @@ func timelineAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	f, err := format(c, false)
-	if err != nil {
-		return err
-	}
-	q, done, err := session(c)
+	q, f, done, err := session(c, false)
 	if err != nil {
 		return err
 	}
@@ -480,11 +464,7 @@ func searchAction(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError{"search needs some text: kgquery search TEXT"}
 	}
-	f, err := format(c, false)
-	if err != nil {
-		return err
-	}
-	q, done, err := session(c)
+	q, f, done, err := session(c, false)
 	if err != nil {
 		return err
 	}

@@ -105,11 +105,7 @@ func askAction(c *cli.Context) error {
 		for i := range m {
 			m[i] = strings.Trim(strings.TrimSpace(m[i]), `"“”'`)
 		}
-		f, err := format(c, true)
-		if err != nil {
-			return err
-		}
-		q, done, err := session(c)
+		q, f, done, err := session(c, true)
 		if err != nil {
 			return err
 		}
