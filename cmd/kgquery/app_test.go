@@ -13,7 +13,8 @@ import (
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-func seededDB(t *testing.T) (string, *graph.Batch) {
+// seededDB writes a batch into a new embedded database file and returns the file.
+func seededDB(t *testing.T, b *graph.Batch) (string, *graph.Batch) {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "kg.db")
 	s, err := sqlite.Open(context.Background(), db)
@@ -21,7 +22,6 @@ func seededDB(t *testing.T) (string, *graph.Batch) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	b := storetest.SeedBatch(t)
 	if err := s.Write(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func runTTY(tty bool, args ...string) (int, string, string) {
 }
 
 func TestPathJSONMatchesReference(t *testing.T) {
-	db, b := seededDB(t)
+	db, b := seededDB(t, storetest.SeedBatch(t))
 	ref := storetest.NewReference(b)
 	for _, pair := range storetest.PathPairs {
 		code, out, errs := runCLI("--db", db, "path", pair[0], pair[1], "--format", "json")
@@ -68,7 +68,7 @@ func TestPathJSONMatchesReference(t *testing.T) {
 }
 
 func TestPathTableShowsEvidence(t *testing.T) {
-	db, _ := seededDB(t)
+	db, _ := seededDB(t, storetest.SeedBatch(t))
 	code, out, errs := runTTY(true, "--db", db, "path", "Cao Xiaolin", "Khalid Manzalawi")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -82,7 +82,7 @@ func TestPathTableShowsEvidence(t *testing.T) {
 }
 
 func TestUnknownAndBadArguments(t *testing.T) {
-	db, _ := seededDB(t)
+	db, _ := seededDB(t, storetest.SeedBatch(t))
 	if code, _, errs := runCLI("--db", db, "path", "Nobody Known", "Cao Xiaolin"); code != exitFailure || !strings.Contains(errs, "no entity named") {
 		t.Errorf("unknown name: exit %d, stderr %q", code, errs)
 	}

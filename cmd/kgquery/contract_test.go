@@ -50,25 +50,9 @@ func goldenName(args []string) string {
 	return s
 }
 
-// datedSeedDB loads the seeds, read against the date the gold annotations use, into a new file.
-func datedSeedDB(t *testing.T) (string, *graph.Batch) {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "kg.db")
-	s, err := sqlite.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	b := storetest.SeedBatchDated(t, "2024-03-19")
-	if err := s.Write(context.Background(), b); err != nil {
-		t.Fatal(err)
-	}
-	return db, b
-}
-
 // TestGolden compares terminal and piped output of every command with testdata/golden.
 func TestGolden(t *testing.T) {
-	db, _ := datedSeedDB(t)
+	db, _ := seededDB(t, storetest.SeedBatchDated(t, "2024-03-19"))
 	for _, q := range seedQuestions {
 		for _, tty := range []bool{true, false} {
 			kind := "pipe"
@@ -101,7 +85,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	db, _ := datedSeedDB(t)
+	db, _ := seededDB(t, storetest.SeedBatchDated(t, "2024-03-19"))
 	for _, f := range []string{"json", "csv", "tsv", "dot", "mermaid"} {
 		code, out, errs := runCLI("--db", db, "path", "Zhai Jun", "Wang Kejian", "--format", f)
 		if code != exitOK || out == "" {
@@ -167,7 +151,7 @@ func sameOnBoth(t *testing.T, db string, cfg neo4j.Config, q []string, format st
 // TestContractSeeds runs every command on the seeds on both stores.
 func TestContractSeeds(t *testing.T) {
 	cfg := neo4jConfig(t)
-	db, b := datedSeedDB(t)
+	db, b := seededDB(t, storetest.SeedBatchDated(t, "2024-03-19"))
 	loadNeo4j(t, cfg, b)
 	t.Setenv("NEO4J_PASSWORD", cfg.Password)
 	for _, q := range seedQuestions {
@@ -184,7 +168,7 @@ func TestContractSeeds(t *testing.T) {
 // unless --write is given.
 func TestCypher(t *testing.T) {
 	cfg := neo4jConfig(t)
-	_, b := datedSeedDB(t)
+	_, b := seededDB(t, storetest.SeedBatchDated(t, "2024-03-19"))
 	loadNeo4j(t, cfg, b)
 	t.Setenv("NEO4J_PASSWORD", cfg.Password)
 	conn := []string{"--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username}

@@ -19,7 +19,7 @@ func TestPathSameOnNeo4j(t *testing.T) {
 	if err := s.Write(ctx, storetest.SeedBatch(t)); err != nil {
 		t.Fatal(err)
 	}
-	db, _ := seededDB(t)
+	db, _ := seededDB(t, storetest.SeedBatch(t))
 	t.Setenv("NEO4J_PASSWORD", password) // the flag's variable, as a user would set it
 	for _, pair := range storetest.PathPairs {
 		for _, format := range []string{"table", "json"} {
