@@ -46,6 +46,21 @@ func copySeeds(t *testing.T) string {
 	return dir
 }
 
+// dumpFile returns the canonical dump of an embedded database file.
+func dumpFile(t *testing.T, db string) *graph.Batch {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, err := s.Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func counts(t *testing.T, db string) graph.Counts {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), db)

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/kgnews/kg/internal/neo4j"
-	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
@@ -57,15 +56,7 @@ func TestExportImportsIntoNeo4j(t *testing.T) {
 	if r := runCLI(t, "", "--db", db, "--date", "2024-03-19", storetest.SeedsDir()); r.code != exitOK {
 		t.Fatalf("load: exit %d: %s", r.code, r.stderr)
 	}
-	e, err := sqlite.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	want, err := e.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := dumpFile(t, db)
 	if len(want.Relations) < 10 {
 		t.Fatalf("the seeds gave only %d relations", len(want.Relations))
 	}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
-	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
@@ -108,18 +107,7 @@ func killAndRerun(t *testing.T, storeArgs func(t *testing.T) ([]string, func() *
 func TestKillAndRerunEmbedded(t *testing.T) {
 	killAndRerun(t, func(t *testing.T) ([]string, func() *graph.Batch) {
 		db := filepath.Join(t.TempDir(), "kg.db")
-		return []string{"--db", db}, func() *graph.Batch {
-			s, err := sqlite.Open(context.Background(), db)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			d, err := s.Dump(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			return d
-		}
+		return []string{"--db", db}, func() *graph.Batch { return dumpFile(t, db) }
 	}, []int{1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 16, 20})
 }
 
