@@ -75,6 +75,7 @@ type Doc struct {
 	Entities  []*Entity
 	Relations []Relation
 	dates     [][]dateSpan // per sentence
+	bySent    [][]*Mention // resolved mentions per sentence, in text order (built by view)
 }
 
 // Stage is one step of the pipeline.
@@ -137,7 +138,7 @@ func (d *Doc) Compact() {
 		d.Relations[i].Evidence = strings.Clone(d.Relations[i].Evidence)
 	}
 	d.Text, d.Article.Text = "", ""
-	d.Sents, d.dates = nil, nil
+	d.Sents, d.dates, d.bySent = nil, nil, nil
 }
 
 // Extract runs the pipeline over one article.

@@ -55,14 +55,19 @@ type sentenceView struct {
 }
 
 func (d *Doc) view(si int) sentenceView {
-	v := sentenceView{si: si, toks: d.Sents[si].Tokens}
-	for _, m := range d.Mentions {
-		if m.Sent == si && m.Ent != nil {
-			v.ms = append(v.ms, m)
+	if d.bySent == nil {
+		// one pass over the mentions for all sentences, not one per sentence
+		d.bySent = make([][]*Mention, len(d.Sents))
+		for _, m := range d.Mentions {
+			if m.Ent != nil {
+				d.bySent[m.Sent] = append(d.bySent[m.Sent], m)
+			}
+		}
+		for _, ms := range d.bySent {
+			sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 		}
 	}
-	sort.Slice(v.ms, func(i, j int) bool { return v.ms[i].Start < v.ms[j].Start })
-	return v
+	return sentenceView{si: si, toks: d.Sents[si].Tokens, ms: d.bySent[si]}
 }
 
 // in returns the mentions of type t (any type when "") whose tokens lie in [from, to), leaving out
