@@ -284,3 +284,7 @@ func isHeadline(toks []Token) bool {
 	}
 	return words <= 20 && (caps*10 >= words*6 || upper*10 >= words*8)
 }
+
+// Sentences splits a text into sentences and tokens the way extraction reads it (used to build
+// training data for the entity tagger, so that it learns on the same words it later sees).
+func Sentences(text string) []Sentence { return splitSentences(text) }

@@ -1,0 +1,309 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// A feature is a 64-bit FNV-1a hash of a template number and its values. Hashing keeps the model a
+// flat table and the run-time free of string building for every feature.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return hashByte(h, 0xff) // end of value
+}
+
+func feat(tmpl byte) uint64 { return hashByte(fnvOffset, tmpl) }
+
+// Lexicon flags of one token. A gazetteer match marks its first token and the rest separately, with the
+// kind of place, so that "New" of "New York" is told from "New" alone.
+const (
+	fGazBegin uint32 = 1 << iota
+	fGazInside
+	fGazCountry
+	fGazCity
+	fGazRegion
+	fTitle
+	fPost
+	fHonorific
+	fDemonym
+	fOrgHead
+	fOrgNoun
+	fOrgan
+	fGeoHead
+	fDirection
+	fFunction
+	fPostNominal
+	fLowerSeen // the article writes this word in lower case somewhere
+	fTown      // part of a town's name (GeoNames)
+	fWnOrg     // WordNet organisation noun
+	fWnVenue   // WordNet structure, facility or way noun
+	fWnTitle   // WordNet leader or official noun
+	nFlags     = iota
+)
+
+// token is one word as the tagger sees it.
+type token struct {
+	text, lower, shape, pre3, suf2, suf3 string
+	flags                                uint32
+}
+
+// shape maps letters to X/x, digits to d, keeps other characters, and collapses runs of the same
+// class beyond two ("McDonald" → "XxXxx", "U.S." → "X.X.", "1987" → "dd").
+func shape(s string) string {
+	var b strings.Builder
+	var last rune
+	run := 0
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func prefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i]
+}
+
+func suffix(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// Sentence is what the tagger reads: the words of one sentence, and facts about the article.
+type Sentence struct {
+	Words []string
+	// LowerSeen holds the words the article writes in lower case somewhere (may be nil).
+	LowerSeen map[string]bool
+}
+
+// prepare computes each token's strings and lexicon flags once per sentence.
+func prepare(s Sentence, lex *lexicon.Lexicon) []token {
+	toks := make([]token, len(s.Words))
+	for i, w := range s.Words {
+		lw := strings.ToLower(w)
+		t := token{text: w, lower: lw, shape: shape(w), pre3: prefix(lw, 3), suf2: suffix(lw, 2), suf3: suffix(lw, 3)}
+		if lexicon.IsTitleWord(w) {
+			t.flags |= fTitle
+		}
+		if lexicon.IsPostWord(w) {
+			t.flags |= fPost
+		}
+		if lexicon.IsHonorific(w) {
+			t.flags |= fHonorific
+		}
+		if _, ok := lex.Demonym(strings.TrimSuffix(w, "s")); ok {
+			t.flags |= fDemonym
+		} else if _, ok := lex.Demonym(w); ok {
+			t.flags |= fDemonym
+		}
+		if lexicon.IsOrgHead(w) {
+			t.flags |= fOrgHead
+		}
+		if lexicon.IsOrgNoun(w) {
+			t.flags |= fOrgNoun
+		}
+		if lexicon.IsOrganWord(w) {
+			t.flags |= fOrgan
+		}
+		if lexicon.IsGeoHead(w) {
+			t.flags |= fGeoHead
+		}
+		if lexicon.IsDirection(w) {
+			t.flags |= fDirection
+		}
+		if lexicon.IsFunctionWord(w) {
+			t.flags |= fFunction
+		}
+		if lexicon.IsPostNominal(w) {
+			t.flags |= fPostNominal
+		}
+		if lexicon.IsWordNetOrgNoun(w) {
+			t.flags |= fWnOrg
+		}
+		if lexicon.IsVenueNoun(w) {
+			t.flags |= fWnVenue
+		}
+		if lexicon.IsTitleNoun(w) {
+			t.flags |= fWnTitle
+		}
+		if s.LowerSeen != nil && isCap(w) && s.LowerSeen[lw] {
+			t.flags |= fLowerSeen
+		}
+		toks[i] = t
+	}
+	// gazetteer: the longest place name starting at each capitalised word
+	maxN := lex.MaxPlaceWords()
+	for i := 0; i < len(toks); i++ {
+		if !isCap(toks[i].text) {
+			continue
+		}
+		for n := min(maxN, nameRun(toks, i)); n >= 1; n-- {
+			name := toks[i].text
+			if n > 1 {
+				name = strings.Join(s.Words[i:i+n], " ")
+			}
+			p, ok := lex.Place(name)
+			if !ok {
+				continue
+			}
+			kind := fGazRegion
+			switch p.Kind {
+			case lexicon.Country:
+				kind = fGazCountry
+			case lexicon.Capital, lexicon.City:
+				kind = fGazCity
+			}
+			toks[i].flags |= fGazBegin | kind
+			for k := i + 1; k < i+n; k++ {
+				toks[k].flags |= fGazInside | kind
+			}
+			i += n - 1
+			break
+		}
+	}
+	// towns: the longest town name starting at each capitalised word outside the gazetteer's names
+	maxT := lexicon.MaxTownWords()
+	for i := 0; i < len(toks); i++ {
+		if !isCap(toks[i].text) || toks[i].flags&(fGazBegin|fGazInside) != 0 {
+			continue
+		}
+		for n := min(maxT, nameRun(toks, i)); n >= 1; n-- {
+			if !lexicon.Town(strings.Join(s.Words[i:i+n], " ")) {
+				continue
+			}
+			for k := i; k < i+n; k++ {
+				toks[k].flags |= fTown
+			}
+			i += n - 1
+			break
+		}
+	}
+	return toks
+}
+
+// nameRun is how many words from i could belong to one name: capitalised words, and short lower-case
+// joining words between them ("Isle of Man", "Rio de Janeiro").
+func nameRun(toks []token, i int) int {
+	j := i
+	for j < len(toks) && (isCap(toks[j].text) || (j > i && len(toks[j].text) <= 3 && j+1 < len(toks) && isCap(toks[j+1].text))) {
+		j++
+	}
+	return j - i
+}
+
+// features appends the feature hashes of token i, given the two tags before it.
+func features(buf []uint64, toks []token, i int, prev, prev2 Tag, headline bool) []uint64 {
+	t := &toks[i]
+	at := func(k int) *token {
+		if k < 0 || k >= len(toks) {
+			return nil
+		}
+		return &toks[k]
+	}
+	word := func(k int) string {
+		if x := at(k); x != nil {
+			return x.lower
+		}
+		if k < 0 {
+			return "<s>"
+		}
+		return "</s>"
+	}
+	shp := func(k int) string {
+		if x := at(k); x != nil {
+			return x.shape
+		}
+		return "_"
+	}
+	buf = append(buf,
+		feat(1),
+		hashStr(feat(2), t.lower),
+		hashStr(feat(3), t.text),
+		hashStr(feat(4), t.suf3),
+		hashStr(feat(5), t.pre3),
+		hashStr(feat(6), t.shape),
+		hashStr(feat(7), word(i-1)),
+		hashStr(feat(8), word(i+1)),
+		hashStr(feat(9), word(i-2)),
+		hashStr(feat(10), word(i+2)),
+		hashStr(hashStr(feat(11), shp(i-1)), t.shape),
+		hashStr(hashStr(feat(12), t.shape), shp(i+1)),
+		hashByte(feat(13), byte(prev)),
+		hashByte(hashByte(feat(14), byte(prev)), byte(prev2)),
+		hashStr(hashByte(feat(15), byte(prev)), t.lower),
+		hashStr(feat(21), t.suf2),
+		hashStr(hashByte(feat(22), byte(prev)), t.shape),
+		hashStr(hashStr(feat(24), word(i-1)), t.lower),
+		hashStr(hashStr(feat(25), t.lower), word(i+1)),
+		hashStr(hashByte(feat(26), byte(prev)), word(i+1)),
+	)
+	if i == 0 {
+		buf = append(buf, hashStr(feat(19), t.shape))
+	}
+	if headline {
+		buf = append(buf, hashStr(feat(20), t.shape), hashStr(feat(27), t.lower))
+	}
+	buf = appendFlags(buf, 16, t.flags)
+	if x := at(i - 1); x != nil {
+		buf = appendFlags(buf, 17, x.flags)
+	}
+	if x := at(i + 1); x != nil {
+		buf = appendFlags(buf, 18, x.flags)
+	}
+	if x := at(i + 2); x != nil && x.flags&(fOrgHead|fGeoHead) != 0 {
+		buf = appendFlags(buf, 23, x.flags&(fOrgHead|fGeoHead))
+	}
+	return buf
+}
+
+func appendFlags(buf []uint64, tmpl byte, flags uint32) []uint64 {
+	for f := 0; f < nFlags; f++ {
+		if flags&(1<<f) != 0 {
+			buf = append(buf, hashByte(feat(tmpl), byte(f)))
+		}
+	}
+	return buf
+}
