@@ -126,6 +126,9 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 			target = acronymTarget(d, orgs, a)
 		} else {
 			target = x.longerVariant(orgs, a)
+			if target == nil {
+				target = bodyOfMembers(orgs, a)
+			}
 		}
 		if target != nil && target != a {
 			mergeInto(d, target, a)
@@ -233,6 +236,33 @@ func (x *Extractor) longerVariant(orgs []*Entity, a *Entity) *Entity {
 			return nil // ambiguous
 		}
 		found = o
+	}
+	return found
+}
+
+// bodyOfMembers finds the one organisation named by a's members' name and one organisation head
+// ("Conservatives", "Conservative" -> "Conservative Party"; "Greens" -> "Green Party").
+func bodyOfMembers(orgs []*Entity, a *Entity) *Entity {
+	f := names.Fold(a.Mentions[0].Text)
+	forms := append([]string{f}, singulars(f)...)
+	var found *Entity
+	for _, o := range orgs {
+		if o == a || len(o.Mentions) == 0 {
+			continue
+		}
+		long := names.Fold(o.Mentions[0].Text)
+		i := strings.LastIndexByte(long, ' ')
+		if i < 0 || !lexicon.IsOrgHead(long[i+1:]) {
+			continue
+		}
+		for _, form := range forms {
+			if long[:i] == form {
+				if found != nil && found != o {
+					return nil
+				}
+				found = o
+			}
+		}
 	}
 	return found
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 	"github.com/kgnews/kg/internal/names"
+	"github.com/kgnews/kg/internal/ner"
 )
 
 // Mention is one naming of an entity in the text.
@@ -26,7 +27,10 @@ type Mention struct {
 	Ent        *Entity          // the in-article entity it names, set by the coreference stage
 	InTitle    bool             // a place or organisation inside a job title ("Ambassador to Qatar")
 
-	affilMention *Mention // organisation the title belongs to, when named in the same chunk
+	affilMention *Mention         // organisation the title belongs to, when named in the same chunk
+	learned      float64          // the learned tagger's margin for the type it gave, 0 when it gave none
+	learnedType  graph.EntityType // the type the learned tagger gave, "" when none
+	ruleWeak     bool             // the rules left the type open or weak
 	typeVotes    map[graph.EntityType]int
 }
 
@@ -87,12 +91,17 @@ type Stage struct {
 // Extractor runs the stages in order.
 type Extractor struct {
 	lex    *lexicon.Lexicon
+	tagger *ner.Tagger
 	stages []Stage
 }
 
 // New returns the extractor with its stages in order.
 func New(lex *lexicon.Lexicon) *Extractor {
-	x := &Extractor{lex: lex}
+	tagger, err := ner.Default()
+	if err != nil {
+		panic(err) // the embedded model is part of the build; a test reads it
+	}
+	x := &Extractor{lex: lex, tagger: tagger}
 	x.stages = []Stage{
 		// needs: Text. adds: Sents (tokens, headline flags).
 		{"sentences", func(d *Doc) { d.Sents = splitSentences(d.Text) }},
@@ -100,8 +109,12 @@ func New(lex *lexicon.Lexicon) *Extractor {
 		{"refdate", func(d *Doc) { d.Ref = findRefDate(d) }},
 		// needs: Sents. adds: Mentions with spans, titles and first types.
 		{"mentions", x.findMentions},
+		// needs: Sents, Mentions. adds: the learned tagger's boundaries and types; names the rules missed.
+		{"learned", x.learnedMentions},
 		// needs: Mentions. adds: types from context (apposition, followers, coordination).
 		{"types", x.typeFromContext},
+		// needs: Mentions typed by rules and context, the tagger's types. adds: final types, one per name.
+		{"learned-types", x.learnedTypes},
 		// needs: typed Mentions. adds: Entities; joins surnames, titles and pronouns to full names.
 		{"coref", x.corefer},
 		// needs: Sents, Ref. adds: date phrases per sentence.

@@ -390,6 +390,11 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	if k == len(ct) {
 		return // no name at all: a title, a nationality, an organ ("Politburo Chairman")
 	}
+	// a peer is named by rank and one name ("Lord Ashdown", "Baroness Smith"): the rank is part of the name
+	if k == len(ct)-1 && k > 0 && lexicon.IsPeerage(ct[k-1].Text) && (k == 1 || rs[k-2] != rTitle) {
+		k--
+		rs[k] = rName
+	}
 	info := &titleInfo{from: c.from}
 	if pre != nil {
 		*info = *pre

@@ -142,3 +142,9 @@ func IsDirection(w string) bool { return directions[strings.ToLower(w)] }
 
 // IsFunctionWord reports whether a word never starts a name.
 func IsFunctionWord(w string) bool { return functionWords[strings.ToLower(w)] }
+
+// peerages are ranks by which a peer is named with one name ("Lord Ashdown", "Baroness Smith").
+var peerages = set(`lord lady baron baroness viscount viscountess earl countess marquess marchioness duke duchess`)
+
+// IsPeerage reports whether a word is a peer's rank.
+func IsPeerage(w string) bool { return peerages[strings.ToLower(w)] }
