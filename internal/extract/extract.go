@@ -80,6 +80,7 @@ type Doc struct {
 	Relations []Relation
 	dates     [][]dateSpan // per sentence
 	bySent    [][]*Mention // resolved mentions per sentence, in text order (built by view)
+	openPosts []openPost   // state posts whose titles name no state, settled after all posts are read
 }
 
 // Stage is one step of the pipeline.

@@ -25,7 +25,7 @@ const (
 
 var baseConfidence = map[string]float64{
 	ruleMetVerb: 0.9, ruleMetNoun: 0.75, ruleMetBetween: 0.85, ruleMetDiscussed: 0.75, ruleMetAttended: 0.7,
-	ruleVisited: 0.85, rulePostTitle: 0.85, rulePostAppos: 0.8, rulePostReverse: 0.75,
+	ruleVisited: 0.85, rulePostTitle: 0.85, rulePostAppos: 0.8, rulePostReverse: 0.75, rulePostHome: 0.7,
 }
 
 // clauseStops end the stretch of a sentence that holds a verb's subject or objects.
@@ -163,6 +163,7 @@ func (x *Extractor) findRelations(d *Doc) {
 		v := d.view(si)
 		x.posts(d, v)
 	}
+	x.settleOpenPosts(d)
 	for si := range d.Sents {
 		if d.Sents[si].Headline {
 			continue
@@ -943,12 +944,17 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 	if target == nil && affil != "" {
 		target = d.placeEntity(affil)
 	}
-	if target == nil {
-		return
-	}
 	status := "current"
 	if former {
 		status = "former"
+	}
+	if target == nil {
+		title := tidyTitle(kept)
+		if j >= 0 && v.lower(j) == "shadow" {
+			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
+		}
+		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
+		return
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
 }
@@ -982,6 +988,9 @@ func (x *Extractor) asTitle(d *Doc, v sentenceView) {
 		}
 	}
 	if target == nil {
+		if !pron {
+			d.holdOpenPost(subj, title, status, v.si, rulePostHome)
+		}
 		return
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: subj, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, pron)
@@ -1153,6 +1162,7 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 		}
 	}
 	if target == nil {
+		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
 		return
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, false)
@@ -1213,6 +1223,7 @@ func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
 			continue
 		}
 		if target == nil {
+			d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
 			return
 		}
 		d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostReverse}, false)

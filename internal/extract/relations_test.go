@@ -53,3 +53,33 @@ func TestRelationPatterns(t *testing.T) {
 		}
 	}
 }
+
+// A title that names no state is at the person's own state, else at the state the article is about,
+// and only when that state clearly leads and the sentence does not turn to another country.
+func TestStatePostWithoutState(t *testing.T) {
+	norway := "Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\n"
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{norway + "Finance Minister Anna Berg said the budget would pass.",
+			[]string{"HOLDS_POST Anna Berg -> Norway [Finance Minister/current]"}},
+		{norway + "Anna Berg, the former finance minister, said the budget would pass.",
+			[]string{"HOLDS_POST Anna Berg -> Norway [finance minister/former]"}},
+		// an opposition post is held at a party, not the state
+		{norway + "Shadow chancellor Anna Berg said the budget would fail.", nil},
+		// the sentence is about another country's officials
+		{norway + "In Stockholm, Finance Minister Anna Berg met bankers.", nil},
+		// one mention of a country is not enough to say what the article is about
+		{"Oslo was cold. Finance Minister Anna Berg said the budget would pass.", nil},
+		// a wire dateline counts for its country
+		{"OSLO, May 3 - Finance Minister Anna Berg said the budget would pass in Bergen.",
+			[]string{"HOLDS_POST Anna Berg -> Norway [Finance Minister/current]"}},
+	}
+	for _, c := range cases {
+		got := relationsOf(t, c.text)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}

