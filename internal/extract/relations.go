@@ -17,6 +17,8 @@ const (
 	ruleMetBetween   = "met.between"   // a meeting between X and Y
 	ruleMetDiscussed = "met.discussed" // X and Y discussed
 	ruleMetAttended  = "met.attended"  // X attended the meeting with Y; the meeting was attended by X
+	ruleMetTogether  = "met.together"  // X and Y met (in Lima)
+	ruleMetHost      = "met.host"      // X hosted / received / welcomed / greeted Y; Y was received by X
 	ruleVisited      = "visited.verb"  // X visited / travelled to / arrived in / made stops in P, Q and R
 	rulePostTitle    = "post.title"    // French Ambassador to Kenya Marie Dupont
 	rulePostAppos    = "post.appos"    // X, the Assistant Secretary-General of the Arab League
@@ -24,7 +26,7 @@ const (
 )
 
 var baseConfidence = map[string]float64{
-	ruleMetVerb: 0.9, ruleMetNoun: 0.75, ruleMetBetween: 0.85, ruleMetDiscussed: 0.75, ruleMetAttended: 0.7,
+	ruleMetVerb: 0.9, ruleMetNoun: 0.75, ruleMetBetween: 0.85, ruleMetDiscussed: 0.75, ruleMetAttended: 0.7, ruleMetTogether: 0.8, ruleMetHost: 0.75,
 	ruleVisited: 0.85, rulePostTitle: 0.85, rulePostAppos: 0.8, rulePostReverse: 0.75, rulePostHome: 0.7,
 }
 
@@ -537,6 +539,7 @@ const (
 	meetBetween
 	meetDiscussed
 	meetAttended
+	meetHost // X hosted / received / welcomed / greeted Y; Y was received by X
 )
 
 // meetTrigger reports a meeting phrase at token i and where its other side begins.
@@ -571,6 +574,11 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		}
 	case "discussed", "talked", "conferred":
 		return meetDiscussed, i
+	case "hosted", "received", "welcomed", "greeted":
+		if next == "by" {
+			return meetHost, i + 2
+		}
+		return meetHost, i + 1
 	case "attended":
 		if next == "by" {
 			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
@@ -591,6 +599,21 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		return meetAttended, j + 1
 	}
 	return meetNone, 0
+}
+
+// intransitiveAt reports whether a verb ends its object slot at token i: nothing, a preposition, a
+// time word or punctuation follows it ("met in Lima", "met yesterday", "met."), not a noun phrase
+// ("met the target").
+func (v sentenceView) intransitiveAt(i int) bool {
+	if i >= len(v.toks) || !v.toks[i].Word {
+		return true
+	}
+	switch v.lower(i) {
+	case "in", "on", "at", "for", "during", "after", "before", "again", "privately", "briefly", "secretly",
+		"yesterday", "today", "twice", "later", "earlier", "last", "late", "early", "behind", "here", "there":
+		return true
+	}
+	return false
 }
 
 // meetSide returns the people on the far side of a meeting, or the organisation when no person is named.
@@ -654,7 +677,22 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			right = v.meetSide(objFrom, rb)
 			if kind == meetNoun {
 				rule = ruleMetNoun
+			} else if !pron && len(left) >= 2 && v.intransitiveAt(objFrom) {
+				// "X and Y met in Lima": the subjects met each other
+				left, right, rule = left[:1], left[1:], ruleMetTogether
 			}
+		case meetHost:
+			// the guest is the person named right after the verb (passive: after "by" is the host)
+			rule = ruleMetHost
+			var m *Mention
+			if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
+				m = ms[0] // "greeted President X": the title opens the object
+			}
+			if m == nil || m.Type != graph.Person {
+				continue
+			}
+			left, pron = d.subjects(v, lb, i)
+			right = []*Entity{m.Ent}
 		case meetBetween:
 			rule = ruleMetBetween
 			and := -1

@@ -38,7 +38,13 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Amina Odhiambo -> Kenya [ambassador to Chile/former]", "VISITED Amina Odhiambo -> Lima"}},
 		{"A meeting between Ivo Marek and Rosa Lindqvist took place in Vienna.",
 			[]string{"MET Ivo Marek -> Rosa Lindqvist"}},
+		{"Pia Holm and Ivo Marek met in Lima yesterday.", []string{"MET Pia Holm -> Ivo Marek"}},
+		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
+		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		// not facts: planned, hoped-for, denied, or not about people meeting or travelling
+		{"Pia Holm and Ivo Marek met the deadline.", nil},
+		{"Pia Holm received the letter from Ivo Marek.", nil},
+		{"The book was well received by Ivo Marek.", nil},
 		{"The ministers Ana Lopes and Tomas Berg will meet in Paris next week.", nil},
 		{"Ana Lopes hopes to visit Peru.", nil},
 		{"Ana Lopes did not meet Tomas Berg.", nil},

@@ -196,4 +196,3 @@ func allCapsWord(s string) bool {
 	}
 	return letters
 }
-
