@@ -326,6 +326,36 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 	return nil, false
 }
 
+// clauseSubjects finds who acts in the clause [lb, i): its own subjects, else, for a clause that opens
+// with "after", "before", "while", "when" or "since" and has none of its own, the main clause's
+// ("X left Bonn after talks with Y"), or for "who" the person it follows ("X, who has returned from").
+func (d *Doc) clauseSubjects(v sentenceView, lb, i int) ([]*Entity, bool) {
+	if subj, pron := d.subjects(v, lb, i); len(subj) > 0 || lb == 0 {
+		return subj, pron
+	}
+	switch v.lower(lb - 1) {
+	case "after", "before", "while", "when", "since":
+		// only a clause with no subject of its own ("after arriving in", "after holding talks with"); the
+		// main clause's subject is the person it opens with, not the one named nearest
+		if i-lb > 1 || lb-1 == 0 || (i > lb && !strings.HasSuffix(v.lower(lb), "ing")) {
+			return nil, false
+		}
+		mb := v.leftBound(lb - 1)
+		if ms := v.in(mb, lb-1, graph.Person); len(ms) > 0 && ms[0].Tok-mb <= 1 {
+			return []*Entity{ms[0].Ent}, false
+		}
+	case "who":
+		k := lb - 1
+		if k > 0 && v.toks[k-1].Text == "," {
+			k--
+		}
+		if m := v.mentionEndingAt(k); m != nil && m.Type == graph.Person {
+			return []*Entity{m.Ent}, false
+		}
+	}
+	return nil, false
+}
+
 func appendEntity(es []*Entity, e *Entity) []*Entity {
 	for _, o := range es {
 		if o == e {
@@ -432,21 +462,40 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 		if next == "to" || next == "of" {
 			return i + 2, true
 		}
-	case "traveled", "travelled", "traveling", "travelling", "travels", "travel", "went", "flew", "headed",
+	case "traveled", "travelled", "traveling", "travelling", "travels", "travel", "went", "flew", "flown", "headed",
 		"continued", "came", "returned", "moved":
 		if next == "to" {
 			return i + 2, true
 		}
-	case "arrived", "landed", "stopped":
+		if (w == "returned" || w == "came") && next == "from" {
+			return i + 2, true // "has just returned from Washington": was there
+		}
+	case "arrived", "arriving", "arrives", "landed", "landing", "stopped":
 		if next == "in" || next == "at" {
 			return i + 2, true
 		}
+	case "is", "was":
+		if next == "in" {
+			return i + 2, true // "Marx is in New York": presence, the place right after (strictVisit)
+		}
+	case "left":
+		return i + 1, true // "left Bonn after talks": was there; the place right after (strictVisit)
 	case "stops":
 		if next == "in" {
 			return i + 2, true
 		}
 	}
 	return 0, false
+}
+
+// strictVisit reports whether a travel phrase at token i takes only a place written right after it:
+// "was in Lima", "left Bonn", not "was in talks about Lima" or "left the party in Lima".
+func (v sentenceView) strictVisit(i int) bool {
+	switch v.lower(i) {
+	case "is", "was", "left":
+		return true
+	}
+	return false
 }
 
 func (x *Extractor) visits(d *Doc, v sentenceView) {
@@ -468,7 +517,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1))) {
 			continue
 		}
-		subj, pron := d.subjects(v, lb, i)
+		subj, pron := d.clauseSubjects(v, lb, i)
 		if len(subj) == 0 && v.lower(i) == "continued" {
 			subj, pron = lastSubj, lastPron // "..., then continued to X"
 		}
@@ -485,6 +534,9 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				gap = 3
 			}
 			if m.Tok-prev > gap || stopBetween(v, prev, m.Tok) {
+				break
+			}
+			if n == 0 && v.strictVisit(i) && m.Tok != objFrom && !(m.Tok == objFrom+1 && v.lower(objFrom) == "the") {
 				break
 			}
 			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
@@ -673,7 +725,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		rule := ruleMetVerb
 		switch kind {
 		case meetVerb, meetNoun:
-			left, pron = d.subjects(v, lb, i)
+			left, pron = d.clauseSubjects(v, lb, i)
 			right = v.meetSide(objFrom, rb)
 			if kind == meetNoun {
 				rule = ruleMetNoun
