@@ -108,6 +108,8 @@ type Report struct {
 	EntitiesBy     map[graph.EntityType]*PRF
 	Relations      PRF
 	RelationsBy    map[graph.RelType]*PRF
+	RulesBy        map[string]*PRF // by extraction rule id: TP and FP (a missed relation has no rule)
+	GoldRelations  int
 	DatesRight     int
 	DatesScored    int
 	BCubedP        float64
@@ -183,7 +185,7 @@ func (m *matcher) matchEntity(e *extract.Entity) int {
 
 // Score compares extracted, resolved articles with gold annotations.
 func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *Report {
-	rep := &Report{EntitiesBy: map[graph.EntityType]*PRF{}, RelationsBy: map[graph.RelType]*PRF{}}
+	rep := &Report{EntitiesBy: map[graph.EntityType]*PRF{}, RelationsBy: map[graph.RelType]*PRF{}, RulesBy: map[string]*PRF{}}
 	for _, t := range graph.EntityTypes {
 		rep.EntitiesBy[t] = &PRF{}
 	}
@@ -233,6 +235,7 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 			}
 		}
 		// relations
+		rep.GoldRelations += len(g.Relations)
 		used := make([]bool, len(g.Relations))
 		seenPred := map[string]bool{}
 		for _, rel := range d.Relations {
@@ -246,6 +249,11 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 			}
 			seenPred[pk] = true
 			s := rep.RelationsBy[rel.Type]
+			byRule := rep.RulesBy[rel.Rule]
+			if byRule == nil {
+				byRule = &PRF{}
+				rep.RulesBy[rel.Rule] = byRule
+			}
 			// the first unused gold relation it matches; one already used means a repeat, scored once
 			hit, repeat := -1, false
 			for j, gr := range g.Relations {
@@ -261,12 +269,14 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 			if hit < 0 {
 				if !repeat {
 					s.FP++
+					byRule.FP++
 					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s [%s] «%s»", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Rule, rel.Evidence))
 				}
 				continue
 			}
 			used[hit] = true
 			s.TP++
+			byRule.TP++
 			if gd := g.Relations[hit].Date; gd != "" || rel.Date != "" {
 				rep.DatesScored++
 				if gd == rel.Date {
@@ -361,6 +371,19 @@ func (r *Report) Write(w io.Writer) {
 	line("relations", r.Relations)
 	for _, t := range graph.RelTypes {
 		line("  "+string(t), *r.RelationsBy[t])
+	}
+	if len(r.RulesBy) > 0 {
+		fmt.Fprintf(w, "\n%-14s %6s %6s   %4s %4s\n", "by rule", "P", "share", "TP", "FP")
+		var ids []string
+		for id := range r.RulesBy {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			s := r.RulesBy[id]
+			// share: the part of all gold relations this rule found
+			fmt.Fprintf(w, "  %-12s %6.3f %6.3f   %4d %4d\n", id, s.Precision(), ratio(s.TP, r.GoldRelations), s.TP, s.FP)
+		}
 	}
 	fmt.Fprintf(w, "\ndates right on matched relations: %.3f (%d of %d)\n", r.DateAccuracy(), r.DatesRight, r.DatesScored)
 	fmt.Fprintf(w, "cross-article resolution (B-cubed): P %.3f  R %.3f  F1 %.3f\n", r.BCubedP, r.BCubedR, r.BCubedF1())
