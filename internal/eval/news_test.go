@@ -18,7 +18,7 @@ var newsFloors = struct {
 	byType                   map[graph.EntityType]float64
 }{
 	entity:   0.78,
-	relation: 0.35,
+	relation: 0.37,
 	bcubed:   0.98,
 	byType:   map[graph.EntityType]float64{graph.Person: 0.81, graph.Organisation: 0.68, graph.Place: 0.85},
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
@@ -130,6 +132,10 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 				j += 2
 				continue
 			}
+			if toks[j].Text == "." && initial(toks[j-1]) && toks[j-1].End == toks[j].Start && j+1 < len(toks) && isNameToken(toks[j+1]) {
+				j += 2 // a middle initial: "Martha T. Lowe"
+				continue
+			}
 			break
 		}
 		// drop leading function words ("The", "On", "In") and, at the start of a sentence, common words
@@ -156,6 +162,12 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 		i = j
 	}
 	return out
+}
+
+// initial reports whether a token is one capital letter.
+func initial(t Token) bool {
+	r, n := utf8.DecodeRuneInString(t.Text)
+	return n == len(t.Text) && unicode.IsUpper(r)
 }
 
 func isNameToken(t Token) bool {

@@ -39,6 +39,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"A meeting between Ivo Marek and Rosa Lindqvist took place in Vienna.",
 			[]string{"MET Ivo Marek -> Rosa Lindqvist"}},
 		{"Pia Holm and Ivo Marek met in Lima yesterday.", []string{"MET Pia Holm -> Ivo Marek"}},
+		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt.",
