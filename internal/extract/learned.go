@@ -204,7 +204,8 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 	// trim words the rules swept in ("Making Michael Howard", "Born Jane Smith"): words the tagger is
 	// sure are outside any name
 	if !titled && !m.InTitle && sp.From >= m.Tok && sp.To <= m.TokEnd && (sp.From > m.Tok || sp.To < m.TokEnd) &&
-		sp.Margin >= marginTrim && sureOutside(res, m.Tok, sp.From) && sureOutside(res, sp.To, m.TokEnd) {
+		sp.Margin >= marginTrim && sureOutside(res, m.Tok, sp.From) && sureOutside(res, sp.To, m.TokEnd) &&
+		!(sp.From == m.Tok+1 && lexicon.IsPeerage(d.Sents[m.Sent].Tokens[m.Tok].Text)) { // "Lord Hale" keeps its rank
 		toks := d.Sents[m.Sent].Tokens
 		m.Tok, m.TokEnd, m.TitleFrom = sp.From, sp.To, sp.From
 		m.Start, m.End = toks[sp.From].Start, toks[sp.To-1].End

@@ -402,8 +402,15 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 	if k == len(ct) {
 		return // no name at all: a title, a nationality, an organ ("Politburo Chairman")
 	}
-	// a peer is named by rank and one name ("Lord Ashdown", "Baroness Smith"): the rank is part of the name
-	if k == len(ct)-1 && k > 0 && lexicon.IsPeerage(ct[k-1].Text) && (k == 1 || rs[k-2] != rTitle) {
+	// a peer is named by rank and one name ("Lord Ashdown", "Minister Baroness Smith"): the rank is part
+	// of the name, though not the "Lady" of a first lady
+	before := ""
+	if k >= 2 {
+		before = ct[k-2].Text
+	} else if k == 1 && c.from > 0 {
+		before = d.Sents[si].Tokens[c.from-1].Text
+	}
+	if k == len(ct)-1 && k > 0 && lexicon.IsPeerage(ct[k-1].Text) && !strings.EqualFold(before, "first") {
 		k--
 		rs[k] = rName
 	}

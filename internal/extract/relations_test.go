@@ -40,6 +40,8 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"MET Ivo Marek -> Rosa Lindqvist"}},
 		{"Pia Holm and Ivo Marek met in Lima yesterday.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
+		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
+		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt.",
