@@ -100,6 +100,9 @@ func (x *Extractor) entityKey(m *Mention) string {
 	case graph.Place:
 		name = x.lex.PlaceKey(name)
 	case graph.Organisation:
+		if p, ok := lexicon.PartyName(cleanName(name)); ok {
+			name = p // "Tories", "Conservative Party": one party
+		}
 		return string(m.Type) + "|" + names.OrgKey(name)
 	}
 	return string(m.Type) + "|" + names.Fold(name)
@@ -440,8 +443,13 @@ func nameEntity(e *Entity) {
 		return first[a] < first[b]
 	})
 	e.Name = forms[0]
+	if e.Type == graph.Organisation {
+		if p, ok := lexicon.PartyName(e.Name); ok && names.Fold(p) != names.Fold(e.Name) {
+			e.Name, forms = p, forms[0:] // a party written by its short or members' name takes its own name
+		}
+	}
 	seen := map[string]bool{names.Fold(e.Name): true}
-	for _, f := range forms[1:] {
+	for _, f := range forms {
 		if k := names.Fold(f); !seen[k] {
 			seen[k] = true
 			e.Aliases = append(e.Aliases, f)

@@ -113,6 +113,16 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		}
 	}
 	x.oneTypePerName(d.Mentions)
+	for _, m := range d.Mentions {
+		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {
+			if toks := d.Sents[m.Sent].Tokens; m.Tok > 0 && toks[m.Tok-1].Word && toks[m.Tok-1].Cap() &&
+				!lexicon.IsFunctionWord(toks[m.Tok-1].Text) {
+				m.Type = "" // "Senate Republicans": some members of another body, not the party
+				continue
+			}
+			m.Type, m.Weak = graph.Organisation, false // "the Tories", "Democrats": a party
+		}
+	}
 }
 
 // oneTypePerName gives every mention of a name in an article the type most of its mentions have,

@@ -42,6 +42,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
+		// a party written by its members' name is the party
+		{"The Tory leader Ann Smith said the plans would fail.", []string{"HOLDS_POST Ann Smith -> Conservative Party [leader/current]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt.",
@@ -101,5 +103,20 @@ func TestStatePostWithoutState(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
 		}
+	}
+}
+
+// A party is one entity under its own name however the article writes it ("Tories", "Labour"), but a
+// group of its members inside another body ("Senate Republicans") is not the party.
+func TestPartyNames(t *testing.T) {
+	d := New(lexicon.Default()).Extract(graph.Article{ID: "t", Text: "The Tories attacked Labour. Conservatives said Labour was wrong. Senate Republicans were silent."})
+	var got []string
+	for _, e := range d.Entities {
+		got = append(got, string(e.Type)+" "+e.Name)
+	}
+	sort.Strings(got)
+	want := []string{"Organisation Conservative Party", "Organisation Labour Party", "Organisation Senate"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

