@@ -186,8 +186,9 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 		return false
 	}
 	if len(over) == 0 {
-		// the tagger reads no name here: drop the mention when it is sure of every word
-		if titled || m.InTitle {
+		// the tagger reads no name here: drop the mention when it is sure of every word, unless the
+		// word is a party's name ("Labour leader X" opening a sentence)
+		if _, party := lexicon.PartyName(m.Text); titled || m.InTitle || party {
 			return true
 		}
 		for k := m.Tok; k < m.TokEnd; k++ {

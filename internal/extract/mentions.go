@@ -461,7 +461,12 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 				affilMention.InTitle = true
 			}
 		case rName:
-			// a name word inside the description, e.g. an organisation without a head before the organ
+			// a name word inside the description, e.g. an organisation without a head before the organ;
+			// a party's name before a title is the party the post is at ("Labour MP Ann Lee")
+			if _, ok := lexicon.PartyName(ct[i].Text); ok && affilMention == nil && i+1 < k && rs[i+1] == rTitle {
+				affilMention = d.addMention(si, c.from+i, c.from+i+1, graph.Organisation)
+				affilMention.InTitle = true
+			}
 		}
 	}
 	name := ct[k:]

@@ -44,6 +44,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
 		// a party written by its members' name is the party
 		{"The Tory leader Ann Smith said the plans would fail.", []string{"HOLDS_POST Ann Smith -> Conservative Party [leader/current]"}},
+		{"Labour leader Tim Hale said the plans would fail.", []string{"HOLDS_POST Tim Hale -> Labour Party [leader/current]"}},
+		{"Yesterday Labour MP Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [MP/current]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt.",
