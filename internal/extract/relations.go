@@ -245,27 +245,89 @@ func dedupe(rs []Relation) []Relation {
 // pronounPerson resolves he/she/his/her at token i of sentence si to the person named last before it.
 func (d *Doc) pronounPerson(si, i int) *Entity {
 	toks := d.Sents[si].Tokens
+	want := pronounGender(strings.ToLower(toks[i].Text))
 	// "During his visit to Peru, Okafor said": a pronoun in an opening phrase points forward to the
-	// person right after the phrase's comma.
+	// person right after the phrase's comma (and the honorific or title before the name).
 	if comma := firstComma(toks); comma > i {
 		for _, m := range d.Mentions {
-			if m.Sent == si && m.Ent != nil && m.Type == graph.Person && m.Tok == comma+1 {
+			if m.Sent == si && m.Ent != nil && m.Type == graph.Person && (m.Tok == comma+1 || m.TitleFrom == comma+1) &&
+				d.gender(m.Ent) != -want {
 				return m.Ent
 			}
 		}
 	}
+	// else the person named last before it whose honorifics do not say otherwise ("she" is not "Mr X")
+	// and one whose honorifics agree with the pronoun wins over a nearer one of unknown gender when it is
+	// named in this sentence or the two before
 	pos := toks[i].Start
-	var best *Mention
+	var best, agreed *Mention
 	for _, m := range d.Mentions {
-		if m.Ent != nil && m.Type == graph.Person && m.Start < pos && (best == nil || m.Start > best.Start) {
+		if m.Ent == nil || m.Type != graph.Person || m.Start >= pos {
+			continue
+		}
+		g := d.gender(m.Ent)
+		if want != 0 && g == -want {
+			continue
+		}
+		if best == nil || m.Start > best.Start {
 			best = m
 		}
+		if want != 0 && g == want && m.Sent >= si-2 && (agreed == nil || m.Start > agreed.Start) {
+			agreed = m
+		}
+	}
+	if agreed != nil {
+		return agreed.Ent
 	}
 	if best == nil {
 		return nil
 	}
 	return best.Ent
 }
+
+// pronounGender is 1 for a masculine pronoun, -1 for a feminine one, 0 otherwise.
+func pronounGender(w string) int {
+	switch w {
+	case "he", "his", "him", "himself":
+		return 1
+	case "she", "her", "hers", "herself":
+		return -1
+	}
+	return 0
+}
+
+// gender reads a person's gender from the honorifics and titles the article writes before their name:
+// 1 masculine ("Mr", "Sir", "Lord", "King"), -1 feminine ("Mrs", "Ms", "Lady", "Queen"), 0 unknown or
+// mixed.
+func (d *Doc) gender(e *Entity) int {
+	g := 0
+	for _, m := range e.Mentions {
+		toks := d.Sents[m.Sent].Tokens
+		for k := m.TitleFrom; k <= m.Tok && k < len(toks); k++ {
+			w := strings.ToLower(strings.TrimSuffix(toks[k].Text, "."))
+			switch {
+			case masculineTitles[w]:
+				if g < 0 {
+					return 0
+				}
+				g = 1
+			case feminineTitles[w]:
+				if g > 0 {
+					return 0
+				}
+				g = -1
+			}
+		}
+	}
+	return g
+}
+
+var masculineTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "baron": true, "earl": true,
+	"duke": true, "king": true, "prince": true, "viscount": true, "marquess": true, "count": true}
+
+var feminineTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "lady": true, "dame": true,
+	"baroness": true, "queen": true, "princess": true, "duchess": true, "countess": true, "viscountess": true,
+	"marchioness": true}
 
 func firstComma(toks []Token) int {
 	for i, t := range toks {
@@ -337,7 +399,16 @@ func (d *Doc) clauseSubjects(v sentenceView, lb, i int) ([]*Entity, bool) {
 	case "after", "before", "while", "when", "since":
 		// only a clause with no subject of its own ("after arriving in", "after holding talks with"); the
 		// main clause's subject is the person it opens with, not the one named nearest
-		if i-lb > 1 || lb-1 == 0 || (i > lb && !strings.HasSuffix(v.lower(lb), "ing")) {
+		if i-lb > 1 || (i > lb && !strings.HasSuffix(v.lower(lb), "ing")) {
+			return nil, false
+		}
+		if lb-1 == 0 {
+			// the sentence opens with it ("After talks with X, Y resigned"): the subject follows the comma
+			if comma := firstComma(v.toks); comma > i {
+				if ms := v.in(comma+1, len(v.toks), graph.Person); len(ms) > 0 && (ms[0].Tok == comma+1 || ms[0].TitleFrom == comma+1) {
+					return []*Entity{ms[0].Ent}, false
+				}
+			}
 			return nil, false
 		}
 		mb := v.leftBound(lb - 1)

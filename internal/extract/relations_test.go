@@ -42,6 +42,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
+		// pronouns: honorifics tell "she" from "Mr X", and an opening phrase's pronoun points forward
+		{"Mrs Pia Holm met Chancellor Karl Brandt in Bonn. She had flown to Austria from talks with President Ivo Marek in Prague.",
+			[]string{"MET Pia Holm -> Ivo Marek", "MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Austria"}},
+		{"Mr Tom Reed met Anna Berg. After talks with Mr Reed, Sir Ivo Marek resigned.",
+			[]string{"MET Ivo Marek -> Tom Reed", "MET Tom Reed -> Anna Berg"}},
 		// a party written by its members' name is the party
 		{"The Tory leader Ann Smith said the plans would fail.", []string{"HOLDS_POST Ann Smith -> Conservative Party [leader/current]"}},
 		{"Labour leader Tim Hale said the plans would fail.", []string{"HOLDS_POST Tim Hale -> Labour Party [leader/current]"}},
