@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +48,7 @@ var hedges = map[string]bool{
 	"probable": true, "possible": true, "likely": true, "potential": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
 	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
 	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
+	"leaves": true, "departs": true, // "leaves on Saturday on a trip to": news present tense for a departure to come
 }
 
 // sentenceView is one sentence with its resolved mentions.
@@ -174,12 +176,29 @@ func (x *Extractor) findRelations(d *Doc) {
 		x.visits(d, v)
 		x.meetings(d, v)
 	}
-	d.Relations = dedupe(d.Relations)
+	d.Relations = dropFuture(dedupe(d.Relations), d.Ref)
 	fillDates(d.Relations)
 	for i := range d.Relations {
 		s := d.Sents[d.Relations[i].Sent]
 		d.Relations[i].Evidence, d.Relations[i].Start, d.Relations[i].End = d.Text[s.Start:s.End], s.Start, s.End
 	}
+}
+
+// dropFuture leaves out meetings and visits dated after the article's own date: "when he visits
+// Washington on April 29", "leaves on Saturday on a trip to" are plans, whatever the verb's tense.
+func dropFuture(rs []Relation, ref RefDate) []Relation {
+	if !ref.Full() {
+		return rs
+	}
+	today := fmt.Sprintf("%04d-%02d-%02d", ref.Year, ref.Month, ref.Day)
+	out := rs[:0]
+	for _, r := range rs {
+		if r.Type != graph.HoldsPost && len(r.Date) == len(today) && r.Date > today {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // fillDates gives the sentences of an article that repeat a dated relation without a date the date
@@ -1113,6 +1132,9 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		title := tidyTitle(kept)
 		if j >= 0 && v.lower(j) == "shadow" {
 			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
+		}
+		if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
+			return // "Diageo North America president X": the post is at a body the article names, unread
 		}
 		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
 		return

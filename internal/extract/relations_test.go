@@ -61,6 +61,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"Pia Holm is in New York with the team.", []string{"VISITED Pia Holm -> New York"}},
 		// not facts: planned, hoped-for, denied, or not about people meeting or travelling
 		{"Pia Holm praised the team before it flew to Lima.", nil},
+		{"Ivo Marek leaves on Saturday on a ten-day trip to Peru.", nil},
 		{"Pia Holm left the party in Lima.", nil},
 		{"Pia Holm was in talks about Lima.", nil},
 		{"Pia Holm will be in Lima next week.", nil},
@@ -99,6 +100,9 @@ func TestStatePostWithoutState(t *testing.T) {
 		{norway + "Shadow chancellor Anna Berg said the budget would fail.", nil},
 		// the sentence is about another country's officials
 		{norway + "In Stockholm, Finance Minister Anna Berg met bankers.", nil},
+		// a name the article gives before the title is where the post is, even unread
+		{norway + "Fjordline Cargo president Anna Berg said the budget would pass.",
+			[]string{"HOLDS_POST Anna Berg -> Fjordline Cargo [president/current]"}},
 		// one mention of a country is not enough to say what the article is about
 		{"Oslo was cold. Finance Minister Anna Berg said the budget would pass.", nil},
 		// a wire dateline counts for its country
@@ -123,6 +127,20 @@ func TestPartyNames(t *testing.T) {
 	}
 	sort.Strings(got)
 	want := []string{"Organisation Conservative Party", "Organisation Labour Party", "Organisation Senate"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A meeting or visit dated after the article's own date is a plan, whatever the tense.
+func TestFutureDatedEventsAreNotFacts(t *testing.T) {
+	text := "Officials said Ivo Marek visits Lima on May 20. Pia Holm visited Quito on May 2."
+	d := New(lexicon.Default()).Extract(graph.Article{ID: "t", Text: text, Published: "2024-05-10"})
+	var got []string
+	for _, r := range d.Relations {
+		got = append(got, string(r.Type)+" "+r.From.Name+" -> "+r.To.Name+" "+r.Date)
+	}
+	want := []string{"VISITED Pia Holm -> Quito 2024-05-02"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
 	}
