@@ -466,6 +466,8 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 			if _, ok := lexicon.PartyName(ct[i].Text); ok && affilMention == nil && i+1 < k && rs[i+1] == rTitle {
 				affilMention = d.addMention(si, c.from+i, c.from+i+1, graph.Organisation)
 				affilMention.InTitle = true
+			} else if i+1 < k && rs[i+1] == rTitle && (hasTitle || i == 0 || rs[i-1] != rName) {
+				info.words = append(info.words, ct[i].Text) // a portfolio: "Oil Minister", "Treasury Secretary"
 			}
 		}
 	}

@@ -42,6 +42,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
+		// a portfolio word before the title stays in it
+		{"Norwegian Oil Minister Anna Berg met Ivo Marek.", []string{"HOLDS_POST Anna Berg -> Norway [Oil Minister/current]", "MET Anna Berg -> Ivo Marek"}},
 		// pronouns: honorifics tell "she" from "Mr X", and an opening phrase's pronoun points forward
 		{"Mrs Pia Holm met Chancellor Karl Brandt in Bonn. She had flown to Austria from talks with President Ivo Marek in Prague.",
 			[]string{"MET Pia Holm -> Ivo Marek", "MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Austria"}},
