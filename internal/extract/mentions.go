@@ -247,6 +247,11 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 			i += plen[i] - 1
 			continue
 		}
+		if _, n := x.demonymAt(toks, i); n == 2 {
+			rs[i], rs[i+1] = rDemonym, rDemonym // "South Korean"
+			i++
+			continue
+		}
 		switch w := t.Text; {
 		case x.isDemonym(w):
 			rs[i] = rDemonym
@@ -263,6 +268,23 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 		}
 	}
 	return rs, plen
+}
+
+// demonymAt reads the nationality adjective at toks[i], of two words ("South Korean") or one, plural
+// or not, and returns its country and length (0 when there is none).
+func (x *Extractor) demonymAt(toks []Token, i int) (string, int) {
+	if i+1 < len(toks) && toks[i+1].Cap() {
+		if c, ok := x.lex.Demonym(toks[i].Text + " " + strings.TrimSuffix(toks[i+1].Text, "s")); ok {
+			return c, 2
+		}
+	}
+	if c, ok := x.lex.Demonym(strings.TrimSuffix(toks[i].Text, "s")); ok {
+		return c, 1
+	}
+	if c, ok := x.lex.Demonym(toks[i].Text); ok {
+		return c, 1
+	}
+	return "", 0
 }
 
 func (x *Extractor) isDemonym(w string) bool {
@@ -307,7 +329,7 @@ func (x *Extractor) titleOnly(toks []Token) *titleInfo {
 			hasTitle = true
 			ti.words = append(ti.words, toks[i].Text)
 		case rDemonym:
-			if c, ok := x.lex.Demonym(strings.TrimSuffix(toks[i].Text, "s")); ok {
+			if c, n := x.demonymAt(toks, i); n > 0 && (i == 0 || rs[i-1] != rDemonym) {
 				ti.affil = c
 			}
 		case rOrgan:
@@ -442,7 +464,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 			}
 			i += n - 1
 		case rDemonym:
-			if cn, ok := x.lex.Demonym(strings.TrimSuffix(ct[i].Text, "s")); ok && info.affil == "" {
+			if cn, n := x.demonymAt(ct, i); n > 0 && info.affil == "" {
 				info.affil = cn
 			}
 		case rTitle:

@@ -1136,6 +1136,15 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
 			return // "Diageo North America president X": the post is at a body the article names, unread
 		}
+		if j >= 0 && v.lower(j) == "and" {
+			// "South Korean President A and Trade Minister B": B's post is at A's state
+			if pm := v.mentionEndingAt(j); pm != nil && pm.Type == graph.Person && pm.Ent != nil {
+				if st := d.statePostOf(pm.Ent, v.si); st != nil {
+					d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: st, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+					return
+				}
+			}
+		}
 		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
 		return
 	}

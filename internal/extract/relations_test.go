@@ -42,6 +42,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
+		// two-word nationality adjectives, and a post coordinated with one that names its state
+		{"Ivo Marek met South Korean President Chun Hee and Trade Minister Rha Bae on Monday.",
+			[]string{"HOLDS_POST Chun Hee -> South Korea [President/current]", "HOLDS_POST Rha Bae -> South Korea [Trade Minister/current]",
+				"MET Ivo Marek -> Chun Hee", "MET Ivo Marek -> Rha Bae"}},
 		// a portfolio word before the title stays in it
 		{"Norwegian Oil Minister Anna Berg met Ivo Marek.", []string{"HOLDS_POST Anna Berg -> Norway [Oil Minister/current]", "MET Anna Berg -> Ivo Marek"}},
 		// pronouns: honorifics tell "she" from "Mr X", and an opening phrase's pronoun points forward

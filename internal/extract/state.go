@@ -196,3 +196,13 @@ func allCapsWord(s string) bool {
 	}
 	return letters
 }
+
+// statePostOf is the place a person holds a post at, read from the given sentence, or nil.
+func (d *Doc) statePostOf(e *Entity, sent int) *Entity {
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e && r.Sent == sent && r.To.Type == graph.Place {
+			return r.To
+		}
+	}
+	return nil
+}
