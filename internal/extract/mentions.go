@@ -320,7 +320,7 @@ type titleInfo struct {
 // titleOnly returns the title a chunk spells when it has only title words, nationality adjectives and
 // organ words ("Chinese Ambassador", "Politburo Chairman").
 func (x *Extractor) titleOnly(toks []Token) *titleInfo {
-	rs, _ := x.roles(toks)
+	rs, plen := x.roles(toks)
 	ti := &titleInfo{}
 	hasTitle := false
 	for i, r := range rs {
@@ -332,6 +332,16 @@ func (x *Extractor) titleOnly(toks []Token) *titleInfo {
 			if c, n := x.demonymAt(toks, i); n > 0 && (i == 0 || rs[i-1] != rDemonym) {
 				ti.affil = c
 			}
+		case rPlace:
+			// "U.S. Secretary (of State X)": a country before the title is its state
+			if plen[i] == 0 {
+				continue
+			}
+			p, ok := x.lex.Place(joinTokens(toks[i : i+plen[i]]))
+			if !ok || p.Kind != lexicon.Country || hasTitle {
+				return nil
+			}
+			ti.affil = p.Country
 		case rOrgan:
 		default:
 			return nil
@@ -469,6 +479,9 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 			}
 		case rTitle:
 			hasTitle = true
+			if i == 0 && pre != nil && pre.connector != "" && len(pre.words) > 0 {
+				info.words = append(info.words, pre.connector) // "Secretary" "of" "State"
+			}
 			info.words = append(info.words, ct[i].Text)
 		case rOrgan:
 			// "Workers Politburo Okafor": the name before the organ is the organisation

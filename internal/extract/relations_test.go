@@ -46,6 +46,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Ivo Marek met South Korean President Chun Hee and Trade Minister Rha Bae on Monday.",
 			[]string{"HOLDS_POST Chun Hee -> South Korea [President/current]", "HOLDS_POST Rha Bae -> South Korea [Trade Minister/current]",
 				"MET Ivo Marek -> Chun Hee", "MET Ivo Marek -> Rha Bae"}},
+		// a country before a title split by "of" is the post's state, and the title keeps its "of"
+		{"Yesterday U.S. Secretary of State Tom Reed spoke.", []string{"HOLDS_POST Tom Reed -> United States [Secretary of State/current]"}},
 		// a portfolio word before the title stays in it
 		{"Norwegian Oil Minister Anna Berg met Ivo Marek.", []string{"HOLDS_POST Anna Berg -> Norway [Oil Minister/current]", "MET Anna Berg -> Ivo Marek"}},
 		// pronouns: honorifics tell "she" from "Mr X", and an opening phrase's pronoun points forward
