@@ -407,12 +407,19 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 	return nil, false
 }
 
-// clauseSubjects finds who acts in the clause [lb, i): its own subjects, else, for a clause that opens
-// with "after", "before", "while", "when" or "since" and has none of its own, the main clause's
-// ("X left Bonn after talks with Y"), or for "who" the person it follows ("X, who has returned from").
-func (d *Doc) clauseSubjects(v sentenceView, lb, i int) ([]*Entity, bool) {
-	if subj, pron := d.subjects(v, lb, i); len(subj) > 0 || lb == 0 {
+// clauseSubjects finds who acts in the clause [lb, i): its own subjects, or a description of one ("the
+// Pakistani president"); else, for a clause that opens with "after", "before", "while", "when" or
+// "since" and has none of its own, the main clause's ("X left Bonn after talks with Y"), or for "who"
+// the person it follows ("X, who has returned from").
+func (x *Extractor) clauseSubjects(d *Doc, v sentenceView, lb, i int) ([]*Entity, bool) {
+	if subj, pron := d.subjects(v, lb, i); len(subj) > 0 {
 		return subj, pron
+	}
+	if e := x.describedIn(d, v, lb, i); e != nil {
+		return []*Entity{e}, true // "the Pakistani president met ...": read like a pronoun
+	}
+	if lb == 0 {
+		return nil, false
 	}
 	switch v.lower(lb - 1) {
 	case "after", "before", "while", "when", "since":
@@ -607,7 +614,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1))) {
 			continue
 		}
-		subj, pron := d.clauseSubjects(v, lb, i)
+		subj, pron := x.clauseSubjects(d, v, lb, i)
 		if len(subj) == 0 && v.lower(i) == "continued" {
 			subj, pron = lastSubj, lastPron // "..., then continued to X"
 		}
@@ -815,7 +822,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		rule := ruleMetVerb
 		switch kind {
 		case meetVerb, meetNoun:
-			left, pron = d.clauseSubjects(v, lb, i)
+			left, pron = x.clauseSubjects(d, v, lb, i)
 			right = v.meetSide(objFrom, rb)
 			if kind == meetNoun {
 				rule = ruleMetNoun

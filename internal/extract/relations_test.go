@@ -55,6 +55,10 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"MET Pia Holm -> Ivo Marek", "MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Austria"}},
 		{"Mr Tom Reed met Anna Berg. After talks with Mr Reed, Sir Ivo Marek resigned.",
 			[]string{"MET Ivo Marek -> Tom Reed", "MET Tom Reed -> Anna Berg"}},
+		// a description stands for the one person who holds its post
+		{"Pakistani President Ivo Marek arrived on Sunday. On Monday the Pakistani president met Tom Reed in London.",
+			[]string{"HOLDS_POST Ivo Marek -> Pakistan [President/current]", "MET Ivo Marek -> Tom Reed"}},
+		{"President Ivo Marek spoke. President Tom Reed spoke. Later the president met Anna Berg.", nil}, // which one?
 		// a party written by its members' name is the party
 		{"The Tory leader Ann Smith said the plans would fail.", []string{"HOLDS_POST Ann Smith -> Conservative Party [leader/current]"}},
 		{"Labour leader Tim Hale said the plans would fail.", []string{"HOLDS_POST Tim Hale -> Labour Party [leader/current]"}},
