@@ -11,26 +11,6 @@ import (
 	"github.com/kgnews/kg/internal/names"
 )
 
-// Rule ids name the pattern that produced a relation; base confidences reflect how often each is right.
-const (
-	ruleMetVerb      = "met.verb"      // X met (with) Y; X held talks/discussions with Y
-	ruleMetNoun      = "met.noun"      // ... in a meeting with Y (subject X)
-	ruleMetBetween   = "met.between"   // a meeting between X and Y
-	ruleMetDiscussed = "met.discussed" // X and Y discussed
-	ruleMetAttended  = "met.attended"  // X attended the meeting with Y; the meeting was attended by X
-	ruleMetTogether  = "met.together"  // X and Y met (in Lima)
-	ruleMetHost      = "met.host"      // X hosted / received / welcomed / greeted Y; Y was received by X
-	ruleVisited      = "visited.verb"  // X visited / travelled to / arrived in / made stops in P, Q and R
-	rulePostTitle    = "post.title"    // French Ambassador to Kenya Marie Dupont
-	rulePostAppos    = "post.appos"    // X, the Assistant Secretary-General of the Arab League
-	rulePostReverse  = "post.reverse"  // the Deputy Director-General of the ministry, X
-)
-
-var baseConfidence = map[string]float64{
-	ruleMetVerb: 0.9, ruleMetNoun: 0.75, ruleMetBetween: 0.85, ruleMetDiscussed: 0.75, ruleMetAttended: 0.7, ruleMetTogether: 0.8, ruleMetHost: 0.75,
-	ruleVisited: 0.85, rulePostTitle: 0.85, rulePostAppos: 0.8, rulePostReverse: 0.75, rulePostHome: 0.7,
-}
-
 // clauseStops end the stretch of a sentence that holds a verb's subject or objects.
 var clauseStops = map[string]bool{
 	";": true, "that": true, "which": true, "who": true, "whom": true, "where": true, "while": true, "when": true,

@@ -157,3 +157,45 @@ func TestFutureDatedEventsAreNotFacts(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// Every rule's table row proves itself: each example yields a relation by that rule, each non-example
+// none.
+func TestRuleExamples(t *testing.T) {
+	x := New(lexicon.Default())
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if seen[r.ID] {
+			t.Errorf("rule id %s twice", r.ID)
+		}
+		seen[r.ID] = true
+		if len(r.Examples) == 0 || len(r.NonExamples) == 0 || r.Confidence <= 0 || r.Confidence > 1 {
+			t.Errorf("rule %s: needs examples, non-examples and a confidence in (0, 1]", r.ID)
+		}
+		fired := func(text string) bool {
+			d := x.Extract(graph.Article{ID: "t", Text: text, Published: "2024-03-19"})
+			for _, rel := range d.Relations {
+				if rel.Rule == r.ID {
+					if rel.Type != r.Type {
+						t.Errorf("rule %s made a %s relation, its table says %s", r.ID, rel.Type, r.Type)
+					}
+					return true
+				}
+			}
+			return false
+		}
+		for _, ex := range r.Examples {
+			t.Run(r.ID+"/example", func(t *testing.T) {
+				if !fired(ex) {
+					t.Errorf("%s does not read %q", r.ID, ex)
+				}
+			})
+		}
+		for _, ex := range r.NonExamples {
+			t.Run(r.ID+"/non-example", func(t *testing.T) {
+				if fired(ex) {
+					t.Errorf("%s reads %q", r.ID, ex)
+				}
+			})
+		}
+	}
+}

@@ -9,11 +9,6 @@ import (
 	"github.com/kgnews/kg/internal/lexicon"
 )
 
-// rulePostHome: a state post whose title names no state ("Chancellor Gordon Brown", "X, the home
-// secretary") is at the person's own state when the article gives it, else at the state the article
-// is about when one clearly leads.
-const rulePostHome = "post.home"
-
 // minHomeSigns is how many places and nationality adjectives of one country an article needs before
 // the country counts as the one it is about.
 const minHomeSigns = 3

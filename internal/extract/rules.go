@@ -1,0 +1,121 @@
+package extract
+
+import "github.com/kgnews/kg/internal/graph"
+
+// A Rule is one way a relation is read from a sentence. Every relation carries the id of the rule that
+// read it; `kgload eval` scores each rule on its own, and TestRuleExamples reads every example and
+// non-example below, so a rule's table row says what it does and proves it. The matching code lives
+// in relations.go (meetings and visits), relations.go's HOLDS_POST section and state.go.
+type Rule struct {
+	ID   string
+	Type graph.RelType
+	// Trigger is what sets the rule off; Arguments where its two ends come from; Hedges what stops it.
+	Trigger, Arguments, Hedges string
+	// Confidence is the relation's base confidence (less 0.1 when a pronoun or a description stands
+	// for a participant).
+	Confidence float64
+	// Examples must each yield at least one relation by this rule; NonExamples none by this rule.
+	// They are invented sentences, never taken from an evaluation set.
+	Examples, NonExamples []string
+}
+
+// Rule ids.
+const (
+	ruleMetVerb      = "met.verb"
+	ruleMetNoun      = "met.noun"
+	ruleMetBetween   = "met.between"
+	ruleMetDiscussed = "met.discussed"
+	ruleMetAttended  = "met.attended"
+	ruleMetTogether  = "met.together"
+	ruleMetHost      = "met.host"
+	ruleVisited      = "visited.verb"
+	rulePostTitle    = "post.title"
+	rulePostAppos    = "post.appos"
+	rulePostReverse  = "post.reverse"
+	rulePostHome     = "post.home"
+)
+
+// Rules is the table of every relation rule.
+var Rules = []Rule{
+	{ID: ruleMetVerb, Type: graph.Met, Confidence: 0.9,
+		Trigger:     `"met", "meets", "meet (with)"; "held/holding/had talks (discussions, negotiations) with"`,
+		Arguments:   "the clause's subject (a name, the names listed with it, a pronoun or a description) and the people, else the organisation, after the trigger",
+		Hedges:      "a modal, plan, hope or negation word within five words before; an infinitive",
+		Examples:    []string{"Foreign Minister Ana Lopes met with President Tomas Berg in Oslo on Monday.", "Pia Holm held talks with Ivo Marek in Lima."},
+		NonExamples: []string{"Ana Lopes did not meet Tomas Berg.", "Ana Lopes will meet Tomas Berg in Paris next week.", "Tom Reed's cross was met by Scott Ward."}},
+	{ID: ruleMetNoun, Type: graph.Met, Confidence: 0.75,
+		Trigger:     `"talks/meeting/discussions with" without a verb of holding`,
+		Arguments:   "the clause's subject, or the main clause's for a clause with none of its own (after talks with), and the people after \"with\"",
+		Hedges:      "as met.verb, anywhere in the clause",
+		Examples:    []string{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt."},
+		NonExamples: []string{"Pia Holm hopes for talks with Karl Brandt."}},
+	{ID: ruleMetBetween, Type: graph.Met, Confidence: 0.85,
+		Trigger:     `"a meeting (talks) between X and Y"`,
+		Arguments:   "the names listed on each side of \"and\"",
+		Hedges:      "as met.verb, anywhere in the clause",
+		Examples:    []string{"A meeting between Ivo Marek and Rosa Lindqvist took place in Vienna."},
+		NonExamples: []string{"A meeting between Ivo Marek and Rosa Lindqvist is planned for May."}},
+	{ID: ruleMetDiscussed, Type: graph.Met, Confidence: 0.75,
+		Trigger:     `"X and Y discussed / talked / conferred"`,
+		Arguments:   "two people joined by \"and\" before the verb",
+		Hedges:      "as met.verb",
+		Examples:    []string{"Ivo Marek and Rosa Lindqvist discussed the harbour project."},
+		NonExamples: []string{"Ivo Marek discussed the harbour project."}},
+	{ID: ruleMetAttended, Type: graph.Met, Confidence: 0.7,
+		Trigger:     `"attended the meeting (talks) with"; "the meeting was attended by"`,
+		Arguments:   "the attendees and the people they met",
+		Hedges:      "as met.verb",
+		Examples:    []string{"Ivo Marek attended the meeting with Rosa Lindqvist in Oslo."},
+		NonExamples: []string{"Ivo Marek attended the funeral of Rosa Lindqvist."}},
+	{ID: ruleMetTogether, Type: graph.Met, Confidence: 0.8,
+		Trigger:     `"met" with no object: "X and Y met in Lima"`,
+		Arguments:   "the subjects, pairwise",
+		Hedges:      "as met.verb; an object after the verb (\"met the deadline\")",
+		Examples:    []string{"Pia Holm and Ivo Marek met in Lima yesterday."},
+		NonExamples: []string{"Pia Holm and Ivo Marek met the deadline."}},
+	{ID: ruleMetHost, Type: graph.Met, Confidence: 0.75,
+		Trigger:     `"hosted", "received", "welcomed", "greeted" (and "was received by")`,
+		Arguments:   "the subject and the person named, or titled and named, right after the verb",
+		Hedges:      "as met.verb; anything but a person right after the verb",
+		Examples:    []string{"Pia Holm greeted President Ivo Marek at the airport.", "Ivo Marek was received by Pia Holm in Lima."},
+		NonExamples: []string{"Pia Holm received the letter from Ivo Marek.", "The book was well received by Ivo Marek."}},
+	{ID: ruleVisited, Type: graph.Visited, Confidence: 0.85,
+		Trigger:     `"visited", "toured", "a visit (trip, tour) to", "travelled (flew, went, returned) to", "arrived (landed) in", "returned from"; "is/was in P" and "left P" with the place right after`,
+		Arguments:   "the clause's subject (or the main clause's, or the person before \", who\") and the places listed after the trigger",
+		Hedges:      "as met.verb; \"leaves\"/\"departs\"; a date after the article's own date",
+		Examples:    []string{"Jane Smith MP visited Kenya and Uganda last week.", "Pia Holm is in New York with the team.", "Pia Holm, who has just returned from Lima, said talks went well."},
+		NonExamples: []string{"Ana Lopes hopes to visit Peru.", "Pia Holm was born in Lima.", "Pia Holm left the party in Lima.", "Ivo Marek leaves on Saturday on a ten-day trip to Peru."}},
+	{ID: rulePostTitle, Type: graph.HoldsPost, Confidence: 0.85,
+		Trigger:     "a title written before a name",
+		Arguments:   "the person, and the organisation or country the title names (before it, after \"of\", or by a nationality adjective); a post coordinated with one that names its state shares it",
+		Hedges:      "\"former\", \"ex-\", \"then\" make the post former",
+		Examples:    []string{"French Ambassador to Kenya Marie Dupont arrived.", "Labour leader Tim Hale said the plans would fail.", "Yesterday U.S. Secretary of State Tom Reed spoke."},
+		NonExamples: []string{"Pia Holm, a veteran campaigner, spoke."}},
+	{ID: rulePostAppos, Type: graph.HoldsPost, Confidence: 0.8,
+		Trigger:     `"X, the TITLE of ORG," and "As TITLE, he"`,
+		Arguments:   "the person and the organisation or country the title names, else the person's nationality",
+		Hedges:      "as post.title",
+		Examples:    []string{"Kenyan diplomat Amina Odhiambo, the former ambassador to Chile, visited Lima."},
+		NonExamples: []string{"Amina Odhiambo, a keen sailor, visited Lima."}},
+	{ID: rulePostReverse, Type: graph.HoldsPost, Confidence: 0.75,
+		Trigger:     `"the TITLE of ORG, X"`,
+		Arguments:   "the person after the comma and the organisation",
+		Hedges:      "as post.title",
+		Examples:    []string{"The Deputy Director-General of the Kenyan Ministry of Health, Amina Odhiambo, spoke."},
+		NonExamples: []string{"The harbour of Mombasa, Amina Odhiambo said, is full."}},
+	{ID: rulePostHome, Type: graph.HoldsPost, Confidence: 0.7,
+		Trigger:     "a state post (WordNet: minister, secretary, chancellor, president…) whose title names no state or organisation",
+		Arguments:   "the person's nationality read in the article, else the country the article is about (three signs or more, twice any other)",
+		Hedges:      "a shadow post; a capitalised name before the title; a sentence (or the one before) naming another country",
+		Examples:    []string{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nFinance Minister Anna Berg said the budget would pass."},
+		NonExamples: []string{"Oslo was cold. Finance Minister Anna Berg said the budget would pass."}},
+}
+
+// baseConfidence is each rule's confidence, by id.
+var baseConfidence = func() map[string]float64 {
+	m := map[string]float64{}
+	for _, r := range Rules {
+		m[r.ID] = r.Confidence
+	}
+	return m
+}()
