@@ -427,6 +427,10 @@ func (x *Extractor) clauseSubjects(d *Doc, v sentenceView, lb, i int) ([]*Entity
 			k--
 		}
 		if m := v.mentionEndingAt(k); m != nil && m.Type == graph.Person {
+			// the person it follows, with those listed with them ("X, Y and Z who met in their teens")
+			if subj, pron := d.subjects(v, v.leftBound(lb-1), k); len(subj) > 0 && !pron {
+				return subj, false
+			}
 			return []*Entity{m.Ent}, false
 		}
 	}
@@ -798,7 +802,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			continue
 		}
 		var left, right []*Entity
-		var pron bool
+		var pron, together bool
 		rule := ruleMetVerb
 		switch kind {
 		case meetVerb, meetNoun:
@@ -809,6 +813,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			} else if !pron && len(left) >= 2 && v.intransitiveAt(objFrom) {
 				// "X and Y met in Lima": the subjects met each other
 				left, right, rule = left[:1], left[1:], ruleMetTogether
+				together = true
 			}
 		case meetHost:
 			// the guest is the person named right after the verb (passive: after "by" is the host)
@@ -886,6 +891,20 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			if date == "" {
 				date = vd
 			}
+		}
+		if together {
+			// "X, Y and Z met": every pair of them
+			all := append(left, right...)
+			left, right = nil, nil
+			for k, a := range all {
+				for _, b := range all[k+1:] {
+					left, right = append(left, a), append(right, b)
+				}
+			}
+			for k := range left {
+				d.add(Relation{Type: graph.Met, From: left[k], To: right[k], Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
+			}
+			continue
 		}
 		for _, a := range left {
 			for _, b := range right {

@@ -39,6 +39,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"A meeting between Ivo Marek and Rosa Lindqvist took place in Vienna.",
 			[]string{"MET Ivo Marek -> Rosa Lindqvist"}},
 		{"Pia Holm and Ivo Marek met in Lima yesterday.", []string{"MET Pia Holm -> Ivo Marek"}},
+		{"The band consists of Tom Reed, Anna Berg and Ivo Marek who met in their early teens in Oslo.",
+			[]string{"MET Anna Berg -> Ivo Marek", "MET Tom Reed -> Anna Berg", "MET Tom Reed -> Ivo Marek"}},
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
