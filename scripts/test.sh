@@ -50,12 +50,12 @@ say "starting the test Neo4j"
 KG_TEST_NEO4J_PASSWORD="$password" java -Xmx2g -cp "testenv/neo4j/target/classes:testenv/neo4j/target/lib/*" \
   kgtest.TestServer "$work/data" "$work/port" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 240); do
+for _ in $(seq 600); do
   [ -s "$work/port" ] && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; die "the test Neo4j exited while starting (log above)"; }
   sleep 0.5
 done
-[ -s "$work/port" ] || { cat "$work/server.log" >&2; die "the test Neo4j did not start within 120 s (log above)"; }
+[ -s "$work/port" ] || { cat "$work/server.log" >&2; die "the test Neo4j did not start within 300 s (log above)"; }
 port=$(cat "$work/port")
 # wait until Bolt answers
 for _ in $(seq 60); do
