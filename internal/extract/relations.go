@@ -1096,7 +1096,18 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		}
 		break
 	}
+	if len(lower) > 0 || len(words) > 0 {
+		if pw, at, ok := x.portfolioBefore(d, v, j, strings.Join(append(lower, words...), " ")); ok {
+			lower = append(pw, lower...)
+			j = at
+		}
+	}
 	words = append(lower, words...)
+	exBefore := func(k int) bool { return k >= 2 && v.toks[k-1].Text == "-" && v.lower(k-2) == "ex" }
+	if exBefore(j + 1) {
+		words = append([]string{"former"}, words...) // "ex-minister"
+		j -= 2
+	}
 	if m.Affil == "" && affil != "" {
 		m.Affil = affil // "Kenyan diplomat Amina Odhiambo": a nationality, even without a post
 	}
@@ -1122,6 +1133,9 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
 				target = om.Ent
 				om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
+				if exBefore(om.Tok) {
+					former = true // "Ex-Downing Street media chief X"
+				}
 			} else if w := v.lower(k); w == "their" || w == "its" {
 				target = firstOrgOrState(v, k)
 			}
@@ -1155,6 +1169,47 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		return
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+}
+
+// portfolioBefore reads the lower-case words of a portfolio before a title ("home affairs spokesman",
+// "transport and environment spokesman", "shadow home secretary") ending at token j. They belong to the
+// title when something anchors them: a body, place or nationality before them ("Lib Dem home affairs
+// spokesman"), "shadow", or, after an article or possessive, a title only one country has ("the home
+// secretary"). It returns the words and the index of the token before them.
+func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string) ([]string, int, bool) {
+	k := j
+	var words []string
+	for ; k >= 0 && len(words) < 4; k-- {
+		t := v.toks[k]
+		lw := t.Lower()
+		if !t.Word || t.Cap() || strings.HasSuffix(lw, "ly") || (lexicon.IsFunctionWord(lw) && lw != "and") {
+			break
+		}
+		words = append([]string{t.Text}, words...)
+		if lw == "shadow" {
+			return words, k - 1, true
+		}
+	}
+	if len(words) == 0 || strings.EqualFold(words[0], "and") {
+		return nil, j, false
+	}
+	if k >= 0 {
+		if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
+			return words, k, true
+		}
+		if _, ok := x.lex.Demonym(v.toks[k].Text); ok {
+			return words, k, true
+		}
+		if isPossessive(v.toks[k]) {
+			return words, k, true
+		}
+		if w := v.lower(k); w == "the" || w == "his" || w == "her" || w == "their" || w == "its" {
+			if _, kind, ok := lexicon.CountryTerm(strings.Join(words, " ") + " " + title); ok && kind == lexicon.TermTitle {
+				return words, k, true
+			}
+		}
+	}
+	return nil, j, false
 }
 
 // asTitle reads "As a former ambassador to Lebanon, he ...": the post of the clause's subject.
@@ -1238,6 +1293,26 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 	} else if j+1 < end && isPossessive(v.toks[j+1]) && lexicon.IsOrgHead(v.toks[j].Text) {
 		poss = d.lastOrgWithHead(v, j, v.lower(j))
 		j += 2
+	}
+	// "the home secretary": lower-case portfolio words before a title that only one country has
+	if k := j; k < end && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) {
+		for k < end && k-j < 3 && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) && !lexicon.IsFunctionWord(v.toks[k].Text) {
+			k++
+		}
+		e := k
+		for e < end && v.toks[e].Word && lexicon.IsTitleWord(v.toks[e].Text) {
+			e++
+		}
+		if e > k && k > j {
+			var ws []string
+			for q := j; q < e; q++ {
+				ws = append(ws, v.toks[q].Text)
+			}
+			if _, kind, ok := lexicon.CountryTerm(strings.Join(ws, " ")); ok && kind == lexicon.TermTitle {
+				words = append(words, ws[:k-j]...)
+				j = k
+			}
+		}
 	}
 	for ; j < end; j++ {
 		t := v.toks[j]

@@ -65,6 +65,14 @@ func TestRelationPatterns(t *testing.T) {
 		{"The Tory leader Ann Smith said the plans would fail.", []string{"HOLDS_POST Ann Smith -> Conservative Party [leader/current]"}},
 		{"Labour leader Tim Hale said the plans would fail.", []string{"HOLDS_POST Tim Hale -> Labour Party [leader/current]"}},
 		{"Yesterday Labour MP Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [MP/current]"}},
+		// portfolio words between a body and its title, anchored by the body, "shadow" or a one-country post
+		{"Lib Dem home affairs spokesman Tim Hale criticised the plan.", []string{"HOLDS_POST Tim Hale -> Lib Dem [home affairs spokesman/current]"}},
+		{"Yesterday Acme Corp transport and energy spokeswoman Pia Holm resigned.", []string{"HOLDS_POST Pia Holm -> Acme Corp [transport and energy spokeswoman/current]"}},
+		{"Officials in London and Leeds said shadow home secretary Tim Hale was wrong.", nil}, // an opposition post, not the state's
+		{"It was confident that home secretary Tim Hale was wrong.", nil},                   // no anchor: "home" may be anything
+		{"Lawyers said the home secretary, Ann Smith, had acted lawfully.", []string{"HOLDS_POST Ann Smith -> United Kingdom [home secretary/current]"}},
+		// "ex-" marks a former post
+		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt.",

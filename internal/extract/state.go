@@ -58,6 +58,9 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 			continue
 		}
 		country := nationality(p.person)
+		if c, kind, ok := lexicon.CountryTerm(p.title); ok && kind == lexicon.TermTitle && country == "" {
+			country = c // a post only one country has ("Home Secretary")
+		}
 		if country == "" {
 			if !homeRead {
 				home, homeRead = x.homeState(d), true
@@ -134,7 +137,21 @@ func (x *Extractor) demonymsIn(toks []Token) []string {
 func (x *Extractor) homeState(d *Doc) string {
 	votes := map[string]int{}
 	for _, m := range d.Mentions {
-		if m.Ent == nil || m.Type != graph.Place {
+		if m.Ent == nil {
+			continue
+		}
+		// bodies, buildings and posts that belong to one country ("the Knesset", "Home Secretary")
+		if c, kind, ok := lexicon.CountryTerm(m.Ent.Name); ok && kind != lexicon.TermTitle && m.Type != graph.Person {
+			if _, isPlace := x.lex.Place(m.Ent.Name); !isPlace {
+				votes[c]++
+			}
+		}
+		if m.Title != "" {
+			if c, kind, ok := lexicon.CountryTerm(m.Title); ok && kind == lexicon.TermTitle {
+				votes[c]++
+			}
+		}
+		if m.Type != graph.Place {
 			continue
 		}
 		if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" {

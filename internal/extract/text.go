@@ -69,6 +69,14 @@ func tokenize(text string, start, end int) []Token {
 			i += w
 			continue
 		}
+		// "ex-minister", "Ex-Downing Street": the prefix is a word of its own, so the name or title after
+		// it is read whole and "ex" says the post is a former one
+		if i+3 < end && (text[i] == 'e' || text[i] == 'E') && text[i+1] == 'x' && text[i+2] == '-' && isWordByteAt(text, i+3) {
+			toks = append(toks, Token{Start: i, End: i + 2, Text: text[i : i+2], Word: true},
+				Token{Start: i + 2, End: i + 3, Text: "-"})
+			i += 3
+			continue
+		}
 		j := i
 		for j < end {
 			r, w := utf8.DecodeRuneInString(text[j:])

@@ -195,3 +195,44 @@ func PartyName(name string) (string, bool) {
 	}
 	return "", false
 }
+
+//go:embed data/wn_country_terms.tsv
+var countryTermsTSV string
+
+// TermKind says what a country term names.
+type TermKind string
+
+// What a country term names: a body, a place or building, or a post.
+const (
+	TermOrg   TermKind = "org"
+	TermPlace TermKind = "place"
+	TermTitle TermKind = "title"
+)
+
+type countryTerm struct {
+	kind    TermKind
+	country string
+}
+
+// countryTerms maps folded names of bodies, places, buildings and posts to the one country their WordNet
+// 3.1 gloss names ("Knesset" → Israel, "Home Secretary" → United Kingdom), see scripts/lexicon/wordnet.mjs.
+var countryTerms = func() map[string]countryTerm {
+	m := map[string]countryTerm{}
+	for _, l := range strings.Split(countryTermsTSV, "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) == 3 {
+			m[names.Fold(f[0])] = countryTerm{kind: TermKind(f[1]), country: f[2]}
+		}
+	}
+	return m
+}()
+
+// CountryTerm returns the country a named body, place, building or post belongs to, and what kind of
+// term it is, when WordNet's gloss of it names exactly one country.
+func CountryTerm(name string) (country string, kind TermKind, ok bool) {
+	t, ok := countryTerms[names.Fold(name)]
+	return t.country, t.kind, ok
+}

