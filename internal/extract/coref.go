@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,10 +134,70 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 				target = bodyOfMembers(orgs, a)
 			}
 		}
+		if target == nil {
+			target = clippedTarget(orgs, a)
+		}
 		if target != nil && target != a {
 			mergeInto(d, target, a)
 		}
 	}
+	// a clipped name read as a person's ("Lib Dems said ...") is the organisation it clips
+	for _, a := range slices.Clone(d.Entities) {
+		if a.Type != graph.Person || len(a.Mentions) == 0 || slices.ContainsFunc(a.Mentions, func(m *Mention) bool { return !m.Weak || m.Title != "" }) {
+			continue
+		}
+		if target := clippedTarget(orgs, a); target != nil {
+			for _, m := range a.Mentions {
+				m.Type = graph.Organisation
+			}
+			mergeInto(d, target, a)
+		}
+	}
+}
+
+// clippedTarget finds the one organisation whose name a's name clips word by word ("Lib Dem", "Lib Dems"
+// for "Liberal Democrats"): as many words, each the start of the other's word, at least one cut short or a
+// plural ending the only difference.
+func clippedTarget(orgs []*Entity, a *Entity) *Entity {
+	short := strings.Fields(names.Fold(a.Mentions[0].Text))
+	if len(short) < 2 {
+		return nil
+	}
+	var found *Entity
+	for _, o := range orgs {
+		if o == a || len(o.Mentions) == 0 {
+			continue
+		}
+		long := strings.Fields(names.Fold(o.Mentions[0].Text))
+		if len(long) != len(short) {
+			continue
+		}
+		cut, ok := false, true
+		for i, w := range short {
+			if i == len(short)-1 && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasPrefix(long[i], w) {
+				w = w[:len(w)-1] // "Dems"
+			}
+			if len(w) < 3 || !strings.HasPrefix(long[i], w) {
+				ok = false
+				break
+			}
+			if len(w) < len(long[i])-1 {
+				if len(w) > 4 {
+					ok = false // "Social" is no clipping of "Socialist": clippings are short ("Lib", "Nat")
+					break
+				}
+				cut = true
+			}
+		}
+		if !ok || (!cut && strings.Join(short, " ") == strings.Join(long, " ")) {
+			continue // nothing cut and no plural ending: the same name, or another one
+		}
+		if found != nil && found != o {
+			return nil
+		}
+		found = o
+	}
+	return found
 }
 
 func isAcronym(s string) bool {

@@ -112,6 +112,12 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			m.Type, m.Weak = m.learnedType, false
 		}
 	}
+	for _, m := range d.Mentions {
+		// "the Christian Democrats", "Scottish Nationalists": members named together are their party
+		if toks := d.Sents[m.Sent].Tokens; m.Title == "" && m.Type != graph.Place && lexicon.IsMembersName(toks[m.TokEnd-1].Text) {
+			m.Type, m.Weak = graph.Organisation, false
+		}
+	}
 	x.oneTypePerName(d.Mentions)
 	for _, m := range d.Mentions {
 		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {

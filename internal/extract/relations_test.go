@@ -69,7 +69,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"Lib Dem home affairs spokesman Tim Hale criticised the plan.", []string{"HOLDS_POST Tim Hale -> Lib Dem [home affairs spokesman/current]"}},
 		{"Yesterday Acme Corp transport and energy spokeswoman Pia Holm resigned.", []string{"HOLDS_POST Pia Holm -> Acme Corp [transport and energy spokeswoman/current]"}},
 		{"Officials in London and Leeds said shadow home secretary Tim Hale was wrong.", nil}, // an opposition post, not the state's
-		{"It was confident that home secretary Tim Hale was wrong.", nil},                   // no anchor: "home" may be anything
+		{"It was confident that home secretary Tim Hale was wrong.", nil},                     // no anchor: "home" may be anything
 		{"Lawyers said the home secretary, Ann Smith, had acted lawfully.", []string{"HOLDS_POST Ann Smith -> United Kingdom [home secretary/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},

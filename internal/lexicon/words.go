@@ -236,3 +236,21 @@ func CountryTerm(name string) (country string, kind TermKind, ok bool) {
 	t, ok := countryTerms[names.Fold(name)]
 	return t.country, t.kind, ok
 }
+
+//go:embed data/wn_member_nouns.txt
+var wnMemberNounsTXT string
+
+// memberNouns are WordNet 3.1's nouns for party members and advocates (democrat, nationalist, socialist…).
+var memberNouns = func() map[string]bool {
+	m := map[string]bool{}
+	addLines(m, wnMemberNounsTXT, 1)
+	return m
+}()
+
+// IsMembersName reports whether a capitalised word is the plural of a party member's or advocate's noun
+// ("Democrats", "Nationalists"): a name ending in it names a party or movement.
+func IsMembersName(w string) bool {
+	lw := strings.ToLower(w)
+	stem, ok := strings.CutSuffix(lw, "s")
+	return ok && memberNouns[stem]
+}

@@ -8,6 +8,7 @@
 //                       president (of a republic), legislator, member of parliament and diplomat: posts held
 //                       at a state
 //   parties.tsv         a party's short and members' names (Labour, Tory → Conservative Party)
+//   wn_member_nouns.txt party members and advocates (democrat, nationalist, socialist…)
 //   wn_country_terms.tsv named bodies, places, buildings and titles whose WordNet gloss names exactly one
 //                       country ("Knesset: the Israeli unicameral parliament", "Home Secretary: the British
 //                       cabinet minister ..."): signs of the state an article is about
@@ -100,6 +101,35 @@ write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), s
   const rows = [...lines].sort((a, b) => a[0].localeCompare(b[0])).map(([w, p]) => `${w}\t${p}`);
   fs.writeFileSync(path.join(out, 'parties.tsv'), header + '# name or member\tparty\n' + rows.join('\n') + '\n');
   console.log(`parties.tsv: ${rows.length}`);
+}
+
+// members' nouns: the advocates and party members WordNet lists (democrat, socialist, nationalist,
+// labourite…), by the word endings of adherents; a capitalised plural of one ("Christian Democrats",
+// "Scottish Nationalists") names a party or movement, not a person
+{
+  const roots = [[sense('advocate', 1), () => true],
+    [sense('politician', 2), g => /^(a |an )?(political )?(member|supporter|adherent|advocate) of /i.test(g)],
+    [sense('member', 1), g => /^(a |an )?(member|supporter) of (a |the )?.*(party|movement)/i.test(g)]];
+  const glosses = new Map();
+  for (const line of fs.readFileSync(path.join(dict, 'data.noun'), 'utf8').split('\n')) {
+    if (line && !line.startsWith(' ')) glosses.set(line.slice(0, 8), line.split('| ')[1] || '');
+  }
+  const titles = new Set(under([sense('representative', 1)])); // spokesmen and envoys hold posts
+  const words = new Set();
+  for (const [root, keep] of roots) {
+    const seen = new Set(), stack = [...synsets.get(root).hypo];
+    while (stack.length) {
+      const off = stack.pop();
+      if (seen.has(off)) continue;
+      seen.add(off);
+      const s = synsets.get(off);
+      if (keep(glosses.get(off))) {
+        for (const w of s.words) if (/^[a-z]+(ist|crat|ite|ian|can|ive)$/.test(w) && !titles.has(w)) words.add(w);
+      }
+      stack.push(...s.hypo);
+    }
+  }
+  write('wn_member_nouns.txt', [...words].sort());
 }
 
 // country terms: a capitalised lemma of an organisation (noun.group), place or building (noun.location,

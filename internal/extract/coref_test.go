@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// An organisation written whole and clipped, or in the plural, is one entity of the article.
+func TestClippedOrganisationNames(t *testing.T) {
+	x := New(lexicon.Default())
+	cases := []struct {
+		text string
+		one  []string // names that must be one entity
+		two  []string // names that must stay two entities
+	}{
+		{"The National Farmers Union said so. Nat Farmers Union officials agreed.", []string{"National Farmers Union", "Nat Farmers Union"}, nil},
+		{"The Christian Democrats won. Chr Dems were happy.", []string{"Christian Democrats", "Chr Dems"}, nil},
+		{"The Green Alliance said so. Green Alliances across the region agreed.", []string{"Green Alliance", "Green Alliances"}, nil},
+		{"The Green Alliance said so. The Greenest Alliance said no.", nil, []string{"Green Alliance", "Greenest Alliance"}},
+	}
+	for _, c := range cases {
+		d := x.Extract(graph.Article{ID: "t", Text: c.text})
+		owner := func(name string) *Entity {
+			for _, m := range d.Mentions {
+				if m.Text == name && m.Ent != nil {
+					return m.Ent
+				}
+			}
+			return nil
+		}
+		if c.one != nil {
+			a, b := owner(c.one[0]), owner(c.one[1])
+			if a == nil || a != b {
+				t.Errorf("%q: %q and %q are not one entity (%v, %v)", c.text, c.one[0], c.one[1], a, b)
+			} else if a.Type != graph.Organisation {
+				t.Errorf("%q: %q is a %s", c.text, c.one[0], a.Type)
+			}
+		}
+		if c.two != nil {
+			a, b := owner(c.two[0]), owner(c.two[1])
+			if a != nil && a == b {
+				t.Errorf("%q: %q and %q merged", c.text, c.two[0], c.two[1])
+			}
+		}
+	}
+}
