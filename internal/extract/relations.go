@@ -523,11 +523,28 @@ func (d *Doc) add(r Relation, pron bool) {
 
 // visitTrigger reports whether a travel phrase starts at token i, and where its objects begin.
 func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
-	if i >= len(v.toks) || v.toks[i].Cap() {
-		return 0, false // "Visit Britain", a title in capitals: not the verb
+	if i >= len(v.toks) {
+		return 0, false
 	}
 	w := v.lower(i)
 	next := v.lower(i + 1)
+	if v.toks[i].Cap() && (i > 0 || !speechWords[w]) {
+		return 0, false // "Visit Britain", a title in capitals: not the verb
+	}
+	if speechWords[w] {
+		// presence at an event held in a place: "speaking in London", "in a speech in Edinburgh",
+		// "told a news conference in Lima"
+		if next == "in" {
+			return i + 2, true
+		}
+		if next == "at" && w != "told" {
+			return i + 2, true // "a speech at X University in P": the place may follow the venue
+		}
+		if w == "told" && i+2 < len(v.toks) && v.toks[i+1].Word && !v.toks[i+1].Cap() && v.lower(i+2) == "in" {
+			return i + 3, true // "told reporters in Lima"
+		}
+		return 0, false
+	}
 	switch w {
 	case "visited", "visiting", "toured":
 		return i + 1, true
@@ -599,8 +616,20 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			continue
 		}
 		subj, pron := x.clauseSubjects(d, v, lb, i)
+		if visitNouns[v.lower(i)] {
+			if e := x.possessorAfterComma(d, v, i); e != nil {
+				subj, pron = []*Entity{e}, true
+			}
+		}
 		if len(subj) == 0 && v.lower(i) == "continued" {
 			subj, pron = lastSubj, lastPron // "..., then continued to X"
+		}
+		if len(subj) == 0 {
+			// an opening phrase with no subject of its own ("Speaking in Lima, X said"; "In a speech in
+			// Oslo, the president said"): the person right after its comma
+			if e, described := x.openingSubject(d, v, i); e != nil {
+				subj, pron = []*Entity{e}, described
+			}
 		}
 		if len(subj) == 0 {
 			continue
@@ -633,12 +662,90 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				prev = m.TokEnd // "stops in the region, such as X and Y": the places named next are the visits
 				continue
 			}
+			rule := ruleVisited
+			if speechWords[v.lower(i)] {
+				rule = ruleVisitedEvent
+			}
 			for _, s := range subj {
-				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: ruleVisited}, pron)
+				if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
+					continue // a press conference in one's own capital is no visit
+				}
+				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: rule}, pron)
 			}
 			prev = m.TokEnd
 		}
 	}
+}
+
+// ownCapital reports whether a place is the capital of a state the person belongs to or holds a post
+// at, as the article reads so far.
+func (x *Extractor) ownCapital(d *Doc, e, place *Entity) bool {
+	p, ok := x.lex.Place(place.Name)
+	if !ok || p.Kind != lexicon.Capital {
+		return false
+	}
+	if nationality(e) == p.Country {
+		return true
+	}
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e && r.To.Type == graph.Place && r.To.Name == p.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// openingSubject is the person named or described right after the comma of an opening phrase holding
+// token i, or nil; described says it was a description.
+func (x *Extractor) openingSubject(d *Doc, v sentenceView, i int) (*Entity, bool) {
+	comma := firstComma(v.toks)
+	if comma <= i || comma > 12 {
+		return nil, false
+	}
+	for _, m := range v.in(comma+1, len(v.toks), graph.Person) {
+		if m.Tok == comma+1 || m.TitleFrom == comma+1 {
+			return m.Ent, false
+		}
+		break
+	}
+	if desc, ok := x.descriptionAt(v, comma+1); ok {
+		return x.describedPerson(d, desc), true
+	}
+	return nil, false
+}
+
+// possessorAfterComma reads "his" or "her" before a travel noun in a phrase set off by a comma after
+// the sentence's names ("X met Y in Z, on his first visit to P"): the phrase tells of the sentence's
+// subject, the first person it names or describes, not of the person named last.
+func (x *Extractor) possessorAfterComma(d *Doc, v sentenceView, i int) *Entity {
+	k := i - 1
+	for k > 0 && i-k < 4 && v.toks[k].Word && !v.toks[k].Cap() && v.lower(k) != "his" && v.lower(k) != "her" {
+		k-- // "his first official visit"
+	}
+	if w := v.lower(k); w != "his" && w != "her" {
+		return nil
+	}
+	comma := -1
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if v.toks[j].Text == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return nil
+	}
+	ps := v.in(0, comma, graph.Person)
+	if len(ps) == 0 {
+		return nil
+	}
+	if e := x.describedIn(d, v, 0, ps[0].TitleFrom); e != nil {
+		return e // "the Pakistani president met X ..., on his first visit"
+	}
+	if ps[0].TitleFrom <= 3 && d.gender(ps[0].Ent) != -pronounGender(v.lower(k)) {
+		return ps[0].Ent
+	}
+	return nil
 }
 
 func stopBetween(v sentenceView, from, to int) bool {
@@ -655,6 +762,10 @@ func stopBetween(v sentenceView, from, to int) bool {
 }
 
 // ---- MET ----
+
+// speechWords tell of speaking at an event, which puts the speaker where it is held.
+var speechWords = map[string]bool{"speaking": true, "spoke": true, "speech": true, "addressing": true, "addressed": true,
+	"conference": true, "rally": true, "told": true, "lecture": true}
 
 // visitNouns are the nouns of travel a possessor can be the traveller of ("his visit to").
 var visitNouns = map[string]bool{"visit": true, "visits": true, "trip": true, "tour": true, "journey": true, "stay": true}

@@ -71,6 +71,14 @@ func TestRelationPatterns(t *testing.T) {
 		{"Officials in London and Leeds said shadow home secretary Tim Hale was wrong.", nil}, // an opposition post, not the state's
 		{"It was confident that home secretary Tim Hale was wrong.", nil},                     // no anchor: "home" may be anything
 		{"Lawyers said the home secretary, Ann Smith, had acted lawfully.", []string{"HOLDS_POST Ann Smith -> United Kingdom [home secretary/current]"}},
+		// a phrase after a comma tells of the sentence's subject, even a described one
+		{"Pakistani President Ivo Marek arrived on Sunday. On Monday the Pakistani president met Tom Reed at the palace, on his first official visit to Oslo.",
+			[]string{"HOLDS_POST Ivo Marek -> Pakistan [President/current]", "MET Ivo Marek -> Tom Reed", "VISITED Ivo Marek -> Oslo"}},
+		// speaking at an event puts the speaker there, unless it is at home in the capital
+		{"Prime Minister Tom Reed spoke on Monday. In a speech in Leeds, the prime minister said the plan would work.",
+			[]string{"VISITED Tom Reed -> Leeds"}},
+		{"Norwegian minister Anna Berg told a news conference in Oslo that taxes would rise.",
+			[]string{"HOLDS_POST Anna Berg -> Norway [minister/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

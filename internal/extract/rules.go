@@ -29,6 +29,7 @@ const (
 	ruleMetTogether  = "met.together"
 	ruleMetHost      = "met.host"
 	ruleVisited      = "visited.verb"
+	ruleVisitedEvent = "visited.event"
 	rulePostTitle    = "post.title"
 	rulePostAppos    = "post.appos"
 	rulePostReverse  = "post.reverse"
@@ -85,6 +86,12 @@ var Rules = []Rule{
 		Hedges:      "as met.verb; \"leaves\"/\"departs\"; a date after the article's own date",
 		Examples:    []string{"Jane Smith MP visited Kenya and Uganda last week.", "Pia Holm is in New York with the team.", "Pia Holm, who has just returned from Lima, said talks went well."},
 		NonExamples: []string{"Ana Lopes hopes to visit Peru.", "Pia Holm was born in Lima.", "Pia Holm left the party in Lima.", "Ivo Marek leaves on Saturday on a ten-day trip to Peru."}},
+	{ID: ruleVisitedEvent, Type: graph.Visited, Confidence: 0.75,
+		Trigger:     `speaking at an event held in a place: "speaking (spoke) in P", "a speech (lecture, rally, conference) in/at … P", "told reporters in P"`,
+		Arguments:   "the clause's subject, or for an opening phrase the person named or described right after its comma, and the place",
+		Hedges:      "as visited.verb; the capital of the speaker's own state (a press conference at home is no visit)",
+		Examples:    []string{"Speaking in Oslo on Monday, Pia Holm said talks were over.", "Ivo Marek told reporters in Lima that the deal was done."},
+		NonExamples: []string{"Pia Holm will be speaking in Rome next week.", "Norwegian minister Anna Berg told a news conference in Oslo that taxes would rise."}},
 	{ID: rulePostTitle, Type: graph.HoldsPost, Confidence: 0.85,
 		Trigger:     "a title written before a name",
 		Arguments:   "the person, and the organisation or country the title names (before it, after \"of\", or by a nationality adjective); a post coordinated with one that names its state shares it",
