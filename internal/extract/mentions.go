@@ -499,7 +499,9 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
 		case rName:
 			// a name word inside the description, e.g. an organisation without a head before the organ;
 			// a party's name before a title is the party the post is at ("Labour MP Ann Lee")
-			if _, ok := lexicon.PartyName(ct[i].Text); ok && affilMention == nil && i+1 < k && rs[i+1] == rTitle {
+			_, isParty := lexicon.PartyName(ct[i].Text)
+			if (isParty || lexicon.NamedBody(ct[i].Text)) && affilMention == nil && i+1 < k && rs[i+1] == rTitle {
+				// a named body before the title is where the post is held ("Bundesbank President X")
 				affilMention = d.addMention(si, c.from+i, c.from+i+1, graph.Organisation)
 				affilMention.InTitle = true
 			} else if i+1 < k && rs[i+1] == rTitle && (hasTitle || i == 0 || rs[i-1] != rName) {

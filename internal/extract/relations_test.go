@@ -79,6 +79,11 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"VISITED Tom Reed -> Leeds"}},
 		{"Norwegian minister Anna Berg told a news conference in Oslo that taxes would rise.",
 			[]string{"HOLDS_POST Anna Berg -> Norway [minister/current]"}},
+		// states of their day, and a named body before a title
+		{"Yesterday Soviet Foreign Minister Ivo Marek met West German Chancellor Karl Brandt.",
+			[]string{"HOLDS_POST Ivo Marek -> Soviet Union [Foreign Minister/current]", "HOLDS_POST Karl Brandt -> West Germany [Chancellor/current]", "MET Ivo Marek -> Karl Brandt"}},
+		{"Tom Reed met Finance Minister Anna Berg and Bundesbank President Karl Brandt in Bonn.",
+			[]string{"HOLDS_POST Karl Brandt -> Bundesbank [President/current]", "MET Tom Reed -> Anna Berg", "MET Tom Reed -> Karl Brandt"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

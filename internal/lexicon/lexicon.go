@@ -18,6 +18,15 @@ var placesTSV string
 //go:embed data/demonyms.tsv
 var demonymsTSV string
 
+// Former states (Soviet Union, West Germany, Yugoslavia…) and their adjectives, from WordNet 3.1: old
+// news names them as states of its day.
+var (
+	//go:embed data/wn_former_states.tsv
+	formerStatesTSV string
+	//go:embed data/wn_former_demonyms.tsv
+	formerDemonymsTSV string
+)
+
 // PlaceKind says what kind of place a gazetteer entry is.
 type PlaceKind string
 
@@ -51,7 +60,7 @@ var (
 
 // Default returns the lexicon built from the embedded data, loading it once.
 func Default() *Lexicon {
-	defaultOnce.Do(func() { defaultLex = parse(placesTSV, demonymsTSV) })
+	defaultOnce.Do(func() { defaultLex = parse(placesTSV+formerStatesTSV, demonymsTSV+formerDemonymsTSV) })
 	return defaultLex
 }
 

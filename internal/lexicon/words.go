@@ -212,6 +212,7 @@ const (
 type countryTerm struct {
 	kind    TermKind
 	country string
+	proper  bool // WordNet has no lower-case word of that spelling ("Bundesbank", not "Congress")
 }
 
 // countryTerms maps folded names of bodies, places, buildings and posts to the one country their WordNet
@@ -223,8 +224,8 @@ var countryTerms = func() map[string]countryTerm {
 			continue
 		}
 		f := strings.Split(l, "\t")
-		if len(f) == 3 {
-			m[names.Fold(f[0])] = countryTerm{kind: TermKind(f[1]), country: f[2]}
+		if len(f) == 4 {
+			m[names.Fold(f[0])] = countryTerm{kind: TermKind(f[1]), proper: f[2] == "proper", country: f[3]}
 		}
 	}
 	return m
@@ -253,4 +254,11 @@ func IsMembersName(w string) bool {
 	lw := strings.ToLower(w)
 	stem, ok := strings.CutSuffix(lw, "s")
 	return ok && memberNouns[stem]
+}
+
+// NamedBody reports whether a word or phrase is the name of one body of one state and no common word
+// ("Bundesbank", "Knesset"; not "Congress").
+func NamedBody(name string) bool {
+	t, ok := countryTerms[names.Fold(name)]
+	return ok && t.kind == TermOrg && t.proper
 }
