@@ -67,6 +67,10 @@ func (x *Extractor) findMentions(d *Doc) {
 					pre = ti
 					c = next
 					ci++
+					// "Chancellor of the Exchequer Ann Lee": a post only one country has takes the next word
+					if x.oneCountryTitle(s.Tokens, pre, c) {
+						c.from++
+					}
 				}
 			}
 			// "Ministry" + "of" + "Foreign Affairs": an organisation name with a complement.
@@ -207,6 +211,37 @@ var genericHeads = map[string]bool{
 	"fund": true, "commission": true, "committee": true, "ministry": true, "department": true, "office": true,
 	"agency": true, "court": true, "government": true, "administration": true, "police": true, "army": true,
 	"services": true, "service": true, "news": true, "post": true, "times": true, "media": true,
+}
+
+// oneCountryTitle reports whether the title before a connector and the first word of chunk c spell a
+// post only one country has ("Chancellor of the Exchequer"), with a name after it; the word and the
+// connector then join the title and the country is its state.
+func (x *Extractor) oneCountryTitle(toks []Token, pre *titleInfo, c chunk) bool {
+	if c.to-c.from < 2 || len(pre.words) == 0 {
+		return false
+	}
+	between := toks[pre.from:c.from]
+	var ws []string
+	for _, t := range between {
+		if t.Word {
+			ws = append(ws, t.Text)
+		}
+	}
+	title := strings.Join(append(ws, toks[c.from].Text), " ")
+	country, kind, ok := lexicon.CountryTerm(title)
+	if !ok || kind != lexicon.TermTitle {
+		return false
+	}
+	pre.words = append(pre.words, pre.connector)
+	if last := between[len(between)-1]; last.Text == "the" {
+		pre.words = append(pre.words, "the")
+	}
+	pre.words = append(pre.words, toks[c.from].Text)
+	pre.connector = ""
+	if pre.affil == "" {
+		pre.affil = country
+	}
+	return true
 }
 
 // connector returns the lower-case word(s) between two chunks when they are joined by one of

@@ -1211,6 +1211,15 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		if pw, at, ok := x.portfolioBefore(d, v, j, strings.Join(append(lower, words...), " ")); ok {
 			lower = append(pw, lower...)
 			j = at
+			// "Peruvian central bank president": the nationality before the portfolio
+			if j >= 0 {
+				if c, ok := x.lex.Demonym(v.toks[j].Text); ok {
+					if affil == "" {
+						affil = c
+					}
+					j--
+				}
+			}
 		}
 	}
 	words = append(lower, words...)
@@ -1249,6 +1258,14 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 				}
 			} else if w := v.lower(k); w == "their" || w == "its" {
 				target = firstOrgOrState(v, k)
+			}
+		}
+	}
+	if target == nil && affil == "" && v.lower(m.TokEnd) == "of" {
+		// "President Ivo Marek of Pakistan": a country after the name
+		if om := v.mentionAt(m.TokEnd + 1); om != nil && om.Type == graph.Place && om.Ent != nil {
+			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+				target = om.Ent
 			}
 		}
 	}
@@ -1295,6 +1312,9 @@ func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string)
 		lw := t.Lower()
 		if !t.Word || t.Cap() || strings.HasSuffix(lw, "ly") || (lexicon.IsFunctionWord(lw) && lw != "and") {
 			break
+		}
+		if _, isVisit := v.visitTrigger(k); lexicon.IsTitleWord(lw) || clauseStops[lw] || isVisit || func() bool { kind, _ := v.meetTrigger(k); return kind != meetNone }() {
+			return nil, j, false // another title, a verb of meeting or travel: no portfolio
 		}
 		words = append([]string{t.Text}, words...)
 		if lw == "shadow" {
@@ -1401,6 +1421,9 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 	if om := v.mentionAt(j); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) && om.Type != graph.Person {
 		poss = om.Ent
 		j = om.TokEnd + 1
+	} else if om != nil && om.Type == graph.Organisation && om.TokEnd < end && lexicon.IsTitleWord(v.toks[om.TokEnd].Text) {
+		poss = om.Ent // "European Union ambassador to the WTO, X"
+		j = om.TokEnd
 	} else if j+1 < end && isPossessive(v.toks[j+1]) && lexicon.IsOrgHead(v.toks[j].Text) {
 		poss = d.lastOrgWithHead(v, j, v.lower(j))
 		j += 2

@@ -84,6 +84,12 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Ivo Marek -> Soviet Union [Foreign Minister/current]", "HOLDS_POST Karl Brandt -> West Germany [Chancellor/current]", "MET Ivo Marek -> Karl Brandt"}},
 		{"Tom Reed met Finance Minister Anna Berg and Bundesbank President Karl Brandt in Bonn.",
 			[]string{"HOLDS_POST Karl Brandt -> Bundesbank [President/current]", "MET Tom Reed -> Anna Berg", "MET Tom Reed -> Karl Brandt"}},
+		// a country after the name; a post only one country has; a body before a title in an apposition
+		{"Yesterday President Ivo Marek of Pakistan said so.", []string{"HOLDS_POST Ivo Marek -> Pakistan [President/current]"}},
+		{"The plan was backed by Chancellor of the Exchequer Tom Reed on Monday.", []string{"HOLDS_POST Tom Reed -> United Kingdom [Chancellor of Exchequer/current]"}},
+		{"Critics, and European Union ambassador to the WTO, Karl Brandt, said no.", []string{"HOLDS_POST Karl Brandt -> European Union [ambassador to WTO/current]"}},
+		{"Peruvian central bank president Pia Holm met Ivo Marek.", []string{"HOLDS_POST Pia Holm -> Peru [central bank president/current]", "MET Pia Holm -> Ivo Marek"}},
+		{"On Monday the Pakistani president met Prime Minister Tom Reed.", nil}, // "president met" is no portfolio of Tom Reed's
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
