@@ -265,7 +265,7 @@ func (d *Doc) pronounPerson(si, i int) *Entity {
 			continue
 		}
 		g := d.gender(m.Ent)
-		if want != 0 && g == -want {
+		if want != 0 && (g == -want || (g == 0 && nameGender(m.Ent) == -want)) {
 			continue
 		}
 		if best == nil || m.Start > best.Start {
@@ -319,6 +319,16 @@ func (d *Doc) gender(e *Entity) int {
 		}
 	}
 	return g
+}
+
+// nameGender is the gender of a person's given name when it is a common one ("Margaret" -1, "Tom" 1),
+// else 0. It only rules a person out as a pronoun's referent, never picks one: a given name is weaker
+// evidence than an honorific.
+func nameGender(e *Entity) int {
+	if first, _, ok := strings.Cut(e.Name, " "); ok {
+		return lexicon.GivenNameGender(first)
+	}
+	return 0
 }
 
 var masculineTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "baron": true, "earl": true,

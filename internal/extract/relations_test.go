@@ -90,6 +90,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Critics, and European Union ambassador to the WTO, Karl Brandt, said no.", []string{"HOLDS_POST Karl Brandt -> European Union [ambassador to WTO/current]"}},
 		{"Peruvian central bank president Pia Holm met Ivo Marek.", []string{"HOLDS_POST Pia Holm -> Peru [central bank president/current]", "MET Pia Holm -> Ivo Marek"}},
 		{"On Monday the Pakistani president met Prime Minister Tom Reed.", nil}, // "president met" is no portfolio of Tom Reed's
+		// a common given name rules a person out as "she" or "he"
+		{"Margaret Holm left Bonn after talks with Tom Reed. She had flown to Oslo from Paris.",
+			[]string{"MET Margaret Holm -> Tom Reed", "VISITED Margaret Holm -> Bonn", "VISITED Margaret Holm -> Oslo"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

@@ -262,3 +262,24 @@ func NamedBody(name string) bool {
 	t, ok := countryTerms[names.Fold(name)]
 	return ok && t.kind == TermOrg && t.proper
 }
+
+//go:embed data/given_names.tsv
+var givenNamesTSV string
+
+// givenNames maps common given names to 1 (male) or -1 (female), from human-names
+// (scripts/lexicon/given_names.mjs); names both lists give are left out.
+var givenNames = func() map[string]int {
+	m := map[string]int{}
+	for _, l := range strings.Split(givenNamesTSV, "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if name, g, ok := strings.Cut(l, "\t"); ok {
+			m[name] = map[string]int{"m": 1, "f": -1}[g]
+		}
+	}
+	return m
+}()
+
+// GivenNameGender is 1 for a given name of men, -1 for one of women, 0 when unknown or shared.
+func GivenNameGender(name string) int { return givenNames[name] }
