@@ -802,6 +802,21 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		return meetNone, 0 // "Meet the Parents": a title, not the verb
 	}
 	w, next := v.lower(i), v.lower(i+1)
+	if next == "with" && v.lower(i+2) == "with" {
+		i++ // "talks with with X": a doubled word
+	}
+	switch w {
+	case "meeting":
+		// "after meeting President X": the gerund, with its object right after
+		switch v.lower(i - 1) {
+		case "after", "before", "while", "since", "when":
+			if next != "with" && next != "between" && i+1 < len(v.toks) && v.toks[i+1].Word {
+				if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
+					return meetVerb, i + 1
+				}
+			}
+		}
+	}
 	switch w {
 	case "met", "meets", "meet":
 		if next == "with" {

@@ -93,6 +93,9 @@ func TestRelationPatterns(t *testing.T) {
 		// a common given name rules a person out as "she" or "he"
 		{"Margaret Holm left Bonn after talks with Tom Reed. She had flown to Oslo from Paris.",
 			[]string{"MET Margaret Holm -> Tom Reed", "VISITED Margaret Holm -> Bonn", "VISITED Margaret Holm -> Oslo"}},
+		// "after meeting X": the gerund; a doubled word
+		{"Ivo Marek spoke to reporters after meeting president Tom Reed, who praised him.", []string{"MET Ivo Marek -> Tom Reed"}},
+		{"Pia Holm left Bonn after talks with with Chancellor Karl Brandt.", []string{"MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Bonn"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
