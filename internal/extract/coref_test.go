@@ -46,3 +46,23 @@ func TestClippedOrganisationNames(t *testing.T) {
 		}
 	}
 }
+
+// A name that ends in a building or a body is no person's, unless a given name or a title opens it.
+func TestBuildingsAndBodiesAreNoPeople(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Pilgrims crowded the Crimson Lotus Temple on Sunday. " +
+		"Later Helen Temple sang at the Bluebay Hotel."})
+	want := map[string]graph.EntityType{"Crimson Lotus Temple": graph.Place, "Bluebay Hotel": graph.Place,
+		"Helen Temple": graph.Person}
+	for _, e := range d.Entities {
+		if typ, ok := want[e.Name]; ok {
+			if e.Type != typ {
+				t.Errorf("%q is a %s, want %s", e.Name, e.Type, typ)
+			}
+			delete(want, e.Name)
+		}
+	}
+	for name := range want {
+		t.Errorf("%q not found", name)
+	}
+}

@@ -114,8 +114,23 @@ func (x *Extractor) learnedTypes(d *Doc) {
 	}
 	for _, m := range d.Mentions {
 		// "the Christian Democrats", "Scottish Nationalists": members named together are their party
-		if toks := d.Sents[m.Sent].Tokens; m.Title == "" && m.Type != graph.Place && lexicon.IsMembersName(toks[m.TokEnd-1].Text) {
+		toks := d.Sents[m.Sent].Tokens
+		if m.Title == "" && m.Type != graph.Place && lexicon.IsMembersName(toks[m.TokEnd-1].Text) {
 			m.Type, m.Weak = graph.Organisation, false
+			continue
+		}
+		// a "person" named by a building or a body ("the Sands Hotel", "Golden Temple", "Acme Holdings"),
+		// unless it opens with a given name ("Shirley Temple", "Jerry Hall") or a title stands before it
+		if m.Type == graph.Person && m.Title == "" && m.TokEnd-m.Tok >= 2 && !lexicon.IsGivenName(toks[m.Tok].Text) &&
+			!(m.Tok > 0 && lexicon.IsHonorific(toks[m.Tok-1].Text)) {
+			last := toks[m.TokEnd-1].Text
+			switch {
+			case lexicon.IsTitleWord(last) || lexicon.IsHonorific(toks[m.Tok].Text):
+			case lexicon.IsVenueNoun(last) && !lexicon.IsOrgHead(last):
+				m.Type, m.Weak = graph.Place, false
+			case lexicon.IsWordNetOrgNoun(last) || lexicon.IsOrgHead(last):
+				m.Type, m.Weak = graph.Organisation, false
+			}
 		}
 	}
 	x.oneTypePerName(d.Mentions)

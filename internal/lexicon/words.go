@@ -266,8 +266,8 @@ func NamedBody(name string) bool {
 //go:embed data/given_names.tsv
 var givenNamesTSV string
 
-// givenNames maps common given names to 1 (male) or -1 (female), from human-names
-// (scripts/lexicon/given_names.mjs); names both lists give are left out.
+// givenNames maps common given names to 1 (male), -1 (female) or 0 (both), from human-names
+// (scripts/lexicon/given_names.mjs).
 var givenNames = func() map[string]int {
 	m := map[string]int{}
 	for _, l := range strings.Split(givenNamesTSV, "\n") {
@@ -275,7 +275,7 @@ var givenNames = func() map[string]int {
 			continue
 		}
 		if name, g, ok := strings.Cut(l, "\t"); ok {
-			m[name] = map[string]int{"m": 1, "f": -1}[g]
+			m[name] = map[string]int{"m": 1, "f": -1, "x": 0}[g]
 		}
 	}
 	return m
@@ -283,3 +283,9 @@ var givenNames = func() map[string]int {
 
 // GivenNameGender is 1 for a given name of men, -1 for one of women, 0 when unknown or shared.
 func GivenNameGender(name string) int { return givenNames[name] }
+
+// IsGivenName reports whether a word is a common given name ("Helen", "Tom").
+func IsGivenName(name string) bool {
+	_, ok := givenNames[name]
+	return ok
+}
