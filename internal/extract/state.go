@@ -100,7 +100,7 @@ func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
 		}
 	}
 	for s := max(si-1, 0); s <= si; s++ {
-		for _, c := range x.demonymsIn(d.Sents[s].Tokens) {
+		for _, c := range x.demonymsIn(d.Sents[s].Tokens, nil) {
 			if c != country {
 				return true
 			}
@@ -111,10 +111,10 @@ func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
 
 // demonymsIn lists the countries of the nationality adjectives in a sentence, two-word ones
 // ("South Korean") read whole.
-func (x *Extractor) demonymsIn(toks []Token) []string {
+func (x *Extractor) demonymsIn(toks []Token, skip func(int) bool) []string {
 	var out []string
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Word || !toks[i].Cap() {
+		if !toks[i].Word || !toks[i].Cap() || (skip != nil && skip(i)) {
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].Cap() {
@@ -162,8 +162,16 @@ func (x *Extractor) homeState(d *Doc) string {
 			}
 		}
 	}
-	for _, s := range d.Sents {
-		for _, c := range x.demonymsIn(s.Tokens) {
+	inPerson := map[[2]int]bool{} // sentence, token of a person's name: "Mike German" is no sign of Germany
+	for _, m := range d.Mentions {
+		if m.Type == graph.Person {
+			for k := m.Tok; k < m.TokEnd; k++ {
+				inPerson[[2]int{m.Sent, k}] = true
+			}
+		}
+	}
+	for si, s := range d.Sents {
+		for _, c := range x.demonymsIn(s.Tokens, func(k int) bool { return inPerson[[2]int{si, k}] }) {
 			votes[c]++
 		}
 	}
