@@ -81,6 +81,7 @@ type Doc struct {
 	dates     [][]dateSpan // per sentence
 	bySent    [][]*Mention // resolved mentions per sentence, in text order (built by view)
 	openPosts []openPost   // state posts whose titles name no state, settled after all posts are read
+	lead      **Entity     // the article's protagonist, once read (see protagonist)
 }
 
 // Stage is one step of the pipeline.

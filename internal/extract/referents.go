@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -30,6 +31,29 @@ func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
 		}
 	}
 	var words []string
+	// "the home secretary": portfolio words of a post only one country has
+	if k := j; k < len(v.toks) && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) {
+		for k < len(v.toks) && k-j < 2 && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) {
+			k++
+		}
+		e := k
+		for e < len(v.toks) && v.toks[e].Word && lexicon.IsTitleWord(v.toks[e].Text) {
+			e++
+		}
+		if e > k {
+			var ws []string
+			for q := j; q < e; q++ {
+				ws = append(ws, v.lower(q))
+			}
+			if c, kind, ok := lexicon.CountryTerm(strings.Join(ws, " ")); ok && kind == lexicon.TermTitle {
+				words = append(words, ws[:k-j]...)
+				j = k
+				if desc.country == "" {
+					desc.country = c
+				}
+			}
+		}
+	}
 	for ; j < len(v.toks) && v.toks[j].Word && lexicon.IsTitleWord(v.toks[j].Text); j++ {
 		words = append(words, v.lower(j))
 	}
@@ -59,7 +83,67 @@ func (x *Extractor) describedPerson(d *Doc, desc description) *Entity {
 		}
 		found = e
 	}
+	if found == nil && x.protagonistFor(d, desc) {
+		return d.protagonist()
+	}
 	return found
+}
+
+// protagonistFor reports whether a description no named person's title matches may stand for the
+// article's protagonist: the post is held at a state (or is a party's or a body's leader), and the
+// protagonist has no title written before their name that says otherwise. "David Blunkett has
+// apologised ... The home secretary confirmed ...".
+func (x *Extractor) protagonistFor(d *Doc, desc description) bool {
+	p := d.protagonist()
+	if p == nil {
+		return false
+	}
+	if !isStatePost(desc.title) && !strings.HasSuffix(desc.title, "leader") {
+		return false
+	}
+	for _, t := range p.Titles {
+		for _, w := range strings.Fields(t) {
+			if !lexicon.IsHonorific(w) {
+				return false // a title of their own ("Mr" is none)
+			}
+		}
+	}
+	if desc.country != "" {
+		if c := nationality(p); c != "" && c != desc.country {
+			return false
+		}
+	}
+	return true
+}
+
+// protagonist is the person an article is about: named in its first body sentence and more often than
+// anyone else (three times or more), or nil.
+func (d *Doc) protagonist() *Entity {
+	if d.lead != nil {
+		return *d.lead
+	}
+	var best *Entity
+	count := func(e *Entity) int { return len(e.Mentions) }
+	first := firstBodySentence(d)
+	second := 0
+	for _, e := range d.Entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		if best == nil || count(e) > count(best) {
+			if best != nil {
+				second = count(best)
+			}
+			best = e
+		} else if count(e) > second {
+			second = count(e)
+		}
+	}
+	if best != nil && (count(best) < 3 || count(best) == second || !slices.ContainsFunc(best.Mentions, func(m *Mention) bool { return m.Sent <= first+1 })) {
+		best = nil
+	}
+	d.lead = &best
+	return best
 }
 
 // hasTitle reports whether one of a person's titles is the given one, leaving out "former" and the like.

@@ -1193,6 +1193,22 @@ func (d *Doc) placeEntity(country string) *Entity {
 
 func (x *Extractor) posts(d *Doc, v sentenceView) {
 	x.asTitle(d, v)
+	// "The home secretary confirmed ...": a description that stands for the article's protagonist, whose
+	// name is written with no title, gives them the post
+	for i := range v.toks {
+		desc, ok := x.descriptionAt(v, i)
+		if !ok {
+			continue
+		}
+		if e := x.describedPerson(d, desc); e != nil && !hasTitle(e, desc.title) {
+			if desc.country != "" {
+				d.add(Relation{Type: graph.HoldsPost, From: e, To: d.placeEntity(desc.country), Title: desc.title, Status: "current",
+					Sent: v.si, Tok: i, Rule: rulePostDescribed}, true)
+			} else {
+				d.holdOpenPost(e, desc.title, "current", v.si, rulePostDescribed)
+			}
+		}
+	}
 	for _, m := range v.ms {
 		if m.Type != graph.Person {
 			continue

@@ -21,19 +21,20 @@ type Rule struct {
 
 // Rule ids.
 const (
-	ruleMetVerb      = "met.verb"
-	ruleMetNoun      = "met.noun"
-	ruleMetBetween   = "met.between"
-	ruleMetDiscussed = "met.discussed"
-	ruleMetAttended  = "met.attended"
-	ruleMetTogether  = "met.together"
-	ruleMetHost      = "met.host"
-	ruleVisited      = "visited.verb"
-	ruleVisitedEvent = "visited.event"
-	rulePostTitle    = "post.title"
-	rulePostAppos    = "post.appos"
-	rulePostReverse  = "post.reverse"
-	rulePostHome     = "post.home"
+	ruleMetVerb       = "met.verb"
+	ruleMetNoun       = "met.noun"
+	ruleMetBetween    = "met.between"
+	ruleMetDiscussed  = "met.discussed"
+	ruleMetAttended   = "met.attended"
+	ruleMetTogether   = "met.together"
+	ruleMetHost       = "met.host"
+	ruleVisited       = "visited.verb"
+	ruleVisitedEvent  = "visited.event"
+	rulePostTitle     = "post.title"
+	rulePostAppos     = "post.appos"
+	rulePostReverse   = "post.reverse"
+	rulePostHome      = "post.home"
+	rulePostDescribed = "post.described"
 )
 
 // Rules is the table of every relation rule.
@@ -110,6 +111,13 @@ var Rules = []Rule{
 		Hedges:      "as post.title",
 		Examples:    []string{"The Deputy Director-General of the Kenyan Ministry of Health, Amina Odhiambo, spoke."},
 		NonExamples: []string{"The harbour of Mombasa, Amina Odhiambo said, is full."}},
+	{ID: rulePostDescribed, Type: graph.HoldsPost, Confidence: 0.6,
+		Trigger:     `a description by a state post or a leader ("the home secretary", "the Tory leader") that no named person's written title matches`,
+		Arguments:   "the article's protagonist (named in its opening and more often than anyone, three times or more, with no title of their own) and the post's state: the description's nationality, else as post.home",
+		Hedges:      "a protagonist with a title of their own or of another nationality; an article with no clear protagonist",
+		Examples:    []string{"Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday."},
+		NonExamples: []string{"Foreign Minister Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday.",
+			"Tom Reed has apologised to MPs. Anna Berg said the release was premature.\n\nThe home secretary said a review would follow."}},
 	{ID: rulePostHome, Type: graph.HoldsPost, Confidence: 0.7,
 		Trigger:     "a state post (WordNet: minister, secretary, chancellor, president…) whose title names no state or organisation",
 		Arguments:   "the person's nationality read in the article, else the country the article is about (three signs or more, twice any other)",
