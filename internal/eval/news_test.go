@@ -18,7 +18,7 @@ var newsFloors = struct {
 	byType                   map[graph.EntityType]float64
 }{
 	entity:   0.82,
-	relation: 0.64,
+	relation: 0.65,
 	bcubed:   0.98,
 	byType:   map[graph.EntityType]float64{graph.Person: 0.85, graph.Organisation: 0.75, graph.Place: 0.85},
 }

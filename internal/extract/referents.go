@@ -14,6 +14,8 @@ type description struct {
 	from, to int    // tokens, "the" included
 	title    string // the title words, lower case ("prime minister")
 	country  string // the state a nationality adjective or country before the title gives, if any
+	party    *Entity // the party a party's name before the title names ("the Tory leader"), if any
+	former   bool    // "the then prime minister", "the former president"
 }
 
 // descriptionAt reads a description that starts with "the" at token i.
@@ -23,7 +25,15 @@ func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
 	}
 	desc := description{from: i}
 	j := i + 1
-	if c, n := x.demonymAt(v.toks, j); n > 0 {
+	if w := v.lower(j); w == "then" || w == "former" {
+		desc.former, j = true, j+1
+	}
+	if m := v.mentionAt(j); m != nil && m.Type == graph.Organisation && m.Ent != nil && m.TokEnd == j+1 {
+		if _, ok := lexicon.PartyName(v.toks[j].Text); ok {
+			desc.party, j = m.Ent, j+1 // "the Tory leader"
+		}
+	}
+	if c, n := x.demonymAt(v.toks, j); n > 0 && desc.party == nil {
 		desc.country, j = c, j+n
 	} else if m := v.mentionAt(j); m != nil && m.Type == graph.Place && m.Ent != nil {
 		if p, ok := x.lex.Place(m.Ent.Name); ok && p.Kind == lexicon.Country {

@@ -1201,11 +1201,19 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 			continue
 		}
 		if e := x.describedPerson(d, desc); e != nil && !hasTitle(e, desc.title) {
-			if desc.country != "" {
-				d.add(Relation{Type: graph.HoldsPost, From: e, To: d.placeEntity(desc.country), Title: desc.title, Status: "current",
+			status := "current"
+			if desc.former {
+				status = "former"
+			}
+			switch {
+			case desc.party != nil:
+				d.add(Relation{Type: graph.HoldsPost, From: e, To: desc.party, Title: desc.title, Status: status,
 					Sent: v.si, Tok: i, Rule: rulePostDescribed}, true)
-			} else {
-				d.holdOpenPost(e, desc.title, "current", v.si, rulePostDescribed)
+			case desc.country != "":
+				d.add(Relation{Type: graph.HoldsPost, From: e, To: d.placeEntity(desc.country), Title: desc.title, Status: status,
+					Sent: v.si, Tok: i, Rule: rulePostDescribed}, true)
+			default:
+				d.holdOpenPost(e, desc.title, status, v.si, rulePostDescribed)
 			}
 		}
 	}

@@ -96,6 +96,11 @@ func TestRelationPatterns(t *testing.T) {
 		// "after meeting X": the gerund; a doubled word
 		{"Ivo Marek spoke to reporters after meeting president Tom Reed, who praised him.", []string{"MET Ivo Marek -> Tom Reed"}},
 		{"Pia Holm left Bonn after talks with with Chancellor Karl Brandt.", []string{"MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Bonn"}},
+		// a description by a party post stands for the protagonist
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds and York disagreed, and Mr Reed was angry.\n\nThe Tory leader said his team had reached a view.",
+			[]string{"HOLDS_POST Tom Reed -> Conservative Party [leader/current]"}},
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, York and London disagreed, and Mr Reed was angry.\n\nThe then prime minister said his team had reached a view.",
+			[]string{"HOLDS_POST Tom Reed -> United Kingdom [prime minister/former]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
