@@ -99,7 +99,7 @@ func TestRelationPatterns(t *testing.T) {
 		// a description by a party post stands for the protagonist
 		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds and York disagreed, and Mr Reed was angry.\n\nThe Tory leader said his team had reached a view.",
 			[]string{"HOLDS_POST Tom Reed -> Conservative Party [leader/current]"}},
-		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, York and London disagreed, and Mr Reed was angry.\n\nThe then prime minister said his team had reached a view.",
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe then prime minister said his team had reached a view.",
 			[]string{"HOLDS_POST Tom Reed -> United Kingdom [prime minister/former]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
