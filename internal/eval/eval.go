@@ -206,10 +206,15 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 		// entities
 		matched := map[int]bool{}
 		goldOf := map[*extract.Entity]int{}
+		target := map[*extract.Entity]bool{}
+		for _, rel := range d.Relations {
+			target[rel.To] = true
+		}
 		for _, e := range d.Entities {
-			if len(e.Mentions) == 0 {
+			if len(e.Mentions) == 0 && !target[e] {
 				continue // a country known only from an adjective: not a mention of its own
 			}
+			// a state no word names but a post is held at is a node, as CONVENTIONS.md lists it
 			i := m.matchEntity(e)
 			goldOf[e] = i
 			s := rep.EntitiesBy[e.Type]

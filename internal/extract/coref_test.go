@@ -84,3 +84,22 @@ func TestPartyNamedByItsMembers(t *testing.T) {
 		t.Errorf("%q read as one body in %q", "Senate Republicans", names)
 	}
 }
+
+// A post held at a state the article names by a short form ("Britain") is held at that node, not at a
+// second one under the state's full name.
+func TestOneNodePerState(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Britain said so. Critics in London, Leeds and Manchester agreed.\n\nFinance Minister Tom Reed spoke."})
+	var uk []string
+	for _, e := range d.Entities {
+		if p, ok := lexicon.Default().Place(e.Name); ok && e.Type == graph.Place && p.Country == "United Kingdom" && p.Kind == lexicon.Country {
+			uk = append(uk, e.Name)
+		}
+	}
+	if len(uk) != 1 {
+		t.Errorf("the United Kingdom is %d nodes: %q", len(uk), uk)
+	}
+	if len(d.Relations) != 1 || d.Relations[0].To.Name != "Britain" {
+		t.Errorf("relations %+v, want one post at Britain", d.Relations)
+	}
+}

@@ -82,6 +82,7 @@ type Doc struct {
 	bySent    [][]*Mention // resolved mentions per sentence, in text order (built by view)
 	openPosts []openPost   // state posts whose titles name no state, settled after all posts are read
 	lead      **Entity     // the article's protagonist, once read (see protagonist)
+	lex       *lexicon.Lexicon
 }
 
 // Stage is one step of the pipeline.
@@ -158,7 +159,7 @@ func (d *Doc) Compact() {
 
 // Extract runs the pipeline over one article.
 func (x *Extractor) Extract(a graph.Article) *Doc {
-	d := &Doc{Article: a, Text: a.Text}
+	d := &Doc{Article: a, Text: a.Text, lex: x.lex}
 	for _, s := range x.stages {
 		s.Run(d)
 	}

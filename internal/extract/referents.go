@@ -11,9 +11,9 @@ import (
 // A description names a person by their post: "the Pakistani president", "the prime minister", "the UK
 // chancellor". It stands for the one person of the article who holds that post.
 type description struct {
-	from, to int    // tokens, "the" included
-	title    string // the title words, lower case ("prime minister")
-	country  string // the state a nationality adjective or country before the title gives, if any
+	from, to int     // tokens, "the" included
+	title    string  // the title words, lower case ("prime minister")
+	country  string  // the state a nationality adjective or country before the title gives, if any
 	party    *Entity // the party a party's name before the title names ("the Tory leader"), if any
 	former   bool    // "the then prime minister", "the former president"
 }

@@ -1186,6 +1186,15 @@ func (d *Doc) placeEntity(country string) *Entity {
 			return e
 		}
 	}
+	// the country under another of its names ("UK", "Britain")
+	for _, e := range d.Entities {
+		if e.Type != graph.Place || d.lex == nil {
+			continue
+		}
+		if p, ok := d.lex.Place(e.Name); ok && p.Kind == lexicon.Country && p.Country == country {
+			return e
+		}
+	}
 	e := &Entity{Name: country, Type: graph.Place}
 	d.Entities = append(d.Entities, e)
 	return e
