@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -64,5 +65,22 @@ func TestBuildingsAndBodiesAreNoPeople(t *testing.T) {
 	}
 	for name := range want {
 		t.Errorf("%q not found", name)
+	}
+}
+
+// A capitalised adjective before a members' name belongs to the party's name; a body before it does not.
+func TestPartyNamedByItsMembers(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Yesterday Tom Reed, leader of the Radical Democrats in the assembly, " +
+		"said the Senate Republicans were wrong."})
+	var names []string
+	for _, e := range d.Entities {
+		names = append(names, string(e.Type)+" "+e.Name)
+	}
+	if !slices.Contains(names, "Organisation Radical Democrats") {
+		t.Errorf("no party %q in %q", "Radical Democrats", names)
+	}
+	if slices.Contains(names, "Organisation Senate Republicans") {
+		t.Errorf("%q read as one body in %q", "Senate Republicans", names)
 	}
 }

@@ -117,6 +117,12 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		toks := d.Sents[m.Sent].Tokens
 		if m.Title == "" && m.Type != graph.Place && lexicon.IsMembersName(toks[m.TokEnd-1].Text) {
 			m.Type, m.Weak = graph.Organisation, false
+			// "the Liberal Democrats" read as "Democrats": the adjective before it is part of the name
+			if k := m.Tok - 1; k > 0 && toks[k].Word && toks[k].Cap() && !lexicon.IsFunctionWord(toks[k].Text) &&
+				!x.isDemonym(toks[k].Text) && !lexicon.IsOrgHead(toks[k].Text) && d.mentionCovering(m.Sent, k) == nil {
+				m.Tok, m.TitleFrom, m.Start = k, k, toks[k].Start
+				m.Text = d.Text[m.Start:m.End]
+			}
 			continue
 		}
 		// a "person" named by a building or a body ("the Sands Hotel", "Golden Temple", "Acme Holdings"),
@@ -444,4 +450,14 @@ func wireCode(toks []Token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// mentionCovering returns the mention of sentence si that holds token k, or nil.
+func (d *Doc) mentionCovering(si, k int) *Mention {
+	for _, m := range d.Mentions {
+		if m.Sent == si && m.Tok <= k && k < m.TokEnd {
+			return m
+		}
+	}
+	return nil
 }
