@@ -29,6 +29,13 @@ var hedges = map[string]bool{
 	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
 	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
 	"leaves": true, "departs": true, // "leaves on Saturday on a trip to": news present tense for a departure to come
+	"ahead": true, "prepare": true, "prepares": true, "preparing": true, // "ahead of talks with", "to prepare for talks"
+}
+
+// futureAt reports whether token j opens a phrase of time to come that no single word says: "later this
+// month", "later this year".
+func (v sentenceView) futureAt(j int) bool {
+	return v.lower(j) == "later" && v.lower(j+1) == "this"
 }
 
 // sentenceView is one sentence with its resolved mentions.
@@ -118,7 +125,7 @@ func (v sentenceView) rightBound(i int) int {
 // "will", "hopes" or "next month" around it decides.
 func (v sentenceView) hedgedClause(from, to int) bool {
 	for j := from; j < to && j < len(v.toks); j++ {
-		if hedges[v.lower(j)] {
+		if hedges[v.lower(j)] || v.futureAt(j) {
 			return true
 		}
 	}
@@ -360,6 +367,13 @@ func isPersonPronoun(w string) bool {
 func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 	var ps []*Mention
 	for _, m := range v.in(from, to, graph.Person) {
+		// "His words about President Bush met ...": a person inside a phrase about someone is no subject
+		if k := m.TitleFrom - 1; k >= from {
+			switch v.lower(k) {
+			case "about", "against", "concerning", "regarding", "towards", "toward", "over":
+				continue
+			}
+		}
 		// "Carlisle's cross was met by": the possessor acts only in "X's meeting", "X's visit"
 		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
 			if n := v.lower(m.TokEnd + 1); !meetingNouns[n] && !visitNouns[n] {
@@ -870,6 +884,37 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 	return meetNone, 0
 }
 
+// thingAt reports whether an object opens at token i with an article and a common noun that names no
+// person or group of people ("a cool reception", "the target"; not "the president", "a delegation").
+func (v sentenceView) thingAt(i int) bool {
+	switch v.lower(i) {
+	case "a", "an", "the", "its", "their", "his", "her":
+	default:
+		return false
+	}
+	for j := i + 1; j < len(v.toks) && j <= i+3; j++ {
+		t := v.toks[j]
+		if !t.Word || t.Cap() {
+			return false // a name, or a nationality before a title
+		}
+		w := t.Lower()
+		if lexicon.IsTitleWord(w) || peopleNouns[w] {
+			return false
+		}
+		if lexicon.IsFunctionWord(w) {
+			return true
+		}
+	}
+	return true
+}
+
+// peopleNouns are common nouns for people one meets as a group.
+var peopleNouns = map[string]bool{"delegation": true, "delegations": true, "team": true, "group": true,
+	"representatives": true, "officials": true, "leaders": true, "members": true, "families": true,
+	"family": true, "relatives": true, "students": true, "workers": true, "victims": true, "survivors": true,
+	"envoy": true, "envoys": true, "counterpart": true, "counterparts": true, "mother": true, "father": true,
+	"daughter": true, "son": true, "wife": true, "husband": true, "brother": true, "sister": true}
+
 // intransitiveAt reports whether a verb ends its object slot at token i: nothing, a preposition, a
 // time word or punctuation follows it ("met in Lima", "met yesterday", "met."), not a noun phrase
 // ("met the target").
@@ -942,6 +987,9 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		rule := ruleMetVerb
 		switch kind {
 		case meetVerb, meetNoun:
+			if kind == meetVerb && v.thingAt(objFrom) {
+				continue // "met a cool reception", "met the target": a thing, not a person
+			}
 			left, pron = x.clauseSubjects(d, v, lb, i)
 			right = v.meetSide(objFrom, rb)
 			if kind == meetNoun {
@@ -1255,6 +1303,10 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		}
 		if lexicon.IsTitleWord(t.Text) {
 			lower = append([]string{t.Text}, lower...)
+			continue
+		}
+		if t.Lower() == "and" && len(lower) > 0 && j > 0 && v.toks[j-1].Word && lexicon.IsTitleWord(v.toks[j-1].Text) {
+			lower = append([]string{t.Text}, lower...) // "chairman and president"
 			continue
 		}
 		if c, ok := x.lex.Demonym(t.Text); ok {
@@ -1654,7 +1706,7 @@ func subjectState(v sentenceView, m *Mention) *Entity {
 			continue
 		}
 		if o.Type == graph.Organisation || o.Type == graph.Place {
-			if o.Tok <= 1 {
+			if o.Tok <= 1 && !datelineAt(v, o) {
 				return o.Ent
 			}
 			return nil
@@ -1694,4 +1746,10 @@ func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
 		d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostReverse}, false)
 		return
 	}
+}
+
+// datelineAt reports whether a mention is a wire dateline: a place in capitals opening the sentence,
+// followed by a comma ("NEW YORK, Oct 19 -").
+func datelineAt(v sentenceView, m *Mention) bool {
+	return m.Tok == 0 && m.Type == graph.Place && allCapsWord(m.Text) && v.lower(m.TokEnd) == ","
 }

@@ -101,6 +101,11 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Tom Reed -> Conservative Party [leader/current]"}},
 		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe then prime minister said his team had reached a view.",
 			[]string{"HOLDS_POST Tom Reed -> United Kingdom [prime minister/former]"}},
+		// the precision audit's error classes (docs/audit/sample-8a483af.md)
+		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/current]"}},
+		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer
+		{"His words about President Ivo Marek met a cool reception from Pia Holm.", nil},
+		{"The aides prepared for Pia Holm's talks with Ivo Marek later this month.", nil},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
