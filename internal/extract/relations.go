@@ -1388,6 +1388,9 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 	}
 	if target == nil {
 		title := tidyTitle(kept)
+		if j >= 0 && v.toks[j].Word && !v.toks[j].Cap() && lexicon.IsWordNetOrgNoun(v.toks[j].Text) && !lexicon.IsTitleWord(v.toks[j].Text) {
+			return // "exchange president X", "union leader X": the post is at a body the article does not name here
+		}
 		if j >= 0 && v.lower(j) == "shadow" {
 			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
 		}
@@ -1569,6 +1572,10 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 			words = append(words, t.Text)
 			continue
 		}
+		if lw == "and" && len(words) > 0 && j+1 < end && lexicon.IsTitleWord(v.toks[j+1].Text) {
+			words = append(words, t.Text) // "president and chief executive officer of Hearst"
+			continue
+		}
 		if c, ok := x.lex.Demonym(t.Text); ok && len(words) == 0 {
 			if poss == nil {
 				poss = d.placeEntity(c)
@@ -1590,6 +1597,20 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		k := j + 1
 		if v.lower(k) == "the" {
 			k++
+		}
+		if w == "of" || w == "at" {
+			// "vice president of anti-piracy firm Overpeer", "of French sugar producer Beghin-Say": a
+			// description of the body, then its name
+			q := k
+			for q < end && q-k < 4 && v.toks[q].Word && (!v.toks[q].Cap() || x.isDemonym(v.toks[q].Text)) && !lexicon.IsFunctionWord(v.toks[q].Text) {
+				q++
+			}
+			if q > k {
+				if om := v.mentionAt(q); om != nil && om.Type == graph.Organisation && target == nil {
+					target, j = om.Ent, om.TokEnd
+					continue
+				}
+			}
 		}
 		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
 			if v.mentionAt(om.TokEnd+1) != nil {

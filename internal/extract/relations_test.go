@@ -106,6 +106,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer
 		{"His words about President Ivo Marek met a cool reception from Pia Holm.", nil},
 		{"The aides prepared for Pia Holm's talks with Ivo Marek later this month.", nil},
+		{"Critics in Boston, Denver and Chicago agreed, said Tom Reed, vice president of anti-piracy firm Acme Corp.", []string{"HOLDS_POST Tom Reed -> Acme Corp [vice president/current]"}},
+		{"Critics in Boston, Denver and Chicago agreed. The deal was announced by Ivo Marek, president and chief executive officer of Acme Corp.",
+			[]string{"HOLDS_POST Ivo Marek -> Acme Corp [president and chief executive officer/current]"}},
+		{"Critics in Boston, Denver and Chicago agreed. Hal Reed, president of Farmers Commodities, said so.", nil},
+		{"Critics in Boston, Denver and Chicago agreed, said union leader Hal Reed.", nil},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

@@ -26,6 +26,11 @@ func (d *Doc) holdOpenPost(e *Entity, title, status string, sent int, rule strin
 	if e == nil || !isStatePost(title) {
 		return
 	}
+	if _, body, ok := strings.Cut(title, " of "); ok && body != "" && unicode.IsUpper([]rune(body)[0]) && d.lex != nil {
+		if p, isPlace := d.lex.Place(body); !isPlace || p.Kind != lexicon.Country {
+			return // "president of Farmers Commodities": a body's post, not a state's
+		}
+	}
 	d.openPosts = append(d.openPosts, openPost{person: e, title: title, status: status, sent: sent, rule: rule})
 }
 
