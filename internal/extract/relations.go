@@ -1248,6 +1248,20 @@ func (d *Doc) placeEntity(country string) *Entity {
 	return e
 }
 
+// orgEntity is the article's organisation of that name, added when the article names it only in other
+// words ("Tory" for the Conservative Party).
+func (d *Doc) orgEntity(name string) *Entity {
+	k := names.Fold(name)
+	for _, e := range d.Entities {
+		if e.Type == graph.Organisation && names.Fold(e.Name) == k {
+			return e
+		}
+	}
+	e := &Entity{Name: name, Type: graph.Organisation}
+	d.Entities = append(d.Entities, e)
+	return e
+}
+
 func (x *Extractor) posts(d *Doc, v sentenceView) {
 	x.asTitle(d, v)
 	// "The home secretary confirmed ...": a description that stands for the article's protagonist, whose
@@ -1274,6 +1288,7 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 			}
 		}
 	}
+	x.copulaPosts(d, v)
 	for _, m := range v.ms {
 		if m.Type != graph.Person {
 			continue
@@ -1395,6 +1410,10 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
 		}
 		if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
+			if party, ok := lexicon.PartyName(v.toks[j].Text); ok {
+				// "Conservative Shadow chancellor X": the party's name before the title
+				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: d.orgEntity(party), Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+			}
 			return // "Diageo North America president X": the post is at a body the article names, unread
 		}
 		if j >= 0 && v.lower(j) == "and" {
@@ -1454,6 +1473,71 @@ func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string)
 		}
 	}
 	return nil, j, false
+}
+
+// copulaVerbs state a post by a verb: "X is the party's chairman", "when he was Home Secretary", "X
+// became president", "X served as ambassador to Chile". The bool says the post is a past one.
+var copulaVerbs = map[string]bool{"is": false, "was": true, "became": false, "becomes": false, "remains": false}
+
+// copulaPosts reads posts stated by a verb: a person (or "he"/"she") right before "is", "was", "became",
+// "remains", "has/had been" or "served as", and a title phrase right after it.
+func (x *Extractor) copulaPosts(d *Doc, v sentenceView) {
+	for i := 1; i+1 < len(v.toks); i++ {
+		w := v.lower(i)
+		past, ok := copulaVerbs[w]
+		at := i + 1
+		switch {
+		case ok:
+		case w == "been" && (v.lower(i-1) == "has" || v.lower(i-1) == "had" || v.lower(i-1) == "have"):
+			past = v.lower(i-1) == "had"
+		case w == "served" && v.lower(i+1) == "as":
+			past, at = true, i+2
+		default:
+			continue
+		}
+		subjAt := i - 1
+		if w == "been" {
+			subjAt = i - 2
+		}
+		var subj *Entity
+		pron := false
+		if m := v.mentionEndingAt(subjAt + 1); m != nil && m.Type == graph.Person && m.Ent != nil {
+			subj = m.Ent
+		} else if p := v.lower(subjAt); p == "he" || p == "she" {
+			subj, pron = d.pronounPerson(v.si, subjAt), true
+		}
+		if subj == nil || v.hedged(i, v.leftBound(i)) {
+			continue
+		}
+		end := v.rightBound(at)
+		for k := at; k < end; k++ {
+			if v.toks[k].Text == "," {
+				end = k
+				break
+			}
+		}
+		title, status, target, next := x.postPhrase(d, v, at, end)
+		if title == "" || next < at+1 {
+			continue
+		}
+		if m := v.mentionAt(next); m != nil && m.Type == graph.Person {
+			continue // "X is President Y's adviser": the title belongs to the name after it
+		}
+		if past {
+			status = "former"
+		}
+		if target == nil {
+			if c, kind, ok := lexicon.CountryTerm(title); ok && kind == lexicon.TermTitle {
+				target = d.placeEntity(c) // "when he was Home Secretary": a post only one country has
+			} else {
+				if !pron {
+					d.holdOpenPost(subj, title, status, v.si, rulePostCopula)
+				}
+				continue
+			}
+		}
+		d.add(Relation{Type: graph.HoldsPost, From: subj, To: target, Title: title, Status: status, Sent: v.si, Tok: i, Rule: rulePostCopula}, pron)
+	}
 }
 
 // asTitle reads "As a former ambassador to Lebanon, he ...": the post of the clause's subject.
@@ -1542,8 +1626,8 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		j += 2
 	}
 	// "the home secretary": lower-case portfolio words before a title that only one country has
-	if k := j; k < end && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) {
-		for k < end && k-j < 3 && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) && !lexicon.IsFunctionWord(v.toks[k].Text) {
+	if k := j; k < end && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) {
+		for k < end && k-j < 3 && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) && !lexicon.IsFunctionWord(v.toks[k].Text) {
 			k++
 		}
 		e := k
@@ -1591,6 +1675,13 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 	// unless it is a region rather than a state or body ("envoy for the Middle East").
 	for j < end {
 		w := v.lower(j)
+		if w == "in" {
+			// "vice president in Microsoft's security business unit": a body named after "in"
+			if om := v.mentionAt(j + 1); om != nil && om.Type == graph.Organisation && target == nil {
+				target, j = om.Ent, om.TokEnd
+				break
+			}
+		}
 		if w != "to" && w != "of" && w != "for" && w != "at" {
 			break
 		}

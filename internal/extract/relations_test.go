@@ -111,6 +111,9 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Ivo Marek -> Acme Corp [president and chief executive officer/current]"}},
 		{"Critics in Boston, Denver and Chicago agreed. Hal Reed, president of Farmers Commodities, said so.", nil},
 		{"Critics in Boston, Denver and Chicago agreed, said union leader Hal Reed.", nil},
+		{"But Tom Reed, vice president in Acme Corp's security unit, said it was not ready.", []string{"HOLDS_POST Tom Reed -> Acme Corp [vice president/current]"}},
+		{"Tom Reed tried to introduce them when he was Home Secretary.", []string{"HOLDS_POST Tom Reed -> United Kingdom [Home Secretary/former]"}},
+		{"Conservative Shadow chancellor Tom Reed said taxes would fall.", []string{"HOLDS_POST Tom Reed -> Conservative Party [Shadow chancellor/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

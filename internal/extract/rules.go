@@ -35,6 +35,7 @@ const (
 	rulePostReverse   = "post.reverse"
 	rulePostHome      = "post.home"
 	rulePostDescribed = "post.described"
+	rulePostCopula    = "post.copula"
 )
 
 // Rules is the table of every relation rule.
@@ -111,6 +112,12 @@ var Rules = []Rule{
 		Hedges:      "as post.title",
 		Examples:    []string{"The Deputy Director-General of the Kenyan Ministry of Health, Amina Odhiambo, spoke."},
 		NonExamples: []string{"The harbour of Mombasa, Amina Odhiambo said, is full."}},
+	{ID: rulePostCopula, Type: graph.HoldsPost, Confidence: 0.75,
+		Trigger:     `a post stated by a verb: "X is/was/became/remains the TITLE of ORG", "has/had been", "served as"`,
+		Arguments:   "the person (or he/she) right before the verb and the organisation or country the title phrase names, else as post.home (not for a pronoun)",
+		Hedges:      `as met.verb; "was", "had been" and "served as" make the post former; a name after the title ("is President X's adviser")`,
+		Examples:    []string{"Critics said Ann Lee was chairman of the Acme Corp board until 2001.", "Tom Reed is the chairman of Acme Corp."},
+		NonExamples: []string{"Tom Reed is President Ivo Marek's adviser.", "Tom Reed is unhappy with the chairman of Acme Corp."}},
 	{ID: rulePostDescribed, Type: graph.HoldsPost, Confidence: 0.6,
 		Trigger:   `a description by a state post or a leader ("the home secretary", "the Tory leader") that no named person's written title matches`,
 		Arguments: "the article's protagonist (named in its opening and more often than anyone, three times or more, with no title of their own) and the post's state: the description's nationality, else as post.home",

@@ -52,7 +52,7 @@ first second lady mr mrs ms miss dr prof professor sir lord dame rev reverend im
 analyst editor correspondent reporter journalist photographer columnist founder ceo cfo coo chairman-elect
 president-elect treasurer registrar provost dean rector warden superintendent inspector ombudsman
 spokesmen diplomat diplomats official officials militant desk division politburo majority minority whip
-speaker mp mps mep meps msp msps mla qc kc`), titlesTXT, 2)
+speaker mp mps mep meps msp msps mla qc kc shadow`), titlesTXT, 2)
 
 // postWords are the title words that name a post someone holds, as opposed to a description
 // ("diplomat", "official") or a modifier ("acting", "senior").
