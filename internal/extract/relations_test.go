@@ -114,6 +114,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"But Tom Reed, vice president in Acme Corp's security unit, said it was not ready.", []string{"HOLDS_POST Tom Reed -> Acme Corp [vice president/current]"}},
 		{"Tom Reed tried to introduce them when he was Home Secretary.", []string{"HOLDS_POST Tom Reed -> United Kingdom [Home Secretary/former]"}},
 		{"Conservative Shadow chancellor Tom Reed said taxes would fall.", []string{"HOLDS_POST Tom Reed -> Conservative Party [Shadow chancellor/current]"}},
+		{"In Oslo, Pia Holm will hold talks with Finance Minister Tom Reed.", []string{"HOLDS_POST Tom Reed -> Norway [Finance Minister/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

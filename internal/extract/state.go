@@ -66,6 +66,11 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 		if c, kind, ok := lexicon.CountryTerm(p.title); ok && kind == lexicon.TermTitle && country == "" {
 			country = c // a post only one country has ("Home Secretary")
 		}
+		if country == "" && !firstPersonIn(d, p.sent, p.person) {
+			// "In Hong Kong, X will meet Governor Y": the people met there are of the place; the
+			// subject may be a visitor ("In Stockholm, Finance Minister Z met bankers")
+			country = x.framePlace(d, p.sent)
+		}
 		if country == "" {
 			if !homeRead {
 				home, homeRead = x.homeState(d), true
@@ -230,4 +235,30 @@ func (d *Doc) statePostOf(e *Entity, sent int) *Entity {
 		}
 	}
 	return nil
+}
+
+// framePlace is the country of a place a sentence opens with ("In Hong Kong, ..."; "In Manila, ..."), or "".
+func (x *Extractor) framePlace(d *Doc, si int) string {
+	toks := d.Sents[si].Tokens
+	if len(toks) < 3 || !strings.EqualFold(toks[0].Text, "in") {
+		return ""
+	}
+	for _, m := range d.Mentions {
+		if m.Sent == si && m.Tok == 1 && m.Type == graph.Place && m.Ent != nil && m.TokEnd < len(toks) && toks[m.TokEnd].Text == "," {
+			if p, ok := x.lex.Place(m.Ent.Name); ok {
+				return p.Country
+			}
+		}
+	}
+	return ""
+}
+
+// firstPersonIn reports whether e is the first person a sentence names.
+func firstPersonIn(d *Doc, si int, e *Entity) bool {
+	for _, m := range d.Mentions {
+		if m.Sent == si && m.Type == graph.Person && m.Ent != nil {
+			return m.Ent == e
+		}
+	}
+	return false
 }
