@@ -385,7 +385,7 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 	if len(ps) > 0 {
 		// the person nearest the verb, with those listed with it ("X and Y met")
 		k := len(ps) - 1
-		for k > 0 && listJoined(v.toks, ps[k-1], ps[k]) {
+		for k > 0 && (listJoined(v.toks, ps[k-1], ps[k]) || appositiveJoined(v, ps[k-1], ps[k])) {
 			k--
 		}
 		for _, m := range ps[k:] {
@@ -1864,4 +1864,19 @@ func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
 // followed by a comma ("NEW YORK, Oct 19 -").
 func datelineAt(v sentenceView, m *Mention) bool {
 	return m.Tok == 0 && m.Type == graph.Place && allCapsWord(m.Text) && v.lower(m.TokEnd) == ","
+}
+
+// appositiveJoined reports whether b is listed with a behind a description of its own: "A and the head of
+// the Bank of Norway, B, met".
+func appositiveJoined(v sentenceView, a, b *Mention) bool {
+	from, to := a.TokEnd, b.TitleFrom
+	if to-from < 3 || to-from > 10 || v.lower(from) != "and" || v.toks[to-1].Text != "," || v.lower(from+1) != "the" {
+		return false
+	}
+	for j := from + 1; j < to-1; j++ {
+		if clauseStops[v.lower(j)] || v.toks[j].Text == "," {
+			return false
+		}
+	}
+	return v.lower(b.TokEnd) == ","
 }

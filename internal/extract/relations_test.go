@@ -115,6 +115,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed tried to introduce them when he was Home Secretary.", []string{"HOLDS_POST Tom Reed -> United Kingdom [Home Secretary/former]"}},
 		{"Conservative Shadow chancellor Tom Reed said taxes would fall.", []string{"HOLDS_POST Tom Reed -> Conservative Party [Shadow chancellor/current]"}},
 		{"In Oslo, Pia Holm will hold talks with Finance Minister Tom Reed.", []string{"HOLDS_POST Tom Reed -> Norway [Finance Minister/current]"}},
+		{"Peruvian central bank president Tom Reed and the head of the Bank of Norway, Ivo Marek, met in Oslo yesterday, the agency said.",
+			[]string{"HOLDS_POST Ivo Marek -> Bank of Norway [head/current]", "HOLDS_POST Tom Reed -> Peru [central bank president/current]", "MET Tom Reed -> Ivo Marek"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
