@@ -124,9 +124,14 @@ MERGE (a:Article {id: row.id})
 SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source
 SET a += row.extra`
 
+	// The hash is set only on an article that holds at least the mentions this write gave it: an
+	// entity deleted by another load's clean-up before it was linked leaves the article without its
+	// hash, and Write writes the batch again.
 	qArticleHashes = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-SET a.hash = row.hash`
+WHERE COUNT { (a)<-[:MENTIONED_IN]-(:Entity) } >= row.mentions
+SET a.hash = row.hash
+RETURN a.id AS id`
 
 	// Entity labels cannot be parameters: one statement per kind, each text fixed.
 	qEntities = `UNWIND $rows AS row
@@ -162,12 +167,38 @@ SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c E
     r.date = reduce(m = '', d IN r.dates | CASE WHEN d <> '' AND (m = '' OR d < m) THEN d ELSE m END)`
 )
 
+// writeTries is how often Write writes a batch whose articles did not all land (another load's
+// clean-up took an entity between its writing and its linking) before it gives up.
+const writeTries = 5
+
 // Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
-// UNWIND rows inside managed (retried) write transactions.
+// UNWIND rows inside managed (retried) write transactions, and last the hashes, only on articles
+// that hold all their mentions. Articles left without a hash are written again.
 func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
+	for try := 1; ; try++ {
+		missing, err := s.write(ctx, b)
+		if err != nil || len(missing) == 0 {
+			return err
+		}
+		if try == writeTries {
+			return fmt.Errorf("neo4j: write: articles %s still incomplete after %d tries (entities deleted by a concurrent load)",
+				strings.Join(missing, ", "), writeTries)
+		}
+	}
+}
+
+// write writes the batch once and returns the ids of the articles whose hash it could not set.
+func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 
+	linked := map[string]map[string]bool{} // article -> entities it mentions
+	for _, m := range b.Mentions {
+		if linked[m.Article] == nil {
+			linked[m.Article] = map[string]bool{}
+		}
+		linked[m.Article][m.Entity] = true
+	}
 	var articles, hashes []any
 	for _, a := range b.Articles {
 		extra := map[string]any{}
@@ -176,10 +207,10 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 		}
 		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published,
 			"source": a.Source, "extra": extra})
-		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash})
+		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash, "mentions": len(linked[a.ID])})
 	}
 	if err := s.unwind(ctx, sess, qArticles, articles); err != nil {
-		return err
+		return nil, err
 	}
 	for _, t := range graph.EntityTypes {
 		var rows []any
@@ -196,7 +227,7 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges)})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	var mentions []any
@@ -204,7 +235,7 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count})
 	}
 	if err := s.unwind(ctx, sess, qMentions, mentions); err != nil {
-		return err
+		return nil, err
 	}
 	for _, t := range graph.RelTypes {
 		var rows []any
@@ -222,11 +253,21 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 				"status": r.Status, "facts": facts})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qRelations, string(t)), rows); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// last: the hashes that say each article is stored completely
-	return s.unwind(ctx, sess, qArticleHashes, hashes)
+	done := map[string]bool{}
+	if err := s.unwindCollect(ctx, sess, qArticleHashes, hashes, func(id string) { done[id] = true }); err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, a := range b.Articles {
+		if !done[a.ID] {
+			missing = append(missing, a.ID)
+		}
+	}
+	return missing, nil
 }
 
 // extraPrefix marks the article properties that keep unknown JSON Lines fields.
@@ -241,19 +282,40 @@ func toAny(ss []string) []any {
 }
 
 func (s *Store) unwind(ctx context.Context, sess driver.SessionWithContext, q string, rows []any) error {
+	return s.unwindCollect(ctx, sess, q, rows, nil)
+}
+
+// unwindCollect is unwind for a statement that returns ids: each is passed to got.
+func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContext, q string, rows []any, got func(string)) error {
 	for len(rows) > 0 {
 		n := min(writeChunk, len(rows))
 		chunk := rows[:n]
 		rows = rows[n:]
-		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		out, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
 			res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
 			if err != nil {
 				return nil, err
 			}
-			return res.Consume(ctx)
+			if got == nil {
+				return res.Consume(ctx)
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return nil, err
+			}
+			ids := make([]string, len(recs))
+			for i, r := range recs {
+				ids[i], _ = r.Values[0].(string)
+			}
+			return ids, nil
 		})
 		if err != nil {
 			return fmt.Errorf("neo4j: write: %w", err)
+		}
+		if ids, ok := out.([]string); ok {
+			for _, id := range ids {
+				got(id)
+			}
 		}
 		if s.step != nil {
 			s.step()
@@ -624,21 +686,37 @@ DELETE r`
 func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
-	for _, q := range []string{
-		qRemoveFacts,
-		`UNWIND $ids AS aid MATCH (a:Article {id: aid}) DETACH DELETE a`,
-		`MATCH (e:Entity) WHERE NOT (e)--() DELETE e`,
-	} {
-		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-			res, err := tx.Run(ctx, q, map[string]any{"ids": toAny(ids)})
+	// Only entities these articles mentioned, and only once nothing links them any more: an entity
+	// another load has written but not yet linked is none of this clean-up's business.
+	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		params := map[string]any{"ids": toAny(ids)}
+		res, err := tx.Run(ctx, `UNWIND $ids AS aid MATCH (:Article {id: aid})<-[:MENTIONED_IN]-(e:Entity)
+RETURN collect(DISTINCT e.id) AS entities`, params)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		params["entities"], _ = rec.Get("entities")
+		for _, q := range []string{
+			qRemoveFacts,
+			`UNWIND $ids AS aid MATCH (a:Article {id: aid}) DETACH DELETE a`,
+			`UNWIND $entities AS eid MATCH (e:Entity {id: eid}) WHERE NOT (e)--() DELETE e`,
+		} {
+			res, err := tx.Run(ctx, q, params)
 			if err != nil {
 				return nil, err
 			}
-			return res.Consume(ctx)
-		})
-		if err != nil {
-			return fmt.Errorf("neo4j: remove: %w", err)
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
 		}
+		return nil, nil
+	})
+	if err != nil {
+		return fmt.Errorf("neo4j: remove: %w", err)
 	}
 	return nil
 }

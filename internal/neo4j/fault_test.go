@@ -1,0 +1,102 @@
+package neo4j_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/neo4j"
+)
+
+func person(id string) graph.Entity {
+	return graph.Entity{ID: "person:" + id, Name: id, Type: graph.Person}
+}
+
+func met(article, a, b string) graph.Relation {
+	return graph.Relation{Type: graph.Met, From: "person:" + a, To: "person:" + b,
+		Facts: []graph.Fact{{Article: article, Evidence: a + " met " + b + ".", Start: 0, End: 10, Confidence: 0.9}}}
+}
+
+func articleBatch(id, hash string, people ...string) *graph.Batch {
+	b := &graph.Batch{Articles: []graph.Article{{ID: id, Title: id, Source: "test", Hash: hash}}}
+	for _, p := range people {
+		b.Entities = append(b.Entities, person(p))
+		b.Mentions = append(b.Mentions, graph.Mention{Entity: "person:" + p, Article: id, Count: 1})
+	}
+	for i := 1; i < len(people); i++ {
+		b.Relations = append(b.Relations, met(id, people[0], people[i]))
+	}
+	return b
+}
+
+// TestConcurrentReloadLosesNothing: while one load has written its entities but not yet linked them,
+// another load replaces a changed article. The replacing load's clean-up must not delete the first
+// load's entities (neither new ones nor ones the replaced article also named), and the first load's
+// article must end complete, with its hash.
+func TestConcurrentReloadLosesNothing(t *testing.T) {
+	ctx := context.Background()
+	a := open(t).(*neo4j.Store)
+	b, err := neo4j.Open(ctx, config(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+
+	// load B stored article b1 naming "shared" and "bonly"
+	if err := b.Write(ctx, articleBatch("b1", "v1", "shared", "bonly")); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	steps := 0
+	a.SetStepHook(func() {
+		steps++
+		if steps < 2 { // after the articles and the entities, before the mentions
+			return
+		}
+		once.Do(func() {
+			// load B reloads b1, changed: it no longer names "shared"
+			if err := b.RemoveArticles(ctx, []string{"b1"}); err != nil {
+				t.Error(err)
+			}
+			if err := b.Write(ctx, articleBatch("b1", "v2", "bonly", "other")); err != nil {
+				t.Error(err)
+			}
+		})
+	})
+	if err := a.Write(ctx, articleBatch("a1", "h1", "anew", "shared")); err != nil {
+		t.Fatal(err)
+	}
+	a.SetStepHook(nil)
+
+	hashes, err := a.ArticleHashes(ctx, []string{"a1", "b1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hashes["a1"] != "h1" || hashes["b1"] != "v2" {
+		t.Errorf("hashes = %v, want a1=h1 b1=v2", hashes)
+	}
+	for _, id := range []string{"person:anew", "person:shared", "person:bonly", "person:other"} {
+		ms, err := a.Mentions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 {
+			t.Errorf("%s: mentions %v, want exactly one article", id, ms)
+		}
+	}
+	rs, err := a.Relations(ctx, []string{"person:anew"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || len(rs[0].Facts) != 1 {
+		t.Errorf("relations of anew = %v, want the one MET of a1", rs)
+	}
+	c, err := a.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (graph.Counts{Articles: 2, Entities: 4, Relations: 2, Facts: 2, Mentions: 4}); c != want {
+		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+}
