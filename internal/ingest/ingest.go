@@ -161,6 +161,10 @@ func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
 			return
 		}
 		r.finish(a, path)
+		if why := checkArticle(a); why != "" {
+			emit(nil, &Error{Path: path, Reason: why})
+			return
+		}
 		emit(a, nil)
 	default:
 		if err := checkText(path, 0, data); err != nil {
@@ -212,6 +216,33 @@ func sniff(data []byte) string {
 		return "html"
 	}
 	return "text"
+}
+
+// MaxKeyBytes is the longest article id, URL or field name, and the longest entity name, a store
+// takes: Neo4j refuses to index a value much over 8 KB, and no real id or name comes near it.
+const MaxKeyBytes = 4096
+
+// checkArticle refuses what a store cannot key on: an id or URL over MaxKeyBytes, a field name that is
+// empty, too long, or holds control characters (a NUL cannot be a Neo4j property name). It returns
+// the reason, or "".
+func checkArticle(a *graph.Article) string {
+	if len(a.URL) > MaxKeyBytes {
+		return fmt.Sprintf("url is %d bytes, over the %d-byte limit", len(a.URL), MaxKeyBytes)
+	}
+	if len(a.ID) > MaxKeyBytes {
+		return fmt.Sprintf("id is %d bytes, over the %d-byte limit", len(a.ID), MaxKeyBytes)
+	}
+	for k := range a.Extra {
+		switch {
+		case k == "":
+			return "empty field name"
+		case len(k) > 256:
+			return fmt.Sprintf("field name of %d bytes, over the 256-byte limit", len(k))
+		case strings.IndexFunc(k, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+			return fmt.Sprintf("field name %q holds a control character", k)
+		}
+	}
+	return ""
 }
 
 // checkText refuses empty, binary and invalid UTF-8 input with a reason a person can act on.
@@ -373,6 +404,10 @@ func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, e
 			a.Title = firstLine(a.Text)
 		}
 		r.finish(a, path)
+		if why := checkArticle(a); why != "" {
+			emit(nil, &Error{Path: path, Line: line, Reason: why})
+			continue
+		}
 		if prev, dup := seen[a.ID]; dup {
 			emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
 			continue

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/kgnews/kg/internal/extract"
@@ -177,6 +178,16 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			}
 		}
 		docs := extractAll(work, x, todo, opts.Workers, nil)
+		docs, bad := dropOversized(docs)
+		sum.Errors = append(sum.Errors, bad...)
+		sum.Read -= len(bad)
+		if len(bad) > 0 { // a refused article keeps what it said before
+			kept := map[string]bool{}
+			for _, d := range docs {
+				kept[d.Article.ID] = true
+			}
+			replaced = slices.DeleteFunc(replaced, func(id string) bool { return !kept[id] })
+		}
 		res.Add(docs)
 		b := resolve.Batch(docs, res)
 		res.Forget(docs)
