@@ -50,6 +50,9 @@ func (x *Extractor) learnedMentions(d *Doc) {
 	var kept []*Mention
 	var words []string
 	for si := range d.Sents {
+		if d.stopped() {
+			return
+		}
 		s := &d.Sents[si]
 		words = words[:0]
 		for _, t := range s.Tokens {

@@ -53,8 +53,14 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 	}
 	home := ""
 	homeRead := false
+	holds := map[*Entity]bool{} // per person, read once: a person may have thousands of open posts
 	for _, p := range d.openPosts {
-		if x.holdsStatePost(d, p.person) {
+		h, ok := holds[p.person]
+		if !ok {
+			h = x.holdsStatePost(d, p.person)
+			holds[p.person] = h
+		}
+		if h {
 			continue
 		}
 		country := nationality(p.person)
@@ -89,10 +95,12 @@ func (x *Extractor) holdsStatePost(d *Doc, e *Entity) bool {
 // a nationality adjective: a title there may well be that country's ("will meet Finance Secretary X"
 // in a paragraph on another country's leaders), so the home state is not assumed.
 func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
-	for _, m := range d.Mentions {
-		if (m.Sent == si || m.Sent == si-1) && m.Ent != nil && m.Type == graph.Place {
-			if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && p.Country != country {
-				return true
+	for s := max(si-1, 0); s <= si; s++ {
+		for _, m := range d.view(s).ms { // the sentence's own mentions: not a scan of the whole article
+			if m.Type == graph.Place {
+				if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && p.Country != country {
+					return true
+				}
 			}
 		}
 	}

@@ -129,7 +129,10 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				d := x.Extract(*articles[i])
+				d, err := x.ExtractContext(ctx, *articles[i])
+				if err != nil {
+					continue // cancelled: left out
+				}
 				d.Compact()
 				articles[i] = nil // the text is no longer needed
 				docs[i] = d

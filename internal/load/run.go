@@ -88,11 +88,11 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	sum := &Summary{DryRun: opts.DryRun}
 	work := context.WithoutCancel(ctx) // a batch under way finishes even after an interrupt
 	var err error
-	if err = withRetry(work, s, opts.RetryFor, func() error { sum.Before, err = s.Counts(work); return err }); err != nil {
+	if err = withRetry(ctx, s, opts.RetryFor, func() error { sum.Before, err = s.Counts(work); return err }); err != nil {
 		return sum, err
 	}
 	var known []graph.Entity
-	if err = withRetry(work, s, opts.RetryFor, func() error { known, err = s.Entities(work); return err }); err != nil {
+	if err = withRetry(ctx, s, opts.RetryFor, func() error { known, err = s.Entities(work); return err }); err != nil {
 		return sum, err
 	}
 	res := resolve.New(lex)
@@ -129,12 +129,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			}
 			step()
 			if len(j.replaced) > 0 {
-				if err := withRetry(work, s, opts.RetryFor, func() error { return s.RemoveArticles(work, j.replaced) }); err != nil {
+				if err := withRetry(ctx, s, opts.RetryFor, func() error { return s.RemoveArticles(work, j.replaced) }); err != nil {
 					writeErr = err
 					continue
 				}
 			}
-			if err := withRetry(work, s, opts.RetryFor, func() error { return s.Write(work, j.b) }); err != nil {
+			if err := withRetry(ctx, s, opts.RetryFor, func() error { return s.Write(work, j.b) }); err != nil {
 				writeErr = err
 				continue
 			}
@@ -161,7 +161,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			ids = append(ids, a.ID)
 		}
 		var hashes map[string]string
-		if err := withRetry(work, s, opts.RetryFor, func() (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
+		if err := withRetry(ctx, s, opts.RetryFor, func() (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
 			return err
 		}
 		var todo []*graph.Article
@@ -177,11 +177,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 				todo = append(todo, a)
 			}
 		}
-		docs := extractAll(work, x, todo, opts.Workers, nil)
+		// an interrupt stops extraction at once: what is extracted is written, the rest waits for the next run
+		docs := extractAll(ctx, x, todo, opts.Workers, nil)
 		docs, bad := dropOversized(docs)
 		sum.Errors = append(sum.Errors, bad...)
 		sum.Read -= len(bad)
-		if len(bad) > 0 { // a refused article keeps what it said before
+		if len(docs) < len(todo) { // a refused or unfinished article keeps what it said before
 			kept := map[string]bool{}
 			for _, d := range docs {
 				kept[d.Article.ID] = true
@@ -250,14 +251,14 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	}
 	sum.Interrupted = ctx.Err() != nil
 	sum.Failed = len(sum.Errors)
-	if err := withRetry(work, s, opts.RetryFor, func() (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
+	if err := withRetry(ctx, s, opts.RetryFor, func() (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
 		return sum, err
 	}
 	return sum, nil
 }
 
 // withRetry runs op, and runs it again with growing pauses while the store calls its error passing,
-// for at most d in all.
+// for at most d in all. An interrupt (ctx) ends the waiting: the last error is returned.
 func withRetry(ctx context.Context, s graph.Store, d time.Duration, op func() error) error {
 	rs, ok := s.(retryable)
 	deadline := time.Now().Add(d)
