@@ -10,6 +10,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/storetest"
 )
 
 // longText is one article of at least n bytes with a recurring titled person (invented names).
@@ -80,5 +83,26 @@ func TestSignalStopsExtractionMidArticle(t *testing.T) {
 				t.Errorf("%d articles stored from an interrupted extraction, want 0", c.Articles)
 			}
 		})
+	}
+}
+
+// TestMuteServerDoesNotHangKgload: a Neo4j URI whose server accepts the connection and never answers
+// makes kgload fail after the connect timeout, and a signal stops it before that.
+func TestMuteServerDoesNotHangKgload(t *testing.T) {
+	uri := neo4jtest.MuteServer(t)
+	start := time.Now()
+	r := runCLI(t, "", "--neo4j-uri", uri, storetest.SeedsDir())
+	if r.code != exitFailure || !strings.Contains(r.stderr, "no answer within") {
+		t.Errorf("exit %d, stderr %q; want a failure saying the server did not answer", r.code, r.stderr)
+	}
+	if d := time.Since(start); d > 40*time.Second {
+		t.Errorf("kgload gave up after %s", d)
+	}
+	cmd, out := startChild(t, nil, "--neo4j-uri", uri, storetest.SeedsDir())
+	time.Sleep(time.Second)
+	cmd.Process.Signal(syscall.SIGINT)
+	waitExit(t, cmd, 5*time.Second, "kgload waiting for a server that never answers")
+	if cmd.ProcessState.Success() {
+		t.Errorf("kgload exited 0 after SIGINT:\n%s", out)
 	}
 }

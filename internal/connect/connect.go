@@ -24,13 +24,15 @@ func Flags() []cli.Flag {
 		&cli.StringFlag{Name: "neo4j-username", Value: "neo4j", EnvVars: []string{"NEO4J_USERNAME"}, Usage: "Neo4j user `NAME`", Category: "Store"},
 		&cli.StringFlag{Name: "neo4j-password", EnvVars: []string{"NEO4J_PASSWORD"}, Usage: "Neo4j `PASSWORD` (never printed)", Category: "Store"},
 		&cli.StringFlag{Name: "neo4j-database", Value: "neo4j", EnvVars: []string{"NEO4J_DATABASE"}, Usage: "Neo4j database `NAME`", Category: "Store"},
+		&cli.DurationFlag{Name: "neo4j-timeout", Value: neo4j.DefaultTimeout, Usage: "give up on a Neo4j statement that has not finished in this long (connecting gives up after 10s)", Category: "Store"},
 	}
 }
 
 // Open opens the store the flags choose, and a description of it for messages (never the password).
 func Open(ctx context.Context, c *cli.Context) (graph.Store, string, error) {
 	if uri := c.String("neo4j-uri"); uri != "" {
-		cfg := neo4j.Config{URI: uri, Username: c.String("neo4j-username"), Password: c.String("neo4j-password"), Database: c.String("neo4j-database")}
+		cfg := neo4j.Config{URI: uri, Username: c.String("neo4j-username"), Password: c.String("neo4j-password"), Database: c.String("neo4j-database"),
+			Timeout: c.Duration("neo4j-timeout"), RetryFor: c.Duration("retry-for")}
 		s, err := neo4j.Open(ctx, cfg)
 		if err != nil {
 			return nil, "", err

@@ -86,13 +86,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		step = func() {}
 	}
 	sum := &Summary{DryRun: opts.DryRun}
-	work := context.WithoutCancel(ctx) // a batch under way finishes even after an interrupt
 	var err error
-	if err = withRetry(ctx, s, opts.RetryFor, func() error { sum.Before, err = s.Counts(work); return err }); err != nil {
+	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { sum.Before, err = s.Counts(work); return err }); err != nil {
 		return sum, err
 	}
 	var known []graph.Entity
-	if err = withRetry(ctx, s, opts.RetryFor, func() error { known, err = s.Entities(work); return err }); err != nil {
+	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { known, err = s.Entities(work); return err }); err != nil {
 		return sum, err
 	}
 	res := resolve.New(lex)
@@ -129,12 +128,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			}
 			step()
 			if len(j.replaced) > 0 {
-				if err := withRetry(ctx, s, opts.RetryFor, func() error { return s.RemoveArticles(work, j.replaced) }); err != nil {
+				if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.RemoveArticles(work, j.replaced) }); err != nil {
 					writeErr = err
 					continue
 				}
 			}
-			if err := withRetry(ctx, s, opts.RetryFor, func() error { return s.Write(work, j.b) }); err != nil {
+			if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.Write(work, j.b) }); err != nil {
 				writeErr = err
 				continue
 			}
@@ -161,7 +160,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			ids = append(ids, a.ID)
 		}
 		var hashes map[string]string
-		if err := withRetry(ctx, s, opts.RetryFor, func() (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
+		if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
 			return err
 		}
 		var todo []*graph.Article
@@ -251,22 +250,38 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	}
 	sum.Interrupted = ctx.Err() != nil
 	sum.Failed = len(sum.Errors)
-	if err := withRetry(ctx, s, opts.RetryFor, func() (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
+	if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
 		return sum, err
 	}
 	return sum, nil
 }
 
 // withRetry runs op, and runs it again with growing pauses while the store calls its error passing,
-// for at most d in all. An interrupt (ctx) ends the waiting: the last error is returned.
-func withRetry(ctx context.Context, s graph.Store, d time.Duration, op func() error) error {
+// for at most d in all: the first try runs to its end (a batch under way is not cut short), the
+// retries are cut off at the deadline, so a server that went away is given up on after d. op runs
+// under a context an interrupt (ctx) does not cancel; the interrupt ends the waiting between tries.
+func withRetry(ctx context.Context, s graph.Store, d time.Duration, op func(context.Context) error) error {
 	rs, ok := s.(retryable)
 	deadline := time.Now().Add(d)
+	work := context.WithoutCancel(ctx)
 	pause := 200 * time.Millisecond
-	for {
-		err := op()
-		if err == nil || !ok || !rs.Retryable(err) || time.Now().Add(pause).After(deadline) {
+	for try := 0; ; try++ {
+		var err error
+		if try == 0 {
+			err = op(work)
+		} else {
+			tctx, cancel := context.WithDeadline(work, deadline)
+			err = op(tctx)
+			cancel()
+			if err != nil && time.Now().After(deadline) {
+				return fmt.Errorf("gave up after %s (--retry-for): %w", d, err)
+			}
+		}
+		if err == nil || !ok || !rs.Retryable(err) {
 			return err
+		}
+		if time.Now().Add(pause).After(deadline) {
+			return fmt.Errorf("gave up after %s (--retry-for): %w", d, err)
 		}
 		select {
 		case <-ctx.Done():

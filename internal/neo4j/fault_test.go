@@ -2,11 +2,14 @@ package neo4j_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 )
 
 func person(id string) graph.Entity {
@@ -98,5 +101,44 @@ func TestConcurrentReloadLosesNothing(t *testing.T) {
 	}
 	if want := (graph.Counts{Articles: 2, Entities: 4, Relations: 2, Facts: 2, Mentions: 4}); c != want {
 		t.Errorf("counts = %+v, want %+v", c, want)
+	}
+}
+
+// TestMuteServerDoesNotHang: a server that accepts connections and never answers makes Open fail
+// after the connect timeout, saying so, instead of hanging (it used to wait forever).
+func TestMuteServerDoesNotHang(t *testing.T) {
+	uri := neo4jtest.MuteServer(t)
+	start := time.Now()
+	_, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri, Username: "neo4j", Password: "pw", ConnectTimeout: 2 * time.Second})
+	if err == nil {
+		t.Fatal("Open on a server that never answers succeeded")
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("Open gave up after %s, want about the 2s connect timeout", d)
+	}
+	if !strings.Contains(err.Error(), "no answer within 2s") {
+		t.Errorf("error does not say the server did not answer: %v", err)
+	}
+}
+
+// TestStatementTimeout: a server that stops answering in the middle of a session makes each statement
+// fail after the statement timeout instead of hanging.
+func TestStatementTimeout(t *testing.T) {
+	cfg := config(t)
+	p := neo4jtest.NewProxy(t, cfg.URI)
+	cfg.URI = p.URI()
+	cfg.ConnectTimeout, cfg.Timeout = 2*time.Second, 3*time.Second
+	s, err := neo4j.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p.Mute()
+	start := time.Now()
+	if _, err := s.Counts(context.Background()); err == nil {
+		t.Fatal("Counts on a muted server succeeded")
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("Counts gave up after %s, want about the 3s statement timeout", d)
 	}
 }

@@ -25,7 +25,21 @@ type Config struct {
 	Username string
 	Password string
 	Database string
+	// ConnectTimeout bounds connecting, the Bolt handshake and logging in (0: DefaultConnectTimeout),
+	// so that a server that accepts connections and never answers cannot hang a tool.
+	ConnectTimeout time.Duration
+	// Timeout bounds each statement, retries inside the driver included (0: DefaultTimeout).
+	Timeout time.Duration
+	// RetryFor, when set, is how long the caller retries passing failures itself: the driver's own
+	// retries of a transaction then stay within a quarter of it.
+	RetryFor time.Duration
 }
+
+// Default timeouts.
+const (
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultTimeout        = 5 * time.Minute
+)
 
 // String describes the connection without the password.
 func (c Config) String() string {
@@ -34,8 +48,9 @@ func (c Config) String() string {
 
 // Store is a graph.Store on a Neo4j server.
 type Store struct {
-	drv driver.DriverWithContext
-	db  string
+	drv     driver.DriverWithContext
+	db      string
+	timeout time.Duration // per statement (see Config.Timeout)
 	// step, when set, is called after each write statement: tests kill the process there.
 	step func()
 }
@@ -62,17 +77,34 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = "neo4j"
 	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
 	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {
 		c.MaxTransactionRetryTime = time.Minute // ride out a server restart inside one transaction
+		if cfg.RetryFor > 0 {
+			c.MaxTransactionRetryTime = min(c.MaxTransactionRetryTime, cfg.RetryFor/4)
+		}
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %s: %w", cfg, err)
 	}
-	if err := drv.VerifyConnectivity(ctx); err != nil {
-		drv.Close(ctx)
+	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
+	err = drv.VerifyConnectivity(vctx)
+	cancel()
+	if err != nil {
+		drv.Close(context.Background())
+		if ctx.Err() == nil && vctx.Err() != nil {
+			return nil, fmt.Errorf("neo4j: cannot reach %s: no answer within %s", cfg, cfg.ConnectTimeout)
+		}
 		return nil, fmt.Errorf("neo4j: cannot reach %s: %w", cfg, err)
 	}
-	s := &Store{drv: drv, db: cfg.Database}
+	s := &Store{drv: drv, db: cfg.Database, timeout: cfg.Timeout}
 	if err := s.ApplySchema(ctx); err != nil {
 		drv.Close(ctx)
 		return nil, err
@@ -80,10 +112,20 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
+// bounded gives ctx the store's statement timeout.
+func (s *Store) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	if s.timeout <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, s.timeout)
+}
+
 // Close closes the driver.
 func (s *Store) Close() error { return s.drv.Close(context.Background()) }
 
 func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*driver.Record, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := driver.ExecuteQuery(ctx, s.drv, q, params, driver.EagerResultTransformer,
 		driver.ExecuteQueryWithDatabase(s.db), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
@@ -94,6 +136,8 @@ func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*d
 
 // ApplySchema runs the statements of the schema/ folder.
 func (s *Store) ApplySchema(ctx context.Context) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	for _, q := range schema.Statements() {
 		if _, err := driver.ExecuteQuery(ctx, s.drv, q, nil, driver.EagerResultTransformer,
 			driver.ExecuteQueryWithDatabase(s.db)); err != nil {
@@ -291,6 +335,7 @@ func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContex
 		n := min(writeChunk, len(rows))
 		chunk := rows[:n]
 		rows = rows[n:]
+		ctx, cancel := s.bounded(ctx)
 		out, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
 			res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
 			if err != nil {
@@ -309,6 +354,7 @@ func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContex
 			}
 			return ids, nil
 		})
+		cancel()
 		if err != nil {
 			return fmt.Errorf("neo4j: write: %w", err)
 		}
@@ -612,6 +658,8 @@ RETURN DISTINCT e.id AS entity, n AS name ORDER BY entity, name`, nil)
 // Cypher runs a query with parameters and returns its columns and rows. Reads run in a read
 // transaction, which the server refuses to write in; writes only when write is set.
 func (s *Store) Cypher(ctx context.Context, query string, params map[string]any, write bool) ([]string, [][]any, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	mode := driver.AccessModeRead
 	if write {
 		mode = driver.AccessModeWrite
@@ -684,6 +732,8 @@ DELETE r`
 
 // RemoveArticles takes out everything the given articles said.
 func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 	// Only entities these articles mentioned, and only once nothing links them any more: an entity
@@ -758,7 +808,8 @@ func IsUnavailable(err error) bool {
 		return true
 	}
 	msg := err.Error()
-	for _, s := range []string{"connection refused", "connection reset", "broken pipe", "EOF", "i/o timeout", "ServiceUnavailable", "SessionExpired"} {
+	for _, s := range []string{"connection refused", "connection reset", "broken pipe", "EOF", "i/o timeout", "ServiceUnavailable", "SessionExpired",
+		"ConnectivityError", "TransactionExecutionLimit"} {
 		if strings.Contains(msg, s) {
 			return true
 		}
