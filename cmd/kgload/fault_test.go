@@ -1,14 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/neo4j"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/sqlite"
 )
 
 // storeArgs returns the flags that point kgload at a fresh store of the given kind: "embedded" (a new
@@ -93,5 +98,101 @@ func TestOversizedValuesRefusedPerArticle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// articleIDs returns the ids of the articles stored in the store the args name.
+func articleIDs(t *testing.T, kind string, args []string) []string {
+	t.Helper()
+	var s graph.Store
+	if kind == "neo4j" {
+		n, err := neo4j.Open(context.Background(), neo4jtest.Config(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s = n
+	} else {
+		e, err := sqlite.Open(context.Background(), args[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s = e
+	}
+	defer s.Close()
+	d, err := s.Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range d.Articles {
+		ids = append(ids, a.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// TestNumberIDsKeptExact: JSON number ids keep their exact text: two ids above 2^53 that a float
+// would make one stay two articles (one used to replace the other silently), on both stores.
+func TestNumberIDsKeptExact(t *testing.T) {
+	for _, kind := range []string{"embedded", "neo4j"} {
+		t.Run(kind, func(t *testing.T) {
+			store := storeArgs(t, kind)
+			in := filepath.Join(t.TempDir(), "ids.jsonl")
+			data := `{"id": 1234567890123456789, "text": "Envoy Ana Lopes visited Peru."}` + "\n" +
+				`{"id": 1234567890123456788, "text": "Envoy Rui Sousa visited Chile."}` + "\n" +
+				`{"id": 1e3, "text": "Envoy Eva Kral visited Cuba."}` + "\n"
+			if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if r := runCLI(t, "", append(append([]string{}, store...), in)...); r.code != exitOK {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			got := articleIDs(t, kind, store)
+			want := []string{"1234567890123456788", "1234567890123456789", "1e3"}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("stored ids %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestStrictDateFlag: --date takes only a real calendar date.
+func TestStrictDateFlag(t *testing.T) {
+	in := copySeeds(t)
+	for _, d := range []string{"2024-13-45", "2023-02-29", "2024-00-10", "2024-3-19"} {
+		r := runCLI(t, "", "--db", filepath.Join(t.TempDir(), "kg.db"), "--date", d, in)
+		if r.code != exitUsage || !strings.Contains(r.stderr, d) {
+			t.Errorf("--date %s: exit %d, stderr %q; want a usage error naming it", d, r.code, r.stderr)
+		}
+	}
+	if r := runCLI(t, "", "--db", filepath.Join(t.TempDir(), "kg.db"), "--date", "2024-02-29", in); r.code != exitOK {
+		t.Errorf("--date 2024-02-29 (a leap day): exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestJSONFolder: a folder of .json files, each an array of articles (or one article), loads; a bad
+// element is named by file and line; a folder with no article files is an error, never exit 0 with
+// nothing loaded.
+func TestJSONFolder(t *testing.T) {
+	dir := t.TempDir()
+	arr := "[\n" +
+		`  {"id": "j1", "text": "Foreign Minister Ana Lopes met President Tomas Berg in Oslo."},` + "\n" +
+		`  {"id": "j2", "text": ""},` + "\n" +
+		`  {"id": "j3", "text": "Trade Minister Ivo Marek visited Peru."}` + "\n]\n"
+	os.WriteFile(filepath.Join(dir, "a.json"), []byte(arr), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.json"), []byte(`{"id": "j4", "text": "Envoy Eva Kral visited Cuba."}`), 0o644)
+	db := filepath.Join(t.TempDir(), "kg.db")
+	r := runCLI(t, "", "--db", db, dir)
+	if r.code != exitFailure || !strings.Contains(r.stderr, filepath.Join(dir, "a.json")+":3: empty") {
+		t.Errorf("exit %d, stderr %q; want the empty article on a.json:3 named", r.code, r.stderr)
+	}
+	if c := counts(t, db); c.Articles != 3 {
+		t.Errorf("%d articles stored from the .json folder, want 3", c.Articles)
+	}
+	empty := t.TempDir()
+	os.WriteFile(filepath.Join(empty, "notes.csv"), []byte("a,b\n"), 0o644)
+	r = runCLI(t, "", "--db", filepath.Join(t.TempDir(), "kg.db"), empty)
+	if r.code != exitFailure || !strings.Contains(r.stderr, "no article files") {
+		t.Errorf("a folder without articles: exit %d, stderr %q; want a failure saying so", r.code, r.stderr)
 	}
 }

@@ -30,6 +30,16 @@ func Flags() []cli.Flag {
 
 // Open opens the store the flags choose, and a description of it for messages (never the password).
 func Open(ctx context.Context, c *cli.Context) (graph.Store, string, error) {
+	return open(ctx, c, false)
+}
+
+// OpenForQuery is Open for a tool that only reads: the embedded file must exist and is opened
+// read-only.
+func OpenForQuery(ctx context.Context, c *cli.Context) (graph.Store, string, error) {
+	return open(ctx, c, true)
+}
+
+func open(ctx context.Context, c *cli.Context, readOnly bool) (graph.Store, string, error) {
 	if uri := c.String("neo4j-uri"); uri != "" {
 		cfg := neo4j.Config{URI: uri, Username: c.String("neo4j-username"), Password: c.String("neo4j-password"), Database: c.String("neo4j-database"),
 			Timeout: c.Duration("neo4j-timeout"), RetryFor: c.Duration("retry-for")}
@@ -40,7 +50,11 @@ func Open(ctx context.Context, c *cli.Context) (graph.Store, string, error) {
 		return s, "Neo4j " + cfg.String(), nil
 	}
 	path := c.String("db")
-	s, err := sqlite.Open(ctx, path)
+	open := sqlite.Open
+	if readOnly {
+		open = sqlite.OpenReadOnly
+	}
+	s, err := open(ctx, path)
 	if err != nil {
 		return nil, "", err
 	}

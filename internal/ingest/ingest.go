@@ -112,6 +112,9 @@ func Files(paths []string) ([]string, []error) {
 			if err != nil {
 				errs = append(errs, &Error{Path: m, Reason: reason(err)})
 			}
+			if len(found) == 0 && err == nil {
+				errs = append(errs, &Error{Path: m, Reason: "no article files in this folder (.txt, .md, .jsonl, .json, .html)"})
+			}
 			sort.Strings(found)
 			out = append(out, found...)
 		}
@@ -119,13 +122,16 @@ func Files(paths []string) ([]string, []error) {
 	return out, errs
 }
 
-// Format returns the input format a file name says: "text", "jsonl", "html" or "" when unknown.
+// Format returns the input format a file name says: "text", "jsonl", "json" (an array of articles,
+// or one), "html" or "" when unknown.
 func Format(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".md", ".markdown", ".text":
 		return "text"
 	case ".jsonl", ".ndjson":
 		return "jsonl"
+	case ".json":
+		return "json"
 	case ".html", ".htm":
 		return "html"
 	}
@@ -154,6 +160,12 @@ func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
 	switch format {
 	case "jsonl":
 		r.readJSONL(path, data, emit)
+	case "json":
+		if bytes.HasPrefix(bytes.TrimSpace(data), []byte("[")) {
+			r.readJSONArray(path, data, emit)
+		} else {
+			r.readJSONL(path, data, emit)
+		}
 	case "html":
 		a, err := parseHTML(path, data)
 		if err != nil {
@@ -212,6 +224,8 @@ func sniff(data []byte) string {
 	switch {
 	case bytes.HasPrefix(t, []byte("{")):
 		return "jsonl"
+	case bytes.HasPrefix(t, []byte("[")):
+		return "json"
 	case bytes.HasPrefix(bytes.ToLower(t), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(t), []byte("<html")):
 		return "html"
 	}
@@ -367,56 +381,90 @@ func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, e
 		if len(raw) == 0 {
 			continue
 		}
-		if !utf8.Valid(raw) {
-			emit(nil, &Error{Path: path, Line: line, Reason: "invalid UTF-8"})
-			continue
-		}
-		var ja jsonArticle
-		var fields map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &fields); err != nil {
-			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
-			continue
-		}
-		if err := json.Unmarshal(raw, &ja); err != nil {
-			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
-			continue
-		}
-		text := ja.Text
-		if text == "" {
-			text = ja.Body
-		}
-		if err := checkText(path, line, []byte(text)); err != nil {
-			emit(nil, err)
-			continue
-		}
-		a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line), Extra: extraFields(fields)}
-		switch id := ja.ID.(type) {
-		case string:
-			a.ID = id
-		case float64:
-			a.ID = fmt.Sprint(id)
-		}
-		a.Published = isoDate(ja.Published)
-		if a.Published == "" {
-			a.Published = isoDate(ja.Date)
-		}
-		if a.Title == "" {
-			a.Title = firstLine(a.Text)
-		}
-		r.finish(a, path)
-		if why := checkArticle(a); why != "" {
-			emit(nil, &Error{Path: path, Line: line, Reason: why})
-			continue
-		}
-		if prev, dup := seen[a.ID]; dup {
-			emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
-			continue
-		}
-		seen[a.ID] = line
-		emit(a, nil)
+		r.record(path, line, raw, seen, emit)
 	}
 	if err := sc.Err(); err != nil {
 		emit(nil, &Error{Path: path, Line: line + 1, Reason: reason(err)})
+	}
+}
+
+// record reads one JSON object, line line of path, as an article.
+func (r *Reader) record(path string, line int, raw []byte, seen map[string]int, emit func(*graph.Article, error)) {
+	if !utf8.Valid(raw) {
+		emit(nil, &Error{Path: path, Line: line, Reason: "invalid UTF-8"})
+		return
+	}
+	var ja jsonArticle
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
+		return
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // a number id keeps its exact text: 1234567890123456789 is not 1.2345678901234568e+18
+	if err := dec.Decode(&ja); err != nil {
+		emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
+		return
+	}
+	text := ja.Text
+	if text == "" {
+		text = ja.Body
+	}
+	if err := checkText(path, line, []byte(text)); err != nil {
+		emit(nil, err)
+		return
+	}
+	a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line), Extra: extraFields(fields)}
+	switch id := ja.ID.(type) {
+	case string:
+		a.ID = id
+	case json.Number:
+		a.ID = id.String()
+	}
+	a.Published = isoDate(ja.Published)
+	if a.Published == "" {
+		a.Published = isoDate(ja.Date)
+	}
+	if a.Title == "" {
+		a.Title = firstLine(a.Text)
+	}
+	r.finish(a, path)
+	if why := checkArticle(a); why != "" {
+		emit(nil, &Error{Path: path, Line: line, Reason: why})
+		return
+	}
+	if prev, dup := seen[a.ID]; dup {
+		emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
+		return
+	}
+	seen[a.ID] = line
+	emit(a, nil)
+}
+
+// readJSONArray reads a JSON array of article objects; each is named by the line it starts on.
+func (r *Reader) readJSONArray(path string, data []byte, emit func(*graph.Article, error)) {
+	lineAt := func(off int64) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		emit(nil, &Error{Path: path, Line: 1, Reason: "malformed JSON: " + err.Error()})
+		return
+	}
+	seen := map[string]int{}
+	n := 0
+	for dec.More() {
+		var raw json.RawMessage
+		start := dec.InputOffset()
+		if err := dec.Decode(&raw); err != nil {
+			emit(nil, &Error{Path: path, Line: lineAt(start), Reason: "malformed JSON: " + err.Error()})
+			return
+		}
+		// the element starts after the separator and spaces the decoder skipped
+		off := start + int64(bytes.Index(data[start:], raw))
+		r.record(path, lineAt(off), raw, seen, emit)
+		n++
+	}
+	if n == 0 {
+		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
 	}
 }
 

@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/sqlite"
 )
 
 func person(id string) graph.Entity {
@@ -140,5 +142,52 @@ func TestStatementTimeout(t *testing.T) {
 	}
 	if d := time.Since(start); d > 30*time.Second {
 		t.Errorf("Counts gave up after %s, want about the 3s statement timeout", d)
+	}
+}
+
+// TestOnePostTitleRule: two articles write one post with different capitalisations of its title; both
+// stores keep the same spelling whatever the order (they used to keep the first and the last).
+func TestOnePostTitleRule(t *testing.T) {
+	ctx := context.Background()
+	post := func(article, title string) *graph.Batch {
+		return &graph.Batch{
+			Articles: []graph.Article{{ID: article, Hash: "h"}},
+			Entities: []graph.Entity{person("lopes"), {ID: "place:peru", Name: "Peru", Type: graph.Place}},
+			Mentions: []graph.Mention{{Entity: "person:lopes", Article: article, Count: 1}, {Entity: "place:peru", Article: article, Count: 1}},
+			Relations: []graph.Relation{{Type: graph.HoldsPost, From: "person:lopes", To: "place:peru", Title: title, Status: "current",
+				Facts: []graph.Fact{{Article: article, Evidence: title + " Lopes", Confidence: 0.9}}}},
+		}
+	}
+	n := open(t)
+	e, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "kg.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for i, order := range [][]*graph.Batch{
+		{post("a1", "foreign minister"), post("a2", "Foreign Minister")},
+		{post("a2", "Foreign Minister"), post("a1", "foreign minister")},
+	} {
+		for _, s := range []graph.Store{n, e} {
+			for _, b := range order {
+				if err := s.Write(ctx, b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rs, err := s.Relations(ctx, []string{"person:lopes"}, []graph.RelType{graph.HoldsPost})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) != 1 || rs[0].Title != "Foreign Minister" {
+				t.Errorf("order %d, %T: posts %+v, want one titled \"Foreign Minister\"", i, s, rs)
+			}
+		}
+		if err := n.(*neo4j.Store).Wipe(ctx); err != nil {
+			t.Fatal(err)
+		}
+		e.Close()
+		if e, err = sqlite.Open(ctx, filepath.Join(t.TempDir(), "kg.db")); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -191,11 +191,12 @@ MERGE (e)-[m:MENTIONED_IN]->(a)
 SET m.count = row.count`
 
 	// One statement per relation type. Facts already on the relationship (same article and sentence)
-	// are skipped, so writing a fact twice changes nothing.
+	// are skipped, so writing a fact twice changes nothing. Of the spellings of a post's title (the
+	// key folds case) the smallest in byte order stays, as on the embedded store.
 	qRelations = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:%s {key: row.key}]->(b)
-SET r.title = row.title, r.status = row.status
+SET r.title = CASE WHEN r.title IS NULL OR row.title < r.title THEN row.title ELSE r.title END, r.status = row.status
 WITH r, [f IN row.facts WHERE NOT f.id IN coalesce(r.fact_ids, [])] AS fresh
 SET r.fact_ids = coalesce(r.fact_ids, []) + [f IN fresh | f.id],
     r.articles = coalesce(r.articles, []) + [f IN fresh | f.article],
