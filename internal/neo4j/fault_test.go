@@ -191,3 +191,51 @@ func TestOnePostTitleRule(t *testing.T) {
 		}
 	}
 }
+
+// TestCypherReadOnlyPolicy: without write, Cypher refuses what a read transaction would still allow
+// beyond reading the graph — LOAD CSV, administration commands, procedures outside the read list —
+// and runs reads, read procedures and queries that only mention such words in strings.
+func TestCypherReadOnlyPolicy(t *testing.T) {
+	ctx := context.Background()
+	s := open(t).(*neo4j.Store)
+	if err := s.Write(ctx, articleBatch("a1", "h1", "anew", "shared")); err != nil {
+		t.Fatal(err)
+	}
+	refused := []string{
+		`LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row`,
+		`load  csv with headers from "https://example.org/x.csv" as r return r`,
+		`MATCH (n) WITH n LIMIT 1 LOAD CSV FROM 'file:///x' AS r RETURN r`,
+		`TERMINATE TRANSACTIONS 'neo4j-transaction-1'`,
+		`SHOW USERS`,
+		`show transactions`,
+		`USE system SHOW DATABASES`,
+		`CALL dbms.listConfig()`,
+		`CALL dbms.components() YIELD name RETURN name`,
+		"CALL `dbms`.`showCurrentUser`()",
+		`CALL db.createLabel('X')`,
+		`MATCH (n) CALL db.labels() YIELD label CALL dbms.killQuery('q') RETURN label`,
+		`/* comment */ CALL dbms.security.listUsers`,
+	}
+	for _, q := range refused {
+		_, _, err := s.Cypher(ctx, q, nil, false)
+		if err == nil || !strings.Contains(err.Error(), "--write") {
+			t.Errorf("%s: err %v, want a refusal naming --write", q, err)
+		}
+	}
+	allowed := map[string]int{
+		`MATCH (e:Entity) RETURN e.id ORDER BY e.id`:                                    2,
+		`CALL db.labels() YIELD label RETURN label`:                                     0, // 0: at least one
+		`CALL db.relationshipTypes()`:                                                   0,
+		`RETURN 'LOAD CSV FROM x; SHOW USERS; CALL dbms.listConfig()' AS s`:             1,
+		`MATCH (e:Entity) WHERE e.name <> "TERMINATE" RETURN count(e) // CALL dbms.x()`: 1,
+		`MATCH (a)-[r]->(b) CALL (a) { MATCH (a)--(c) RETURN count(c) AS n } RETURN n`:  3,
+	}
+	for q, rows := range allowed {
+		_, got, err := s.Cypher(ctx, q, nil, false)
+		if err != nil {
+			t.Errorf("%s: %v", q, err)
+		} else if len(got) < 1 || (rows > 0 && len(got) != rows) {
+			t.Errorf("%s: %d rows, want %d", q, len(got), rows)
+		}
+	}
+}

@@ -657,8 +657,14 @@ RETURN DISTINCT e.id AS entity, n AS name ORDER BY entity, name`, nil)
 }
 
 // Cypher runs a query with parameters and returns its columns and rows. Reads run in a read
-// transaction, which the server refuses to write in; writes only when write is set.
+// transaction, which the server refuses to write in, and pass CheckReadOnly first (no LOAD CSV, no
+// administration command, only read procedures); writes only when write is set.
 func (s *Store) Cypher(ctx context.Context, query string, params map[string]any, write bool) ([]string, [][]any, error) {
+	if !write {
+		if err := CheckReadOnly(query); err != nil {
+			return nil, nil, err
+		}
+	}
 	ctx, cancel := s.bounded(ctx)
 	defer cancel()
 	mode := driver.AccessModeRead
