@@ -23,7 +23,11 @@ func storeArgs(t *testing.T, kind string) []string {
 	if kind == "neo4j" {
 		cfg := neo4jtest.Config(t)
 		neo4jtest.Open(t) // empties it
-		return []string{"--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username, "--neo4j-password", cfg.Password}
+		pwFile := filepath.Join(t.TempDir(), "pw")
+		if err := os.WriteFile(pwFile, []byte(cfg.Password+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return []string{"--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username, "--neo4j-password-file", pwFile}
 	}
 	return []string{"--db", filepath.Join(t.TempDir(), "kg.db")}
 }
@@ -194,5 +198,28 @@ func TestJSONFolder(t *testing.T) {
 	r = runCLI(t, "", "--db", filepath.Join(t.TempDir(), "kg.db"), empty)
 	if r.code != exitFailure || !strings.Contains(r.stderr, "no article files") {
 		t.Errorf("a folder without articles: exit %d, stderr %q; want a failure saying so", r.code, r.stderr)
+	}
+}
+
+// TestSecretsNeverPrinted: a password inside NEO4J_URI is not echoed in errors; a password given as
+// a flag gets a warning that ps shows it, and --neo4j-password-file is read.
+func TestSecretsNeverPrinted(t *testing.T) {
+	const secret = "pw-in-uri-must-not-show"
+	t.Setenv("NEO4J_URI", "bolt://neo4j:"+secret+"@127.0.0.1:1")
+	r := runCLI(t, "", "schema")
+	if r.code != exitFailure || strings.Contains(r.stdout+r.stderr, secret) || !strings.Contains(r.stderr, "127.0.0.1:1") {
+		t.Errorf("exit %d, output %q; want a failure naming the server, not the password", r.code, r.stdout+r.stderr)
+	}
+	t.Setenv("NEO4J_URI", "")
+	r = runCLI(t, "", "--neo4j-uri", "bolt://127.0.0.1:1", "--neo4j-password", "flag-pw-must-not-show", "schema")
+	if !strings.Contains(r.stderr, "warning: a password on the command line is visible") || strings.Contains(r.stderr, "flag-pw-must-not-show") {
+		t.Errorf("password flag: stderr %q; want a warning, without the password", r.stderr)
+	}
+	if kind := "neo4j"; os.Getenv("KG_TEST_NEO4J_URI") != "" {
+		args := storeArgs(t, kind) // with --neo4j-password-file
+		r = runCLI(t, "", append(args, "schema")...)
+		if r.code != exitOK || strings.Contains(r.stderr, "warning") {
+			t.Errorf("--neo4j-password-file: exit %d, stderr %q", r.code, r.stderr)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
@@ -149,5 +150,32 @@ func TestReadOnlyDatabaseCanBeQueried(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), want) {
 		t.Errorf("kgquery stats on a read-only kg.db: %v\n%s", err, out)
+	}
+}
+
+// TestTerminalOutputEscapesControls: escape sequences, carriage returns and bidirectional overrides in
+// article text are shown escaped in terminal output, never sent to the terminal raw.
+func TestTerminalOutputEscapesControls(t *testing.T) {
+	evil := "Ana \x1b[2J\x1b]0;owned\x07Lopes\r\u202e met"
+	b := &graph.Batch{
+		Articles: []graph.Article{{ID: "a1", Title: "T\x1b[31m", Hash: "h"}},
+		Entities: []graph.Entity{{ID: "person:ana-lopes", Name: "Ana Lopes", Type: graph.Person},
+			{ID: "person:ivo-marek", Name: "Ivo Marek", Type: graph.Person}},
+		Mentions: []graph.Mention{{Entity: "person:ana-lopes", Article: "a1", Count: 1}, {Entity: "person:ivo-marek", Article: "a1", Count: 1}},
+		Relations: []graph.Relation{{Type: graph.Met, From: "person:ana-lopes", To: "person:ivo-marek",
+			Facts: []graph.Fact{{Article: "a1", Evidence: evil + " Ivo Marek.", Confidence: 0.9}}}},
+	}
+	db, _ := seededDB(t, b)
+	for _, args := range [][]string{{"path", "Ana Lopes", "Ivo Marek"}, {"neighbours", "Ana Lopes"}, {"entity", "Ana Lopes"}} {
+		code, out, stderr := runTTY(true, append([]string{"--db", db}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\r\u202e") {
+			t.Errorf("%v: raw control characters reach the terminal: %q", args, out)
+		}
+		if args[0] != "neighbours" && !strings.Contains(out, `\x1b[2J`) { // neighbours shows no evidence
+			t.Errorf("%v: the escape sequence is not shown escaped: %q", args, out)
+		}
 	}
 }

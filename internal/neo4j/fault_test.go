@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -238,4 +239,31 @@ func TestCypherReadOnlyPolicy(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d", q, len(got), rows)
 		}
 	}
+}
+
+// TestURICredentialsNeverShown: a password written inside the URI never appears in a message, and
+// the credentials in the URI are used to log in.
+func TestURICredentialsNeverShown(t *testing.T) {
+	const secret = "s3cret-in-the-uri"
+	bad := neo4j.Config{URI: "bolt://neo4j:" + secret + "@127.0.0.1:1", Username: "neo4j", ConnectTimeout: time.Second}
+	if strings.Contains(bad.String(), secret) {
+		t.Errorf("Config.String shows the password: %s", bad)
+	}
+	_, err := neo4j.Open(context.Background(), bad)
+	if err == nil || strings.Contains(err.Error(), secret) || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("Open on an unreachable server: %v; want an error naming the server, not the password", err)
+	}
+	for _, uri := range []string{"bolt://u:" + secret + "@[::1", "neo4j://u:" + secret + "@host:7687/?x=1"} {
+		if got := neo4j.RedactURI(uri); strings.Contains(got, secret) {
+			t.Errorf("RedactURI(%q) = %q", uri, got)
+		}
+	}
+	cfg := config(t)
+	host := strings.TrimPrefix(cfg.URI, "bolt://")
+	withCreds := neo4j.Config{URI: "bolt://" + cfg.Username + ":" + url.UserPassword("", cfg.Password).String()[1:] + "@" + host}
+	s, err := neo4j.Open(context.Background(), withCreds)
+	if err != nil {
+		t.Fatalf("credentials in the URI: %v", err)
+	}
+	s.Close()
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -41,9 +42,75 @@ const (
 	DefaultTimeout        = 5 * time.Minute
 )
 
-// String describes the connection without the password.
+// String describes the connection without the password, even one written inside the URI.
 func (c Config) String() string {
-	return fmt.Sprintf("%s (user %s, database %s)", c.URI, c.Username, c.Database)
+	return fmt.Sprintf("%s (user %s, database %s)", RedactURI(c.URI), c.Username, c.Database)
+}
+
+// RedactURI drops the user and password a URI may carry (bolt://user:secret@host): they are never
+// printed.
+func RedactURI(uri string) string {
+	if u, err := url.Parse(uri); err == nil {
+		if u.User == nil {
+			return uri
+		}
+		u.User = nil
+		return u.String()
+	}
+	// not a URI Go can read: cut whatever stands between "//" and the last "@" of the authority
+	if i := strings.Index(uri, "//"); i >= 0 {
+		rest := uri[i+2:]
+		end := strings.IndexAny(rest, "/?#")
+		if end < 0 {
+			end = len(rest)
+		}
+		if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
+			return uri[:i+2] + rest[at+1:]
+		}
+	}
+	return uri
+}
+
+// credentials moves a user and password written in the URI into the config (the flags' own win),
+// so the driver gets a URI without them; secrets lists what no message may show.
+func (c *Config) credentials() (secrets []string) {
+	if c.Password != "" {
+		secrets = append(secrets, c.Password)
+	}
+	u, err := url.Parse(c.URI)
+	if err != nil || u.User == nil {
+		if c.URI != RedactURI(c.URI) {
+			secrets = append(secrets, c.URI)
+		}
+		return secrets
+	}
+	if pw, ok := u.User.Password(); ok && pw != "" {
+		secrets = append(secrets, pw, url.QueryEscape(pw), url.PathEscape(pw))
+		if c.Password == "" {
+			c.Password = pw
+			if name := u.User.Username(); name != "" {
+				c.Username = name
+			}
+		}
+	}
+	u.User = nil
+	c.URI = u.String()
+	return secrets
+}
+
+// scrub replaces every secret in err's message.
+func scrub(err error, secrets []string) error {
+	msg := err.Error()
+	clean := msg
+	for _, s := range secrets {
+		if s != "" {
+			clean = strings.ReplaceAll(clean, s, "***")
+		}
+	}
+	if clean == msg {
+		return err
+	}
+	return errors.New(clean)
 }
 
 // Store is a graph.Store on a Neo4j server.
@@ -77,6 +144,15 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = "neo4j"
 	}
+	secrets := cfg.credentials()
+	s, err := open(ctx, cfg)
+	if err != nil {
+		return nil, scrub(err, secrets)
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.ConnectTimeout <= 0 {
 		cfg.ConnectTimeout = DefaultConnectTimeout
 	}
