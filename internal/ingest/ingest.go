@@ -148,6 +148,29 @@ func reason(err error) string {
 
 // Read reads one path and calls emit for each article and each error, in input order.
 func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
+	// JSON Lines are streamed, a line at a time: a file of any number of articles takes the memory
+	// of one
+	if path == StdinName && r.stdin != nil {
+		br := bufio.NewReaderSize(r.stdin, 64<<10)
+		if sniff(peekStart(br)) == "jsonl" {
+			r.readJSONL(path, r.limited(path, br, emit), emit)
+			return
+		}
+		r.stdin = br
+	} else if Format(path) == "jsonl" {
+		f, err := os.Open(path)
+		if err != nil {
+			emit(nil, &Error{Path: path, Reason: reason(err)})
+			return
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.Size() > r.opts.MaxBytes {
+			emit(nil, &Error{Path: path, Reason: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-bytes)", info.Size(), r.opts.MaxBytes)})
+			return
+		}
+		r.readJSONL(path, r.limited(path, f, emit), emit)
+		return
+	}
 	data, err := r.load(path)
 	if err != nil {
 		emit(nil, err)
@@ -159,12 +182,12 @@ func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
 	}
 	switch format {
 	case "jsonl":
-		r.readJSONL(path, data, emit)
+		r.readJSONL(path, bytes.NewReader(data), emit)
 	case "json":
 		if bytes.HasPrefix(bytes.TrimSpace(data), []byte("[")) {
 			r.readJSONArray(path, data, emit)
 		} else {
-			r.readJSONL(path, data, emit)
+			r.readJSONL(path, bytes.NewReader(data), emit)
 		}
 	case "html":
 		a, err := parseHTML(path, data)
@@ -350,6 +373,16 @@ func contentHash(a *graph.Article) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// IDKey stands for an article id in the sets that find duplicates: 16 bytes whatever the id's length,
+// so that a load of a million articles keeps its memory.
+type IDKey [16]byte
+
+// KeyOf returns the IDKey of an id.
+func KeyOf(id string) IDKey {
+	h := sha256.Sum256([]byte(id))
+	return IDKey(h[:16])
+}
+
 // TextID is the id of an article known only by its text.
 func TextID(text string) string {
 	h := sha256.Sum256([]byte(text))
@@ -366,30 +399,71 @@ type jsonArticle struct {
 	Body      string `json:"body"`
 }
 
-func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, error)) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
-		return
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 1<<20), int(r.opts.MaxBytes)+1)
-	seen := map[string]int{}
-	line := 0
+func (r *Reader) readJSONL(path string, in io.Reader, emit func(*graph.Article, error)) {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64<<10), int(min(r.opts.MaxBytes, 1<<30))+1)
+	seen := map[IDKey]int{}
+	line, records := 0, 0
 	for sc.Scan() {
 		line++
 		raw := bytes.TrimSpace(sc.Bytes())
 		if len(raw) == 0 {
 			continue
 		}
+		records++
 		r.record(path, line, raw, seen, emit)
 	}
 	if err := sc.Err(); err != nil {
 		emit(nil, &Error{Path: path, Line: line + 1, Reason: reason(err)})
+		return
+	}
+	if records == 0 {
+		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
+	}
+}
+
+// limited reads at most --max-bytes of in, and reports the input as over the limit when there is more.
+func (r *Reader) limited(path string, in io.Reader, emit func(*graph.Article, error)) io.Reader {
+	return &limitReader{r: in, left: r.opts.MaxBytes, over: func() {
+		emit(nil, &Error{Path: path, Reason: fmt.Sprintf("input is over the %d-byte limit (--max-bytes): the rest is not read", r.opts.MaxBytes)})
+	}}
+}
+
+type limitReader struct {
+	r    io.Reader
+	left int64
+	over func()
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		var one [1]byte
+		if n, _ := l.r.Read(one[:]); n > 0 && l.over != nil {
+			l.over()
+			l.over = nil
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+// peekStart returns the first bytes of the input after leading white space, without consuming them.
+func peekStart(br *bufio.Reader) []byte {
+	for n := 1; ; n = br.Buffered() + 1 { // what is there, never waiting for more than one byte
+		b, err := br.Peek(min(n, br.Size()))
+		if t := bytes.TrimSpace(b); len(t) > 0 || err != nil || n >= br.Size() {
+			return t
+		}
 	}
 }
 
 // record reads one JSON object, line line of path, as an article.
-func (r *Reader) record(path string, line int, raw []byte, seen map[string]int, emit func(*graph.Article, error)) {
+func (r *Reader) record(path string, line int, raw []byte, seen map[IDKey]int, emit func(*graph.Article, error)) {
 	if !utf8.Valid(raw) {
 		emit(nil, &Error{Path: path, Line: line, Reason: "invalid UTF-8"})
 		return
@@ -433,11 +507,12 @@ func (r *Reader) record(path string, line int, raw []byte, seen map[string]int, 
 		emit(nil, &Error{Path: path, Line: line, Reason: why})
 		return
 	}
-	if prev, dup := seen[a.ID]; dup {
+	key := KeyOf(a.ID)
+	if prev, dup := seen[key]; dup {
 		emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
 		return
 	}
-	seen[a.ID] = line
+	seen[key] = line
 	emit(a, nil)
 }
 
@@ -449,7 +524,7 @@ func (r *Reader) readJSONArray(path string, data []byte, emit func(*graph.Articl
 		emit(nil, &Error{Path: path, Line: 1, Reason: "malformed JSON: " + err.Error()})
 		return
 	}
-	seen := map[string]int{}
+	seen := map[IDKey]int{}
 	n := 0
 	for dec.More() {
 		var raw json.RawMessage

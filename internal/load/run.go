@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kgnews/kg/internal/extract"
@@ -108,7 +110,9 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		}
 	}
 	rd := ingest.NewReader(opts.Ingest, opts.Stdin)
-	seen := map[string]string{}
+	// the first input of each id, as the index of its file and its line: small whatever the paths
+	type origin struct{ file, line int32 }
+	seen := map[ingest.IDKey]origin{}
 	var chunk []*graph.Article
 
 	// One writer writes the batches in order while the next batch is being extracted.
@@ -210,7 +214,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		return nil
 	}
 
-	for _, f := range files {
+	for fi, f := range files {
 		if ctx.Err() != nil {
 			break
 		}
@@ -226,11 +230,22 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			prog.Articles++
 			prog.Bytes += int64(len(a.Text))
 			sum.Read++
-			if prev, dup := seen[a.ID]; dup {
-				sum.Errors = append(sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, prev)})
+			key := ingest.KeyOf(a.ID)
+			if prev, dup := seen[key]; dup {
+				first := files[prev.file]
+				if prev.line > 0 {
+					first = fmt.Sprintf("%s:%d", first, prev.line)
+				}
+				sum.Errors = append(sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, first)})
 				return
 			}
-			seen[a.ID] = a.Source
+			o := origin{file: int32(fi)}
+			if rest, ok := strings.CutPrefix(a.Source, f+":"); ok {
+				if n, err := strconv.Atoi(rest); err == nil {
+					o.line = int32(n)
+				}
+			}
+			seen[key] = o
 			chunk = append(chunk, a)
 			if len(chunk) >= opts.BatchSize && readErr == nil && ctx.Err() == nil {
 				readErr = flush()
