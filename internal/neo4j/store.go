@@ -72,11 +72,9 @@ func RedactURI(uri string) string {
 }
 
 // credentials moves a user and password written in the URI into the config (the flags' own win),
-// so the driver gets a URI without them; secrets lists what no message may show.
+// so the driver gets a URI without them; secrets lists what of the URI no message may show (the
+// password itself is never put in a message).
 func (c *Config) credentials() (secrets []string) {
-	if c.Password != "" {
-		secrets = append(secrets, c.Password)
-	}
 	u, err := url.Parse(c.URI)
 	if err != nil || u.User == nil {
 		if c.URI != RedactURI(c.URI) {
