@@ -171,16 +171,10 @@ func loadOptions(c *cli.Context) (load.Options, error) {
 	}, nil
 }
 
+// validDate accepts a real calendar date written YYYY-MM-DD (not 2024-13-45, not 2023-02-29).
 func validDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, r := range s {
-		if i != 4 && i != 7 && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil && len(s) == 10
 }
 
 // reportErrors prints one line per bad input.

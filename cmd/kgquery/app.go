@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -183,7 +184,7 @@ func session(c *cli.Context, drawable bool) (q *query.Engine, f string, done fun
 	if f, err = format(c, drawable); err != nil {
 		return nil, "", nil, err
 	}
-	s, _, err := connect.Open(c.Context, c)
+	s, _, err := connect.OpenForQuery(c.Context, c)
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -232,15 +233,8 @@ func validDate(s string) bool {
 	}
 	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
 		if len(s) == len(layout) {
-			ok := true
-			for i, r := range s {
-				if layout[i] == '-' {
-					ok = ok && r == '-'
-				} else {
-					ok = ok && r >= '0' && r <= '9'
-				}
-			}
-			return ok
+			_, err := time.Parse(layout, s) // a real month and day: not 2024-13-45
+			return err == nil
 		}
 	}
 	return false
@@ -485,7 +479,7 @@ func statsAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, where, err := connect.Open(c.Context, c)
+	s, where, err := connect.OpenForQuery(c.Context, c)
 	if err != nil {
 		return err
 	}

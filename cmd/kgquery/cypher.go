@@ -24,7 +24,7 @@ func cypherAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, _, err := connect.Open(c.Context, c)
+	s, _, err := connect.OpenForQuery(c.Context, c)
 	if err != nil {
 		return err
 	}

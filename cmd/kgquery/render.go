@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -121,12 +123,49 @@ func emit(w io.Writer, f string, v *view) error {
 		writeMermaid(w, v.Picture)
 		return nil
 	}
+	// a table is for a person at a terminal: article text is shown, never obeyed
+	var buf bytes.Buffer
 	if v.Text != nil {
-		v.Text(w)
-		return nil
+		v.Text(&buf)
+	} else {
+		writeGrid(&buf, v.Columns, v.Rows)
 	}
-	writeGrid(w, v.Columns, v.Rows)
-	return nil
+	_, err := w.Write(escapeControls(buf.Bytes()))
+	return err
+}
+
+// escapeControls writes control characters other than newline and tab — escape sequences, carriage
+// returns, backspaces, C1 controls, bidirectional overrides — and invalid UTF-8 as visible escapes
+// (\x1b, \u202e), so that text from articles cannot move the cursor, recolour or rewrite the terminal.
+func escapeControls(b []byte) []byte {
+	clean := true
+	for _, c := range b {
+		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return b
+	}
+	var out bytes.Buffer
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&out, "\\x%02x", b[0])
+		case r == '\n' || r == '\t':
+			out.WriteRune(r)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+			fmt.Fprintf(&out, "\\x%02x", r)
+		case (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c:
+			fmt.Fprintf(&out, "\\u%04x", r)
+		default:
+			out.Write(b[:n])
+		}
+		b = b[n:]
+	}
+	return out.Bytes()
 }
 
 func writeGrid(w io.Writer, cols []string, rows [][]string) {

@@ -26,8 +26,8 @@ func (x *Extractor) corefer(d *Doc) {
 	join := func(e *Entity, m *Mention) {
 		m.Ent = e
 		e.Mentions = append(e.Mentions, m)
-		if m.Title != "" {
-			e.Titles = append(e.Titles, m.Title)
+		if m.Title != "" && !slices.Contains(e.Titles, m.Title) {
+			e.Titles = append(e.Titles, m.Title) // each title once: a person named a thousand times keeps one
 		}
 	}
 	// 1. full names of people, and all organisations and places, by name
@@ -55,6 +55,9 @@ func (x *Extractor) corefer(d *Doc) {
 		}
 		byKey[key] = e
 		join(e, m)
+	}
+	for _, e := range d.Entities {
+		e.sorted = len(e.Mentions) // in text order so far; step 2 appends in text order too
 	}
 	// 2. single names, and untyped names that are a known person's surname or given name
 	for _, m := range d.Mentions {
@@ -337,7 +340,11 @@ func mergeInto(d *Doc, a, b *Entity) {
 		m.Ent = a
 		a.Mentions = append(a.Mentions, m)
 	}
-	a.Titles = append(a.Titles, b.Titles...)
+	for _, t := range b.Titles {
+		if !slices.Contains(a.Titles, t) {
+			a.Titles = append(a.Titles, t)
+		}
+	}
 	b.Mentions = nil
 	out := d.Entities[:0]
 	for _, e := range d.Entities {
@@ -459,10 +466,8 @@ func closest(es []*Entity, m *Mention) *Entity {
 	var best *Entity
 	bestPos := -1
 	for _, e := range es {
-		for _, o := range e.Mentions {
-			if o.Start < m.Start && o.Start > bestPos {
-				best, bestPos = e, o.Start
-			}
+		if p := lastStartBefore(e, m.Start); p > bestPos {
+			best, bestPos = e, p
 		}
 	}
 	if best != nil {
@@ -472,6 +477,20 @@ func closest(es []*Entity, m *Mention) *Entity {
 	for _, e := range es {
 		if p := e.Mentions[0].Start; first < 0 || p < first {
 			best, first = e, p
+		}
+	}
+	return best
+}
+
+// lastStartBefore is the start of e's last mention before pos, or -1. e.Mentions is two runs in text
+// order (the first e.sorted mentions, then the rest), each searched in logarithmic time, so that a
+// name mentioned thousands of times does not make coreference quadratic.
+func lastStartBefore(e *Entity, pos int) int {
+	best := -1
+	for _, run := range [][]*Mention{e.Mentions[:min(e.sorted, len(e.Mentions))], e.Mentions[min(e.sorted, len(e.Mentions)):]} {
+		i := sort.Search(len(run), func(i int) bool { return run[i].Start >= pos })
+		if i > 0 && run[i-1].Start > best {
+			best = run[i-1].Start
 		}
 	}
 	return best

@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -42,7 +43,10 @@ type Entity struct {
 	Titles   []string
 	Aliases  []string
 
-	words []string // folded name words of the first mention, without particles (see nameWords)
+	words   []string // folded name words of the first mention, without particles (see nameWords)
+	sorted  int      // the first sorted Mentions are in text order, and so are the rest (see corefer)
+	nat     string   // nationality, once read (see nationality)
+	natRead bool
 }
 
 // nameWords returns the folded words of the entity's first name, without particles, computed once.
@@ -78,10 +82,12 @@ type Doc struct {
 	Mentions  []*Mention // in text order
 	Entities  []*Entity
 	Relations []Relation
-	dates     [][]dateSpan // per sentence
-	bySent    [][]*Mention // resolved mentions per sentence, in text order (built by view)
-	openPosts []openPost   // state posts whose titles name no state, settled after all posts are read
-	lead      **Entity     // the article's protagonist, once read (see protagonist)
+	dates     [][]dateSpan    // per sentence
+	bySent    [][]*Mention    // resolved mentions per sentence, in text order (built by view)
+	openPosts []openPost      // state posts whose titles name no state, settled after all posts are read
+	visitsIn  map[int][]int   // indices of the VISITED relations of each sentence (see visitBefore)
+	ctx       context.Context // cancels a long article between sentences (see ExtractContext)
+	lead      **Entity        // the article's protagonist, once read (see protagonist)
 	lex       *lexicon.Lexicon
 }
 
@@ -154,14 +160,31 @@ func (d *Doc) Compact() {
 		d.Relations[i].Evidence = strings.Clone(d.Relations[i].Evidence)
 	}
 	d.Text, d.Article.Text = "", ""
-	d.Sents, d.dates, d.bySent = nil, nil, nil
+	d.Sents, d.dates, d.bySent, d.visitsIn = nil, nil, nil, nil
 }
 
 // Extract runs the pipeline over one article.
 func (x *Extractor) Extract(a graph.Article) *Doc {
-	d := &Doc{Article: a, Text: a.Text, lex: x.lex}
-	for _, s := range x.stages {
-		s.Run(d)
-	}
+	d, _ := x.ExtractContext(context.Background(), a)
 	return d
 }
+
+// ExtractContext runs the pipeline over one article, and stops within a sentence's work when ctx is
+// cancelled, returning ctx's error (and no Doc): even a 50 MB article gives way to Ctrl-C at once.
+func (x *Extractor) ExtractContext(ctx context.Context, a graph.Article) (*Doc, error) {
+	d := &Doc{Article: a, Text: a.Text, ctx: ctx, lex: x.lex}
+	for _, s := range x.stages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		s.Run(d)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d.ctx = nil
+	return d, nil
+}
+
+// stopped reports whether the extraction was cancelled; the long per-sentence loops ask it.
+func (d *Doc) stopped() bool { return d.ctx != nil && d.ctx.Err() != nil }

@@ -50,6 +50,9 @@ func (x *Extractor) learnedMentions(d *Doc) {
 	var kept []*Mention
 	var words []string
 	for si := range d.Sents {
+		if d.stopped() {
+			return
+		}
 		s := &d.Sents[si]
 		words = words[:0]
 		for _, t := range s.Tokens {
@@ -112,6 +115,10 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			m.Type, m.Weak = m.learnedType, false
 		}
 	}
+	bySent := make([][]*Mention, len(d.Sents))
+	for _, m := range d.Mentions {
+		bySent[m.Sent] = append(bySent[m.Sent], m)
+	}
 	for _, m := range d.Mentions {
 		// "the Christian Democrats", "Scottish Nationalists": members named together are their party
 		toks := d.Sents[m.Sent].Tokens
@@ -119,7 +126,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			m.Type, m.Weak = graph.Organisation, false
 			// "the Liberal Democrats" read as "Democrats": the adjective before it is part of the name
 			if k := m.Tok - 1; k > 0 && toks[k].Word && toks[k].Cap() && !lexicon.IsFunctionWord(toks[k].Text) &&
-				!x.isDemonym(toks[k].Text) && !lexicon.IsOrgHead(toks[k].Text) && d.mentionCovering(m.Sent, k) == nil {
+				!x.isDemonym(toks[k].Text) && !lexicon.IsOrgHead(toks[k].Text) && mentionCovering(bySent[m.Sent], k) == nil {
 				m.Tok, m.TitleFrom, m.Start = k, k, toks[k].Start
 				m.Text = d.Text[m.Start:m.End]
 			}
@@ -452,10 +459,10 @@ func wireCode(toks []Token, from, to int) bool {
 	return false
 }
 
-// mentionCovering returns the mention of sentence si that holds token k, or nil.
-func (d *Doc) mentionCovering(si, k int) *Mention {
-	for _, m := range d.Mentions {
-		if m.Sent == si && m.Tok <= k && k < m.TokEnd {
+// mentionCovering returns the mention among one sentence's that holds token k, or nil.
+func mentionCovering(ms []*Mention, k int) *Mention {
+	for _, m := range ms {
+		if m.Tok <= k && k < m.TokEnd {
 			return m
 		}
 	}

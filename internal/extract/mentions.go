@@ -54,6 +54,9 @@ func (x *Extractor) findMentions(d *Doc) {
 		if s.Headline {
 			continue
 		}
+		if d.stopped() {
+			return
+		}
 		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]

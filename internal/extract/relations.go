@@ -148,6 +148,9 @@ func (v sentenceView) hedged(i, from int) bool {
 // findRelations reads MET, VISITED and HOLDS_POST relations from every prose sentence.
 func (x *Extractor) findRelations(d *Doc) {
 	for si := range d.Sents {
+		if d.stopped() {
+			break
+		}
 		if d.Sents[si].Headline {
 			continue
 		}
@@ -156,6 +159,9 @@ func (x *Extractor) findRelations(d *Doc) {
 	}
 	x.settleOpenPosts(d)
 	for si := range d.Sents {
+		if d.stopped() {
+			break
+		}
 		if d.Sents[si].Headline {
 			continue
 		}
@@ -541,6 +547,12 @@ func (d *Doc) add(r Relation, pron bool) {
 		r.Confidence -= 0.1
 	}
 	d.Relations = append(d.Relations, r)
+	if r.Type == graph.Visited {
+		if d.visitsIn == nil {
+			d.visitsIn = map[int][]int{}
+		}
+		d.visitsIn[r.Sent] = append(d.visitsIn[r.Sent], len(d.Relations)-1)
+	}
 }
 
 // ---- VISITED ----
@@ -1140,8 +1152,9 @@ func joinedByAnd(v sentenceView, a, b *Mention) bool {
 // visitBefore is the place and date of a visit stated earlier in the same sentence than token tok
 // ("travelled to Cairo, where he met X"), if any.
 func (d *Doc) visitBefore(si, tok int) (*Entity, string) {
-	for i := len(d.Relations) - 1; i >= 0; i-- {
-		if r := d.Relations[i]; r.Sent == si && r.Type == graph.Visited && r.Tok < tok {
+	vs := d.visitsIn[si] // not a scan of every relation of the article
+	for i := len(vs) - 1; i >= 0; i-- {
+		if r := d.Relations[vs[i]]; r.Tok < tok {
 			return r.To, r.Date
 		}
 	}
@@ -1798,13 +1811,18 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 }
 
 // nationality is the country a person's nationality adjective names, in any mention so far.
+// It is read once per entity, after coreference has settled the mentions.
 func nationality(e *Entity) string {
-	for _, m := range e.Mentions {
-		if m.Affil != "" {
-			return m.Affil
+	if !e.natRead {
+		e.natRead = true
+		for _, m := range e.Mentions {
+			if m.Affil != "" {
+				e.nat = m.Affil
+				break
+			}
 		}
 	}
-	return ""
+	return e.nat
 }
 
 // subjectState is the organisation or country that opens the sentence before m ("Norway sent Erik Dahl, a

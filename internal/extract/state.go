@@ -58,8 +58,14 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 	}
 	home := ""
 	homeRead := false
+	holds := map[*Entity]bool{} // per person, read once: a person may have thousands of open posts
 	for _, p := range d.openPosts {
-		if x.holdsStatePost(d, p.person) {
+		h, ok := holds[p.person]
+		if !ok {
+			h = x.holdsStatePost(d, p.person)
+			holds[p.person] = h
+		}
+		if h {
 			continue
 		}
 		country := nationality(p.person)
@@ -102,10 +108,12 @@ func (x *Extractor) holdsStatePost(d *Doc, e *Entity) bool {
 // a nationality adjective: a title there may well be that country's ("will meet Finance Secretary X"
 // in a paragraph on another country's leaders), so the home state is not assumed.
 func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
-	for _, m := range d.Mentions {
-		if (m.Sent == si || m.Sent == si-1) && m.Ent != nil && m.Type == graph.Place {
-			if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && p.Country != country {
-				return true
+	for s := max(si-1, 0); s <= si; s++ {
+		for _, m := range d.view(s).ms { // the sentence's own mentions: not a scan of the whole article
+			if m.Type == graph.Place {
+				if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && p.Country != country {
+					return true
+				}
 			}
 		}
 	}
@@ -243,8 +251,8 @@ func (x *Extractor) framePlace(d *Doc, si int) string {
 	if len(toks) < 3 || !strings.EqualFold(toks[0].Text, "in") {
 		return ""
 	}
-	for _, m := range d.Mentions {
-		if m.Sent == si && m.Tok == 1 && m.Type == graph.Place && m.Ent != nil && m.TokEnd < len(toks) && toks[m.TokEnd].Text == "," {
+	for _, m := range d.view(si).ms {
+		if m.Tok == 1 && m.Type == graph.Place && m.TokEnd < len(toks) && toks[m.TokEnd].Text == "," {
 			if p, ok := x.lex.Place(m.Ent.Name); ok {
 				return p.Country
 			}
@@ -255,8 +263,8 @@ func (x *Extractor) framePlace(d *Doc, si int) string {
 
 // firstPersonIn reports whether e is the first person a sentence names.
 func firstPersonIn(d *Doc, si int, e *Entity) bool {
-	for _, m := range d.Mentions {
-		if m.Sent == si && m.Type == graph.Person && m.Ent != nil {
+	for _, m := range d.view(si).ms {
+		if m.Type == graph.Person {
 			return m.Ent == e
 		}
 	}

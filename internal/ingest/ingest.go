@@ -112,6 +112,9 @@ func Files(paths []string) ([]string, []error) {
 			if err != nil {
 				errs = append(errs, &Error{Path: m, Reason: reason(err)})
 			}
+			if len(found) == 0 && err == nil {
+				errs = append(errs, &Error{Path: m, Reason: "no article files in this folder (.txt, .md, .jsonl, .json, .html)"})
+			}
 			sort.Strings(found)
 			out = append(out, found...)
 		}
@@ -119,13 +122,16 @@ func Files(paths []string) ([]string, []error) {
 	return out, errs
 }
 
-// Format returns the input format a file name says: "text", "jsonl", "html" or "" when unknown.
+// Format returns the input format a file name says: "text", "jsonl", "json" (an array of articles,
+// or one), "html" or "" when unknown.
 func Format(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".md", ".markdown", ".text":
 		return "text"
 	case ".jsonl", ".ndjson":
 		return "jsonl"
+	case ".json":
+		return "json"
 	case ".html", ".htm":
 		return "html"
 	}
@@ -142,6 +148,29 @@ func reason(err error) string {
 
 // Read reads one path and calls emit for each article and each error, in input order.
 func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
+	// JSON Lines are streamed, a line at a time: a file of any number of articles takes the memory
+	// of one
+	if path == StdinName && r.stdin != nil {
+		br := bufio.NewReaderSize(r.stdin, 64<<10)
+		if sniff(peekStart(br)) == "jsonl" {
+			r.readJSONL(path, r.limited(path, br, emit), emit)
+			return
+		}
+		r.stdin = br
+	} else if Format(path) == "jsonl" {
+		f, err := os.Open(path)
+		if err != nil {
+			emit(nil, &Error{Path: path, Reason: reason(err)})
+			return
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err == nil && info.Size() > r.opts.MaxBytes {
+			emit(nil, &Error{Path: path, Reason: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-bytes)", info.Size(), r.opts.MaxBytes)})
+			return
+		}
+		r.readJSONL(path, r.limited(path, f, emit), emit)
+		return
+	}
 	data, err := r.load(path)
 	if err != nil {
 		emit(nil, err)
@@ -153,7 +182,13 @@ func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
 	}
 	switch format {
 	case "jsonl":
-		r.readJSONL(path, data, emit)
+		r.readJSONL(path, bytes.NewReader(data), emit)
+	case "json":
+		if bytes.HasPrefix(bytes.TrimSpace(data), []byte("[")) {
+			r.readJSONArray(path, data, emit)
+		} else {
+			r.readJSONL(path, bytes.NewReader(data), emit)
+		}
 	case "html":
 		a, err := parseHTML(path, data)
 		if err != nil {
@@ -161,6 +196,10 @@ func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
 			return
 		}
 		r.finish(a, path)
+		if why := checkArticle(a); why != "" {
+			emit(nil, &Error{Path: path, Reason: why})
+			return
+		}
 		emit(a, nil)
 	default:
 		if err := checkText(path, 0, data); err != nil {
@@ -208,10 +247,39 @@ func sniff(data []byte) string {
 	switch {
 	case bytes.HasPrefix(t, []byte("{")):
 		return "jsonl"
+	case bytes.HasPrefix(t, []byte("[")):
+		return "json"
 	case bytes.HasPrefix(bytes.ToLower(t), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(t), []byte("<html")):
 		return "html"
 	}
 	return "text"
+}
+
+// MaxKeyBytes is the longest article id, URL or field name, and the longest entity name, a store
+// takes: Neo4j refuses to index a value much over 8 KB, and no real id or name comes near it.
+const MaxKeyBytes = 4096
+
+// checkArticle refuses what a store cannot key on: an id or URL over MaxKeyBytes, a field name that is
+// empty, too long, or holds control characters (a NUL cannot be a Neo4j property name). It returns
+// the reason, or "".
+func checkArticle(a *graph.Article) string {
+	if len(a.URL) > MaxKeyBytes {
+		return fmt.Sprintf("url is %d bytes, over the %d-byte limit", len(a.URL), MaxKeyBytes)
+	}
+	if len(a.ID) > MaxKeyBytes {
+		return fmt.Sprintf("id is %d bytes, over the %d-byte limit", len(a.ID), MaxKeyBytes)
+	}
+	for k := range a.Extra {
+		switch {
+		case k == "":
+			return "empty field name"
+		case len(k) > 256:
+			return fmt.Sprintf("field name of %d bytes, over the 256-byte limit", len(k))
+		case strings.IndexFunc(k, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+			return fmt.Sprintf("field name %q holds a control character", k)
+		}
+	}
+	return ""
 }
 
 // checkText refuses empty, binary and invalid UTF-8 input with a reason a person can act on.
@@ -305,6 +373,16 @@ func contentHash(a *graph.Article) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// IDKey stands for an article id in the sets that find duplicates: 16 bytes whatever the id's length,
+// so that a load of a million articles keeps its memory.
+type IDKey [16]byte
+
+// KeyOf returns the IDKey of an id.
+func KeyOf(id string) IDKey {
+	h := sha256.Sum256([]byte(id))
+	return IDKey(h[:16])
+}
+
 // TextID is the id of an article known only by its text.
 func TextID(text string) string {
 	h := sha256.Sum256([]byte(text))
@@ -321,67 +399,147 @@ type jsonArticle struct {
 	Body      string `json:"body"`
 }
 
-func (r *Reader) readJSONL(path string, data []byte, emit func(*graph.Article, error)) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
-		return
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 1<<20), int(r.opts.MaxBytes)+1)
-	seen := map[string]int{}
-	line := 0
+func (r *Reader) readJSONL(path string, in io.Reader, emit func(*graph.Article, error)) {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64<<10), int(min(r.opts.MaxBytes, 1<<30))+1)
+	seen := map[IDKey]int{}
+	line, records := 0, 0
 	for sc.Scan() {
 		line++
 		raw := bytes.TrimSpace(sc.Bytes())
 		if len(raw) == 0 {
 			continue
 		}
-		if !utf8.Valid(raw) {
-			emit(nil, &Error{Path: path, Line: line, Reason: "invalid UTF-8"})
-			continue
-		}
-		var ja jsonArticle
-		var fields map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &fields); err != nil {
-			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
-			continue
-		}
-		if err := json.Unmarshal(raw, &ja); err != nil {
-			emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
-			continue
-		}
-		text := ja.Text
-		if text == "" {
-			text = ja.Body
-		}
-		if err := checkText(path, line, []byte(text)); err != nil {
-			emit(nil, err)
-			continue
-		}
-		a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line), Extra: extraFields(fields)}
-		switch id := ja.ID.(type) {
-		case string:
-			a.ID = id
-		case float64:
-			a.ID = fmt.Sprint(id)
-		}
-		a.Published = isoDate(ja.Published)
-		if a.Published == "" {
-			a.Published = isoDate(ja.Date)
-		}
-		if a.Title == "" {
-			a.Title = firstLine(a.Text)
-		}
-		r.finish(a, path)
-		if prev, dup := seen[a.ID]; dup {
-			emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
-			continue
-		}
-		seen[a.ID] = line
-		emit(a, nil)
+		records++
+		r.record(path, line, raw, seen, emit)
 	}
 	if err := sc.Err(); err != nil {
 		emit(nil, &Error{Path: path, Line: line + 1, Reason: reason(err)})
+		return
+	}
+	if records == 0 {
+		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
+	}
+}
+
+// limited reads at most --max-bytes of in, and reports the input as over the limit when there is more.
+func (r *Reader) limited(path string, in io.Reader, emit func(*graph.Article, error)) io.Reader {
+	return &limitReader{r: in, left: r.opts.MaxBytes, over: func() {
+		emit(nil, &Error{Path: path, Reason: fmt.Sprintf("input is over the %d-byte limit (--max-bytes): the rest is not read", r.opts.MaxBytes)})
+	}}
+}
+
+type limitReader struct {
+	r    io.Reader
+	left int64
+	over func()
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		var one [1]byte
+		if n, _ := l.r.Read(one[:]); n > 0 && l.over != nil {
+			l.over()
+			l.over = nil
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+// peekStart returns the first bytes of the input after leading white space, without consuming them.
+func peekStart(br *bufio.Reader) []byte {
+	for n := 1; ; n = br.Buffered() + 1 { // what is there, never waiting for more than one byte
+		b, err := br.Peek(min(n, br.Size()))
+		if t := bytes.TrimSpace(b); len(t) > 0 || err != nil || n >= br.Size() {
+			return t
+		}
+	}
+}
+
+// record reads one JSON object, line line of path, as an article.
+func (r *Reader) record(path string, line int, raw []byte, seen map[IDKey]int, emit func(*graph.Article, error)) {
+	if !utf8.Valid(raw) {
+		emit(nil, &Error{Path: path, Line: line, Reason: "invalid UTF-8"})
+		return
+	}
+	var ja jsonArticle
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
+		return
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // a number id keeps its exact text: 1234567890123456789 is not 1.2345678901234568e+18
+	if err := dec.Decode(&ja); err != nil {
+		emit(nil, &Error{Path: path, Line: line, Reason: "malformed JSON: " + err.Error()})
+		return
+	}
+	text := ja.Text
+	if text == "" {
+		text = ja.Body
+	}
+	if err := checkText(path, line, []byte(text)); err != nil {
+		emit(nil, err)
+		return
+	}
+	a := &graph.Article{URL: ja.URL, Title: ja.Title, Text: normalize(text), Source: fmt.Sprintf("%s:%d", path, line), Extra: extraFields(fields)}
+	switch id := ja.ID.(type) {
+	case string:
+		a.ID = id
+	case json.Number:
+		a.ID = id.String()
+	}
+	a.Published = isoDate(ja.Published)
+	if a.Published == "" {
+		a.Published = isoDate(ja.Date)
+	}
+	if a.Title == "" {
+		a.Title = firstLine(a.Text)
+	}
+	r.finish(a, path)
+	if why := checkArticle(a); why != "" {
+		emit(nil, &Error{Path: path, Line: line, Reason: why})
+		return
+	}
+	key := KeyOf(a.ID)
+	if prev, dup := seen[key]; dup {
+		emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
+		return
+	}
+	seen[key] = line
+	emit(a, nil)
+}
+
+// readJSONArray reads a JSON array of article objects; each is named by the line it starts on.
+func (r *Reader) readJSONArray(path string, data []byte, emit func(*graph.Article, error)) {
+	lineAt := func(off int64) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil {
+		emit(nil, &Error{Path: path, Line: 1, Reason: "malformed JSON: " + err.Error()})
+		return
+	}
+	seen := map[IDKey]int{}
+	n := 0
+	for dec.More() {
+		var raw json.RawMessage
+		start := dec.InputOffset()
+		if err := dec.Decode(&raw); err != nil {
+			emit(nil, &Error{Path: path, Line: lineAt(start), Reason: "malformed JSON: " + err.Error()})
+			return
+		}
+		// the element starts after the separator and spaces the decoder skipped
+		off := start + int64(bytes.Index(data[start:], raw))
+		r.record(path, lineAt(off), raw, seen, emit)
+		n++
+	}
+	if n == 0 {
+		emit(nil, &Error{Path: path, Reason: "empty: no articles"})
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/kgnews/kg/internal/extract"
@@ -67,10 +69,49 @@ func Extract(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var bad []error
+	res.Docs, bad = dropOversized(res.Docs)
+	res.Errors = append(res.Errors, bad...)
 	res.Resolver = resolve.New(lex)
 	res.Resolver.Add(res.Docs)
 	res.Batch = resolve.Batch(res.Docs, res.Resolver)
 	return res, nil
+}
+
+// dropOversized takes out the articles that name an entity longer than a store can key on (a run of
+// thousands of capitalised words), each with an error naming its file and line.
+func dropOversized(docs []*extract.Doc) ([]*extract.Doc, []error) {
+	var errs []error
+	out := docs[:0]
+	for _, d := range docs {
+		if why := oversized(d); why != "" {
+			errs = append(errs, sourceError(d.Article.Source, why))
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, errs
+}
+
+func oversized(d *extract.Doc) string {
+	for _, e := range d.Entities {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if len(n) > ingest.MaxKeyBytes {
+				return fmt.Sprintf("names an entity of %d bytes (%.40q...), over the %d-byte limit", len(n), n, ingest.MaxKeyBytes)
+			}
+		}
+	}
+	return ""
+}
+
+// sourceError is an ingest.Error for an article's source, "path" or "path:line".
+func sourceError(src, why string) error {
+	if i := strings.LastIndexByte(src, ':'); i > 0 {
+		if line, err := strconv.Atoi(src[i+1:]); err == nil {
+			return &ingest.Error{Path: src[:i], Line: line, Reason: why}
+		}
+	}
+	return &ingest.Error{Path: src, Reason: why}
 }
 
 // extractAll runs the extractor over the articles on several goroutines, keeping input order.
@@ -88,7 +129,10 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				d := x.Extract(*articles[i])
+				d, err := x.ExtractContext(ctx, *articles[i])
+				if err != nil {
+					continue // cancelled: left out
+				}
 				d.Compact()
 				articles[i] = nil // the text is no longer needed
 				docs[i] = d

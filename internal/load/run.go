@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kgnews/kg/internal/extract"
@@ -85,13 +88,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		step = func() {}
 	}
 	sum := &Summary{DryRun: opts.DryRun}
-	work := context.WithoutCancel(ctx) // a batch under way finishes even after an interrupt
 	var err error
-	if err = withRetry(work, s, opts.RetryFor, func() error { sum.Before, err = s.Counts(work); return err }); err != nil {
+	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { sum.Before, err = s.Counts(work); return err }); err != nil {
 		return sum, err
 	}
 	var known []graph.Entity
-	if err = withRetry(work, s, opts.RetryFor, func() error { known, err = s.Entities(work); return err }); err != nil {
+	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { known, err = s.Entities(work); return err }); err != nil {
 		return sum, err
 	}
 	res := resolve.New(lex)
@@ -108,7 +110,9 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		}
 	}
 	rd := ingest.NewReader(opts.Ingest, opts.Stdin)
-	seen := map[string]string{}
+	// the first input of each id, as the index of its file and its line: small whatever the paths
+	type origin struct{ file, line int32 }
+	seen := map[ingest.IDKey]origin{}
 	var chunk []*graph.Article
 
 	// One writer writes the batches in order while the next batch is being extracted.
@@ -128,12 +132,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			}
 			step()
 			if len(j.replaced) > 0 {
-				if err := withRetry(work, s, opts.RetryFor, func() error { return s.RemoveArticles(work, j.replaced) }); err != nil {
+				if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.RemoveArticles(work, j.replaced) }); err != nil {
 					writeErr = err
 					continue
 				}
 			}
-			if err := withRetry(work, s, opts.RetryFor, func() error { return s.Write(work, j.b) }); err != nil {
+			if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.Write(work, j.b) }); err != nil {
 				writeErr = err
 				continue
 			}
@@ -160,7 +164,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			ids = append(ids, a.ID)
 		}
 		var hashes map[string]string
-		if err := withRetry(work, s, opts.RetryFor, func() (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
+		if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
 			return err
 		}
 		var todo []*graph.Article
@@ -176,7 +180,18 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 				todo = append(todo, a)
 			}
 		}
-		docs := extractAll(work, x, todo, opts.Workers, nil)
+		// an interrupt stops extraction at once: what is extracted is written, the rest waits for the next run
+		docs := extractAll(ctx, x, todo, opts.Workers, nil)
+		docs, bad := dropOversized(docs)
+		sum.Errors = append(sum.Errors, bad...)
+		sum.Read -= len(bad)
+		if len(docs) < len(todo) { // a refused or unfinished article keeps what it said before
+			kept := map[string]bool{}
+			for _, d := range docs {
+				kept[d.Article.ID] = true
+			}
+			replaced = slices.DeleteFunc(replaced, func(id string) bool { return !kept[id] })
+		}
 		res.Add(docs)
 		b := resolve.Batch(docs, res)
 		res.Forget(docs)
@@ -199,7 +214,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		return nil
 	}
 
-	for _, f := range files {
+	for fi, f := range files {
 		if ctx.Err() != nil {
 			break
 		}
@@ -215,11 +230,22 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			prog.Articles++
 			prog.Bytes += int64(len(a.Text))
 			sum.Read++
-			if prev, dup := seen[a.ID]; dup {
-				sum.Errors = append(sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, prev)})
+			key := ingest.KeyOf(a.ID)
+			if prev, dup := seen[key]; dup {
+				first := files[prev.file]
+				if prev.line > 0 {
+					first = fmt.Sprintf("%s:%d", first, prev.line)
+				}
+				sum.Errors = append(sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, first)})
 				return
 			}
-			seen[a.ID] = a.Source
+			o := origin{file: int32(fi)}
+			if rest, ok := strings.CutPrefix(a.Source, f+":"); ok {
+				if n, err := strconv.Atoi(rest); err == nil {
+					o.line = int32(n)
+				}
+			}
+			seen[key] = o
 			chunk = append(chunk, a)
 			if len(chunk) >= opts.BatchSize && readErr == nil && ctx.Err() == nil {
 				readErr = flush()
@@ -239,22 +265,38 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	}
 	sum.Interrupted = ctx.Err() != nil
 	sum.Failed = len(sum.Errors)
-	if err := withRetry(work, s, opts.RetryFor, func() (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
+	if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
 		return sum, err
 	}
 	return sum, nil
 }
 
 // withRetry runs op, and runs it again with growing pauses while the store calls its error passing,
-// for at most d in all.
-func withRetry(ctx context.Context, s graph.Store, d time.Duration, op func() error) error {
+// for at most d in all: the first try runs to its end (a batch under way is not cut short), the
+// retries are cut off at the deadline, so a server that went away is given up on after d. op runs
+// under a context an interrupt (ctx) does not cancel; the interrupt ends the waiting between tries.
+func withRetry(ctx context.Context, s graph.Store, d time.Duration, op func(context.Context) error) error {
 	rs, ok := s.(retryable)
 	deadline := time.Now().Add(d)
+	work := context.WithoutCancel(ctx)
 	pause := 200 * time.Millisecond
-	for {
-		err := op()
-		if err == nil || !ok || !rs.Retryable(err) || time.Now().Add(pause).After(deadline) {
+	for try := 0; ; try++ {
+		var err error
+		if try == 0 {
+			err = op(work)
+		} else {
+			tctx, cancel := context.WithDeadline(work, deadline)
+			err = op(tctx)
+			cancel()
+			if err != nil && time.Now().After(deadline) {
+				return fmt.Errorf("gave up after %s (--retry-for): %w", d, err)
+			}
+		}
+		if err == nil || !ok || !rs.Retryable(err) {
 			return err
+		}
+		if time.Now().Add(pause).After(deadline) {
+			return fmt.Errorf("gave up after %s (--retry-for): %w", d, err)
 		}
 		select {
 		case <-ctx.Done():

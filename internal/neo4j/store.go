@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -25,17 +26,96 @@ type Config struct {
 	Username string
 	Password string
 	Database string
+	// ConnectTimeout bounds connecting, the Bolt handshake and logging in (0: DefaultConnectTimeout),
+	// so that a server that accepts connections and never answers cannot hang a tool.
+	ConnectTimeout time.Duration
+	// Timeout bounds each statement, retries inside the driver included (0: DefaultTimeout).
+	Timeout time.Duration
+	// RetryFor, when set, is how long the caller retries passing failures itself: the driver's own
+	// retries of a transaction then stay within a quarter of it.
+	RetryFor time.Duration
 }
 
-// String describes the connection without the password.
+// Default timeouts.
+const (
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultTimeout        = 5 * time.Minute
+)
+
+// String describes the connection without the password, even one written inside the URI.
 func (c Config) String() string {
-	return fmt.Sprintf("%s (user %s, database %s)", c.URI, c.Username, c.Database)
+	return fmt.Sprintf("%s (user %s, database %s)", RedactURI(c.URI), c.Username, c.Database)
+}
+
+// RedactURI drops the user and password a URI may carry (bolt://user:secret@host): they are never
+// printed.
+func RedactURI(uri string) string {
+	if u, err := url.Parse(uri); err == nil {
+		if u.User == nil {
+			return uri
+		}
+		u.User = nil
+		return u.String()
+	}
+	// not a URI Go can read: cut whatever stands between "//" and the last "@" of the authority
+	if i := strings.Index(uri, "//"); i >= 0 {
+		rest := uri[i+2:]
+		end := strings.IndexAny(rest, "/?#")
+		if end < 0 {
+			end = len(rest)
+		}
+		if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
+			return uri[:i+2] + rest[at+1:]
+		}
+	}
+	return uri
+}
+
+// credentials moves a user and password written in the URI into the config (the flags' own win),
+// so the driver gets a URI without them; secrets lists what of the URI no message may show (the
+// password itself is never put in a message).
+func (c *Config) credentials() (secrets []string) {
+	u, err := url.Parse(c.URI)
+	if err != nil || u.User == nil {
+		if c.URI != RedactURI(c.URI) {
+			secrets = append(secrets, c.URI)
+		}
+		return secrets
+	}
+	if pw, ok := u.User.Password(); ok && pw != "" {
+		secrets = append(secrets, pw, url.QueryEscape(pw), url.PathEscape(pw))
+		if c.Password == "" {
+			c.Password = pw
+			if name := u.User.Username(); name != "" {
+				c.Username = name
+			}
+		}
+	}
+	u.User = nil
+	c.URI = u.String()
+	return secrets
+}
+
+// scrub replaces every secret in err's message.
+func scrub(err error, secrets []string) error {
+	msg := err.Error()
+	clean := msg
+	for _, s := range secrets {
+		if s != "" {
+			clean = strings.ReplaceAll(clean, s, "***")
+		}
+	}
+	if clean == msg {
+		return err
+	}
+	return errors.New(clean)
 }
 
 // Store is a graph.Store on a Neo4j server.
 type Store struct {
-	drv driver.DriverWithContext
-	db  string
+	drv     driver.DriverWithContext
+	db      string
+	timeout time.Duration // per statement (see Config.Timeout)
 	// step, when set, is called after each write statement: tests kill the process there.
 	step func()
 }
@@ -62,17 +142,43 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = "neo4j"
 	}
+	secrets := cfg.credentials()
+	s, err := open(ctx, cfg)
+	if err != nil {
+		return nil, scrub(err, secrets)
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
 	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {
 		c.MaxTransactionRetryTime = time.Minute // ride out a server restart inside one transaction
+		if cfg.RetryFor > 0 {
+			c.MaxTransactionRetryTime = min(c.MaxTransactionRetryTime, cfg.RetryFor/4)
+		}
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %s: %w", cfg, err)
 	}
-	if err := drv.VerifyConnectivity(ctx); err != nil {
-		drv.Close(ctx)
+	vctx, cancel := context.WithTimeout(ctx, cfg.ConnectTimeout)
+	err = drv.VerifyConnectivity(vctx)
+	cancel()
+	if err != nil {
+		drv.Close(context.Background())
+		if ctx.Err() == nil && vctx.Err() != nil {
+			return nil, fmt.Errorf("neo4j: cannot reach %s: no answer within %s", cfg, cfg.ConnectTimeout)
+		}
 		return nil, fmt.Errorf("neo4j: cannot reach %s: %w", cfg, err)
 	}
-	s := &Store{drv: drv, db: cfg.Database}
+	s := &Store{drv: drv, db: cfg.Database, timeout: cfg.Timeout}
 	if err := s.ApplySchema(ctx); err != nil {
 		drv.Close(ctx)
 		return nil, err
@@ -80,10 +186,20 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
+// bounded gives ctx the store's statement timeout.
+func (s *Store) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	if s.timeout <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, s.timeout)
+}
+
 // Close closes the driver.
 func (s *Store) Close() error { return s.drv.Close(context.Background()) }
 
 func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*driver.Record, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := driver.ExecuteQuery(ctx, s.drv, q, params, driver.EagerResultTransformer,
 		driver.ExecuteQueryWithDatabase(s.db), driver.ExecuteQueryWithReadersRouting())
 	if err != nil {
@@ -94,6 +210,8 @@ func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*d
 
 // ApplySchema runs the statements of the schema/ folder.
 func (s *Store) ApplySchema(ctx context.Context) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	for _, q := range schema.Statements() {
 		if _, err := driver.ExecuteQuery(ctx, s.drv, q, nil, driver.EagerResultTransformer,
 			driver.ExecuteQueryWithDatabase(s.db)); err != nil {
@@ -124,9 +242,14 @@ MERGE (a:Article {id: row.id})
 SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source
 SET a += row.extra`
 
+	// The hash is set only on an article that holds at least the mentions this write gave it: an
+	// entity deleted by another load's clean-up before it was linked leaves the article without its
+	// hash, and Write writes the batch again.
 	qArticleHashes = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-SET a.hash = row.hash`
+WHERE COUNT { (a)<-[:MENTIONED_IN]-(:Entity) } >= row.mentions
+SET a.hash = row.hash
+RETURN a.id AS id`
 
 	// Entity labels cannot be parameters: one statement per kind, each text fixed.
 	qEntities = `UNWIND $rows AS row
@@ -142,11 +265,12 @@ MERGE (e)-[m:MENTIONED_IN]->(a)
 SET m.count = row.count`
 
 	// One statement per relation type. Facts already on the relationship (same article and sentence)
-	// are skipped, so writing a fact twice changes nothing.
+	// are skipped, so writing a fact twice changes nothing. Of the spellings of a post's title (the
+	// key folds case) the smallest in byte order stays, as on the embedded store.
 	qRelations = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:%s {key: row.key}]->(b)
-SET r.title = row.title, r.status = row.status
+SET r.title = CASE WHEN r.title IS NULL OR row.title < r.title THEN row.title ELSE r.title END, r.status = row.status
 WITH r, [f IN row.facts WHERE NOT f.id IN coalesce(r.fact_ids, [])] AS fresh
 SET r.fact_ids = coalesce(r.fact_ids, []) + [f IN fresh | f.id],
     r.articles = coalesce(r.articles, []) + [f IN fresh | f.article],
@@ -162,12 +286,38 @@ SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c E
     r.date = reduce(m = '', d IN r.dates | CASE WHEN d <> '' AND (m = '' OR d < m) THEN d ELSE m END)`
 )
 
+// writeTries is how often Write writes a batch whose articles did not all land (another load's
+// clean-up took an entity between its writing and its linking) before it gives up.
+const writeTries = 5
+
 // Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
-// UNWIND rows inside managed (retried) write transactions.
+// UNWIND rows inside managed (retried) write transactions, and last the hashes, only on articles
+// that hold all their mentions. Articles left without a hash are written again.
 func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
+	for try := 1; ; try++ {
+		missing, err := s.write(ctx, b)
+		if err != nil || len(missing) == 0 {
+			return err
+		}
+		if try == writeTries {
+			return fmt.Errorf("neo4j: write: articles %s still incomplete after %d tries (entities deleted by a concurrent load)",
+				strings.Join(missing, ", "), writeTries)
+		}
+	}
+}
+
+// write writes the batch once and returns the ids of the articles whose hash it could not set.
+func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 
+	linked := map[string]map[string]bool{} // article -> entities it mentions
+	for _, m := range b.Mentions {
+		if linked[m.Article] == nil {
+			linked[m.Article] = map[string]bool{}
+		}
+		linked[m.Article][m.Entity] = true
+	}
 	var articles, hashes []any
 	for _, a := range b.Articles {
 		extra := map[string]any{}
@@ -176,10 +326,10 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 		}
 		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published,
 			"source": a.Source, "extra": extra})
-		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash})
+		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash, "mentions": len(linked[a.ID])})
 	}
 	if err := s.unwind(ctx, sess, qArticles, articles); err != nil {
-		return err
+		return nil, err
 	}
 	for _, t := range graph.EntityTypes {
 		var rows []any
@@ -196,7 +346,7 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges)})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	var mentions []any
@@ -204,7 +354,7 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count})
 	}
 	if err := s.unwind(ctx, sess, qMentions, mentions); err != nil {
-		return err
+		return nil, err
 	}
 	for _, t := range graph.RelTypes {
 		var rows []any
@@ -222,11 +372,21 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 				"status": r.Status, "facts": facts})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qRelations, string(t)), rows); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// last: the hashes that say each article is stored completely
-	return s.unwind(ctx, sess, qArticleHashes, hashes)
+	done := map[string]bool{}
+	if err := s.unwindCollect(ctx, sess, qArticleHashes, hashes, func(id string) { done[id] = true }); err != nil {
+		return nil, err
+	}
+	var missing []string
+	for _, a := range b.Articles {
+		if !done[a.ID] {
+			missing = append(missing, a.ID)
+		}
+	}
+	return missing, nil
 }
 
 // extraPrefix marks the article properties that keep unknown JSON Lines fields.
@@ -241,19 +401,42 @@ func toAny(ss []string) []any {
 }
 
 func (s *Store) unwind(ctx context.Context, sess driver.SessionWithContext, q string, rows []any) error {
+	return s.unwindCollect(ctx, sess, q, rows, nil)
+}
+
+// unwindCollect is unwind for a statement that returns ids: each is passed to got.
+func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContext, q string, rows []any, got func(string)) error {
 	for len(rows) > 0 {
 		n := min(writeChunk, len(rows))
 		chunk := rows[:n]
 		rows = rows[n:]
-		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		ctx, cancel := s.bounded(ctx)
+		out, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
 			res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
 			if err != nil {
 				return nil, err
 			}
-			return res.Consume(ctx)
+			if got == nil {
+				return res.Consume(ctx)
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return nil, err
+			}
+			ids := make([]string, len(recs))
+			for i, r := range recs {
+				ids[i], _ = r.Values[0].(string)
+			}
+			return ids, nil
 		})
+		cancel()
 		if err != nil {
 			return fmt.Errorf("neo4j: write: %w", err)
+		}
+		if ids, ok := out.([]string); ok {
+			for _, id := range ids {
+				got(id)
+			}
 		}
 		if s.step != nil {
 			s.step()
@@ -548,8 +731,16 @@ RETURN DISTINCT e.id AS entity, n AS name ORDER BY entity, name`, nil)
 }
 
 // Cypher runs a query with parameters and returns its columns and rows. Reads run in a read
-// transaction, which the server refuses to write in; writes only when write is set.
+// transaction, which the server refuses to write in, and pass CheckReadOnly first (no LOAD CSV, no
+// administration command, only read procedures); writes only when write is set.
 func (s *Store) Cypher(ctx context.Context, query string, params map[string]any, write bool) ([]string, [][]any, error) {
+	if !write {
+		if err := CheckReadOnly(query); err != nil {
+			return nil, nil, err
+		}
+	}
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	mode := driver.AccessModeRead
 	if write {
 		mode = driver.AccessModeWrite
@@ -622,23 +813,41 @@ DELETE r`
 
 // RemoveArticles takes out everything the given articles said.
 func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
-	for _, q := range []string{
-		qRemoveFacts,
-		`UNWIND $ids AS aid MATCH (a:Article {id: aid}) DETACH DELETE a`,
-		`MATCH (e:Entity) WHERE NOT (e)--() DELETE e`,
-	} {
-		_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-			res, err := tx.Run(ctx, q, map[string]any{"ids": toAny(ids)})
+	// Only entities these articles mentioned, and only once nothing links them any more: an entity
+	// another load has written but not yet linked is none of this clean-up's business.
+	_, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		params := map[string]any{"ids": toAny(ids)}
+		res, err := tx.Run(ctx, `UNWIND $ids AS aid MATCH (:Article {id: aid})<-[:MENTIONED_IN]-(e:Entity)
+RETURN collect(DISTINCT e.id) AS entities`, params)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		params["entities"], _ = rec.Get("entities")
+		for _, q := range []string{
+			qRemoveFacts,
+			`UNWIND $ids AS aid MATCH (a:Article {id: aid}) DETACH DELETE a`,
+			`UNWIND $entities AS eid MATCH (e:Entity {id: eid}) WHERE NOT (e)--() DELETE e`,
+		} {
+			res, err := tx.Run(ctx, q, params)
 			if err != nil {
 				return nil, err
 			}
-			return res.Consume(ctx)
-		})
-		if err != nil {
-			return fmt.Errorf("neo4j: remove: %w", err)
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
 		}
+		return nil, nil
+	})
+	if err != nil {
+		return fmt.Errorf("neo4j: remove: %w", err)
 	}
 	return nil
 }
@@ -680,7 +889,8 @@ func IsUnavailable(err error) bool {
 		return true
 	}
 	msg := err.Error()
-	for _, s := range []string{"connection refused", "connection reset", "broken pipe", "EOF", "i/o timeout", "ServiceUnavailable", "SessionExpired"} {
+	for _, s := range []string{"connection refused", "connection reset", "broken pipe", "EOF", "i/o timeout", "ServiceUnavailable", "SessionExpired",
+		"ConnectivityError", "TransactionExecutionLimit"} {
 		if strings.Contains(msg, s) {
 			return true
 		}

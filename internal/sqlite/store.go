@@ -35,7 +35,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 	}
 	// a 64 MB page cache and memory-mapped reads keep path searches off the disk
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+	dsn := fileURI(path) + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
 		"&_pragma=foreign_keys(ON)&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -46,6 +46,55 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := s.ApplySchema(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	return s, nil
+}
+
+// fileURI is the SQLite URI of a file: the path is a plain path, so the characters a URI gives a
+// meaning ('?' starts the query, '#' the fragment, '%' an escape) are escaped: "a?b.db" is the file
+// "a?b.db", not "a" with a query.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
+// OpenReadOnly opens an existing database file for queries only: a missing file is an error (no
+// empty database is created), and a file the user may only read can be queried.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, graph.Errorf(graph.ENotFound, "no database file %s (load one with kgload, or give --db)", path)
+		}
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("sqlite: %s is a folder, not a database file", path)
+	}
+	open := func(mode string) (*Store, error) {
+		db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro"+mode+"&_pragma=busy_timeout(10000)&_pragma=query_only(1)"+
+			"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)")
+		if err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(1)
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'entities', 'relations', 'facts')`).Scan(&n); err != nil {
+			db.Close()
+			return nil, err
+		}
+		if n != 4 {
+			db.Close()
+			return nil, fmt.Errorf("%s is not a kg database", path)
+		}
+		return &Store{db: db, path: path}, nil
+	}
+	s, err := open("")
+	if err != nil {
+		// a WAL file in a folder the user cannot write: read it as it stands
+		if s2, err2 := open("&immutable=1"); err2 == nil {
+			return s2, nil
+		}
+		return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
 	}
 	return s, nil
 }
@@ -177,7 +226,10 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 	for _, r := range b.Relations {
 		r.Normalize()
 		key := r.Key()
-		exec(`INSERT OR IGNORE INTO relations(key, type, src, dst, title, status) VALUES (?,?,?,?,?,?)`,
+		// one title rule on both stores: of the spellings of one post (the key folds case), the
+		// smallest in byte order, whatever order the articles come in
+		exec(`INSERT INTO relations(key, type, src, dst, title, status) VALUES (?,?,?,?,?,?)
+			ON CONFLICT(key) DO UPDATE SET title = min(title, excluded.title)`,
 			key, string(r.Type), r.From, r.To, r.Title, r.Status)
 		for _, f := range r.Facts {
 			exec(`INSERT OR IGNORE INTO facts(rel, fact, article, evidence, start, end, date, place, confidence, rule)
