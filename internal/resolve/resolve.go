@@ -26,6 +26,9 @@ type Cluster struct {
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
 	touched bool   // joined by an entity of the batch being added
 	aliases map[string]bool
+	// Partial marks a person known only by a surname or a title and surname, whose own article gives
+	// no full name: a node of its own, which a later article giving the full name upgrades.
+	Partial bool
 }
 
 // Resolver clusters entities across articles.
