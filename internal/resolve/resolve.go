@@ -26,6 +26,7 @@ type Cluster struct {
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
 	touched bool   // joined by an entity of the batch being added
 	aliases map[string]bool
+	titles  map[string]bool // folded titles its articles give it ("president")
 	// Partial marks a person known only by a surname or a title and surname, whose own article gives
 	// no full name: a node of its own, which a later article giving the full name upgrades.
 	Partial bool
@@ -63,6 +64,14 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			r.addName(c, n)
 			c.aliases[n] = true
+		}
+		if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
+			// a person stored under one name is a partial node (see placePartial)
+			c.Partial = true
+			if k := "partial|" + names.Fold(e.Name); r.byKey[k] == nil {
+				r.byKey[k] = c
+			}
+			continue
 		}
 		r.claimKey(c, e.Name)
 	}
@@ -118,35 +127,108 @@ func (r *Resolver) key(t graph.EntityType, name string) string {
 	case graph.Place:
 		name = r.lex.PlaceKey(name)
 	case graph.Organisation:
-		return string(t) + "|" + names.OrgKey(name)
+		return string(t) + "|" + orgKey(name)
 	}
 	return string(t) + "|" + names.Fold(name)
 }
 
-// Add clusters the entities of the given articles. Call it once with every article of a batch:
-// full names are placed before single names so that a surname can find its full name in any article.
+// orgKey is the key organisations are matched under: a party under its full name, from its short or
+// members' name ("Tories", "Conservatives" → Conservative Party; lexicon.PartyName, from WordNet),
+// word order aside (names.OrgKey), and a one-word name of six letters or more without its final s
+// ("Reuters" and "Reuter" are one agency; "Times" and "Time" stay two).
+func orgKey(name string) string {
+	if p, ok := lexicon.PartyName(name); ok {
+		name = p
+	}
+	k := names.OrgKey(name)
+	if !strings.Contains(k, " ") && len(k) >= 6 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+		k = strings.TrimSuffix(k, "s")
+	}
+	return k
+}
+
+// Add clusters the entities of the given articles. Call it once with every article of a batch.
+//
+// A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
+// alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
+// party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"). A person's full
+// name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins only when the words that
+// differ are long, are no English word, and the two share an organisation, place or post; a name
+// with another type joins only when its article gives no sign of its own type. A person known in
+// its article by one name only ("Blair", "President Reagan"; the article gives no full name, or
+// the extractor would have joined them) joins no full name across articles: it is a partial node,
+// shared only with the same one-word name elsewhere.
 func (r *Resolver) Add(docs []*extract.Doc) {
-	var singles []*extract.Entity
+	type single struct {
+		e   *extract.Entity
+		ctx map[string]bool
+	}
+	var singles []single
 	for _, d := range docs {
 		ctx := docContext(d)
+		own := ownTypeEvidence(d)
 		for _, e := range d.Entities {
-			if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
-				singles = append(singles, e)
+			t := r.typeOf(e)
+			if t == graph.Person && len(names.Words(e.Name)) < 2 {
+				singles = append(singles, single{e, ctx})
 				continue
 			}
-			r.place(e, ctx)
+			r.place(e, t, ctx, own[e])
 		}
 	}
-	docOf := map[*extract.Entity]*extract.Doc{}
-	for _, d := range docs {
-		for _, e := range d.Entities {
-			docOf[e] = d
-		}
-	}
-	for _, e := range singles {
-		r.placeSingle(e, docContext(docOf[e]))
+	for _, s := range singles {
+		r.placeSingle(s.e, s.ctx)
 	}
 	r.assignIDs()
+}
+
+// typeOf is the type an entity is filed under: a "person" whose name ends in a company's legal form
+// ("Adam Opel AG", "Acme Steel Co") is an organisation.
+func (r *Resolver) typeOf(e *extract.Entity) graph.EntityType {
+	if e.Type == graph.Person && looksLikeCompany(e.Name) {
+		return graph.Organisation
+	}
+	return e.Type
+}
+
+func looksLikeCompany(name string) bool {
+	ts := names.Tokens(name)
+	if len(ts) < 2 {
+		return false
+	}
+	last := ts[len(ts)-1]
+	if len(ts) >= 3 && len(last) == 1 && len(ts[len(ts)-2]) == 1 { // "S.A.", "N.V."
+		last = ts[len(ts)-2] + last
+	}
+	return lexicon.IsLegalForm(last)
+}
+
+// ownTypeEvidence marks the entities whose article shows their type: a person with a title or a
+// post, or in a meeting or a visit; an organisation whose name ends in an organisation's head word
+// or legal form ("Bank", "Council", "Inc").
+func ownTypeEvidence(d *extract.Doc) map[*extract.Entity]bool {
+	m := map[*extract.Entity]bool{}
+	for _, e := range d.Entities {
+		switch e.Type {
+		case graph.Person:
+			if len(e.Titles) > 0 {
+				m[e] = true
+			}
+		case graph.Organisation:
+			if ts := strings.Fields(e.Name); len(ts) > 1 && (lexicon.IsOrgHead(ts[len(ts)-1]) || lexicon.IsLegalForm(ts[len(ts)-1])) {
+				m[e] = true
+			}
+		}
+	}
+	for _, rel := range d.Relations {
+		if rel.From != nil && rel.From.Type == graph.Person {
+			m[rel.From] = true
+		}
+		if rel.Type == graph.Met && rel.To != nil && rel.To.Type == graph.Person {
+			m[rel.To] = true
+		}
+	}
+	return m
 }
 
 // docContext is the set of other entity names in an article: what two people must share to be one.
@@ -160,29 +242,73 @@ func docContext(d *extract.Doc) map[string]bool {
 	for _, rel := range d.Relations {
 		if rel.Type == graph.HoldsPost {
 			s["post:"+names.Fold(rel.To.Name)] = true
+			if rel.Title != "" {
+				s["title:"+names.Fold(rel.Title)] = true
+			}
 		}
 	}
 	return s
 }
 
-func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
-	k := r.key(e.Type, e.Name)
+// otherType is the type a name may also have been filed under: people and organisations are
+// confused with each other ("Tony Blair" read as a company), places are not.
+func otherType(t graph.EntityType) (graph.EntityType, bool) {
+	switch t {
+	case graph.Person:
+		return graph.Organisation, true
+	case graph.Organisation:
+		return graph.Person, true
+	}
+	return "", false
+}
+
+func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]bool, ownType bool) {
+	k := r.key(t, e.Name)
 	c := r.byKey[k]
 	reason := ""
-	if c == nil && e.Type == graph.Person {
-		if c = r.transliterated(e); c != nil {
-			reason = fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName())
+	if c == nil && t == graph.Person {
+		if v, why := r.variant(e, ctx); v != nil {
+			c, reason = v, fmt.Sprintf("%s: spelling variant of %s (%s)", e.Name, v.firstName(), why)
+		}
+	}
+	if c == nil && t == graph.Person {
+		if p, why := r.upgrade(e, ctx); p != nil {
+			c = p
+			reason = fmt.Sprintf("%s: full name of the partial node %s (%s)", e.Name, p.firstName(), why)
+			if !p.hasReasonFor(p.first) {
+				p.Reasons = append(p.Reasons, fmt.Sprintf("%s: surname of %s, known first by it alone; %s", p.first, e.Name, why))
+			}
+			p.Partial = false
+			p.first, p.Name = e.Name, e.Name // the id stays: it is stored
+		}
+	}
+	if c == nil && !ownType {
+		// the same name filed under the other type: one name, one type, unless the text shows both
+		if ot, ok := otherType(t); ok {
+			if oc := r.byKey[r.key(ot, e.Name)]; oc != nil && oc.Type == ot {
+				c = oc
+				reason = fmt.Sprintf("%s: read as %s in one article, known as %s %s; its article shows no sign of the %s",
+					e.Name, article(t), article(ot), oc.first, strings.ToLower(string(t)))
+				k = r.key(ot, e.Name)
+			}
 		}
 	}
 	if c == nil {
-		c = &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		c = &Cluster{Type: t, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
 	} else if reason == "" && e.Name != c.firstName() && !c.aliases[e.Name] {
 		reason = fmt.Sprintf("%s: same %s as %s once case, accents, punctuation and country codes are set aside",
-			e.Name, strings.ToLower(string(e.Type)), r.shownName(c))
+			e.Name, strings.ToLower(string(t)), r.shownName(c))
+		if t == graph.Organisation {
+			if p, ok := lexicon.PartyName(e.Name); ok && names.Fold(p) != names.Fold(e.Name) {
+				reason = fmt.Sprintf("%s: short or members' name of %s (WordNet)", e.Name, p)
+			} else if names.OrgKey(e.Name) != names.OrgKey(c.first) && names.OrgKey(e.Name) == names.OrgKey(r.shownName(c)) {
+				reason = fmt.Sprintf("%s: same organisation as %s, word order aside", e.Name, r.shownName(c))
+			}
+		}
 	}
 	r.byKey[k] = c
-	if e.Type != graph.Person {
+	if t != graph.Person {
 		// an organisation's or place's other spellings in its article lead to it too ("UN" after
 		// "United Nations (UN)")
 		for _, a := range e.Aliases {
@@ -190,6 +316,13 @@ func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	r.join(c, e, ctx, reason)
+}
+
+func article(t graph.EntityType) string {
+	if t == graph.Organisation {
+		return "an organisation"
+	}
+	return "a " + strings.ToLower(string(t))
 }
 
 // firstName is the name the cluster has or will have: the spelling it was first known by, a country
@@ -221,6 +354,12 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reas
 	for k := range ctx {
 		c.context[k] = true
 	}
+	for _, t := range e.Titles {
+		if c.titles == nil {
+			c.titles = map[string]bool{}
+		}
+		c.titles[names.Fold(t)] = true
+	}
 	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)
 	}
@@ -245,37 +384,88 @@ func (c *Cluster) hasReasonFor(name string) bool {
 	return false
 }
 
-// transliterated finds the person cluster whose full name matches e's word for word up to spelling
-// ("Muammar Qaddafi" ~ "Muammar Gaddafi"). Different given names never match.
-func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
+// variant finds the one person cluster with a full name that is e's written another way, word for
+// word ("Muammar Qaddafi" ~ "Muammar Gaddafi"), and says why. The words that differ must be long
+// (five letters or more) and no English word ("Medley" is not "Madeley"), and the two must share an
+// organisation, place or post: spelling alone never merges. Two clusters that fit make it none.
+func (r *Resolver) variant(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
 	toks := names.Words(e.Name)
-	if len(toks) == 0 {
-		return nil
+	if len(toks) < 2 {
+		return nil, ""
 	}
+	var found *Cluster
+	why := ""
 	for _, c := range r.surnameCands(toks[len(toks)-1]) {
+		if c.Type != graph.Person {
+			continue
+		}
+		var diff []string
+		fits := false
 		for n := range c.names {
-			ct := names.Words(n)
-			if len(ct) != len(toks) {
-				continue
-			}
-			ok := true
-			for i := range ct {
-				if !names.SameWord(ct[i], toks[i]) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return c
+			if d, ok := spellingVariant(names.Words(n), toks); ok {
+				fits, diff = true, d
+				break
 			}
 		}
+		if !fits {
+			continue
+		}
+		shared := sharedContext(c.context, ctx)
+		if shared == "" {
+			continue
+		}
+		if found != nil && found != c {
+			return nil, "" // two people it could be: none
+		}
+		found = c
+		why = strings.Join(diff, ", ") + "; both with " + shared
 	}
-	return nil
+	return found, why
 }
 
-// placeSingle places a person known in its article only by one name ("Qaddafi", "Okafor"): it joins
-// the one full-name cluster whose surname matches; when several match, the one sharing the most
-// context (organisations, places, posts) with the article, and none when that does not decide.
+// spellingVariant reports whether two folded full names are one written two ways and lists the word
+// pairs that differ: same length, every word the same or one transliteration apart (names.SameWord),
+// every differing word five letters or more and no English word.
+func spellingVariant(a, b []string) ([]string, bool) {
+	if len(a) != len(b) {
+		return nil, false
+	}
+	var diff []string
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if !names.SameWord(a[i], b[i]) || len(a[i]) < 5 || len(b[i]) < 5 || lexicon.IsEnglishWord(a[i]) || lexicon.IsEnglishWord(b[i]) {
+			return nil, false
+		}
+		diff = append(diff, a[i]+"~"+b[i])
+	}
+	return diff, len(diff) > 0
+}
+
+// sharedContext names the first (in sorted order) organisation, place or post two contexts share,
+// or "" when they share none.
+func sharedContext(a, b map[string]bool) string {
+	var shared []string
+	for k := range b {
+		if a[k] {
+			shared = append(shared, k)
+		}
+	}
+	if len(shared) == 0 {
+		return ""
+	}
+	sort.Strings(shared)
+	return shared[0]
+}
+
+// placeSingle places a person known in its article by one name only ("Okafor", "President
+// Reagan"): its article gives no full name (the extractor would have joined them), so it joins a
+// full name of another article only on evidence: exactly one person with a full name ends in that
+// word (the same, or for words of five letters or more that are no English word, one transliteration
+// apart), and the two share a title or an organisation, place or post. Otherwise it joins, or
+// makes, the partial node of that exact name: a clearly marked node (Partial) that no full name
+// absorbs on spelling alone, and that a later full name with evidence upgrades (see place).
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	word := ""
 	if ts := names.Words(e.Name); len(ts) > 0 {
@@ -283,62 +473,104 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	}
 	var cands []*Cluster
 	for _, c := range r.surnameCands(word) {
+		if c.Type != graph.Person || c.Partial {
+			continue
+		}
 		for n := range c.names {
-			ts := names.Words(n)
-			if len(ts) >= 2 && names.SameWord(ts[len(ts)-1], word) {
+			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
 				cands = append(cands, c)
 				break
 			}
 		}
 	}
-	var pick *Cluster
-	why := ""
-	switch len(cands) {
-	case 0:
-	case 1:
-		pick = cands[0]
-		why = "the only full name known with this surname"
-	default:
-		why = "shares the most organisations, places and posts with this article among the people with this surname"
-		best, bestN, tie := (*Cluster)(nil), -1, false
-		for _, c := range cands {
-			n := 0
-			for k := range ctx {
-				if c.context[k] {
-					n++
-				}
-			}
-			switch {
-			case n > bestN:
-				best, bestN, tie = c, n, false
-			case n == bestN:
-				tie = true
-			}
-		}
-		if !tie && bestN > 0 {
-			pick = best
-		}
-	}
-	if pick != nil {
-		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, %s", e.Name, pick.firstName(), why))
-		return
-	}
-	// no full name anywhere: single names cluster among themselves by spelling
-	k := r.key(e.Type, e.Name)
-	if c := r.byKey[k]; c != nil {
-		r.join(c, e, ctx, "")
-		return
-	}
-	for _, c := range r.surnameCands(word) {
-		if len(names.Words(c.firstName())) == 1 && names.SameWord(names.Words(c.firstName())[0], word) {
-			r.join(c, e, ctx, fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName()))
+	if len(cands) == 1 {
+		if why := evidence(cands[0], e, ctx); why != "" {
+			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it; %s", e.Name, cands[0].firstName(), why))
 			return
 		}
 	}
-	c := &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
-	r.clusters = append(r.clusters, c)
-	r.byKey[k] = c
+	k := "partial|" + names.Fold(e.Name)
+	c := r.byKey[k]
+	if c == nil {
+		c = &Cluster{Type: graph.Person, Partial: true, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		r.clusters = append(r.clusters, c)
+		r.byKey[k] = c
+	}
 	r.join(c, e, ctx, "")
+}
+
+// surnameFits reports whether a one-word name is the surname of a full name: the same word, or one
+// transliteration apart when both are five letters or more and neither is an English word.
+func surnameFits(surname, word string) bool {
+	if surname == word {
+		return true
+	}
+	return len(surname) >= 5 && len(word) >= 5 && names.SameWord(surname, word) &&
+		!lexicon.IsEnglishWord(surname) && !lexicon.IsEnglishWord(word)
+}
+
+// evidence says what a person cluster and an entity with its article's context have in common beyond
+// the name: a title, or an organisation, place or post; "" when nothing.
+func evidence(c *Cluster, e *extract.Entity, ctx map[string]bool) string {
+	for _, t := range e.Titles {
+		if c.titles[names.Fold(t)] {
+			return "both called " + strings.ToLower(t)
+		}
+	}
+	if sh := sharedContext(c.context, ctx); sh != "" {
+		return "both with " + sh
+	}
+	return ""
+}
+
+// upgrade finds the partial node a new full name completes: the one partial person whose one name
+// is the full name's surname (see surnameFits), sharing a title, organisation, place or post with
+// it, when no other full name with that surname is known.
+func (r *Resolver) upgrade(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
+	toks := names.Words(e.Name)
+	if len(toks) < 2 {
+		return nil, ""
+	}
+	surname := toks[len(toks)-1]
+	var partial *Cluster
+	for _, c := range r.surnameCands(surname) {
+		if c.Type != graph.Person {
+			continue
+		}
+		for n := range c.names {
+			ts := names.Words(n)
+			if len(ts) == 0 || !surnameFits(surname, ts[len(ts)-1]) {
+				continue
+			}
+			if !c.Partial {
+				return nil, "" // another full name with this surname: the partial node stays
+			}
+			if partial != nil && partial != c {
+				return nil, ""
+			}
+			partial = c
+		}
+	}
+	if partial == nil {
+		return nil, ""
+	}
+	why := ""
+	for t := range partial.titles {
+		for _, et := range e.Titles {
+			if names.Fold(et) == t {
+				why = "both called " + t
+			}
+		}
+	}
+	if why == "" {
+		if sh := sharedContext(partial.context, ctx); sh != "" {
+			why = "both with " + sh
+		}
+	}
+	if why == "" {
+		return nil, ""
+	}
+	return partial, why
 }
 
 // assignIDs names the clusters new in this batch and gives each an id from its type and name; the
