@@ -43,6 +43,19 @@ type Resolver struct {
 	bySurname map[string][]*Cluster
 	used      map[string]bool // ids given out
 	touched   []*Cluster      // clusters the batch being added joined, in order of first touch
+	posts     map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
+}
+
+// addPostWords records the words of a title that name a post ("chairman", "minister").
+func (r *Resolver) addPostWords(e *extract.Entity, title string) {
+	for _, w := range names.Tokens(title) {
+		if lexicon.IsPostWord(w) {
+			if r.posts[e] == nil {
+				r.posts[e] = map[string]bool{}
+			}
+			r.posts[e][w] = true
+		}
+	}
 }
 
 // New returns an empty resolver.
@@ -162,6 +175,19 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 	type single struct {
 		e   *extract.Entity
 		ctx map[string]bool
+	}
+	r.posts = map[*extract.Entity]map[string]bool{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			for _, t := range e.Titles {
+				r.addPostWords(e, t)
+			}
+		}
+		for _, rel := range d.Relations {
+			if rel.Type == graph.HoldsPost && rel.From != nil {
+				r.addPostWords(rel.From, rel.Title)
+			}
+		}
 	}
 	var singles []single
 	for _, d := range docs {
@@ -354,11 +380,11 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reas
 	for k := range ctx {
 		c.context[k] = true
 	}
-	for _, t := range e.Titles {
+	for w := range r.posts[e] {
 		if c.titles == nil {
 			c.titles = map[string]bool{}
 		}
-		c.titles[names.Fold(t)] = true
+		c.titles[w] = true
 	}
 	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)
@@ -463,9 +489,11 @@ func sharedContext(a, b map[string]bool) string {
 // Reagan"): its article gives no full name (the extractor would have joined them), so it joins a
 // full name of another article only on evidence: exactly one person with a full name ends in that
 // word (the same, or for words of five letters or more that are no English word, one transliteration
-// apart), and the two share a title or an organisation, place or post. Otherwise it joins, or
-// makes, the partial node of that exact name: a clearly marked node (Partial) that no full name
-// absorbs on spelling alone, and that a later full name with evidence upgrades (see place).
+// apart), and the two share a post in their titles ("Chairman Okafor", "Party Chairman Ada Okafor");
+// sharing only an employer or a place is not enough, since namesakes often share them. Otherwise it
+// joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no full
+// name absorbs on spelling alone, and that a later full name with a post in common upgrades (see
+// place).
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	word := ""
 	if ts := names.Words(e.Name); len(ts) > 0 {
@@ -484,7 +512,7 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	if len(cands) == 1 {
-		if why := evidence(cands[0], e, ctx); why != "" {
+		if why := r.titleInCommon(cands[0], e); why != "" {
 			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it; %s", e.Name, cands[0].firstName(), why))
 			return
 		}
@@ -509,23 +537,25 @@ func surnameFits(surname, word string) bool {
 		!lexicon.IsEnglishWord(surname) && !lexicon.IsEnglishWord(word)
 }
 
-// evidence says what a person cluster and an entity with its article's context have in common beyond
-// the name: a title, or an organisation, place or post; "" when nothing.
-func evidence(c *Cluster, e *extract.Entity, ctx map[string]bool) string {
-	for _, t := range e.Titles {
-		if c.titles[names.Fold(t)] {
-			return "both called " + strings.ToLower(t)
+// titleInCommon names a post word ("chairman", "minister") of the titles an entity has in its
+// article that a person cluster has had too, or "" when none.
+func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
+	var ws []string
+	for w := range r.posts[e] {
+		if c.titles[w] {
+			ws = append(ws, w)
 		}
 	}
-	if sh := sharedContext(c.context, ctx); sh != "" {
-		return "both with " + sh
+	if len(ws) == 0 {
+		return ""
 	}
-	return ""
+	sort.Strings(ws)
+	return "both called " + ws[0]
 }
 
 // upgrade finds the partial node a new full name completes: the one partial person whose one name
-// is the full name's surname (see surnameFits), sharing a title, organisation, place or post with
-// it, when no other full name with that surname is known.
+// is the full name's surname (see surnameFits) and who shares a post in its titles with it, when no
+// other full name with that surname is known.
 func (r *Resolver) upgrade(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
 	toks := names.Words(e.Name)
 	if len(toks) < 2 {
@@ -554,19 +584,7 @@ func (r *Resolver) upgrade(e *extract.Entity, ctx map[string]bool) (*Cluster, st
 	if partial == nil {
 		return nil, ""
 	}
-	why := ""
-	for t := range partial.titles {
-		for _, et := range e.Titles {
-			if names.Fold(et) == t {
-				why = "both called " + t
-			}
-		}
-	}
-	if why == "" {
-		if sh := sharedContext(partial.context, ctx); sh != "" {
-			why = "both with " + sh
-		}
-	}
+	why := r.titleInCommon(partial, e)
 	if why == "" {
 		return nil, ""
 	}
