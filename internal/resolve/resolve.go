@@ -41,8 +41,8 @@ type Resolver struct {
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname map[string][]*Cluster
-	used      map[string]bool // ids given out
-	touched   []*Cluster      // clusters the batch being added joined, in order of first touch
+	used      map[string]bool                     // ids given out
+	touched   []*Cluster                          // clusters the batch being added joined, in order of first touch
 	posts     map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
 }
 
