@@ -44,7 +44,11 @@ type Resolver struct {
 	used      map[string]bool                     // ids given out
 	touched   []*Cluster                          // clusters the batch being added joined, in order of first touch
 	posts     map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
+	fix       *Corrections                        // a researcher's forced merges and splits
 }
+
+// Correct makes the resolver follow a researcher's corrections from now on.
+func (r *Resolver) Correct(c *Corrections) { r.fix = c }
 
 // addPostWords records the words of a title that name a post ("chairman", "minister").
 func (r *Resolver) addPostWords(e *extract.Entity, title string) {
@@ -208,6 +212,16 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 	r.assignIDs()
 }
 
+// orNew returns c, or a new cluster of type t under key k when c is nil.
+func (r *Resolver) orNew(c *Cluster, t graph.EntityType, k string) *Cluster {
+	if c == nil {
+		c = &Cluster{Type: t, Partial: strings.HasPrefix(k, "partial|"), names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		r.clusters = append(r.clusters, c)
+		r.byKey[k] = c
+	}
+	return c
+}
+
 // typeOf is the type an entity is filed under: a "person" whose name ends in a company's legal form
 // ("Adam Opel AG", "Acme Steel Co") is an organisation.
 func (r *Resolver) typeOf(e *extract.Entity) graph.EntityType {
@@ -292,6 +306,20 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 	k := r.key(t, e.Name)
 	c := r.byKey[k]
 	reason := ""
+	if to, ok := r.fix.target(e.Name); ok {
+		if fc := r.byKey[r.key(t, to)]; fc != nil {
+			c, k = fc, r.key(t, to)
+			reason = fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName())
+		}
+	}
+	if r.fix.isSplit(e.Name) {
+		if c == nil || names.Fold(c.firstName()) != names.Fold(e.Name) {
+			k = "split|" + string(t) + "|" + names.Fold(e.Name)
+			c = r.byKey[k]
+		}
+		r.join(r.orNew(c, t, k), e, ctx, "")
+		return
+	}
 	if c == nil && t == graph.Person {
 		if v, why := r.variant(e, ctx); v != nil {
 			c, reason = v, fmt.Sprintf("%s: spelling variant of %s (%s)", e.Name, v.firstName(), why)
@@ -489,12 +517,24 @@ func sharedContext(a, b map[string]bool) string {
 // Reagan"): its article gives no full name (the extractor would have joined them), so it joins a
 // full name of another article only on evidence: exactly one person with a full name ends in that
 // word (the same, or for words of five letters or more that are no English word, one transliteration
-// apart), and the two share a post in their titles ("Chairman Okafor", "Party Chairman Ada Okafor");
-// sharing only an employer or a place is not enough, since namesakes often share them. Otherwise it
+// apart), and the two share a post in their titles ("Chairman Okafor", "Party Chairman Ada Okafor")
+// or an organisation, place or post in their articles. "The one full name" is the one known when the
+// article is placed: a namesake that comes in a later batch does not undo the join. Otherwise it
 // joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no full
 // name absorbs on spelling alone, and that a later full name with a post in common upgrades (see
 // place).
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
+	if to, ok := r.fix.target(e.Name); ok {
+		if fc := r.byKey[r.key(graph.Person, to)]; fc != nil {
+			r.join(fc, e, ctx, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
+			return
+		}
+	}
+	if r.fix.isSplit(e.Name) {
+		k := "partial|" + names.Fold(e.Name)
+		r.join(r.orNew(r.byKey[k], graph.Person, k), e, ctx, "")
+		return
+	}
 	word := ""
 	if ts := names.Words(e.Name); len(ts) > 0 {
 		word = ts[len(ts)-1]
@@ -512,8 +552,16 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 		}
 	}
 	if len(cands) == 1 {
-		if why := r.titleInCommon(cands[0], e); why != "" {
-			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it; %s", e.Name, cands[0].firstName(), why))
+		why := r.titleInCommon(cands[0], e)
+		if why == "" {
+			if sh := sharedContext(cands[0].context, ctx); sh != "" {
+				why = "both with " + sh
+			}
+		}
+		if why != "" {
+			// the reason names the kind of evidence, not the item: which one is found first depends
+			// on what earlier batches brought, and the reason must not
+			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post", e.Name, cands[0].firstName()))
 			return
 		}
 	}
@@ -554,8 +602,9 @@ func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
 }
 
 // upgrade finds the partial node a new full name completes: the one partial person whose one name
-// is the full name's surname (see surnameFits) and who shares a post in its titles with it, when no
-// other full name with that surname is known.
+// is the full name's surname (see surnameFits) and who shares a post in its titles, or an
+// organisation, place or post in its articles, with it, when no other full name with that surname is
+// known.
 func (r *Resolver) upgrade(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
 	toks := names.Words(e.Name)
 	if len(toks) < 2 {
@@ -585,6 +634,11 @@ func (r *Resolver) upgrade(e *extract.Entity, ctx map[string]bool) (*Cluster, st
 		return nil, ""
 	}
 	why := r.titleInCommon(partial, e)
+	if why == "" {
+		if sh := sharedContext(partial.context, ctx); sh != "" {
+			why = "both with " + sh
+		}
+	}
 	if why == "" {
 		return nil, ""
 	}
