@@ -24,6 +24,9 @@ type Options struct {
 	Workers  int // extraction goroutines; 0 means one per CPU
 	Lexicon  *lexicon.Lexicon
 	Progress func(done, total int)
+	// Corrections are a researcher's forced merges and splits (kgload merge / split), applied on
+	// every load.
+	Corrections *resolve.Corrections
 }
 
 // Result is an extracted, resolved batch.
@@ -68,6 +71,7 @@ func Extract(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Resolver = resolve.New(lex)
+	res.Resolver.Correct(opts.Corrections)
 	res.Resolver.Add(res.Docs)
 	res.Batch = resolve.Batch(res.Docs, res.Resolver)
 	return res, nil

@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/load"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/resolve"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
@@ -200,4 +202,57 @@ func TestBatchOrderIndependent(t *testing.T) {
 	t.Run("neo4j", func(t *testing.T) {
 		orderRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
+}
+
+// TestCorrections forces a merge the evidence does not support, then undoes it with a split, through
+// the corrections file every load reads; the stored graph follows the file on a fresh load.
+func TestCorrections(t *testing.T) {
+	dir := t.TempDir()
+	arts := []graph.Article{
+		{ID: "c1", Text: "Talks\n\nTrade Minister Yusri Qasimi met Ambassador Corin Ashgrove in Oslo on Monday.\n"},
+		{ID: "c2", Text: "Talks\n\nTrade Minister Yusri Kasimi met Ambassador Delphine Pellinger in Lima on Monday.\n"},
+	}
+	in := filepath.Join(dir, "in.jsonl")
+	writeJSONL(t, in, arts)
+	fixes := filepath.Join(dir, "corrections.tsv")
+	nodes := func() (map[string]bool, []string) {
+		t.Helper()
+		fix, err := resolve.ReadCorrections(fixes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := opts([]string{in}, 10)
+		o.Corrections = fix
+		s := openSQLite(t)
+		mustLoad(t, s, o)
+		ids := map[string]bool{}
+		var why []string
+		for _, e := range dump(t, s).Entities {
+			if strings.Contains(e.Name, "Yusri") {
+				ids[e.ID] = true
+				why = append(why, e.Merges...)
+			}
+		}
+		return ids, why
+	}
+	if ids, _ := nodes(); len(ids) != 2 {
+		t.Fatalf("without corrections: %v, want two nodes (the names share no evidence)", ids)
+	}
+	if err := resolve.AppendCorrection(fixes, "merge", "Yusri Qasimi", "Yusri Kasimi"); err != nil {
+		t.Fatal(err)
+	}
+	ids, why := nodes()
+	if len(ids) != 1 || len(why) != 1 || !strings.Contains(why[0], "by a correction") {
+		t.Fatalf("after merge: %v %q, want one node with the correction as its reason", ids, why)
+	}
+	if err := resolve.AppendCorrection(fixes, "split", "Yusri Kasimi"); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := nodes(); len(ids) != 2 {
+		t.Fatalf("after split: %v, want two nodes again", ids)
+	}
+	os.WriteFile(fixes, []byte("merge\tonly one name\n"), 0o644)
+	if _, err := resolve.ReadCorrections(fixes); err == nil || !strings.Contains(err.Error(), "corrections.tsv:1") {
+		t.Errorf("a malformed line: %v, want an error naming the file and line", err)
+	}
 }
