@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strings"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
