@@ -21,14 +21,18 @@ type Cluster struct {
 	Aliases []string
 	Reasons []string       // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
 	names   map[string]int // spelling -> how many articles use it as an entity name
+	// context and titles are the evidence the batch being added gives: the organisations, places and
+	// posts of the articles naming it, and the post words of its titles. They are cleared after
+	// each batch, since a store keeps no evidence: so a load cut short and run again, which knows the
+	// earlier batches only from the store, decides as a clean load does.
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
 	touched bool   // joined by an entity of the batch being added
 	aliases map[string]bool
-	titles  map[string]bool // folded titles its articles give it ("president")
+	titles  map[string]bool
 	// Partial marks a person known only by a surname or a title and surname, whose own article gives
-	// no full name: a node of its own, which a later article giving the full name upgrades.
+	// no full name and whose batch gives no evidence for a full name: a node of its own.
 	Partial bool
 }
 
@@ -168,13 +172,15 @@ func orgKey(name string) string {
 //
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
-// party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"). A person's full
-// name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins only when the words that
-// differ are long, are no English word, and the two share an organisation, place or post; a name
-// with another type joins only when its article gives no sign of its own type. A person known in
-// its article by one name only ("Blair", "President Reagan"; the article gives no full name, or
-// the extractor would have joined them) joins no full name across articles: it is a partial node,
-// shared only with the same one-word name elsewhere.
+// party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
+// (kgload merge / split) overrides. Every other merge needs evidence from the articles of the batch
+// being added, which is all the evidence there is, since a store keeps names, not evidence: a
+// person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
+// words that differ are long and no English word and the two share an organisation, place or post
+// in the batch; a person known in its article by one name only joins a full name of the batch on a
+// shared title or context (placeSingle), else it is a partial node; a name with another type joins
+// only when its article gives no sign of its own type. So the same batches give the same nodes in
+// any order, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
 	type single struct {
 		e   *extract.Entity
@@ -325,17 +331,6 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 			c, reason = v, fmt.Sprintf("%s: spelling variant of %s (%s)", e.Name, v.firstName(), why)
 		}
 	}
-	if c == nil && t == graph.Person {
-		if p, why := r.upgrade(e, ctx); p != nil {
-			c = p
-			reason = fmt.Sprintf("%s: full name of the partial node %s (%s)", e.Name, p.firstName(), why)
-			if !p.hasReasonFor(p.first) {
-				p.Reasons = append(p.Reasons, fmt.Sprintf("%s: surname of %s, known first by it alone; %s", p.first, e.Name, why))
-			}
-			p.Partial = false
-			p.first, p.Name = e.Name, e.Name // the id stays: it is stored
-		}
-	}
 	if c == nil && !ownType {
 		// the same name filed under the other type: one name, one type, unless the text shows both
 		if ot, ok := otherType(t); ok {
@@ -441,7 +436,8 @@ func (c *Cluster) hasReasonFor(name string) bool {
 // variant finds the one person cluster with a full name that is e's written another way, word for
 // word ("Muammar Qaddafi" ~ "Muammar Gaddafi"), and says why. The words that differ must be long
 // (five letters or more) and no English word ("Medley" is not "Madeley"), and the two must share an
-// organisation, place or post: spelling alone never merges. Two clusters that fit make it none.
+// organisation, place or post in this batch's articles: spelling alone never merges. Two clusters
+// that fit make it none.
 func (r *Resolver) variant(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
 	toks := names.Words(e.Name)
 	if len(toks) < 2 {
@@ -515,14 +511,12 @@ func sharedContext(a, b map[string]bool) string {
 
 // placeSingle places a person known in its article by one name only ("Okafor", "President
 // Reagan"): its article gives no full name (the extractor would have joined them), so it joins a
-// full name of another article only on evidence: exactly one person with a full name ends in that
-// word (the same, or for words of five letters or more that are no English word, one transliteration
-// apart), and the two share a post in their titles ("Chairman Okafor", "Party Chairman Ada Okafor")
-// or an organisation, place or post in their articles. "The one full name" is the one known when the
-// article is placed: a namesake that comes in a later batch does not undo the join. Otherwise it
-// joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no full
-// name absorbs on spelling alone, and that a later full name with a post in common upgrades (see
-// place).
+// full name of another article only on evidence: exactly one person of this batch with a full name
+// ends in that word (the same, or for words of five letters or more that are no English word, one
+// transliteration apart), and the two share a post in their titles ("Chairman Okafor", "Party
+// Chairman Ada Okafor") or an organisation, place or post in this batch's articles. Otherwise it
+// joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no
+// full name absorbs on spelling alone.
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.byKey[r.key(graph.Person, to)]; fc != nil {
@@ -541,8 +535,8 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 	}
 	var cands []*Cluster
 	for _, c := range r.surnameCands(word) {
-		if c.Type != graph.Person || c.Partial {
-			continue
+		if c.Type != graph.Person || c.Partial || !c.touched {
+			continue // only full names of this batch: what earlier batches brought must not decide
 		}
 		for n := range c.names {
 			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
@@ -601,50 +595,6 @@ func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
 	return "both called " + ws[0]
 }
 
-// upgrade finds the partial node a new full name completes: the one partial person whose one name
-// is the full name's surname (see surnameFits) and who shares a post in its titles, or an
-// organisation, place or post in its articles, with it, when no other full name with that surname is
-// known.
-func (r *Resolver) upgrade(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
-	toks := names.Words(e.Name)
-	if len(toks) < 2 {
-		return nil, ""
-	}
-	surname := toks[len(toks)-1]
-	var partial *Cluster
-	for _, c := range r.surnameCands(surname) {
-		if c.Type != graph.Person {
-			continue
-		}
-		for n := range c.names {
-			ts := names.Words(n)
-			if len(ts) == 0 || !surnameFits(surname, ts[len(ts)-1]) {
-				continue
-			}
-			if !c.Partial {
-				return nil, "" // another full name with this surname: the partial node stays
-			}
-			if partial != nil && partial != c {
-				return nil, ""
-			}
-			partial = c
-		}
-	}
-	if partial == nil {
-		return nil, ""
-	}
-	why := r.titleInCommon(partial, e)
-	if why == "" {
-		if sh := sharedContext(partial.context, ctx); sh != "" {
-			why = "both with " + sh
-		}
-	}
-	if why == "" {
-		return nil, ""
-	}
-	return partial, why
-}
-
 // assignIDs names the clusters new in this batch and gives each an id from its type and name; the
 // name is the spelling the cluster was first known by (a full name before a surname, as Add places
 // them), or for a country its common name, so that loading articles in one batch or in several gives
@@ -657,6 +607,7 @@ func (r *Resolver) assignIDs() {
 	r.touched = nil
 	for _, c := range touched {
 		c.touched = false
+		c.context, c.titles = map[string]bool{}, nil
 		if !c.fixed {
 			c.Name = c.first
 			if c.Type == graph.Place {

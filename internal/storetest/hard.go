@@ -26,8 +26,8 @@ type hardEntity struct {
 }
 
 // GenerateHard writes n articles of the hard corpus; the same seed gives the same corpus. All names
-// are invented.
-func GenerateHard(n int, seed int64) *HardCorpus {
+// are invented. Without variants every person is written one way.
+func GenerateHard(n int, seed int64, variants bool) *HardCorpus {
 	r := rand.New(rand.NewSource(seed))
 	orgs := []string{"Northern Trade Council", "Harbour Development Bank", "Federal Energy Agency",
 		"Coastal Workers Party", "Ministry of Water Resources", "Mountain Rescue League"}
@@ -63,7 +63,12 @@ func GenerateHard(n int, seed int64) *HardCorpus {
 	for _, p := range people {
 		bySurname[surname(p)]++
 	}
-	spell := func(p *hardEntity) string { return p.spellings[r.Intn(len(p.spellings))] }
+	spell := func(p *hardEntity) string {
+		if !variants {
+			return p.spellings[0]
+		}
+		return p.spellings[r.Intn(len(p.spellings))]
+	}
 	for i := 0; i < n; i++ {
 		id := fmt.Sprintf("hard-%04d", i)
 		truth := map[string]string{}
