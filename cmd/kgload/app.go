@@ -61,6 +61,7 @@ Examples:
   kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
   kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
+  kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge in every later load (kg-corrections.tsv)
   kgload schema --neo4j-uri neo4j://localhost:7687
 
 Exit codes: 0 all inputs loaded, 1 something failed (bad inputs are listed, the rest is stored), 2 usage.`
@@ -83,7 +84,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:                   "kgload",
 		Usage:                  "load news articles into a knowledge graph",
-		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload schema [options]",
+		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload merge NAME OTHER | kgload split NAME\nkgload schema [options]",
 		Description:            description,
 		Reader:                 stdin,
 		Writer:                 stdout,
