@@ -183,8 +183,9 @@ func orgKey(name string) string {
 // any order, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
 	type single struct {
-		e   *extract.Entity
-		ctx map[string]bool
+		e       *extract.Entity
+		ctx     map[string]bool
+		ownType bool
 	}
 	r.posts = map[*extract.Entity]map[string]bool{}
 	for _, d := range docs {
@@ -206,14 +207,14 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 		for _, e := range d.Entities {
 			t := r.typeOf(e)
 			if t == graph.Person && len(names.Words(e.Name)) < 2 {
-				singles = append(singles, single{e, ctx})
+				singles = append(singles, single{e, ctx, own[e]})
 				continue
 			}
 			r.place(e, t, ctx, own[e])
 		}
 	}
 	for _, s := range singles {
-		r.placeSingle(s.e, s.ctx)
+		r.placeSingle(s.e, s.ctx, s.ownType)
 	}
 	r.assignIDs()
 }
@@ -361,10 +362,20 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 		// an organisation's or place's other spellings in its article lead to it too ("UN" after
 		// "United Nations (UN)")
 		for _, a := range e.Aliases {
-			r.claimKey(c, a)
+			if !commonWord(a) {
+				r.claimKey(c, a)
+			}
 		}
 	}
 	r.join(c, e, ctx, reason)
+}
+
+// commonWord reports whether a spelling is one English word written in lower case elsewhere, not in
+// capitals ("Hope" for Hope NV, "Acquisition" for Acquisition Co): an article may call an entity so,
+// but another article's "Hope" is no evidence for it.
+func commonWord(s string) bool {
+	ws := names.Tokens(s)
+	return len(ws) == 1 && s != strings.ToUpper(s) && lexicon.IsEnglishWord(ws[0])
 }
 
 func article(t graph.EntityType) string {
@@ -517,7 +528,7 @@ func sharedContext(a, b map[string]bool) string {
 // Chairman Ada Okafor") or an organisation, place or post in this batch's articles. Otherwise it
 // joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no
 // full name absorbs on spelling alone.
-func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
+func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool, ownType bool) {
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.byKey[r.key(graph.Person, to)]; fc != nil {
 			r.join(fc, e, ctx, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
@@ -556,6 +567,15 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
 			// the reason names the kind of evidence, not the item: which one is found first depends
 			// on what earlier batches brought, and the reason must not
 			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post", e.Name, cands[0].firstName()))
+			return
+		}
+	}
+	if !ownType {
+		// one word read as a person with no title and in no relation, that names an organisation
+		// ("Barclays"): the organisation
+		if oc := r.byKey[r.key(graph.Organisation, e.Name)]; oc != nil && oc.Type == graph.Organisation {
+			r.join(oc, e, ctx, fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
+				e.Name, oc.first))
 			return
 		}
 	}
