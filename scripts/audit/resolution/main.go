@@ -4,8 +4,9 @@
 //
 //   - surname: a person's spelling that is a full name with another surname than the person's name
 //     ("Gordon Brown" holding "Nick Brown" or "Tony Blair" holding "Cherie Booth");
-//   - word: a spelling joined to an entity (not its name), not in capitals, that the corpus writes in lower case at
-//     least as often as capitalised inside a sentence ("Born", "Base", "Beyond");
+//   - word: a spelling joined to an entity (not its name), not in capitals and no word of its longer
+//     spellings ("Rice" of David Rice is fine), that the corpus writes in lower case at least as
+//     often as capitalised inside a sentence ("Born" for Gordon Brown, "Base", "Beyond");
 //   - company: a Person entity with a spelling that ends in a company legal form ("Inc", "Corp", "Plc");
 //   - two types: a folded name that is the name of entities of two types.
 //
@@ -75,6 +76,7 @@ func main() {
 	var surname, word, company []string
 	byName := map[string]map[graph.EntityType]string{}
 	people, multi, personWords := 0, 0, 0
+	bySurnameJoins, variantJoins := 0, 0 // merges across articles of a surname, of a spelling variant
 	for _, e := range ents {
 		k := names.Fold(e.Name)
 		if byName[k] == nil {
@@ -82,12 +84,28 @@ func main() {
 		}
 		byName[k][e.Type] = e.ID
 		spellings := append([]string{e.Name}, e.Aliases...)
+		inName := map[string]bool{} // the words of the entity's longer spellings
+		for _, sp := range spellings {
+			if ts := names.Tokens(sp); len(ts) > 1 {
+				for _, t := range ts {
+					inName[t] = true
+				}
+			}
+		}
 		for _, a := range e.Aliases {
-			if a != strings.ToUpper(a) && isWord(a) {
+			if a != strings.ToUpper(a) && isWord(a) && !inName[names.Fold(a)] {
 				word = append(word, fmt.Sprintf("%s (%s): %q", e.ID, e.Type, a))
 				if e.Type == graph.Person {
 					personWords++
 				}
+			}
+		}
+		for _, m := range e.Merges {
+			switch {
+			case strings.Contains(m, ": surname of "):
+				bySurnameJoins++
+			case strings.Contains(m, ": spelling variant of "):
+				variantJoins++
 			}
 		}
 		if e.Type != graph.Person {
@@ -138,6 +156,7 @@ func main() {
 
 	fmt.Printf("corpus: %s\narticles: %d\nentities: %d (people %d, with three or more spellings %d, partial %d)\n",
 		path, len(res.Docs), len(ents), people, multi, partial)
+	fmt.Printf("cross-article merges: surname alone %d, spelling variant %d\n", bySurnameJoins, variantJoins)
 	fmt.Printf("person spellings with another surname:   %d\n", len(surname))
 	fmt.Printf("spellings that are lower-case words:      %d (of people %d)\n", len(word), personWords)
 	fmt.Printf("Person entities with a legal-form suffix: %d\n", len(company))
