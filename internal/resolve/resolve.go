@@ -156,13 +156,14 @@ func (r *Resolver) key(t graph.EntityType, name string) string {
 // orgKey is the key organisations are matched under: a party under its full name, from its short or
 // members' name ("Tories", "Conservatives" → Conservative Party; lexicon.PartyName, from WordNet),
 // word order aside (names.OrgKey), and a one-word name of six letters or more without its final s
-// ("Reuters" and "Reuter" are one agency; "Times" and "Time" stay two).
+// unless that leaves an English word ("Reuters" and "Reuter" are one agency; "Unions" is not "Union").
 func orgKey(name string) string {
 	if p, ok := lexicon.PartyName(name); ok {
 		name = p
 	}
 	k := names.OrgKey(name)
-	if !strings.Contains(k, " ") && len(k) >= 6 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+	if !strings.Contains(k, " ") && len(k) >= 6 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") &&
+		!lexicon.IsEnglishWord(strings.TrimSuffix(k, "s")) {
 		k = strings.TrimSuffix(k, "s")
 	}
 	return k
