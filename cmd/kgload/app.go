@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -60,9 +61,14 @@ Examples:
   kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
   kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
+  kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge in every later load (kg-corrections.tsv)
   kgload schema --neo4j-uri neo4j://localhost:7687
 
 Exit codes: 0 all inputs loaded, 1 something failed (bad inputs are listed, the rest is stored), 2 usage.`
+
+// correctionsFlag names the file of forced merges and splits that every load follows.
+var correctionsFlag = &cli.StringFlag{Name: "corrections", Value: "kg-corrections.tsv", EnvVars: []string{"KG_CORRECTIONS"},
+	Usage: "`FILE` of forced merges and splits (kgload merge / kgload split write it; read when present)", Category: "Load"}
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	inputFlags := []cli.Flag{
@@ -73,11 +79,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		&cli.DurationFlag{Name: "retry-for", Value: 2 * time.Minute, Usage: "keep retrying writes this long while Neo4j is unreachable or restarting", Category: "Load"},
 		&cli.Int64Flag{Name: "max-bytes", Value: ingest.DefaultMaxBytes, Usage: "refuse input files larger than `N` bytes", Category: "Input"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; 0: one per CPU)", Category: "Input"},
+		correctionsFlag,
 	}
 	app := &cli.App{
 		Name:                   "kgload",
 		Usage:                  "load news articles into a knowledge graph",
-		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload schema [options]",
+		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload merge NAME OTHER | kgload split NAME\nkgload schema [options]",
 		Description:            description,
 		Reader:                 stdin,
 		Writer:                 stdout,
@@ -127,6 +134,22 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
 			{
+				Name:         "merge",
+				Usage:        "force two spellings to be one entity in every later load (written to the corrections file)",
+				ArgsUsage:    "NAME OTHER",
+				Flags:        []cli.Flag{correctionsFlag},
+				Action:       correctAction("merge", 2),
+				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
+			},
+			{
+				Name:         "split",
+				Usage:        "make a spelling an entity of its own in every later load, undoing merges (written to the corrections file)",
+				ArgsUsage:    "NAME",
+				Flags:        []cli.Flag{correctionsFlag},
+				Action:       correctAction("split", 1),
+				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
+			},
+			{
 				Name:         "schema",
 				Usage:        "create the store's constraints and indexes (kgload also does this when it connects)",
 				Action:       schemaAction,
@@ -163,12 +186,37 @@ func loadOptions(c *cli.Context) (load.Options, error) {
 	if date != "" && !validDate(date) {
 		return load.Options{}, usageError{fmt.Sprintf("--date %q: want YYYY-MM-DD", date)}
 	}
+	fix, err := resolve.ReadCorrections(c.String("corrections"))
+	if err != nil {
+		return load.Options{}, err
+	}
 	return load.Options{
-		Paths:   c.Args().Slice(),
-		Stdin:   c.App.Reader,
-		Workers: c.Int("workers"),
-		Ingest:  ingest.Options{MaxBytes: c.Int64("max-bytes"), Published: date},
+		Paths:       c.Args().Slice(),
+		Stdin:       c.App.Reader,
+		Workers:     c.Int("workers"),
+		Ingest:      ingest.Options{MaxBytes: c.Int64("max-bytes"), Published: date},
+		Corrections: fix,
 	}, nil
+}
+
+// correctAction appends a merge or split to the corrections file. It changes nothing stored: the
+// loads that follow apply it (load into a new database, or remove kg.db, to apply it to what is stored).
+func correctAction(verb string, n int) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		if c.NArg() != n {
+			return usageError{fmt.Sprintf("kgload %s wants %d name(s)", verb, n)}
+		}
+		path := c.String("corrections")
+		if err := resolve.AppendCorrection(path, append([]string{verb}, c.Args().Slice()...)...); err != nil {
+			return err
+		}
+		if _, err := resolve.ReadCorrections(path); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.Writer, "%s %s: written to %s; loads from now on follow it (reload into a new database to apply it to what is stored)\n",
+			verb, strings.Join(c.Args().Slice(), " / "), path)
+		return nil
+	}
 }
 
 // validDate accepts a real calendar date written YYYY-MM-DD (not 2024-13-45, not 2023-02-29).

@@ -119,12 +119,26 @@ func TestNeo4jRestartDuringLoad(t *testing.T) {
 		}
 		done <- ""
 	}()
-	time.Sleep(3 * time.Second) // the load is under way
-	select {
-	case msg := <-done:
-		t.Fatalf("the load ended before the restart, so the restart tested nothing: %s", msg)
-	default:
+	// the load is under way once its first articles are stored (on a busy machine starting kgload and
+	// applying the schema may take longer than any fixed wait)
+	watch, err := neo4j.Open(context.Background(), neo4j.Config{URI: uri, Username: "neo4j", Password: srv.password, Database: "neo4j"})
+	if err != nil {
+		t.Fatal(err)
 	}
+	for started := time.Now(); ; time.Sleep(200 * time.Millisecond) {
+		select {
+		case msg := <-done:
+			t.Fatalf("the load ended before the restart, so the restart tested nothing: %s", msg)
+		default:
+		}
+		if c, err := watch.Counts(context.Background()); err == nil && c.Articles > 0 {
+			break
+		}
+		if time.Since(started) > 3*time.Minute {
+			t.Fatal("the load stored nothing within 3 minutes")
+		}
+	}
+	watch.Close()
 	srv.stop()
 	time.Sleep(time.Second)
 	srv.start()

@@ -662,6 +662,9 @@ func profileView(ctx context.Context, q *query.Engine, p *query.Profile) (*view,
 	v.Text = func(w io.Writer) {
 		e := p.Entity
 		fmt.Fprintf(w, "%s — %s, id %s\n", e.Name, e.Type, e.ID)
+		if e.Partial() {
+			fmt.Fprintf(w, "partial: known only by this one name in articles that give no full name\n")
+		}
 		if len(e.Aliases) > 0 {
 			fmt.Fprintf(w, "also written: %s\n", strings.Join(e.Aliases, ", "))
 		}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/kgnews/kg/internal/names"
 )
 
 // EntityType is the kind of a named entity.
@@ -73,6 +75,13 @@ type Entity struct {
 	// Merges say why other spellings became this entity, e.g. "Muammar Qaddafi: spelling variant of
 	// Muammar Gaddafi".
 	Merges []string `json:"merges,omitempty"`
+}
+
+// Partial reports whether the entity is a partial node: a person known only by one name ("Okafor",
+// "President Okafor") in articles that give no full name, kept apart from every full name with that
+// surname until evidence joins them (see internal/resolve).
+func (e Entity) Partial() bool {
+	return e.Type == Person && len(names.Words(e.Name)) < 2
 }
 
 // Mention records that an entity is named in an article, and how often.

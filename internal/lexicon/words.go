@@ -289,3 +289,14 @@ func IsGivenName(name string) bool {
 	_, ok := givenNames[name]
 	return ok
 }
+
+// legalForms are cleanco's company legal forms (data/legal_forms.txt) of two letters or more, with the
+// plural "Cos" newswires write after several companies' names.
+var legalForms = addLines(set(`cos`), legalFormsTXT, 2)
+
+// IsLegalForm reports whether a word is a company legal form ("Inc", "Corp", "Plc", "GmbH", "AG"); a
+// name particle ("da") is not one.
+func IsLegalForm(w string) bool {
+	f := names.Fold(w)
+	return legalForms[f] && !names.IsParticle(f)
+}

@@ -26,6 +26,9 @@ type Options struct {
 	Workers  int // extraction goroutines; 0 means one per CPU
 	Lexicon  *lexicon.Lexicon
 	Progress func(done, total int)
+	// Corrections are a researcher's forced merges and splits (kgload merge / split), applied on
+	// every load.
+	Corrections *resolve.Corrections
 }
 
 // Result is an extracted, resolved batch.
@@ -73,6 +76,7 @@ func Extract(ctx context.Context, opts Options) (*Result, error) {
 	res.Docs, bad = dropOversized(res.Docs)
 	res.Errors = append(res.Errors, bad...)
 	res.Resolver = resolve.New(lex)
+	res.Resolver.Correct(opts.Corrections)
 	res.Resolver.Add(res.Docs)
 	res.Batch = resolve.Batch(res.Docs, res.Resolver)
 	return res, nil

@@ -97,6 +97,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		return sum, err
 	}
 	res := resolve.New(lex)
+	res.Correct(opts.Corrections)
 	res.Seed(known)
 	known = nil
 	x := extract.New(lex)

@@ -254,7 +254,7 @@ RETURN a.id AS id`
 	// Entity labels cannot be parameters: one statement per kind, each text fixed.
 	qEntities = `UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e:%s, e.name = row.name, e.type = row.type,
+SET e:%s, e.name = row.name, e.type = row.type, e.partial = row.partial,
     e.aliases = reduce(acc = coalesce(e.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     e.keys = reduce(acc = coalesce(e.keys, []), x IN row.keys | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     e.merge_reasons = reduce(acc = coalesce(e.merge_reasons, []), x IN row.merges | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
@@ -343,7 +343,7 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 				keys = append(keys, names.Fold(a))
 			}
 			rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
-				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges)})
+				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges), "partial": e.Partial()})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
 			return nil, err

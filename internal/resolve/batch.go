@@ -36,7 +36,7 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 		}
 		for _, rel := range d.Relations {
 			from, to := r.Of(rel.From), r.Of(rel.To)
-			if from == nil || to == nil || from == to {
+			if from == nil || to == nil || from == to || !fits(rel.Type, from.Type, to.Type) {
 				continue
 			}
 			gr := graph.Relation{Type: rel.Type, From: from.ID, To: to.ID, Title: rel.Title, Status: rel.Status}
@@ -69,4 +69,13 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 		b.Relations = append(b.Relations, *rels[k])
 	}
 	return b
+}
+
+// fits reports whether a relation's ends have the types it needs once resolved: a post or a visit
+// is a person's, a meeting has a person on one side (a "person" read as a company holds no post).
+func fits(t graph.RelType, from, to graph.EntityType) bool {
+	if t == graph.Met {
+		return from == graph.Person || to == graph.Person
+	}
+	return from == graph.Person
 }

@@ -21,11 +21,19 @@ type Cluster struct {
 	Aliases []string
 	Reasons []string       // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
 	names   map[string]int // spelling -> how many articles use it as an entity name
+	// context and titles are the evidence the batch being added gives: the organisations, places and
+	// posts of the articles naming it, and the post words of its titles. They are cleared after
+	// each batch, since a store keeps no evidence: so a load cut short and run again, which knows the
+	// earlier batches only from the store, decides as a clean load does.
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
 	touched bool   // joined by an entity of the batch being added
 	aliases map[string]bool
+	titles  map[string]bool
+	// Partial marks a person known only by a surname or a title and surname, whose own article gives
+	// no full name and whose batch gives no evidence for a full name: a node of its own.
+	Partial bool
 }
 
 // Resolver clusters entities across articles.
@@ -37,8 +45,25 @@ type Resolver struct {
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname map[string][]*Cluster
-	used      map[string]bool // ids given out
-	touched   []*Cluster      // clusters the batch being added joined, in order of first touch
+	used      map[string]bool                     // ids given out
+	touched   []*Cluster                          // clusters the batch being added joined, in order of first touch
+	posts     map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
+	fix       *Corrections                        // a researcher's forced merges and splits
+}
+
+// Correct makes the resolver follow a researcher's corrections from now on.
+func (r *Resolver) Correct(c *Corrections) { r.fix = c }
+
+// addPostWords records the words of a title that name a post ("chairman", "minister").
+func (r *Resolver) addPostWords(e *extract.Entity, title string) {
+	for _, w := range names.Tokens(title) {
+		if lexicon.IsPostWord(w) {
+			if r.posts[e] == nil {
+				r.posts[e] = map[string]bool{}
+			}
+			r.posts[e][w] = true
+		}
+	}
 }
 
 // New returns an empty resolver.
@@ -60,6 +85,14 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			r.addName(c, n)
 			c.aliases[n] = true
+		}
+		if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
+			// a person stored under one name is a partial node (see placePartial)
+			c.Partial = true
+			if k := "partial|" + names.Fold(e.Name); r.byKey[k] == nil {
+				r.byKey[k] = c
+			}
+			continue
 		}
 		r.claimKey(c, e.Name)
 	}
@@ -115,35 +148,135 @@ func (r *Resolver) key(t graph.EntityType, name string) string {
 	case graph.Place:
 		name = r.lex.PlaceKey(name)
 	case graph.Organisation:
-		return string(t) + "|" + names.OrgKey(name)
+		return string(t) + "|" + orgKey(name)
 	}
 	return string(t) + "|" + names.Fold(name)
 }
 
-// Add clusters the entities of the given articles. Call it once with every article of a batch:
-// full names are placed before single names so that a surname can find its full name in any article.
+// orgKey is the key organisations are matched under: a party under its full name, from its short or
+// members' name ("Tories", "Conservatives" → Conservative Party; lexicon.PartyName, from WordNet),
+// word order aside (names.OrgKey), and a one-word name of six letters or more without its final s
+// unless that leaves an English word ("Reuters" and "Reuter" are one agency; "Unions" is not "Union").
+func orgKey(name string) string {
+	if p, ok := lexicon.PartyName(name); ok {
+		name = p
+	}
+	k := names.OrgKey(name)
+	if !strings.Contains(k, " ") && len(k) >= 6 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") &&
+		!lexicon.IsEnglishWord(strings.TrimSuffix(k, "s")) {
+		k = strings.TrimSuffix(k, "s")
+	}
+	return k
+}
+
+// Add clusters the entities of the given articles. Call it once with every article of a batch.
+//
+// A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
+// alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
+// party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
+// (kgload merge / split) overrides. Every other merge needs evidence from the articles of the batch
+// being added, which is all the evidence there is, since a store keeps names, not evidence: a
+// person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
+// words that differ are long and no English word and the two share an organisation, place or post
+// in the batch; a person known in its article by one name only joins a full name of the batch on a
+// shared title or context (placeSingle), else it is a partial node; a name with another type joins
+// only when its article gives no sign of its own type. So the same batches give the same nodes in
+// any order, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
-	var singles []*extract.Entity
+	type single struct {
+		e       *extract.Entity
+		ctx     map[string]bool
+		ownType bool
+	}
+	r.posts = map[*extract.Entity]map[string]bool{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			for _, t := range e.Titles {
+				r.addPostWords(e, t)
+			}
+		}
+		for _, rel := range d.Relations {
+			if rel.Type == graph.HoldsPost && rel.From != nil {
+				r.addPostWords(rel.From, rel.Title)
+			}
+		}
+	}
+	var singles []single
 	for _, d := range docs {
 		ctx := docContext(d)
+		own := ownTypeEvidence(d)
 		for _, e := range d.Entities {
-			if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
-				singles = append(singles, e)
+			t := r.typeOf(e)
+			if t == graph.Person && len(names.Words(e.Name)) < 2 {
+				singles = append(singles, single{e, ctx, own[e]})
 				continue
 			}
-			r.place(e, ctx)
+			r.place(e, t, ctx, own[e])
 		}
 	}
-	docOf := map[*extract.Entity]*extract.Doc{}
-	for _, d := range docs {
-		for _, e := range d.Entities {
-			docOf[e] = d
-		}
-	}
-	for _, e := range singles {
-		r.placeSingle(e, docContext(docOf[e]))
+	for _, s := range singles {
+		r.placeSingle(s.e, s.ctx, s.ownType)
 	}
 	r.assignIDs()
+}
+
+// orNew returns c, or a new cluster of type t under key k when c is nil.
+func (r *Resolver) orNew(c *Cluster, t graph.EntityType, k string) *Cluster {
+	if c == nil {
+		c = &Cluster{Type: t, Partial: strings.HasPrefix(k, "partial|"), names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		r.clusters = append(r.clusters, c)
+		r.byKey[k] = c
+	}
+	return c
+}
+
+// typeOf is the type an entity is filed under: a "person" whose name ends in a company's legal form
+// ("Adam Opel AG", "Acme Steel Co") is an organisation.
+func (r *Resolver) typeOf(e *extract.Entity) graph.EntityType {
+	if e.Type == graph.Person && looksLikeCompany(e.Name) {
+		return graph.Organisation
+	}
+	return e.Type
+}
+
+func looksLikeCompany(name string) bool {
+	ts := names.Tokens(name)
+	if len(ts) < 2 {
+		return false
+	}
+	last := ts[len(ts)-1]
+	if len(ts) >= 3 && len(last) == 1 && len(ts[len(ts)-2]) == 1 { // "S.A.", "N.V."
+		last = ts[len(ts)-2] + last
+	}
+	return lexicon.IsLegalForm(last)
+}
+
+// ownTypeEvidence marks the entities whose article shows their type: a person with a title or a
+// post, or in a meeting or a visit; an organisation whose name ends in an organisation's head word
+// or legal form ("Bank", "Council", "Inc").
+func ownTypeEvidence(d *extract.Doc) map[*extract.Entity]bool {
+	m := map[*extract.Entity]bool{}
+	for _, e := range d.Entities {
+		switch e.Type {
+		case graph.Person:
+			if len(e.Titles) > 0 {
+				m[e] = true
+			}
+		case graph.Organisation:
+			if ts := strings.Fields(e.Name); len(ts) > 1 && (lexicon.IsOrgHead(ts[len(ts)-1]) || lexicon.IsLegalForm(ts[len(ts)-1])) {
+				m[e] = true
+			}
+		}
+	}
+	for _, rel := range d.Relations {
+		if rel.From != nil && rel.From.Type == graph.Person {
+			m[rel.From] = true
+		}
+		if rel.Type == graph.Met && rel.To != nil && rel.To.Type == graph.Person {
+			m[rel.To] = true
+		}
+	}
+	return m
 }
 
 // docContext is the set of other entity names in an article: what two people must share to be one.
@@ -157,36 +290,100 @@ func docContext(d *extract.Doc) map[string]bool {
 	for _, rel := range d.Relations {
 		if rel.Type == graph.HoldsPost {
 			s["post:"+names.Fold(rel.To.Name)] = true
+			if rel.Title != "" {
+				s["title:"+names.Fold(rel.Title)] = true
+			}
 		}
 	}
 	return s
 }
 
-func (r *Resolver) place(e *extract.Entity, ctx map[string]bool) {
-	k := r.key(e.Type, e.Name)
+// otherType is the type a name may also have been filed under: people and organisations are
+// confused with each other ("Tony Blair" read as a company), places are not.
+func otherType(t graph.EntityType) (graph.EntityType, bool) {
+	switch t {
+	case graph.Person:
+		return graph.Organisation, true
+	case graph.Organisation:
+		return graph.Person, true
+	}
+	return "", false
+}
+
+func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]bool, ownType bool) {
+	k := r.key(t, e.Name)
 	c := r.byKey[k]
 	reason := ""
-	if c == nil && e.Type == graph.Person {
-		if c = r.transliterated(e); c != nil {
-			reason = fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName())
+	if to, ok := r.fix.target(e.Name); ok {
+		if fc := r.byKey[r.key(t, to)]; fc != nil {
+			c, k = fc, r.key(t, to)
+			reason = fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName())
+		}
+	}
+	if r.fix.isSplit(e.Name) {
+		if c == nil || names.Fold(c.firstName()) != names.Fold(e.Name) {
+			k = "split|" + string(t) + "|" + names.Fold(e.Name)
+			c = r.byKey[k]
+		}
+		r.join(r.orNew(c, t, k), e, ctx, "")
+		return
+	}
+	if c == nil && t == graph.Person {
+		if v, why := r.variant(e, ctx); v != nil {
+			c, reason = v, fmt.Sprintf("%s: spelling variant of %s (%s)", e.Name, v.firstName(), why)
+		}
+	}
+	if c == nil && !ownType {
+		// the same name filed under the other type: one name, one type, unless the text shows both
+		if ot, ok := otherType(t); ok {
+			if oc := r.byKey[r.key(ot, e.Name)]; oc != nil && oc.Type == ot {
+				c = oc
+				reason = fmt.Sprintf("%s: read as %s in one article, known as %s %s; its article shows no sign of the %s",
+					e.Name, article(t), article(ot), oc.first, strings.ToLower(string(t)))
+				k = r.key(ot, e.Name)
+			}
 		}
 	}
 	if c == nil {
-		c = &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		c = &Cluster{Type: t, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
 	} else if reason == "" && e.Name != c.firstName() && !c.aliases[e.Name] {
 		reason = fmt.Sprintf("%s: same %s as %s once case, accents, punctuation and country codes are set aside",
-			e.Name, strings.ToLower(string(e.Type)), r.shownName(c))
+			e.Name, strings.ToLower(string(t)), r.shownName(c))
+		if t == graph.Organisation {
+			if p, ok := lexicon.PartyName(e.Name); ok && names.Fold(p) != names.Fold(e.Name) {
+				reason = fmt.Sprintf("%s: short or members' name of %s (WordNet)", e.Name, p)
+			} else if names.OrgKey(e.Name) != names.OrgKey(c.first) && names.OrgKey(e.Name) == names.OrgKey(r.shownName(c)) {
+				reason = fmt.Sprintf("%s: same organisation as %s, word order aside", e.Name, r.shownName(c))
+			}
+		}
 	}
 	r.byKey[k] = c
-	if e.Type != graph.Person {
+	if t != graph.Person {
 		// an organisation's or place's other spellings in its article lead to it too ("UN" after
 		// "United Nations (UN)")
 		for _, a := range e.Aliases {
-			r.claimKey(c, a)
+			if !commonWord(a) {
+				r.claimKey(c, a)
+			}
 		}
 	}
 	r.join(c, e, ctx, reason)
+}
+
+// commonWord reports whether a spelling is one English word written in lower case elsewhere, not in
+// capitals ("Hope" for Hope NV, "Acquisition" for Acquisition Co): an article may call an entity so,
+// but another article's "Hope" is no evidence for it.
+func commonWord(s string) bool {
+	ws := names.Tokens(s)
+	return len(ws) == 1 && s != strings.ToUpper(s) && lexicon.IsEnglishWord(ws[0])
+}
+
+func article(t graph.EntityType) string {
+	if t == graph.Organisation {
+		return "an organisation"
+	}
+	return "a " + strings.ToLower(string(t))
 }
 
 // firstName is the name the cluster has or will have: the spelling it was first known by, a country
@@ -218,6 +415,12 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reas
 	for k := range ctx {
 		c.context[k] = true
 	}
+	for w := range r.posts[e] {
+		if c.titles == nil {
+			c.titles = map[string]bool{}
+		}
+		c.titles[w] = true
+	}
 	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)
 	}
@@ -242,100 +445,175 @@ func (c *Cluster) hasReasonFor(name string) bool {
 	return false
 }
 
-// transliterated finds the person cluster whose full name matches e's word for word up to spelling
-// ("Muammar Qaddafi" ~ "Muammar Gaddafi"). Different given names never match.
-func (r *Resolver) transliterated(e *extract.Entity) *Cluster {
+// variant finds the one person cluster with a full name that is e's written another way, word for
+// word ("Muammar Qaddafi" ~ "Muammar Gaddafi"), and says why. The words that differ must be long
+// (five letters or more) and no English word ("Medley" is not "Madeley"), and the two must share an
+// organisation, place or post in this batch's articles: spelling alone never merges. Two clusters
+// that fit make it none.
+func (r *Resolver) variant(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
 	toks := names.Words(e.Name)
-	if len(toks) == 0 {
-		return nil
+	if len(toks) < 2 {
+		return nil, ""
 	}
+	var found *Cluster
+	why := ""
 	for _, c := range r.surnameCands(toks[len(toks)-1]) {
+		if c.Type != graph.Person {
+			continue
+		}
+		var diff []string
+		fits := false
 		for n := range c.names {
-			ct := names.Words(n)
-			if len(ct) != len(toks) {
-				continue
-			}
-			ok := true
-			for i := range ct {
-				if !names.SameWord(ct[i], toks[i]) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return c
+			if d, ok := spellingVariant(names.Words(n), toks); ok {
+				fits, diff = true, d
+				break
 			}
 		}
+		if !fits {
+			continue
+		}
+		shared := sharedContext(c.context, ctx)
+		if shared == "" {
+			continue
+		}
+		if found != nil && found != c {
+			return nil, "" // two people it could be: none
+		}
+		found = c
+		why = strings.Join(diff, ", ") + "; both with " + shared
 	}
-	return nil
+	return found, why
 }
 
-// placeSingle places a person known in its article only by one name ("Qaddafi", "Okafor"): it joins
-// the one full-name cluster whose surname matches; when several match, the one sharing the most
-// context (organisations, places, posts) with the article, and none when that does not decide.
-func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool) {
+// spellingVariant reports whether two folded full names are one written two ways and lists the word
+// pairs that differ: same length, every word the same or one transliteration apart (names.SameWord),
+// every differing word five letters or more and no English word.
+func spellingVariant(a, b []string) ([]string, bool) {
+	if len(a) != len(b) {
+		return nil, false
+	}
+	var diff []string
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if !names.SameWord(a[i], b[i]) || len(a[i]) < 5 || len(b[i]) < 5 || lexicon.IsEnglishWord(a[i]) || lexicon.IsEnglishWord(b[i]) {
+			return nil, false
+		}
+		diff = append(diff, a[i]+"~"+b[i])
+	}
+	return diff, len(diff) > 0
+}
+
+// sharedContext names the first (in sorted order) organisation, place or post two contexts share,
+// or "" when they share none.
+func sharedContext(a, b map[string]bool) string {
+	var shared []string
+	for k := range b {
+		if a[k] {
+			shared = append(shared, k)
+		}
+	}
+	if len(shared) == 0 {
+		return ""
+	}
+	sort.Strings(shared)
+	return shared[0]
+}
+
+// placeSingle places a person known in its article by one name only ("Okafor", "President
+// Reagan"): its article gives no full name (the extractor would have joined them), so it joins a
+// full name of another article only on evidence: exactly one person of this batch with a full name
+// ends in that word (the same, or for words of five letters or more that are no English word, one
+// transliteration apart), and the two share a post in their titles ("Chairman Okafor", "Party
+// Chairman Ada Okafor") or an organisation, place or post in this batch's articles. Otherwise it
+// joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no
+// full name absorbs on spelling alone.
+func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool, ownType bool) {
+	if to, ok := r.fix.target(e.Name); ok {
+		if fc := r.byKey[r.key(graph.Person, to)]; fc != nil {
+			r.join(fc, e, ctx, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
+			return
+		}
+	}
+	if r.fix.isSplit(e.Name) {
+		k := "partial|" + names.Fold(e.Name)
+		r.join(r.orNew(r.byKey[k], graph.Person, k), e, ctx, "")
+		return
+	}
 	word := ""
 	if ts := names.Words(e.Name); len(ts) > 0 {
 		word = ts[len(ts)-1]
 	}
 	var cands []*Cluster
 	for _, c := range r.surnameCands(word) {
+		if c.Type != graph.Person || c.Partial || !c.touched {
+			continue // only full names of this batch: what earlier batches brought must not decide
+		}
 		for n := range c.names {
-			ts := names.Words(n)
-			if len(ts) >= 2 && names.SameWord(ts[len(ts)-1], word) {
+			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
 				cands = append(cands, c)
 				break
 			}
 		}
 	}
-	var pick *Cluster
-	why := ""
-	switch len(cands) {
-	case 0:
-	case 1:
-		pick = cands[0]
-		why = "the only full name known with this surname"
-	default:
-		why = "shares the most organisations, places and posts with this article among the people with this surname"
-		best, bestN, tie := (*Cluster)(nil), -1, false
-		for _, c := range cands {
-			n := 0
-			for k := range ctx {
-				if c.context[k] {
-					n++
-				}
-			}
-			switch {
-			case n > bestN:
-				best, bestN, tie = c, n, false
-			case n == bestN:
-				tie = true
+	if len(cands) == 1 {
+		why := r.titleInCommon(cands[0], e)
+		if why == "" {
+			if sh := sharedContext(cands[0].context, ctx); sh != "" {
+				why = "both with " + sh
 			}
 		}
-		if !tie && bestN > 0 {
-			pick = best
-		}
-	}
-	if pick != nil {
-		r.join(pick, e, ctx, fmt.Sprintf("%s: surname of %s, %s", e.Name, pick.firstName(), why))
-		return
-	}
-	// no full name anywhere: single names cluster among themselves by spelling
-	k := r.key(e.Type, e.Name)
-	if c := r.byKey[k]; c != nil {
-		r.join(c, e, ctx, "")
-		return
-	}
-	for _, c := range r.surnameCands(word) {
-		if len(names.Words(c.firstName())) == 1 && names.SameWord(names.Words(c.firstName())[0], word) {
-			r.join(c, e, ctx, fmt.Sprintf("%s: spelling variant of %s", e.Name, c.firstName()))
+		if why != "" {
+			// the reason names the kind of evidence, not the item: which one is found first depends
+			// on what earlier batches brought, and the reason must not
+			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post", e.Name, cands[0].firstName()))
 			return
 		}
 	}
-	c := &Cluster{Type: e.Type, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
-	r.clusters = append(r.clusters, c)
-	r.byKey[k] = c
+	if !ownType {
+		// one word read as a person with no title and in no relation, that names an organisation
+		// ("Barclays"): the organisation
+		if oc := r.byKey[r.key(graph.Organisation, e.Name)]; oc != nil && oc.Type == graph.Organisation {
+			r.join(oc, e, ctx, fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
+				e.Name, oc.first))
+			return
+		}
+	}
+	k := "partial|" + names.Fold(e.Name)
+	c := r.byKey[k]
+	if c == nil {
+		c = &Cluster{Type: graph.Person, Partial: true, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		r.clusters = append(r.clusters, c)
+		r.byKey[k] = c
+	}
 	r.join(c, e, ctx, "")
+}
+
+// surnameFits reports whether a one-word name is the surname of a full name: the same word, or one
+// transliteration apart when both are five letters or more and neither is an English word.
+func surnameFits(surname, word string) bool {
+	if surname == word {
+		return true
+	}
+	return len(surname) >= 5 && len(word) >= 5 && names.SameWord(surname, word) &&
+		!lexicon.IsEnglishWord(surname) && !lexicon.IsEnglishWord(word)
+}
+
+// titleInCommon names a post word ("chairman", "minister") of the titles an entity has in its
+// article that a person cluster has had too, or "" when none.
+func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
+	var ws []string
+	for w := range r.posts[e] {
+		if c.titles[w] {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	sort.Strings(ws)
+	return "both called " + ws[0]
 }
 
 // assignIDs names the clusters new in this batch and gives each an id from its type and name; the
@@ -350,6 +628,7 @@ func (r *Resolver) assignIDs() {
 	r.touched = nil
 	for _, c := range touched {
 		c.touched = false
+		c.context, c.titles = map[string]bool{}, nil
 		if !c.fixed {
 			c.Name = c.first
 			if c.Type == graph.Place {

@@ -1,0 +1,221 @@
+// Command resolution audits cross-article entity resolution over a JSON Lines corpus: it extracts and
+// resolves every article in one run (as `kgload extract` does, writing nothing) and counts the kinds
+// of wrong merge that issue 10 names:
+//
+//   - surname: a person's spelling that is a full name with another surname than the person's name
+//     ("Gordon Brown" holding "Nick Brown" or "Tony Blair" holding "Cherie Booth");
+//   - word: a spelling joined to an entity (not its name), not in capitals and no word of its longer
+//     spellings ("Rice" of David Rice is fine), that the corpus writes in lower case at least as
+//     often as capitalised inside a sentence ("Born" for Gordon Brown, "Base", "Beyond");
+//   - company: a Person entity with a spelling that ends in a company legal form ("Inc", "Corp", "Plc");
+//   - two types: a folded name that is the name of entities of two types.
+//
+// It prints the counts, then up to -n examples of each. The corpus is read only through its path
+// argument; nothing here is used by the build or the tests.
+//
+// Usage:
+//
+//	go run ./scripts/audit/resolution [-n 20] [-batch 0] CORPUS.jsonl
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/load"
+	"github.com/kgnews/kg/internal/names"
+)
+
+func main() {
+	n := flag.Int("n", 20, "examples to print of each kind")
+	dump := flag.Bool("dump", false, "print every person with three or more spellings, and why, to standard error")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: resolution [-n 20] CORPUS.jsonl")
+		os.Exit(2)
+	}
+	path := flag.Arg(0)
+	lower, capital, err := wordCase(path)
+	check(err)
+	res, err := load.Extract(context.Background(), load.Options{Paths: []string{path}})
+	check(err)
+	for _, e := range res.Errors {
+		fmt.Fprintln(os.Stderr, e)
+	}
+	var ents []graph.Entity
+	partial := 0
+	for _, c := range res.Resolver.Clusters() {
+		if c.ID == "" {
+			continue
+		}
+		ents = append(ents, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Aliases: c.Aliases, Merges: c.Reasons})
+		if c.Partial {
+			partial++
+		}
+	}
+	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
+
+	isWord := func(s string) bool {
+		ws := strings.Fields(names.Fold(s))
+		if len(ws) != 1 {
+			return false
+		}
+		w := ws[0]
+		return lower[w] >= 2 && lower[w] >= capital[w]
+	}
+	var surname, word, company []string
+	byName := map[string]map[graph.EntityType]string{}
+	people, multi, personWords := 0, 0, 0
+	bySurnameJoins, variantJoins := 0, 0 // merges across articles of a surname, of a spelling variant
+	for _, e := range ents {
+		k := names.Fold(e.Name)
+		if byName[k] == nil {
+			byName[k] = map[graph.EntityType]string{}
+		}
+		byName[k][e.Type] = e.ID
+		spellings := append([]string{e.Name}, e.Aliases...)
+		inName := map[string]bool{} // the words of the entity's longer spellings
+		for _, sp := range spellings {
+			if ts := names.Tokens(sp); len(ts) > 1 {
+				for _, t := range ts {
+					inName[t] = true
+				}
+			}
+		}
+		for _, a := range e.Aliases {
+			if a != strings.ToUpper(a) && isWord(a) && !inName[names.Fold(a)] {
+				word = append(word, fmt.Sprintf("%s (%s): %q", e.ID, e.Type, a))
+				if e.Type == graph.Person {
+					personWords++
+				}
+			}
+		}
+		for _, m := range e.Merges {
+			switch {
+			case strings.Contains(m, ": surname of "):
+				bySurnameJoins++
+			case strings.Contains(m, ": spelling variant of "):
+				variantJoins++
+			}
+		}
+		if e.Type != graph.Person {
+			continue
+		}
+		people++
+		if len(spellings) >= 3 {
+			multi++
+			if *dump {
+				fmt.Fprintf(os.Stderr, "%s\t%s\t%s\n", e.ID, strings.Join(spellings, " | "), strings.Join(e.Merges, " | "))
+			}
+		}
+		ref := ""
+		for _, s := range spellings {
+			if len(names.Words(s)) >= 2 {
+				ref = s
+				break
+			}
+		}
+		if ref != "" {
+			rs := names.Surname(ref)
+			for _, s := range spellings {
+				if s != ref && len(names.Words(s)) >= 2 && !names.SameWord(names.Surname(s), rs) {
+					surname = append(surname, fmt.Sprintf("%s: %q has another surname than %q", e.ID, s, ref))
+				}
+			}
+		}
+		for _, s := range spellings {
+			ws := strings.Fields(strings.ReplaceAll(s, ".", " "))
+			if len(ws) >= 2 && lexicon.IsLegalForm(ws[len(ws)-1]) {
+				company = append(company, fmt.Sprintf("%s: %q", e.ID, s))
+				break
+			}
+		}
+	}
+	var twoTypes []string
+	for k, ts := range byName {
+		if len(ts) > 1 {
+			var ids []string
+			for _, id := range ts {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			twoTypes = append(twoTypes, fmt.Sprintf("%q: %s", k, strings.Join(ids, ", ")))
+		}
+	}
+	sort.Strings(twoTypes)
+
+	fmt.Printf("corpus: %s\narticles: %d\nentities: %d (people %d, with three or more spellings %d, partial %d)\n",
+		path, len(res.Docs), len(ents), people, multi, partial)
+	fmt.Printf("cross-article merges: surname alone %d, spelling variant %d\n", bySurnameJoins, variantJoins)
+	fmt.Printf("person spellings with another surname:   %d\n", len(surname))
+	fmt.Printf("spellings that are lower-case words:      %d (of people %d)\n", len(word), personWords)
+	fmt.Printf("Person entities with a legal-form suffix: %d\n", len(company))
+	fmt.Printf("names living as two or more types:        %d\n", len(twoTypes))
+	for _, sec := range []struct {
+		title string
+		xs    []string
+	}{{"another surname", surname}, {"lower-case words", word}, {"companies as people", company}, {"two types", twoTypes}} {
+		fmt.Printf("\n## %s (%d)\n", sec.title, len(sec.xs))
+		for i, x := range sec.xs {
+			if i >= *n {
+				break
+			}
+			fmt.Println("  " + x)
+		}
+	}
+}
+
+// wordCase counts, for every folded word of the corpus texts, how often it is written in lower case
+// and how often capitalised other than at the start of a sentence.
+func wordCase(path string) (lower, capital map[string]int, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	lower, capital = map[string]int{}, map[string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct {
+			Text string `json:"text"`
+			Body string `json:"body"`
+		}
+		if json.Unmarshal(sc.Bytes(), &rec) != nil {
+			continue
+		}
+		text := rec.Text + rec.Body
+		start := true
+		for _, tok := range strings.Fields(text) {
+			w := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) })
+			if w != "" {
+				r, _ := utf8.DecodeRuneInString(w)
+				switch {
+				case unicode.IsLower(r):
+					lower[strings.ToLower(w)]++
+				case !start && w != strings.ToUpper(w):
+					capital[strings.ToLower(w)]++
+				}
+			}
+			start = strings.HasSuffix(tok, ".") || strings.HasSuffix(tok, "?") || strings.HasSuffix(tok, "!") || strings.HasSuffix(tok, "\"")
+		}
+	}
+	return lower, capital, sc.Err()
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "resolution:", err)
+		os.Exit(1)
+	}
+}
