@@ -181,8 +181,12 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 				todo = append(todo, a)
 			}
 		}
-		// an interrupt stops extraction at once: what is extracted is written, the rest waits for the next run
+		// an interrupt stops extraction at once and the batch is not written: the next run extracts and
+		// resolves it whole, as a load never interrupted would (resolution reads a batch as one unit)
 		docs := extractAll(ctx, x, todo, opts.Workers, nil)
+		if ctx.Err() != nil {
+			return nil
+		}
 		docs, bad := dropOversized(docs)
 		sum.Errors = append(sum.Errors, bad...)
 		sum.Read -= len(bad)
