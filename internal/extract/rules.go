@@ -5,7 +5,7 @@ import "github.com/kgnews/kg/internal/graph"
 // A Rule is one way a relation is read from a sentence. Every relation carries the id of the rule that
 // read it; `kgload eval` scores each rule on its own, and TestRuleExamples reads every example and
 // non-example below, so a rule's table row says what it does and proves it. The matching code lives
-// in relations.go (meetings and visits), relations.go's HOLDS_POST section and state.go.
+// in meetings.go, visits.go, posts.go and state.go; the words they read are in vocab.go.
 type Rule struct {
 	ID   string
 	Type graph.RelType

@@ -1,0 +1,400 @@
+package extract
+
+// MET: meeting verbs and nouns, hosting, reciprocal and multi-party meetings.
+
+import (
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+type meetKind int
+
+const (
+	meetNone meetKind = iota
+	meetVerb
+	meetNoun
+	meetBetween
+	meetDiscussed
+	meetAttended
+	meetHost // X hosted / received / welcomed / greeted Y; Y was received by X
+)
+
+// meetTrigger reports a meeting phrase at token i and where its other side begins.
+func (v sentenceView) meetTrigger(i int) (meetKind, int) {
+	if i >= len(v.toks) || v.toks[i].Cap() {
+		return meetNone, 0 // "Meet the Parents": a title, not the verb
+	}
+	w, next := v.lower(i), v.lower(i+1)
+	if next == "with" && v.lower(i+2) == "with" {
+		i++ // "talks with with X": a doubled word
+	}
+	switch w {
+	case "meeting":
+		// "after meeting President X": the gerund, with its object right after
+		switch v.lower(i - 1) {
+		case "after", "before", "while", "since", "when":
+			if next != "with" && next != "between" && i+1 < len(v.toks) && v.toks[i+1].Word {
+				if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
+					return meetVerb, i + 1
+				}
+			}
+		}
+	}
+	switch w {
+	case "met", "meets", "meet":
+		if next == "with" {
+			return meetVerb, i + 2
+		}
+		return meetVerb, i + 1
+	case "talks", "discussions", "meetings", "meeting", "consultations", "negotiations":
+		if next == "between" {
+			return meetBetween, i + 2
+		}
+		if next == "with" {
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				switch v.lower(j) {
+				case "held", "hold", "holds", "had", "holding", "having", "conducted":
+					return meetVerb, i + 2
+				}
+			}
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if v.lower(j) == "attended" {
+					return meetNone, 0 // "attended the meeting with": the attended rule reads it
+				}
+			}
+			return meetNoun, i + 2
+		}
+	case "discussed", "talked", "conferred":
+		return meetDiscussed, i
+	case "hosted", "received", "welcomed", "greeted":
+		if next == "by" {
+			return meetHost, i + 2
+		}
+		return meetHost, i + 1
+	case "attended":
+		if next == "by" {
+			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				if meetingNouns[v.lower(j)] {
+					return meetAttended, i + 2
+				}
+			}
+			return meetNone, 0
+		}
+		j := i + 1
+		for j < len(v.toks) && j <= i+3 && !meetingNouns[v.lower(j)] {
+			j++
+		}
+		if !meetingNouns[v.lower(j)] {
+			return meetNone, 0
+		}
+		return meetAttended, j + 1
+	}
+	return meetNone, 0
+}
+
+// thingAt reports whether an object opens at token i with an article and a common noun that names no
+// person or group of people ("a cool reception", "the target"; not "the president", "a delegation").
+func (v sentenceView) thingAt(i int) bool {
+	switch v.lower(i) {
+	case "a", "an", "the", "its", "their", "his", "her":
+	default:
+		return false
+	}
+	for j := i + 1; j < len(v.toks) && j <= i+3; j++ {
+		t := v.toks[j]
+		if !t.Word || t.Cap() {
+			return false // a name, or a nationality before a title
+		}
+		w := t.Lower()
+		if lexicon.IsTitleWord(w) || peopleNouns[w] {
+			return false
+		}
+		if lexicon.IsFunctionWord(w) {
+			return true
+		}
+	}
+	return true
+}
+
+// intransitiveAt reports whether a verb ends its object slot at token i: nothing, a preposition, a
+// time word or punctuation follows it ("met in Lima", "met yesterday", "met."), not a noun phrase
+// ("met the target").
+func (v sentenceView) intransitiveAt(i int) bool {
+	if i >= len(v.toks) || !v.toks[i].Word {
+		return true
+	}
+	switch v.lower(i) {
+	case "in", "on", "at", "for", "during", "after", "before", "again", "privately", "briefly", "secretly",
+		"yesterday", "today", "twice", "later", "earlier", "last", "late", "early", "behind", "here", "there":
+		return true
+	}
+	return false
+}
+
+// meetSide returns the people on the far side of a meeting, or the organisation when no person is named.
+func (v sentenceView) meetSide(from, to int) []*Entity {
+	var es []*Entity
+	for _, m := range v.in(from, to, graph.Person) {
+		es = appendEntity(es, m.Ent)
+	}
+	if len(es) > 0 {
+		return es
+	}
+	for _, m := range v.in(from, to, graph.Organisation) {
+		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+			continue // "the Arab League's Secretary": someone of the organisation, not its delegation
+		}
+		if p := v.lower(m.Tok - 1); p == "of" || (p == "the" && v.lower(m.Tok-2) == "of") {
+			continue // "leaders of the Senate": the body the people belong to
+		}
+		es = appendEntity(es, m.Ent)
+	}
+	return es
+}
+
+// listAt returns the people (or, failing them, the organisation) named first in [from, to) and those
+// listed with them: one side of "a meeting between X and Y".
+func (v sentenceView) listAt(from, to int) []*Entity {
+	ms := v.in(from, to, "")
+	if len(ms) == 0 || ms[0].Tok-from > 3 {
+		return nil
+	}
+	group := ms[:1]
+	for i := 1; i < len(ms) && listJoined(v.toks, ms[i-1], ms[i]) && v.lower(ms[i-1].TokEnd) != "and"; i++ {
+		group = ms[:i+1]
+	}
+	var es []*Entity
+	for _, m := range group {
+		if m.Type == graph.Person || m.Type == graph.Organisation {
+			es = appendEntity(es, m.Ent)
+		}
+	}
+	return es
+}
+
+func (x *Extractor) meetings(d *Doc, v sentenceView) {
+	for i := 0; i < len(v.toks); i++ {
+		kind, objFrom := v.meetTrigger(i)
+		if kind == meetNone {
+			continue
+		}
+		lb := v.leftBound(i)
+		rb := v.rightBound(objFrom)
+		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb)) {
+			continue
+		}
+		var left, right []*Entity
+		var pron, together bool
+		rule := ruleMetVerb
+		switch kind {
+		case meetVerb, meetNoun:
+			if kind == meetVerb && v.thingAt(objFrom) {
+				continue // "met a cool reception", "met the target": a thing, not a person
+			}
+			left, pron = x.clauseSubjects(d, v, lb, i)
+			right = v.meetSide(objFrom, rb)
+			if kind == meetNoun {
+				rule = ruleMetNoun
+			} else if !pron && len(left) >= 2 && v.intransitiveAt(objFrom) {
+				// "X and Y met in Lima": the subjects met each other
+				left, right, rule = left[:1], left[1:], ruleMetTogether
+				together = true
+			}
+		case meetHost:
+			// the guest is the person named right after the verb (passive: after "by" is the host)
+			rule = ruleMetHost
+			var m *Mention
+			if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
+				m = ms[0] // "greeted President X": the title opens the object
+			}
+			if m == nil || m.Type != graph.Person {
+				continue
+			}
+			left, pron = d.subjects(v, lb, i)
+			right = []*Entity{m.Ent}
+		case meetBetween:
+			rule = ruleMetBetween
+			and := -1
+			for j := objFrom; j < rb; j++ {
+				if v.lower(j) == "and" {
+					and = j
+					break
+				}
+			}
+			if and < 0 {
+				continue
+			}
+			left = v.listAt(objFrom, and)
+			right = v.listAt(and+1, rb)
+		case meetDiscussed:
+			rule = ruleMetDiscussed
+			ps := v.in(lb, i, graph.Person)
+			if len(ps) < 2 || !joinedByAnd(v, ps[0], ps[1]) {
+				continue
+			}
+			left = []*Entity{ps[0].Ent}
+			for _, m := range ps[1:] {
+				right = appendEntity(right, m.Ent)
+			}
+		case meetAttended:
+			rule = ruleMetAttended
+			if v.lower(i+1) == "by" {
+				left = v.meetSide(objFrom, rb)
+			} else {
+				left, pron = d.subjects(v, lb, i)
+				right = v.meetSide(objFrom, rb)
+			}
+		}
+		if len(left) == 0 {
+			continue
+		}
+		// the place is said near the participants: "met X in Qatar", "While in the West Bank, X met Y"
+		near := objFrom
+		for _, m := range v.in(objFrom, rb, "") {
+			if m.Type != graph.Place {
+				near = m.TokEnd
+			}
+		}
+		place := v.placeIn(lb, min(near+4, rb), objFrom)
+		date := d.dateNear(v, i, rb, lb, rb)
+		if kind == meetAttended {
+			x.attended(d, v, left, right, place, date, pron)
+			continue
+		}
+		if len(right) == 0 {
+			continue
+		}
+		left, right = d.dropRepresented(left, right), d.dropRepresented(right, left)
+		if !hasPerson(left) && !hasPerson(right) {
+			continue
+		}
+		if vp, vd := d.visitBefore(v.si, i); vp != nil {
+			// "travelled to Cairo, where he met X": the meeting was there, then
+			if place == nil {
+				place = vp
+			}
+			if date == "" {
+				date = vd
+			}
+		}
+		if together {
+			// "X, Y and Z met": every pair of them
+			all := append(left, right...)
+			left, right = nil, nil
+			for k, a := range all {
+				for _, b := range all[k+1:] {
+					left, right = append(left, a), append(right, b)
+				}
+			}
+			for k := range left {
+				d.add(Relation{Type: graph.Met, From: left[k], To: right[k], Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
+			}
+			continue
+		}
+		for _, a := range left {
+			for _, b := range right {
+				if a == b || (a.Type != graph.Person && b.Type != graph.Person) {
+					continue
+				}
+				d.add(Relation{Type: graph.Met, From: a, To: b, Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
+			}
+		}
+	}
+}
+
+// dropRepresented leaves out of a side the organisations a participant holds a post in: "a meeting
+// between X and Labour party leader Y" is a meeting with Y, not also with Labour.
+func (d *Doc) dropRepresented(side, other []*Entity) []*Entity {
+	var out []*Entity
+	for _, e := range side {
+		if e.Type == graph.Organisation {
+			k := names.Fold(e.Name)
+			represented := false
+			for _, p := range append(append([]*Entity{}, side...), other...) {
+				if p.Type == graph.Person && d.affiliations(p)[k] {
+					represented = true
+					break
+				}
+			}
+			if represented {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func hasPerson(es []*Entity) bool {
+	for _, e := range es {
+		if e.Type == graph.Person {
+			return true
+		}
+	}
+	return false
+}
+
+func joinedByAnd(v sentenceView, a, b *Mention) bool {
+	return b.Tok-a.TokEnd <= 2 && b.Tok > a.TokEnd && (v.lower(a.TokEnd) == "and" || v.lower(b.Tok-1) == "and")
+}
+
+// attended pairs the people who attended a meeting with those on its other side: the participants
+// named, or those of the meeting read last. Participants who share an affiliation with the attendee
+// are on the attendee's own side.
+func (x *Extractor) attended(d *Doc, v sentenceView, attendees, parts []*Entity, place *Entity, date string, pron bool) {
+	// the meeting attended is the one read last: among the participants named, or any
+	for i := len(d.Relations) - 1; i >= 0; i-- {
+		r := d.Relations[i]
+		if r.Type != graph.Met || r.Sent >= v.si {
+			continue
+		}
+		if len(parts) > 0 && !(containsEntity(parts, r.From) && containsEntity(parts, r.To)) {
+			continue
+		}
+		if len(parts) == 0 {
+			parts = []*Entity{r.From, r.To}
+		}
+		if place == nil {
+			place = r.Place
+		}
+		if date == "" {
+			date = r.Date
+		}
+		break
+	}
+	for _, a := range attendees {
+		mine := d.affiliations(a)
+		for _, p := range parts {
+			if p == a || overlapsSet(mine, d.affiliations(p)) {
+				continue
+			}
+			d.add(Relation{Type: graph.Met, From: a, To: p, Place: place, Date: date, Sent: v.si, Rule: ruleMetAttended}, pron)
+		}
+	}
+}
+
+func containsEntity(es []*Entity, e *Entity) bool {
+	for _, o := range es {
+		if o == e {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveJoined reports whether b is listed with a behind a description of its own: "A and the head of
+// the Bank of Norway, B, met".
+func appositiveJoined(v sentenceView, a, b *Mention) bool {
+	from, to := a.TokEnd, b.TitleFrom
+	if to-from < 3 || to-from > 10 || v.lower(from) != "and" || v.toks[to-1].Text != "," || v.lower(from+1) != "the" {
+		return false
+	}
+	for j := from + 1; j < to-1; j++ {
+		if clauseStops[v.lower(j)] || v.toks[j].Text == "," {
+			return false
+		}
+	}
+	return v.lower(b.TokEnd) == ","
+}

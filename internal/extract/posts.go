@@ -1,0 +1,685 @@
+package extract
+
+// HOLDS_POST: titles before a name, appositions, posts stated by a verb, descriptions and the states
+// posts are held at.
+
+import (
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// affiliations are the folded names of the states and organisations a person is tied to in the article:
+// posts read so far, and nationality adjectives before their name.
+func (d *Doc) affiliations(e *Entity) map[string]bool {
+	s := map[string]bool{}
+	for _, m := range e.Mentions {
+		if m.Affil != "" {
+			s[names.Fold(m.Affil)] = true
+		}
+	}
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e {
+			s[names.Fold(r.To.Name)] = true
+			for _, m := range r.To.Mentions {
+				if m.Affil != "" {
+					s[names.Fold(m.Affil)] = true
+				}
+			}
+		}
+	}
+	return s
+}
+
+func overlapsSet(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeEntity returns the article's entity for a country, adding one when the article names the
+// country only through an adjective ("Chinese").
+func (d *Doc) placeEntity(country string) *Entity {
+	k := names.Fold(country)
+	for _, e := range d.Entities {
+		if e.Type == graph.Place && names.Fold(e.Name) == k {
+			return e
+		}
+	}
+	// the country under another of its names ("UK", "Britain")
+	for _, e := range d.Entities {
+		if e.Type != graph.Place || d.lex == nil {
+			continue
+		}
+		if p, ok := d.lex.Place(e.Name); ok && p.Kind == lexicon.Country && p.Country == country {
+			return e
+		}
+	}
+	e := &Entity{Name: country, Type: graph.Place}
+	d.Entities = append(d.Entities, e)
+	return e
+}
+
+// orgEntity is the article's organisation of that name, added when the article names it only in other
+// words ("Tory" for the Conservative Party).
+func (d *Doc) orgEntity(name string) *Entity {
+	k := names.Fold(name)
+	for _, e := range d.Entities {
+		if e.Type == graph.Organisation && names.Fold(e.Name) == k {
+			return e
+		}
+	}
+	e := &Entity{Name: name, Type: graph.Organisation}
+	d.Entities = append(d.Entities, e)
+	return e
+}
+
+func (x *Extractor) posts(d *Doc, v sentenceView) {
+	x.asTitle(d, v)
+	// "The home secretary confirmed ...": a description that stands for the article's protagonist, whose
+	// name is written with no title, gives them the post
+	for i := range v.toks {
+		desc, ok := x.descriptionAt(v, i)
+		if !ok {
+			continue
+		}
+		if e := x.describedPerson(d, desc); e != nil && !hasTitle(e, desc.title) {
+			status := "current"
+			if desc.former {
+				status = "former"
+			}
+			switch {
+			case desc.party != nil:
+				d.add(Relation{Type: graph.HoldsPost, From: e, To: desc.party, Title: desc.title, Status: status,
+					Sent: v.si, Tok: i, Rule: rulePostDescribed}, true)
+			case desc.country != "":
+				d.add(Relation{Type: graph.HoldsPost, From: e, To: d.placeEntity(desc.country), Title: desc.title, Status: status,
+					Sent: v.si, Tok: i, Rule: rulePostDescribed}, true)
+			default:
+				d.holdOpenPost(e, desc.title, status, v.si, rulePostDescribed)
+			}
+		}
+	}
+	x.copulaPosts(d, v)
+	for _, m := range v.ms {
+		if m.Type != graph.Person {
+			continue
+		}
+		x.titleBefore(d, v, m)
+		x.apposition(d, v, m)
+		x.reverseApposition(d, v, m)
+	}
+}
+
+// titleBefore reads the post written before a name: "French Ambassador to Kenya Marie Dupont",
+// "Labour party leader Ann Smith", "the European Commission’s trade commissioner Karl Weber".
+func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
+	words := strings.Fields(m.Title)
+	affil := m.Affil
+	var target *Entity
+	if m.affilMention != nil && m.affilMention.Ent != nil {
+		target = m.affilMention.Ent
+	}
+	// lowercase title words and nationality adjectives before the chunk
+	j := m.TitleFrom - 1
+	var lower []string
+	for ; j >= 0; j-- {
+		t := v.toks[j]
+		if !t.Word {
+			break
+		}
+		if lexicon.IsTitleWord(t.Text) {
+			lower = append([]string{t.Text}, lower...)
+			continue
+		}
+		if t.Lower() == "and" && len(lower) > 0 && j > 0 && v.toks[j-1].Word && lexicon.IsTitleWord(v.toks[j-1].Text) {
+			lower = append([]string{t.Text}, lower...) // "chairman and president"
+			continue
+		}
+		if c, ok := x.lex.Demonym(t.Text); ok {
+			if affil == "" {
+				affil = c
+			}
+			continue
+		}
+		break
+	}
+	if len(lower) > 0 || len(words) > 0 {
+		if pw, at, ok := x.portfolioBefore(d, v, j, strings.Join(append(lower, words...), " ")); ok {
+			lower = append(pw, lower...)
+			j = at
+			// "Peruvian central bank president": the nationality before the portfolio
+			if j >= 0 {
+				if c, ok := x.lex.Demonym(v.toks[j].Text); ok {
+					if affil == "" {
+						affil = c
+					}
+					j--
+				}
+			}
+		}
+	}
+	words = append(lower, words...)
+	exBefore := func(k int) bool { return k >= 2 && v.toks[k-1].Text == "-" && v.lower(k-2) == "ex" }
+	if exBefore(j + 1) {
+		words = append([]string{"former"}, words...) // "ex-minister"
+		j -= 2
+	}
+	if m.Affil == "" && affil != "" {
+		m.Affil = affil // "Kenyan diplomat Amina Odhiambo": a nationality, even without a post
+	}
+	former := false
+	var kept []string
+	for _, w := range words {
+		if strings.EqualFold(w, "former") {
+			former = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(postSet(strings.Join(kept, " "))) == 0 {
+		return
+	}
+	if target == nil && j >= 0 {
+		// "ORG's title NAME" / "ORG title NAME" / "their title NAME"
+		k := j
+		if isPossessive(v.toks[k]) {
+			k--
+		}
+		if k >= 0 {
+			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
+				target = om.Ent
+				om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
+				if exBefore(om.Tok) {
+					former = true // "Ex-Downing Street media chief X"
+				}
+			} else if w := v.lower(k); w == "their" || w == "its" {
+				target = firstOrgOrState(v, k)
+			}
+		}
+	}
+	if target == nil && affil == "" && v.lower(m.TokEnd) == "of" {
+		// "President Ivo Marek of Pakistan": a country after the name
+		if om := v.mentionAt(m.TokEnd + 1); om != nil && om.Type == graph.Place && om.Ent != nil {
+			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+				target = om.Ent
+			}
+		}
+	}
+	if target == nil && affil != "" {
+		target = d.placeEntity(affil)
+	}
+	status := "current"
+	if former {
+		status = "former"
+	}
+	if target == nil {
+		title := tidyTitle(kept)
+		if j >= 0 && v.toks[j].Word && !v.toks[j].Cap() && lexicon.IsWordNetOrgNoun(v.toks[j].Text) && !lexicon.IsTitleWord(v.toks[j].Text) {
+			return // "exchange president X", "union leader X": the post is at a body the article does not name here
+		}
+		if j >= 0 && v.lower(j) == "shadow" {
+			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
+		}
+		if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
+			if party, ok := lexicon.PartyName(v.toks[j].Text); ok {
+				// "Conservative Shadow chancellor X": the party's name before the title
+				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: d.orgEntity(party), Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+			}
+			return // "Diageo North America president X": the post is at a body the article names, unread
+		}
+		if j >= 0 && v.lower(j) == "and" {
+			// "South Korean President A and Trade Minister B": B's post is at A's state
+			if pm := v.mentionEndingAt(j); pm != nil && pm.Type == graph.Person && pm.Ent != nil {
+				if st := d.statePostOf(pm.Ent, v.si); st != nil {
+					d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: st, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+					return
+				}
+			}
+		}
+		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
+		return
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+}
+
+// portfolioBefore reads the lower-case words of a portfolio before a title ("home affairs spokesman",
+// "transport and environment spokesman", "shadow home secretary") ending at token j. They belong to the
+// title when something anchors them: a body, place or nationality before them ("Lib Dem home affairs
+// spokesman"), "shadow", or, after an article or possessive, a title only one country has ("the home
+// secretary"). It returns the words and the index of the token before them.
+func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string) ([]string, int, bool) {
+	k := j
+	var words []string
+	for ; k >= 0 && len(words) < 4; k-- {
+		t := v.toks[k]
+		lw := t.Lower()
+		if !t.Word || t.Cap() || strings.HasSuffix(lw, "ly") || (lexicon.IsFunctionWord(lw) && lw != "and") {
+			break
+		}
+		if _, isVisit := v.visitTrigger(k); lexicon.IsTitleWord(lw) || clauseStops[lw] || isVisit || func() bool { kind, _ := v.meetTrigger(k); return kind != meetNone }() {
+			return nil, j, false // another title, a verb of meeting or travel: no portfolio
+		}
+		words = append([]string{t.Text}, words...)
+		if lw == "shadow" {
+			return words, k - 1, true
+		}
+	}
+	if len(words) == 0 || strings.EqualFold(words[0], "and") {
+		return nil, j, false
+	}
+	if k >= 0 {
+		if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
+			return words, k, true
+		}
+		if _, ok := x.lex.Demonym(v.toks[k].Text); ok {
+			return words, k, true
+		}
+		if isPossessive(v.toks[k]) {
+			return words, k, true
+		}
+		if w := v.lower(k); w == "the" || w == "his" || w == "her" || w == "their" || w == "its" {
+			if _, kind, ok := lexicon.CountryTerm(strings.Join(words, " ") + " " + title); ok && kind == lexicon.TermTitle {
+				return words, k, true
+			}
+		}
+	}
+	return nil, j, false
+}
+
+// copulaPosts reads posts stated by a verb: a person (or "he"/"she") right before "is", "was", "became",
+// "remains", "has/had been" or "served as", and a title phrase right after it.
+func (x *Extractor) copulaPosts(d *Doc, v sentenceView) {
+	for i := 1; i+1 < len(v.toks); i++ {
+		w := v.lower(i)
+		past, ok := copulaVerbs[w]
+		at := i + 1
+		switch {
+		case ok:
+		case w == "been" && (v.lower(i-1) == "has" || v.lower(i-1) == "had" || v.lower(i-1) == "have"):
+			past = v.lower(i-1) == "had"
+		case w == "served" && v.lower(i+1) == "as":
+			past, at = true, i+2
+		default:
+			continue
+		}
+		subjAt := i - 1
+		if w == "been" {
+			subjAt = i - 2
+		}
+		var subj *Entity
+		pron := false
+		if m := v.mentionEndingAt(subjAt + 1); m != nil && m.Type == graph.Person && m.Ent != nil {
+			subj = m.Ent
+		} else if p := v.lower(subjAt); p == "he" || p == "she" {
+			subj, pron = d.pronounPerson(v.si, subjAt), true
+		}
+		if subj == nil || v.hedged(i, v.leftBound(i)) {
+			continue
+		}
+		end := v.rightBound(at)
+		for k := at; k < end; k++ {
+			if v.toks[k].Text == "," {
+				end = k
+				break
+			}
+		}
+		title, status, target, next := x.postPhrase(d, v, at, end)
+		if title == "" || next < at+1 {
+			continue
+		}
+		if m := v.mentionAt(next); m != nil && m.Type == graph.Person {
+			continue // "X is President Y's adviser": the title belongs to the name after it
+		}
+		if past {
+			status = "former"
+		}
+		if target == nil {
+			if c, kind, ok := lexicon.CountryTerm(title); ok && kind == lexicon.TermTitle {
+				target = d.placeEntity(c) // "when he was Home Secretary": a post only one country has
+			} else {
+				if !pron {
+					d.holdOpenPost(subj, title, status, v.si, rulePostCopula)
+				}
+				continue
+			}
+		}
+		d.add(Relation{Type: graph.HoldsPost, From: subj, To: target, Title: title, Status: status, Sent: v.si, Tok: i, Rule: rulePostCopula}, pron)
+	}
+}
+
+// asTitle reads "As a former ambassador to Lebanon, he ...": the post of the clause's subject.
+func (x *Extractor) asTitle(d *Doc, v sentenceView) {
+	if v.lower(0) != "as" {
+		return
+	}
+	comma := firstComma(v.toks)
+	if comma < 2 || comma+1 >= len(v.toks) {
+		return
+	}
+	title, status, target, next := x.postPhrase(d, v, 1, comma)
+	if title == "" || next != comma {
+		return
+	}
+	var subj *Entity
+	pron := false
+	if m := v.mentionAt(comma + 1); m != nil && m.Type == graph.Person {
+		subj = m.Ent
+	} else if w := v.lower(comma + 1); w == "he" || w == "she" {
+		subj, pron = d.pronounPerson(v.si, comma+1), true
+	}
+	if subj == nil {
+		return
+	}
+	if target == nil {
+		if c := nationality(subj); c != "" {
+			target = d.placeEntity(c)
+		}
+	}
+	if target == nil {
+		if !pron {
+			d.holdOpenPost(subj, title, status, v.si, rulePostHome)
+		}
+		return
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: subj, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, pron)
+}
+
+// firstOrgOrState returns the organisation or country named last before token i ("their", "its").
+func firstOrgOrState(v sentenceView, i int) *Entity {
+	var best *Entity
+	for _, m := range v.ms {
+		if m.TokEnd <= i && (m.Type == graph.Organisation || m.Type == graph.Place) {
+			best = m.Ent
+		}
+	}
+	return best
+}
+
+func tidyTitle(words []string) string {
+	var out []string
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if lw == "the" || lw == "a" || lw == "an" || lexicon.IsHonorific(w) {
+			continue // articles, and courtesy titles such as Sir or Baroness, are no part of a post
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// postPhrase reads a title phrase starting at token i: optional article or possessive, "former", title
+// words, "to PLACE", then "of/for/at (the) (X's) TARGET". It returns the title, status, target
+// (nil when none is named) and the index after the phrase.
+func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, status string, target *Entity, next int) {
+	status = "current"
+	var words []string
+	var poss *Entity
+	j := i
+	if w := v.lower(j); w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" {
+		if w == "its" || w == "their" {
+			poss = firstOrgOrState(v, j)
+		}
+		j++
+	}
+	// "France's former ambassador", "the ministry's Acting Deputy Director-General"
+	if om := v.mentionAt(j); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) && om.Type != graph.Person {
+		poss = om.Ent
+		j = om.TokEnd + 1
+	} else if om != nil && om.Type == graph.Organisation && om.TokEnd < end && lexicon.IsTitleWord(v.toks[om.TokEnd].Text) {
+		poss = om.Ent // "European Union ambassador to the WTO, X"
+		j = om.TokEnd
+	} else if j+1 < end && isPossessive(v.toks[j+1]) && lexicon.IsOrgHead(v.toks[j].Text) {
+		poss = d.lastOrgWithHead(v, j, v.lower(j))
+		j += 2
+	}
+	// "the home secretary": lower-case portfolio words before a title that only one country has
+	if k := j; k < end && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) {
+		for k < end && k-j < 3 && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) && !lexicon.IsFunctionWord(v.toks[k].Text) {
+			k++
+		}
+		e := k
+		for e < end && v.toks[e].Word && lexicon.IsTitleWord(v.toks[e].Text) {
+			e++
+		}
+		if e > k && k > j {
+			var ws []string
+			for q := j; q < e; q++ {
+				ws = append(ws, v.toks[q].Text)
+			}
+			if _, kind, ok := lexicon.CountryTerm(strings.Join(ws, " ")); ok && kind == lexicon.TermTitle {
+				words = append(words, ws[:k-j]...)
+				j = k
+			}
+		}
+	}
+	for ; j < end; j++ {
+		t := v.toks[j]
+		lw := t.Lower()
+		if lw == "former" || lw == "ex" || lw == "then" {
+			status = "former"
+			continue
+		}
+		if lexicon.IsTitleWord(t.Text) {
+			words = append(words, t.Text)
+			continue
+		}
+		if lw == "and" && len(words) > 0 && j+1 < end && lexicon.IsTitleWord(v.toks[j+1].Text) {
+			words = append(words, t.Text) // "president and chief executive officer of Hearst"
+			continue
+		}
+		if c, ok := x.lex.Demonym(t.Text); ok && len(words) == 0 {
+			if poss == nil {
+				poss = d.placeEntity(c)
+			}
+			continue
+		}
+		break
+	}
+	if len(postSet(strings.Join(words, " "))) == 0 {
+		return "", "", nil, i
+	}
+	// complements: "to Lebanon" belongs to the title; "of/for/at the Arab League" names the target,
+	// unless it is a region rather than a state or body ("envoy for the Middle East").
+	for j < end {
+		w := v.lower(j)
+		if w == "in" {
+			// "vice president in Microsoft's security business unit": a body named after "in"
+			if om := v.mentionAt(j + 1); om != nil && om.Type == graph.Organisation && target == nil {
+				target, j = om.Ent, om.TokEnd
+				break
+			}
+		}
+		if w != "to" && w != "of" && w != "for" && w != "at" {
+			break
+		}
+		k := j + 1
+		if v.lower(k) == "the" {
+			k++
+		}
+		if w == "of" || w == "at" {
+			// "vice president of anti-piracy firm Overpeer", "of French sugar producer Beghin-Say": a
+			// description of the body, then its name
+			q := k
+			for q < end && q-k < 4 && v.toks[q].Word && (!v.toks[q].Cap() || x.isDemonym(v.toks[q].Text)) && !lexicon.IsFunctionWord(v.toks[q].Text) {
+				q++
+			}
+			if q > k {
+				if om := v.mentionAt(q); om != nil && om.Type == graph.Organisation && target == nil {
+					target, j = om.Ent, om.TokEnd
+					continue
+				}
+			}
+		}
+		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
+			if v.mentionAt(om.TokEnd+1) != nil {
+				k = om.TokEnd + 1 // "of France's Africa Department": the department is the target
+			} else if target == nil && om.Type == graph.Organisation {
+				target = om.Ent // "Chairman of Gazprom's board": the body is Gazprom
+				j = end
+				break
+			}
+		}
+		om := v.mentionAt(k)
+		if om == nil {
+			// a complement that names no entity ("for the Middle East Issue") stays in the title
+			e := k
+			for e < end && v.toks[e].Word && v.toks[e].Cap() {
+				e++
+			}
+			if e == k {
+				break
+			}
+			words = append(words, w)
+			for q := k; q < e; q++ {
+				words = append(words, v.toks[q].Text)
+			}
+			j = e
+			continue
+		}
+		isState := om.Type == graph.Organisation
+		if om.Type == graph.Place {
+			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+				isState = true
+			}
+		}
+		if w == "to" || !isState {
+			words = append(words, w, om.Text)
+		} else if target == nil {
+			target = om.Ent
+		}
+		j = om.TokEnd
+	}
+	if target == nil {
+		target = poss
+	}
+	return tidyTitle(words), status, target, j
+}
+
+// lastOrgWithHead finds the organisation named last before token i whose name ends in head
+// ("the ministry's" → the Israeli Ministry of Foreign Affairs).
+func (d *Doc) lastOrgWithHead(v sentenceView, i int, head string) *Entity {
+	pos := v.toks[i].Start
+	var best *Mention
+	for _, m := range d.Mentions {
+		if m.Ent != nil && m.Type == graph.Organisation && m.Start < pos && (best == nil || m.Start > best.Start) {
+			if strings.Contains(names.Fold(m.Text), head) {
+				best = m
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Ent
+}
+
+// apposition: "NAME, the TITLE of ORG," and "NAME, X's former TITLE to PLACE,".
+func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
+	if m.TokEnd >= len(v.toks) || v.toks[m.TokEnd].Text != "," {
+		return
+	}
+	end := v.rightBound(m.TokEnd + 1)
+	for k := m.TokEnd + 1; k < end; k++ {
+		if v.toks[k].Text == "," {
+			end = k
+			break
+		}
+	}
+	title, status, target, _ := x.postPhrase(d, v, m.TokEnd+1, end)
+	if title == "" {
+		return
+	}
+	if target == nil && m.Tok > 0 {
+		target = subjectState(v, m)
+	}
+	if target == nil {
+		if c := nationality(m.Ent); c != "" {
+			target = d.placeEntity(c) // "Kenyan diplomat Amina Odhiambo, the former ambassador to Chile"
+		}
+	}
+	if target == nil {
+		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
+		return
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, false)
+}
+
+// nationality is the country a person's nationality adjective names, in any mention so far.
+// It is read once per entity, after coreference has settled the mentions.
+func nationality(e *Entity) string {
+	if !e.natRead {
+		e.natRead = true
+		for _, m := range e.Mentions {
+			if m.Affil != "" {
+				e.nat = m.Affil
+				break
+			}
+		}
+	}
+	return e.nat
+}
+
+// subjectState is the organisation or country that opens the sentence before m ("Norway sent Erik Dahl, a
+// special envoy ..."): the body a title with no named target belongs to.
+func subjectState(v sentenceView, m *Mention) *Entity {
+	for _, o := range v.ms {
+		if o.Tok >= m.Tok {
+			return nil
+		}
+		if o.InTitle {
+			continue
+		}
+		if o.Type == graph.Organisation || o.Type == graph.Place {
+			if o.Tok <= 1 && !datelineAt(v, o) {
+				return o.Ent
+			}
+			return nil
+		}
+		return nil
+	}
+	return nil
+}
+
+// reverseApposition: "the Deputy Director-General of the Israeli Ministry of Foreign Affairs, NAME".
+func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
+	if m.Tok < 2 || v.toks[m.Tok-1].Text != "," || m.Title != "" {
+		return
+	}
+	comma := m.Tok - 1
+	// walk back to the start of the phrase: the nearest comma, clause stop or verb-like word
+	start := comma - 1
+	for start > 0 {
+		w := v.lower(start - 1)
+		if w == "," || clauseStops[w] {
+			break
+		}
+		if !v.toks[start-1].Word && !isPossessive(v.toks[start-1]) {
+			break
+		}
+		start--
+	}
+	for s := start; s < comma; s++ {
+		title, status, target, next := x.postPhrase(d, v, s, comma)
+		if title == "" || next != comma {
+			continue
+		}
+		if target == nil {
+			d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
+			return
+		}
+		d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostReverse}, false)
+		return
+	}
+}
+
+// datelineAt reports whether a mention is a wire dateline: a place in capitals opening the sentence,
+// followed by a comma ("NEW YORK, Oct 19 -").
+func datelineAt(v sentenceView, m *Mention) bool {
+	return m.Tok == 0 && m.Type == graph.Place && allCapsWord(m.Text) && v.lower(m.TokEnd) == ","
+}

@@ -1,0 +1,260 @@
+package extract
+
+// VISITED: travel, arrival, presence and speaking at an event in a place.
+
+import (
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// visitTrigger reports whether a travel phrase starts at token i, and where its objects begin.
+func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
+	if i >= len(v.toks) {
+		return 0, false
+	}
+	w := v.lower(i)
+	next := v.lower(i + 1)
+	if v.toks[i].Cap() && (i > 0 || !speechWords[w]) {
+		return 0, false // "Visit Britain", a title in capitals: not the verb
+	}
+	if speechWords[w] {
+		// presence at an event held in a place: "speaking in London", "in a speech in Edinburgh",
+		// "told a news conference in Lima"
+		if next == "in" {
+			return i + 2, true
+		}
+		if next == "at" && w != "told" {
+			return i + 2, true // "a speech at X University in P": the place may follow the venue
+		}
+		if w == "told" && i+2 < len(v.toks) && v.toks[i+1].Word && !v.toks[i+1].Cap() && v.lower(i+2) == "in" {
+			return i + 3, true // "told reporters in Lima"
+		}
+		return 0, false
+	}
+	switch w {
+	case "visited", "visiting", "toured":
+		return i + 1, true
+	case "visit", "visits":
+		if next == "to" {
+			return i + 2, true
+		}
+		if i > 0 && (isPersonPronoun(v.lower(i-1)) || v.lower(i-1) == "his" || v.lower(i-1) == "her") {
+			return i + 1, true
+		}
+		return i + 1, w == "visits"
+	case "trip", "tour", "journey":
+		if next == "to" || next == "of" {
+			return i + 2, true
+		}
+	case "traveled", "travelled", "traveling", "travelling", "travels", "travel", "went", "flew", "flown", "headed",
+		"continued", "came", "returned", "moved":
+		if next == "to" {
+			return i + 2, true
+		}
+		if (w == "returned" || w == "came") && next == "from" {
+			return i + 2, true // "has just returned from Washington": was there
+		}
+	case "arrived", "arriving", "arrives", "landed", "landing", "stopped":
+		if next == "in" || next == "at" {
+			return i + 2, true
+		}
+	case "is", "was":
+		if next == "in" {
+			return i + 2, true // "Marx is in New York": presence, the place right after (strictVisit)
+		}
+	case "left":
+		return i + 1, true // "left Bonn after talks": was there; the place right after (strictVisit)
+	case "stops":
+		if next == "in" {
+			return i + 2, true
+		}
+	}
+	return 0, false
+}
+
+// strictVisit reports whether a travel phrase at token i takes only a place written right after it:
+// "was in Lima", "left Bonn", not "was in talks about Lima" or "left the party in Lima".
+func (v sentenceView) strictVisit(i int) bool {
+	switch v.lower(i) {
+	case "is", "was", "left":
+		return true
+	}
+	return false
+}
+
+func (x *Extractor) visits(d *Doc, v sentenceView) {
+	var lastSubj []*Entity
+	var lastPron bool
+	for i := 0; i < len(v.toks); i++ {
+		objFrom, ok := v.visitTrigger(i)
+		if !ok {
+			continue
+		}
+		if v.lower(objFrom-1) == "to" && objFrom < len(v.toks) && v.toks[objFrom].Word && !v.toks[objFrom].Cap() {
+			switch v.lower(objFrom) {
+			case "the", "a", "an", "both":
+			default:
+				continue // "returned to haunt", "went to see": an infinitive, not a destination
+			}
+		}
+		lb := v.leftBound(i)
+		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1))) {
+			continue
+		}
+		subj, pron := x.clauseSubjects(d, v, lb, i)
+		if visitNouns[v.lower(i)] {
+			if e := x.possessorAfterComma(d, v, i); e != nil {
+				subj, pron = []*Entity{e}, true
+			}
+		}
+		if len(subj) == 0 && v.lower(i) == "continued" {
+			subj, pron = lastSubj, lastPron // "..., then continued to X"
+		}
+		if len(subj) == 0 {
+			// an opening phrase with no subject of its own ("Speaking in Lima, X said"; "In a speech in
+			// Oslo, the president said"): the person right after its comma
+			if e, described := x.openingSubject(d, v, i); e != nil {
+				subj, pron = []*Entity{e}, described
+			}
+		}
+		if len(subj) == 0 {
+			continue
+		}
+		lastSubj, lastPron = subj, pron
+		// objects: places in a list after the trigger
+		prev := objFrom
+		rb := v.rightBound(objFrom)
+		for n, m := range v.in(objFrom, len(v.toks), graph.Place) {
+			gap := 7 // the first place may stand a few words after the verb; the rest of a list is tight
+			if n > 0 {
+				gap = 3
+			}
+			if m.Tok-prev > gap || stopBetween(v, prev, m.Tok) {
+				break
+			}
+			if n == 0 && v.strictVisit(i) && m.Tok != objFrom && !(m.Tok == objFrom+1 && v.lower(objFrom) == "the") {
+				break
+			}
+			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
+				continue // "the UK chancellor": a nationality of a post, not a destination
+			}
+			// the first place may take the clause's date; later ones only a date of their own
+			clause := -1
+			if n == 0 && v.lower(i) != "continued" {
+				clause = lb
+			}
+			date := d.dateNear(v, prev, m.TokEnd, clause, rb)
+			if w := v.lower(m.TokEnd + 1); v.lower(m.TokEnd) == "," && (w == "such" || w == "including") || v.lower(m.TokEnd) == "such" {
+				prev = m.TokEnd // "stops in the region, such as X and Y": the places named next are the visits
+				continue
+			}
+			rule := ruleVisited
+			if speechWords[v.lower(i)] {
+				rule = ruleVisitedEvent
+			}
+			for _, s := range subj {
+				if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
+					continue // a press conference in one's own capital is no visit
+				}
+				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: rule}, pron)
+			}
+			prev = m.TokEnd
+		}
+	}
+}
+
+// ownCapital reports whether a place is the capital of a state the person belongs to or holds a post
+// at, as the article reads so far.
+func (x *Extractor) ownCapital(d *Doc, e, place *Entity) bool {
+	p, ok := x.lex.Place(place.Name)
+	if !ok || p.Kind != lexicon.Capital {
+		return false
+	}
+	if nationality(e) == p.Country {
+		return true
+	}
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e && r.To.Type == graph.Place && r.To.Name == p.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// openingSubject is the person named or described right after the comma of an opening phrase holding
+// token i, or nil; described says it was a description.
+func (x *Extractor) openingSubject(d *Doc, v sentenceView, i int) (*Entity, bool) {
+	comma := firstComma(v.toks)
+	if comma <= i || comma > 12 {
+		return nil, false
+	}
+	for _, m := range v.in(comma+1, len(v.toks), graph.Person) {
+		if m.Tok == comma+1 || m.TitleFrom == comma+1 {
+			return m.Ent, false
+		}
+		break
+	}
+	if desc, ok := x.descriptionAt(v, comma+1); ok {
+		return x.describedPerson(d, desc), true
+	}
+	return nil, false
+}
+
+// possessorAfterComma reads "his" or "her" before a travel noun in a phrase set off by a comma after
+// the sentence's names ("X met Y in Z, on his first visit to P"): the phrase tells of the sentence's
+// subject, the first person it names or describes, not of the person named last.
+func (x *Extractor) possessorAfterComma(d *Doc, v sentenceView, i int) *Entity {
+	k := i - 1
+	for k > 0 && i-k < 4 && v.toks[k].Word && !v.toks[k].Cap() && v.lower(k) != "his" && v.lower(k) != "her" {
+		k-- // "his first official visit"
+	}
+	if w := v.lower(k); w != "his" && w != "her" {
+		return nil
+	}
+	comma := -1
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if v.toks[j].Text == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return nil
+	}
+	ps := v.in(0, comma, graph.Person)
+	if len(ps) == 0 {
+		return nil
+	}
+	if e := x.describedIn(d, v, 0, ps[0].TitleFrom); e != nil {
+		return e // "the Pakistani president met X ..., on his first visit"
+	}
+	if ps[0].TitleFrom <= 3 && d.gender(ps[0].Ent) != -pronounGender(v.lower(k)) {
+		return ps[0].Ent
+	}
+	return nil
+}
+
+func stopBetween(v sentenceView, from, to int) bool {
+	for j := from; j < to; j++ {
+		w := v.lower(j)
+		if clauseStops[w] || w == "." || w == "from" || w == "with" || w == "by" {
+			return true
+		}
+		if _, ok := v.visitTrigger(j); ok && j > from {
+			return true // a new travel phrase takes over
+		}
+	}
+	return false
+}
+
+// visitBefore is the place and date of a visit stated earlier in the same sentence than token tok
+// ("travelled to Cairo, where he met X"), if any.
+func (d *Doc) visitBefore(si, tok int) (*Entity, string) {
+	vs := d.visitsIn[si] // not a scan of every relation of the article
+	for i := len(vs) - 1; i >= 0; i-- {
+		if r := d.Relations[vs[i]]; r.Tok < tok {
+			return r.To, r.Date
+		}
+	}
+	return nil, ""
+}

@@ -1,0 +1,54 @@
+package extract
+
+// The words relation rules read: what ends a clause, what makes an event unreal, the nouns of travel,
+// meeting and speech, the verbs that state a post and the honorifics that tell a gender.
+
+// clauseStops end the stretch of a sentence that holds a verb's subject or objects.
+var clauseStops = map[string]bool{
+	";": true, "that": true, "which": true, "who": true, "whom": true, "where": true, "while": true, "when": true,
+	"after": true, "before": true, "because": true, "but": true, "although": true, "though": true, "since": true,
+	"according": true, "said": true, "says": true, "added": true, "told": true, "noted": true,
+	"reported": true, "announced": true, "stressed": true, "warned": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
+}
+
+// hedges before a verb make the meeting or visit not a fact: planned, hoped for, denied or uncertain.
+var hedges = map[string]bool{
+	"will": true, "would": true, "could": true, "may": true, "might": true, "shall": true, "should": true,
+	"plan": true, "plans": true, "planned": true, "planning": true, "expected": true, "expects": true, "hope": true,
+	"hopes": true, "hoped": true, "hoping": true, "want": true, "wants": true, "wanted": true, "intends": true,
+	"intended": true, "scheduled": true, "next": true, "upcoming": true, "forthcoming": true,
+	"probable": true, "possible": true, "likely": true, "potential": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
+	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
+	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
+	"leaves": true, "departs": true, // "leaves on Saturday on a trip to": news present tense for a departure to come
+	"ahead": true, "prepare": true, "prepares": true, "preparing": true, // "ahead of talks with", "to prepare for talks"
+}
+
+var masculineTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "baron": true, "earl": true,
+	"duke": true, "king": true, "prince": true, "viscount": true, "marquess": true, "count": true}
+
+var feminineTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "lady": true, "dame": true,
+	"baroness": true, "queen": true, "princess": true, "duchess": true, "countess": true, "viscountess": true,
+	"marchioness": true}
+
+// speechWords tell of speaking at an event, which puts the speaker where it is held.
+var speechWords = map[string]bool{"speaking": true, "spoke": true, "speech": true, "addressing": true, "addressed": true,
+	"conference": true, "rally": true, "told": true, "lecture": true}
+
+// visitNouns are the nouns of travel a possessor can be the traveller of ("his visit to").
+var visitNouns = map[string]bool{"visit": true, "visits": true, "trip": true, "tour": true, "journey": true, "stay": true}
+
+// meetingNouns are what one attends when one meets people.
+var meetingNouns = map[string]bool{"meeting": true, "meetings": true, "talks": true, "discussions": true,
+	"session": true, "summit": true, "negotiations": true, "consultations": true}
+
+// peopleNouns are common nouns for people one meets as a group.
+var peopleNouns = map[string]bool{"delegation": true, "delegations": true, "team": true, "group": true,
+	"representatives": true, "officials": true, "leaders": true, "members": true, "families": true,
+	"family": true, "relatives": true, "students": true, "workers": true, "victims": true, "survivors": true,
+	"envoy": true, "envoys": true, "counterpart": true, "counterparts": true, "mother": true, "father": true,
+	"daughter": true, "son": true, "wife": true, "husband": true, "brother": true, "sister": true}
+
+// copulaVerbs state a post by a verb: "X is the party's chairman", "when he was Home Secretary", "X
+// became president", "X served as ambassador to Chile". The bool says the post is a past one.
+var copulaVerbs = map[string]bool{"is": false, "was": true, "became": false, "becomes": false, "remains": false}
