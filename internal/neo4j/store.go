@@ -179,11 +179,29 @@ func open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("neo4j: cannot reach %s: %w", cfg, err)
 	}
 	s := &Store{drv: drv, db: cfg.Database, timeout: cfg.Timeout}
-	if err := s.ApplySchema(ctx); err != nil {
-		drv.Close(ctx)
-		return nil, err
+	// a server restarting just after it answered: the schema is retried for the caller's retry time
+	// (the driver's own retries are kept short when that is set), else for a minute
+	budget := cfg.RetryFor
+	if budget <= 0 {
+		budget = time.Minute
 	}
-	return s, nil
+	deadline := time.Now().Add(budget)
+	for {
+		err := s.ApplySchema(ctx)
+		if err == nil {
+			return s, nil
+		}
+		if !s.Retryable(err) || time.Now().Add(time.Second).After(deadline) {
+			drv.Close(context.Background())
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			drv.Close(context.Background())
+			return nil, err
+		case <-time.After(time.Second):
+		}
+	}
 }
 
 // bounded gives ctx the store's statement timeout.
