@@ -378,7 +378,7 @@ func (r *Report) Write(w io.Writer) {
 		line("  "+string(t), *r.RelationsBy[t])
 	}
 	if len(r.RulesBy) > 0 {
-		fmt.Fprintf(w, "\n%-14s %6s %6s   %4s %4s\n", "by rule", "P", "share", "TP", "FP")
+		fmt.Fprintf(w, "\n%-16s %6s %6s   %4s %4s\n", "by rule", "P", "share", "TP", "FP")
 		var ids []string
 		for id := range r.RulesBy {
 			ids = append(ids, id)
@@ -387,7 +387,7 @@ func (r *Report) Write(w io.Writer) {
 		for _, id := range ids {
 			s := r.RulesBy[id]
 			// share: the part of all gold relations this rule found
-			fmt.Fprintf(w, "  %-12s %6.3f %6.3f   %4d %4d\n", id, s.Precision(), ratio(s.TP, r.GoldRelations), s.TP, s.FP)
+			fmt.Fprintf(w, "  %-14s %6.3f %6.3f   %4d %4d\n", id, s.Precision(), ratio(s.TP, r.GoldRelations), s.TP, s.FP)
 		}
 	}
 	fmt.Fprintf(w, "\ndates right on matched relations: %.3f (%d of %d)\n", r.DateAccuracy(), r.DatesRight, r.DatesScored)
