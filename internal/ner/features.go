@@ -123,56 +123,73 @@ type Sentence struct {
 func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 	toks := make([]token, len(s.Words))
 	for i, w := range s.Words {
-		lw := strings.ToLower(w)
-		t := token{text: w, lower: lw, shape: shape(w), pre3: prefix(lw, 3), suf2: suffix(lw, 2), suf3: suffix(lw, 3)}
-		if lexicon.IsTitleWord(w) {
-			t.flags |= fTitle
+		toks[i] = newToken(w, lex)
+	}
+	markSentence(toks, s, lex)
+	return toks
+}
+
+// newToken computes what the tagger reads of one word alone: its strings and the flags of the word
+// lists it is on.
+func newToken(w string, lex *lexicon.Lexicon) token {
+	lw := strings.ToLower(w)
+	t := token{text: w, lower: lw, shape: shape(w), pre3: prefix(lw, 3), suf2: suffix(lw, 2), suf3: suffix(lw, 3)}
+	if lexicon.IsTitleWord(w) {
+		t.flags |= fTitle
+	}
+	if lexicon.IsPostWord(w) {
+		t.flags |= fPost
+	}
+	if lexicon.IsHonorific(w) {
+		t.flags |= fHonorific
+	}
+	if _, ok := lex.Demonym(strings.TrimSuffix(w, "s")); ok {
+		t.flags |= fDemonym
+	} else if _, ok := lex.Demonym(w); ok {
+		t.flags |= fDemonym
+	}
+	if lexicon.IsOrgHead(w) {
+		t.flags |= fOrgHead
+	}
+	if lexicon.IsOrgNoun(w) {
+		t.flags |= fOrgNoun
+	}
+	if lexicon.IsOrganWord(w) {
+		t.flags |= fOrgan
+	}
+	if lexicon.IsGeoHead(w) {
+		t.flags |= fGeoHead
+	}
+	if lexicon.IsDirection(w) {
+		t.flags |= fDirection
+	}
+	if lexicon.IsFunctionWord(w) {
+		t.flags |= fFunction
+	}
+	if lexicon.IsPostNominal(w) {
+		t.flags |= fPostNominal
+	}
+	if lexicon.IsWordNetOrgNoun(w) {
+		t.flags |= fWnOrg
+	}
+	if lexicon.IsVenueNoun(w) {
+		t.flags |= fWnVenue
+	}
+	if lexicon.IsTitleNoun(w) {
+		t.flags |= fWnTitle
+	}
+	return t
+}
+
+// markSentence adds the flags that depend on the sentence and the article: words the article writes
+// in lower case elsewhere, and the gazetteer's places and the towns the words spell.
+func markSentence(toks []token, s Sentence, lex *lexicon.Lexicon) {
+	if s.LowerSeen != nil {
+		for i := range toks {
+			if t := &toks[i]; isCap(t.text) && s.LowerSeen[t.lower] {
+				t.flags |= fLowerSeen
+			}
 		}
-		if lexicon.IsPostWord(w) {
-			t.flags |= fPost
-		}
-		if lexicon.IsHonorific(w) {
-			t.flags |= fHonorific
-		}
-		if _, ok := lex.Demonym(strings.TrimSuffix(w, "s")); ok {
-			t.flags |= fDemonym
-		} else if _, ok := lex.Demonym(w); ok {
-			t.flags |= fDemonym
-		}
-		if lexicon.IsOrgHead(w) {
-			t.flags |= fOrgHead
-		}
-		if lexicon.IsOrgNoun(w) {
-			t.flags |= fOrgNoun
-		}
-		if lexicon.IsOrganWord(w) {
-			t.flags |= fOrgan
-		}
-		if lexicon.IsGeoHead(w) {
-			t.flags |= fGeoHead
-		}
-		if lexicon.IsDirection(w) {
-			t.flags |= fDirection
-		}
-		if lexicon.IsFunctionWord(w) {
-			t.flags |= fFunction
-		}
-		if lexicon.IsPostNominal(w) {
-			t.flags |= fPostNominal
-		}
-		if lexicon.IsWordNetOrgNoun(w) {
-			t.flags |= fWnOrg
-		}
-		if lexicon.IsVenueNoun(w) {
-			t.flags |= fWnVenue
-		}
-		if lexicon.IsTitleNoun(w) {
-			t.flags |= fWnTitle
-		}
-		if s.LowerSeen != nil && isCap(w) && s.LowerSeen[lw] {
-			t.flags |= fLowerSeen
-		}
-		toks[i] = t
 	}
 	// gazetteer: the longest place name starting at each capitalised word
 	maxN := lex.MaxPlaceWords()
@@ -221,7 +238,6 @@ func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 			break
 		}
 	}
-	return toks
 }
 
 // nameRun is how many words from i could belong to one name: capitalised words, and short lower-case
@@ -304,6 +320,54 @@ func appendFlags(buf []uint64, tmpl byte, flags uint32) []uint64 {
 		if flags&(1<<f) != 0 {
 			buf = append(buf, hashByte(feat(tmpl), byte(f)))
 		}
+	}
+	return buf
+}
+
+// wordAt is word k of the sentence in lower case, or a mark for before the first or after the last.
+func wordAt(toks []token, k int) string {
+	switch {
+	case k < 0:
+		return "<s>"
+	case k >= len(toks):
+		return "</s>"
+	}
+	return toks[k].lower
+}
+
+func shapeAt(toks []token, k int) string {
+	if k < 0 || k >= len(toks) {
+		return "_"
+	}
+	return toks[k].shape
+}
+
+// staticFeatures appends the hashes of the features of token i that depend neither on the tags
+// before it nor on the lexicon flags: all those of features but templates 1, 13, 14, 15, 22 and 26
+// and the flags (the fast path's tables hold those).
+func staticFeatures(buf []uint64, toks []token, i int, headline bool) []uint64 {
+	t := &toks[i]
+	buf = append(buf,
+		hashStr(feat(2), t.lower),
+		hashStr(feat(3), t.text),
+		hashStr(feat(4), t.suf3),
+		hashStr(feat(5), t.pre3),
+		hashStr(feat(6), t.shape),
+		hashStr(feat(7), wordAt(toks, i-1)),
+		hashStr(feat(8), wordAt(toks, i+1)),
+		hashStr(feat(9), wordAt(toks, i-2)),
+		hashStr(feat(10), wordAt(toks, i+2)),
+		hashStr(hashStr(feat(11), shapeAt(toks, i-1)), t.shape),
+		hashStr(hashStr(feat(12), t.shape), shapeAt(toks, i+1)),
+		hashStr(feat(21), t.suf2),
+		hashStr(hashStr(feat(24), wordAt(toks, i-1)), t.lower),
+		hashStr(hashStr(feat(25), t.lower), wordAt(toks, i+1)),
+	)
+	if i == 0 {
+		buf = append(buf, hashStr(feat(19), t.shape))
+	}
+	if headline {
+		buf = append(buf, hashStr(feat(20), t.shape), hashStr(feat(27), t.lower))
 	}
 	return buf
 }

@@ -1,0 +1,140 @@
+package ner
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// realSentences reads the committed articles (the real news of testdata/gold-news and the seeds), one
+// sentence a line, with the words each article writes in lower case.
+func realSentences(t testing.TB) []Sentence {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"../../testdata/gold-news/*.txt", "../../seeds/*.txt"} {
+		fs, err := filepath.Glob(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) < 40 {
+		t.Fatalf("found %d articles, want the 36 of gold-news and the seeds", len(files))
+	}
+	var out []Sentence
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lower := map[string]bool{}
+		var lines [][]string
+		for _, line := range strings.Split(string(data), "\n") {
+			ws := splitWords(line)
+			for _, w := range ws {
+				if strings.ToLower(w) == w {
+					lower[w] = true
+				}
+			}
+			lines = append(lines, ws)
+		}
+		for _, ws := range lines {
+			if len(ws) > 0 {
+				out = append(out, Sentence{Words: ws, LowerSeen: lower})
+			}
+		}
+	}
+	return out
+}
+
+// splitWords splits a line at spaces and splits punctuation off the words.
+func splitWords(line string) []string {
+	var out []string
+	for _, w := range strings.Fields(line) {
+		var tail []string
+		for len(w) > 0 {
+			r, n := utf8.DecodeRuneInString(w)
+			if !unicode.IsPunct(r) || n == len(w) {
+				break
+			}
+			out = append(out, w[:n])
+			w = w[n:]
+		}
+		for len(w) > 1 {
+			r, n := utf8.DecodeLastRuneInString(w)
+			if !unicode.IsPunct(r) {
+				break
+			}
+			tail = append(tail, w[len(w)-n:])
+			w = w[:len(w)-n]
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+		for i := len(tail) - 1; i >= 0; i-- {
+			out = append(out, tail[i])
+		}
+	}
+	return out
+}
+
+// The fast path (a model read from its file) tags every sentence of the committed articles exactly as
+// the plain path does, feature by feature in order: the same tags and the same margins, to the bit, as
+// headlines and as text.
+func TestFastPathAgrees(t *testing.T) {
+	m, err := ReadModel(bytes.NewReader(modelGz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.fast == nil {
+		t.Fatal("the embedded model does not take the fast path")
+	}
+	plain := &Tagger{model: m, lex: tg.lex}
+	plain.pool.New = tg.pool.New
+	sents := realSentences(t)
+	names := 0
+	for i, s := range sents {
+		for _, headline := range []bool{false, true} {
+			want, got := plain.Tag(s, headline), tg.Tag(s, headline)
+			if !reflect.DeepEqual(want, got) {
+				t.Fatalf("sentence %d (headline %v) %q:\n fast  %+v\n plain %+v", i, headline, s.Words, got, want)
+			}
+			names += len(got.Spans)
+		}
+	}
+	if len(sents) < 500 || names < 1000 {
+		t.Fatalf("compared %d sentences with %d names: too few to tell", len(sents), names)
+	}
+}
+
+// BenchmarkTag tags the sentences of the committed articles with the embedded model: MB/s is MB of
+// words per second.
+func BenchmarkTag(b *testing.B) {
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := realSentences(b)
+	size := 0
+	for _, s := range sents {
+		for _, w := range s.Words {
+			size += len(w) + 1
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			tg.Tag(s, false)
+		}
+	}
+}
