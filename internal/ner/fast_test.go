@@ -100,16 +100,24 @@ func TestFastPathAgrees(t *testing.T) {
 	}
 	plain := &Tagger{model: m, lex: tg.lex}
 	plain.pool.New = tg.pool.New
+	// a tagger that keeps few words, so that most are read afresh each time
+	small := NewTagger(m, tg.lex)
+	small.fast.words.limit = 300
 	sents := realSentences(t)
 	names := 0
 	for i, s := range sents {
 		for _, headline := range []bool{false, true} {
-			want, got := plain.Tag(s, headline), tg.Tag(s, headline)
-			if !reflect.DeepEqual(want, got) {
-				t.Fatalf("sentence %d (headline %v) %q:\n fast  %+v\n plain %+v", i, headline, s.Words, got, want)
+			want := plain.Tag(s, headline)
+			for _, fast := range []*Tagger{tg, small} {
+				if got := fast.Tag(s, headline); !reflect.DeepEqual(want, got) {
+					t.Fatalf("sentence %d (headline %v) %q:\n fast  %+v\n plain %+v", i, headline, s.Words, got, want)
+				}
 			}
-			names += len(got.Spans)
+			names += len(want.Spans)
 		}
+	}
+	if n := small.fast.words.n.Load(); n != 300 {
+		t.Fatalf("the small tagger kept %d words, want 300", n)
 	}
 	if len(sents) < 500 || names < 1000 {
 		t.Fatalf("compared %d sentences with %d names: too few to tell", len(sents), names)

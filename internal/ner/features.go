@@ -198,11 +198,7 @@ func markSentence(toks []token, s Sentence, lex *lexicon.Lexicon) {
 			continue
 		}
 		for n := min(maxN, nameRun(toks, i)); n >= 1; n-- {
-			name := toks[i].text
-			if n > 1 {
-				name = strings.Join(s.Words[i:i+n], " ")
-			}
-			p, ok := lex.Place(name)
+			p, ok := lex.PlaceWords(s.Words[i : i+n])
 			if !ok {
 				continue
 			}
@@ -228,7 +224,7 @@ func markSentence(toks []token, s Sentence, lex *lexicon.Lexicon) {
 			continue
 		}
 		for n := min(maxT, nameRun(toks, i)); n >= 1; n-- {
-			if !lexicon.Town(strings.Join(s.Words[i:i+n], " ")) {
+			if !lexicon.TownWords(s.Words[i : i+n]) {
 				continue
 			}
 			for k := i; k < i+n; k++ {
@@ -340,34 +336,4 @@ func shapeAt(toks []token, k int) string {
 		return "_"
 	}
 	return toks[k].shape
-}
-
-// staticFeatures appends the hashes of the features of token i that depend neither on the tags
-// before it nor on the lexicon flags: all those of features but templates 1, 13, 14, 15, 22 and 26
-// and the flags (the fast path's tables hold those).
-func staticFeatures(buf []uint64, toks []token, i int, headline bool) []uint64 {
-	t := &toks[i]
-	buf = append(buf,
-		hashStr(feat(2), t.lower),
-		hashStr(feat(3), t.text),
-		hashStr(feat(4), t.suf3),
-		hashStr(feat(5), t.pre3),
-		hashStr(feat(6), t.shape),
-		hashStr(feat(7), wordAt(toks, i-1)),
-		hashStr(feat(8), wordAt(toks, i+1)),
-		hashStr(feat(9), wordAt(toks, i-2)),
-		hashStr(feat(10), wordAt(toks, i+2)),
-		hashStr(hashStr(feat(11), shapeAt(toks, i-1)), t.shape),
-		hashStr(hashStr(feat(12), t.shape), shapeAt(toks, i+1)),
-		hashStr(feat(21), t.suf2),
-		hashStr(hashStr(feat(24), wordAt(toks, i-1)), t.lower),
-		hashStr(hashStr(feat(25), t.lower), wordAt(toks, i+1)),
-	)
-	if i == 0 {
-		buf = append(buf, hashStr(feat(19), t.shape))
-	}
-	if headline {
-		buf = append(buf, hashStr(feat(20), t.shape), hashStr(feat(27), t.lower))
-	}
-	return buf
 }

@@ -90,15 +90,46 @@ func allowed(prev, tag Tag) bool {
 // order of their feature's hash, as in the file, with an index of where the hashes of each value of
 // their top bits begin: finding a feature is one or two comparisons in a flat array, with no map.
 type Model struct {
-	keys    []uint64  // feature hashes, increasing
-	weights []float32 // row i is weights[i*nTags : (i+1)*nTags]
-	start   []uint32  // rows whose hash's top bits are b are start[b] to start[b+1]
-	shift   uint      // 64 minus the number of top bits start is indexed by
-	// quantised says that every weight is an int16 times one float32 scale (a model read from its
-	// file): every sum of up to thousands of them is then exact in float64, so any order of adding
-	// gives the same bits, and the tagger adds what does not depend on the tags before a word once
-	// per sentence (see fast.go).
-	quantised bool
+	keys  []uint64 // feature hashes, increasing
+	start []uint32 // rows whose hash's top bits are b are start[b] to start[b+1]
+	shift uint     // 64 minus the number of top bits start is indexed by
+	// The weights: row i is [i*nTags, (i+1)*nTags) of weights for a model being trained, and of q for a
+	// model read from its file, whose weight is float32(q)*scale. Every weight of a quantised model is
+	// then a whole multiple of the smallest step of scale's float32 exponent, and every sum of up to
+	// thousands of them is exact in float64: any order of adding gives the same bits, and the tagger
+	// adds what does not depend on the tags before a word once per sentence (see fast.go).
+	weights []float32
+	q       []int16
+	scale   float32
+}
+
+// quantised reports whether the model was read from its file (see Model).
+func (m *Model) quantised() bool { return m.q != nil }
+
+// weight is weight i of the rows laid end to end.
+func (m *Model) weight(i int) float32 {
+	if m.q != nil {
+		return float32(m.q[i]) * m.scale
+	}
+	return m.weights[i]
+}
+
+// addRow adds the weights of a row into out, in tag order; row -1 (no feature) adds nothing.
+func (m *Model) addRow(out *[nTags]float64, row int) {
+	if row < 0 {
+		return
+	}
+	if m.q != nil {
+		w := m.q[row*int(nTags) : (row+1)*int(nTags) : (row+1)*int(nTags)]
+		for k := range out {
+			out[k] += float64(float32(w[k]) * m.scale)
+		}
+		return
+	}
+	w := m.weights[row*int(nTags) : (row+1)*int(nTags) : (row+1)*int(nTags)]
+	for k := range out {
+		out[k] += float64(w[k])
+	}
 }
 
 // newModel lays out a model from rows given in increasing hash order.
@@ -184,7 +215,7 @@ func Default() (*Tagger, error) {
 // NewTagger returns a tagger over a model.
 func NewTagger(m *Model, lex *lexicon.Lexicon) *Tagger {
 	t := &Tagger{model: m, lex: lex, pool: sync.Pool{New: func() any { b := make([]uint64, 0, 96); return &b }}}
-	if m.quantised {
+	if m.quantised() {
 		t.fast = newFastTables(m)
 	}
 	return t
@@ -194,14 +225,7 @@ func NewTagger(m *Model, lex *lexicon.Lexicon) *Tagger {
 func (m *Model) scores(fs []uint64, out *[nTags]float64) {
 	*out = [nTags]float64{}
 	for _, f := range fs {
-		row := m.row(f)
-		if row < 0 {
-			continue
-		}
-		w := m.weights[row*int(nTags) : (row+1)*int(nTags)]
-		for k := range w {
-			out[k] += float64(w[k])
-		}
+		m.addRow(out, m.row(f))
 	}
 }
 
@@ -295,8 +319,8 @@ var magic = [8]byte{'K', 'G', 'N', 'E', 'R', 0, 0, 1}
 func (m *Model) WriteModel(w io.Writer) error {
 	keys := m.keys
 	maxAbs := float32(0)
-	for _, v := range m.weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	for i := range len(keys) * int(nTags) {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(m.weight(i)))))
 	}
 	scale := maxAbs / 32767
 	if scale == 0 {
@@ -317,7 +341,8 @@ func (m *Model) WriteModel(w io.Writer) error {
 	buf := make([]byte, 0, 8+2*int(nTags))
 	for row, k := range keys {
 		buf = binary.LittleEndian.AppendUint64(buf[:0], k)
-		for _, v := range m.weights[row*int(nTags) : (row+1)*int(nTags)] {
+		for i := row * int(nTags); i < (row+1)*int(nTags); i++ {
+			v := m.weight(i)
 			q := int16(math.Round(float64(v / scale)))
 			buf = binary.LittleEndian.AppendUint16(buf, uint16(q))
 		}
@@ -349,7 +374,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("model claims %d rows", n)
 	}
 	keys := make([]uint64, n)
-	weights := make([]float32, n*int(nTags))
+	q := make([]int16, n*int(nTags))
 	buf := make([]byte, 4096*rowLen)
 	for i := 0; i < n; {
 		k := min(n-i, 4096)
@@ -362,17 +387,17 @@ func ReadModel(r io.Reader) (*Model, error) {
 			if i > 0 && keys[i] <= keys[i-1] {
 				return nil, errors.New("model rows are not in hash order")
 			}
-			w := weights[i*int(nTags) : (i+1)*int(nTags)]
+			w := q[i*int(nTags) : (i+1)*int(nTags)]
 			for t := range w {
-				w[t] = float32(int16(binary.LittleEndian.Uint16(row[8+2*t:]))) * scale
+				w[t] = int16(binary.LittleEndian.Uint16(row[8+2*t:]))
 			}
 		}
 	}
 	if k, _ := io.ReadFull(zr, buf[:1]); k != 0 {
 		return nil, fmt.Errorf("model is longer than its %d rows", n)
 	}
-	m := newModel(keys, weights)
-	m.quantised = true
+	m := newModel(keys, nil)
+	m.q, m.scale = q, scale
 	return m, nil
 }
 
