@@ -90,28 +90,43 @@ func allowed(prev, tag Tag) bool {
 // order of their feature's hash, as in the file, with an index of where the hashes of each value of
 // their top bits begin: finding a feature is one or two comparisons in a flat array, with no map.
 type Model struct {
-	keys  []uint64 // feature hashes, increasing
 	start []uint32 // rows whose hash's top bits are b are start[b] to start[b+1]
 	shift uint     // 64 minus the number of top bits start is indexed by
-	// The weights: row i is [i*nTags, (i+1)*nTags) of weights for a model being trained, and of q for a
-	// model read from its file, whose weight is float32(q)*scale. Every weight of a quantised model is
-	// then a whole multiple of the smallest step of scale's float32 exponent, and every sum of up to
-	// thousands of them is exact in float64: any order of adding gives the same bits, and the tagger
-	// adds what does not depend on the tags before a word once per sentence (see fast.go).
+	// A model being trained has its feature hashes in keys and row i of weights at [i*nTags,
+	// (i+1)*nTags). A model read from its file has both in rows, each hash beside its weights, which
+	// are float32(q)*scale. Every weight of such a quantised model is a whole multiple of the
+	// smallest step of scale's float32 exponent, and every sum of up to thousands of them is exact in
+	// float64: any order of adding gives the same bits, and the tagger adds what does not depend on
+	// the tags before a word once per sentence (see fast.go).
+	keys    []uint64
 	weights []float32
-	q       []int16
+	rows    []qrow
 	scale   float32
 }
 
+// qrow is a feature hash and its quantised weights: a lookup finds both in one cache line.
+type qrow struct {
+	key uint64
+	q   [nTags]int16
+}
+
 // quantised reports whether the model was read from its file (see Model).
-func (m *Model) quantised() bool { return m.q != nil }
+func (m *Model) quantised() bool { return m.rows != nil }
 
 // weight is weight i of the rows laid end to end.
 func (m *Model) weight(i int) float32 {
-	if m.q != nil {
-		return float32(m.q[i]) * m.scale
+	if m.rows != nil {
+		return float32(m.rows[i/int(nTags)].q[i%int(nTags)]) * m.scale
 	}
 	return m.weights[i]
+}
+
+// key is the feature hash of row i.
+func (m *Model) key(i int) uint64 {
+	if m.rows != nil {
+		return m.rows[i].key
+	}
+	return m.keys[i]
 }
 
 // addRow adds the weights of a row into out, in tag order; row -1 (no feature) adds nothing.
@@ -119,8 +134,8 @@ func (m *Model) addRow(out *[nTags]float64, row int) {
 	if row < 0 {
 		return
 	}
-	if m.q != nil {
-		w := m.q[row*int(nTags) : (row+1)*int(nTags) : (row+1)*int(nTags)]
+	if m.rows != nil {
+		w := &m.rows[row].q
 		for k := range out {
 			out[k] += float64(float32(w[k]) * m.scale)
 		}
@@ -132,31 +147,46 @@ func (m *Model) addRow(out *[nTags]float64, row int) {
 	}
 }
 
-// newModel lays out a model from rows given in increasing hash order.
-func newModel(keys []uint64, weights []float32) *Model {
-	m := &Model{keys: keys, weights: weights}
+// index makes the index of a model whose n rows are in increasing hash order: about two rows to a
+// value of the top bits.
+func (m *Model) index(n int) {
 	bits := uint(1)
-	for bits < 30 && 1<<bits < len(keys) {
+	for bits < 30 && 2<<bits < n {
 		bits++
 	}
 	m.shift = 64 - bits
 	m.start = make([]uint32, 1<<bits+1)
 	b := 0
-	for i, k := range keys {
-		for ; b <= int(k>>m.shift); b++ {
+	for i := range n {
+		for top := int(m.key(i) >> m.shift); b <= top; b++ {
 			m.start[b] = uint32(i)
 		}
 	}
 	for ; b < len(m.start); b++ {
-		m.start[b] = uint32(len(keys))
+		m.start[b] = uint32(n)
 	}
+}
+
+// newModel lays out a model being trained from rows given in increasing hash order.
+func newModel(keys []uint64, weights []float32) *Model {
+	m := &Model{keys: keys, weights: weights}
+	m.index(len(keys))
 	return m
 }
 
 // row returns the row of a feature, or -1 when the model has none.
 func (m *Model) row(f uint64) int {
 	b := f >> m.shift
-	for i := m.start[b]; i < m.start[b+1]; i++ {
+	lo, hi := m.start[b], m.start[b+1]
+	if m.rows != nil {
+		for i := lo; i < hi; i++ {
+			if m.rows[i].key == f {
+				return int(i)
+			}
+		}
+		return -1
+	}
+	for i := lo; i < hi; i++ {
 		if m.keys[i] == f {
 			return int(i)
 		}
@@ -317,9 +347,9 @@ var magic = [8]byte{'K', 'G', 'N', 'E', 'R', 0, 0, 1}
 // WriteModel writes the model in its file format. Rows are written in increasing hash order, so the
 // same model always gives the same bytes.
 func (m *Model) WriteModel(w io.Writer) error {
-	keys := m.keys
+	n := m.Features()
 	maxAbs := float32(0)
-	for i := range len(keys) * int(nTags) {
+	for i := range n * int(nTags) {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(m.weight(i)))))
 	}
 	scale := maxAbs / 32767
@@ -333,14 +363,14 @@ func (m *Model) WriteModel(w io.Writer) error {
 	hdr := make([]byte, 0, 24)
 	hdr = append(hdr, magic[:]...)
 	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(nTags))
-	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(len(keys)))
+	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(n))
 	hdr = binary.LittleEndian.AppendUint32(hdr, math.Float32bits(scale))
 	if _, err := zw.Write(hdr); err != nil {
 		return err
 	}
 	buf := make([]byte, 0, 8+2*int(nTags))
-	for row, k := range keys {
-		buf = binary.LittleEndian.AppendUint64(buf[:0], k)
+	for row := range n {
+		buf = binary.LittleEndian.AppendUint64(buf[:0], m.key(row))
 		for i := row * int(nTags); i < (row+1)*int(nTags); i++ {
 			v := m.weight(i)
 			q := int16(math.Round(float64(v / scale)))
@@ -373,8 +403,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if n > 1<<28 {
 		return nil, fmt.Errorf("model claims %d rows", n)
 	}
-	keys := make([]uint64, n)
-	q := make([]int16, n*int(nTags))
+	rows := make([]qrow, n)
 	buf := make([]byte, 4096*rowLen)
 	for i := 0; i < n; {
 		k := min(n-i, 4096)
@@ -382,24 +411,23 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("model is shorter than its %d rows: %w", n, err)
 		}
 		for j := 0; j < k; j, i = j+1, i+1 {
-			row := buf[j*rowLen : (j+1)*rowLen]
-			keys[i] = binary.LittleEndian.Uint64(row)
-			if i > 0 && keys[i] <= keys[i-1] {
+			row, r := buf[j*rowLen:(j+1)*rowLen], &rows[i]
+			r.key = binary.LittleEndian.Uint64(row)
+			if i > 0 && r.key <= rows[i-1].key {
 				return nil, errors.New("model rows are not in hash order")
 			}
-			w := q[i*int(nTags) : (i+1)*int(nTags)]
-			for t := range w {
-				w[t] = int16(binary.LittleEndian.Uint16(row[8+2*t:]))
+			for t := range r.q {
+				r.q[t] = int16(binary.LittleEndian.Uint16(row[8+2*t:]))
 			}
 		}
 	}
 	if k, _ := io.ReadFull(zr, buf[:1]); k != 0 {
 		return nil, fmt.Errorf("model is longer than its %d rows", n)
 	}
-	m := newModel(keys, nil)
-	m.q, m.scale = q, scale
+	m := &Model{rows: rows, scale: scale}
+	m.index(n)
 	return m, nil
 }
 
 // Features is the number of feature rows in the model.
-func (m *Model) Features() int { return len(m.keys) }
+func (m *Model) Features() int { return max(len(m.keys), len(m.rows)) }
