@@ -70,6 +70,9 @@ type fastScratch struct {
 	toks   []token
 	info   []*wordInfo
 	words  []wordInfo // the sentence's words the cache does not keep
+	hashes []uint64
+	rows   []int32
+	sink   uint64
 }
 
 func newFastTables(m *Model) *fastTables {
@@ -125,6 +128,29 @@ func (ft *fastTables) addFlags(out *[nTags]float64, tmpl int, flags uint32) {
 }
 
 func (m *Model) row32(f uint64) int32 { return int32(m.row(f)) }
+
+// findRows appends the rows of features (-1 for none) to out. It first reads where each one's
+// bucket begins and the first row there, for all of them, in a loop with no branch that depends on
+// the data, so that the processor has many of those reads under way at once; the search that follows
+// then finds them in the cache.
+func (m *Model) findRows(fs []uint64, out []int32, sink *uint64) []int32 {
+	last := uint32(len(m.rows) - 1)
+	if len(m.rows) == 0 {
+		for range fs {
+			out = append(out, -1)
+		}
+		return out
+	}
+	sum := uint64(0)
+	for _, f := range fs {
+		sum += m.rows[min(m.start[f>>m.shift], last)].key
+	}
+	*sink += sum // kept, so that the reads are not left out
+	for _, f := range fs {
+		out = append(out, int32(m.row(f)))
+	}
+	return out
+}
 
 func (m *Model) addRow32(out *[nTags]float64, row int32) { m.addRow(out, int(row)) }
 
@@ -199,6 +225,29 @@ func (t *Tagger) tagFast(s Sentence, headline bool) Result {
 		}
 		return info[k]
 	}
+	// the features that join a word with its neighbours, hashed for the whole sentence first and then
+	// looked up together, so that the lookups of different words do not wait on each other
+	hs := sc.hashes[:0]
+	for i := range toks {
+		t := &toks[i]
+		hs = append(hs,
+			hashStr(hashStr(feat(11), shapeAt(toks, i-1)), t.shape),
+			hashStr(hashStr(feat(12), t.shape), shapeAt(toks, i+1)),
+			hashStr(hashStr(feat(24), wordAt(toks, i-1)), t.lower),
+			hashStr(hashStr(feat(25), t.lower), wordAt(toks, i+1)))
+	}
+	sc.hashes = hs
+	// read ahead the rows of the neighbours, and those after an outside tag, the likeliest
+	if last := int32(len(m.rows) - 1); last >= 0 {
+		sum := uint64(0)
+		for i := range toks {
+			wi := near(i + 1)
+			sum += m.rows[min(max(wi.near[1], 0), last)].key + m.rows[min(max(wi.near[3], 0), last)].key +
+				m.rows[min(max(wi.prev[prevNext][O], 0), last)].key + m.rows[min(max(info[i].prev[prevWord][O], 0), last)].key
+		}
+		sc.sink += sum
+	}
+	sc.rows = m.findRows(hs, sc.rows[:0], &sc.sink)
 	for i := range toks {
 		out := &static[i]
 		*out = ft.bias
@@ -209,11 +258,10 @@ func (t *Tagger) tagFast(s Sentence, headline bool) Result {
 		m.addRow32(out, near(i + 1).near[1])
 		m.addRow32(out, near(i - 2).near[2])
 		m.addRow32(out, near(i + 2).near[3])
+		for _, row := range sc.rows[4*i : 4*i+4] {
+			m.addRow32(out, row)
+		}
 		t := &toks[i]
-		m.add(out, hashStr(hashStr(feat(11), shapeAt(toks, i-1)), t.shape))
-		m.add(out, hashStr(hashStr(feat(12), t.shape), shapeAt(toks, i+1)))
-		m.add(out, hashStr(hashStr(feat(24), wordAt(toks, i-1)), t.lower))
-		m.add(out, hashStr(hashStr(feat(25), t.lower), wordAt(toks, i+1)))
 		if i == 0 {
 			m.add(out, hashStr(feat(19), t.shape))
 		}
