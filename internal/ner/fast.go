@@ -10,11 +10,13 @@ import (
 )
 
 // The fast path tags with a quantised model (one read from its file), where every sum of weights is
-// exact in float64 (see Model): the features of a word that do not depend on the tags
-// before it are summed once per word, before decoding, and those of the first words' tags, of the
-// bias and of the lexicon flags come from small tables made once per tagger. Only the three features
-// that join the previous tag with the word, its shape and the next word are looked up while decoding.
-// Tag gives the same tags and margins, to the bit, as the plain path (TestFastPathAgrees).
+// exact in float64 (see Model), so the order of adding does not matter. The features of each word
+// that do not depend on the tags before it are summed once, before decoding; those of the bias, of
+// the two tags before a word and of the lexicon flags come from small tables made once per tagger;
+// what a word alone gives (its strings, flags, own features' sum and rows as a neighbour and after
+// each tag) is kept for the first maxWords words a process reads. While decoding, only the three
+// features that join the previous tag with the word, its shape and the next word are added. Tag gives
+// the same tags and margins, to the bit, as the plain path (TestFastPathAgrees).
 
 // nPrev is the number of values a previous tag takes: the nine tags and tagStart.
 const nPrev = int(nTags) + 1
