@@ -2,13 +2,17 @@ package ner
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kgnews/kg/internal/lexicon"
 )
 
 // realSentences reads the committed articles (the real news of testdata/gold-news and the seeds), one
@@ -144,5 +148,46 @@ func BenchmarkTag(b *testing.B) {
 		for _, s := range sents {
 			tg.Tag(s, false)
 		}
+	}
+}
+
+// Taggers are shared by the loader's workers: tagging from several goroutines at once, while the word
+// cache fills and after it is full, gives what tagging alone gives.
+func TestFastPathConcurrent(t *testing.T) {
+	m, err := ReadModel(bytes.NewReader(modelGz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := lexicon.Default()
+	sents := realSentences(t)
+	alone := NewTagger(m, lex)
+	want := make([]Result, len(sents))
+	for i, s := range sents {
+		want[i] = alone.Tag(s, i%7 == 0)
+	}
+	shared := NewTagger(m, lex)
+	shared.fast.words.limit = 2000
+	errs := make(chan string, 4)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range sents {
+				i := (k + g*len(sents)/4) % len(sents)
+				if got := shared.Tag(sents[i], i%7 == 0); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d, sentence %d %q: got %+v, want %+v", g, i, sents[i].Words, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if n := shared.fast.words.n.Load(); n != 2000 {
+		t.Fatalf("the shared tagger kept %d words, want 2000", n)
 	}
 }
