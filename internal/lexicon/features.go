@@ -57,16 +57,27 @@ func featureData() *featureLists {
 }
 
 // Town reports whether a name is a town of 1,000 people or more (GeoNames) that the gazetteer lacks.
-func Town(name string) bool { return featureData().towns[names.Fold(name)] }
+func Town(name string) bool {
+	town, _ := folded(featureData().towns, name)
+	return town
+}
+
+// TownWords reports whether the name the words spell, a space between each, is a town: Town of
+// strings.Join(words, " ").
+func TownWords(words []string) bool {
+	var buf [128]byte
+	town, _ := folded(featureData().towns, joined(buf[:0], words))
+	return town
+}
 
 // MaxTownWords is the length in words of the longest town name.
 func MaxTownWords() int { return featureData().maxTownLen }
 
 // IsWordNetOrgNoun reports whether a word is a WordNet noun for a kind of organisation ("ministry", "band").
-func IsWordNetOrgNoun(w string) bool { return featureData().org[strings.ToLower(w)] }
+func IsWordNetOrgNoun(w string) bool { return inLower(featureData().org, w) }
 
 // IsVenueNoun reports whether a word is a WordNet noun for a structure, facility or way ("hotel", "street").
-func IsVenueNoun(w string) bool { return featureData().venue[strings.ToLower(w)] }
+func IsVenueNoun(w string) bool { return inLower(featureData().venue, w) }
 
 // IsTitleNoun reports whether a word is a WordNet noun for a leader, head or official ("chancellor").
-func IsTitleNoun(w string) bool { return featureData().titleNouns[strings.ToLower(w)] }
+func IsTitleNoun(w string) bool { return inLower(featureData().titleNouns, w) }

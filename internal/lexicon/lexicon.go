@@ -120,11 +120,14 @@ func each(tsv string, fn func([]string)) {
 
 // Place looks a name up in the gazetteer.
 func (l *Lexicon) Place(name string) (PlaceInfo, bool) {
-	p, ok := l.places[names.Fold(name)]
-	if !ok && strings.Contains(name, ".") { // "U.S." is "US"
-		p, ok = l.places[names.Fold(strings.ReplaceAll(name, ".", ""))]
-	}
-	return p, ok
+	return foldedOrUndotted(l.places, name) // "U.S." is "US"
+}
+
+// PlaceWords looks the name the words spell, a space between each, up in the gazetteer: Place of
+// strings.Join(words, " ").
+func (l *Lexicon) PlaceWords(words []string) (PlaceInfo, bool) {
+	var buf [128]byte
+	return foldedOrUndotted(l.places, joined(buf[:0], words))
 }
 
 // MaxPlaceWords is the length in words of the longest gazetteer name.
@@ -132,17 +135,12 @@ func (l *Lexicon) MaxPlaceWords() int { return l.maxPlaceLen }
 
 // Demonym returns the country a nationality adjective belongs to ("Chinese" → "China").
 func (l *Lexicon) Demonym(word string) (string, bool) {
-	c, ok := l.demonyms[names.Fold(word)]
-	return c, ok
+	return folded(l.demonyms, word)
 }
 
 // Country returns the common name of the country a name or alias denotes ("USA" → "United States").
 func (l *Lexicon) Country(name string) (string, bool) {
-	c, ok := l.countryName[names.Fold(name)]
-	if !ok && strings.Contains(name, ".") { // "U.S."
-		c, ok = l.countryName[names.Fold(strings.ReplaceAll(name, ".", ""))]
-	}
-	return c, ok
+	return foldedOrUndotted(l.countryName, name) // "U.S."
 }
 
 // PlaceKey is the name a place is compared under: a country under its common name ("US", "U.S." →

@@ -72,7 +72,7 @@ viscount marquess duke duchess countess`)
 var postNominals = set(`mp mep msp mla qc kc obe mbe cbe kbe frs phd jr sr`)
 
 // IsPostNominal reports whether a word is a letter set written after a name.
-func IsPostNominal(w string) bool { return postNominals[strings.ToLower(strings.TrimSuffix(w, "."))] }
+func IsPostNominal(w string) bool { return inLower(postNominals, strings.TrimSuffix(w, ".")) }
 
 // orgHeads end the names of organisations ("Ministry of Health", "Indian Air Force"), with cleanco's
 // company legal forms of three letters or more ("Inc", "GmbH"); shorter ones ("AS", "SA") read as words.
@@ -119,37 +119,37 @@ september october november december is are was were be been has have had do does
 should might must shall let please is it's`)
 
 // IsTitleWord reports whether a word can be part of a job title or rank.
-func IsTitleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+func IsTitleWord(w string) bool { return inLower(titleWords, w) }
 
 // IsPostWord reports whether a word names a post (not only describes a person).
-func IsPostWord(w string) bool { return postWords[strings.ToLower(w)] }
+func IsPostWord(w string) bool { return inLower(postWords, w) }
 
 // IsHonorific reports whether a word is a courtesy title such as Mr or Dr.
-func IsHonorific(w string) bool { return honorifics[strings.ToLower(strings.TrimSuffix(w, "."))] }
+func IsHonorific(w string) bool { return inLower(honorifics, strings.TrimSuffix(w, ".")) }
 
 // IsOrgHead reports whether a word ends organisation names.
-func IsOrgHead(w string) bool { return orgHeads[strings.ToLower(w)] }
+func IsOrgHead(w string) bool { return inLower(orgHeads, w) }
 
 // IsOrganWord reports whether a word names a body inside an organisation.
-func IsOrganWord(w string) bool { return organWords[strings.ToLower(w)] }
+func IsOrganWord(w string) bool { return inLower(organWords, w) }
 
 // IsOrgNoun reports whether a lowercase noun marks the name before it, or in apposition, as an organisation.
-func IsOrgNoun(w string) bool { return orgNouns[strings.ToLower(w)] }
+func IsOrgNoun(w string) bool { return inLower(orgNouns, w) }
 
 // IsGeoHead reports whether a word ends place names.
-func IsGeoHead(w string) bool { return geoHeads[strings.ToLower(w)] }
+func IsGeoHead(w string) bool { return inLower(geoHeads, w) }
 
 // IsDirection reports whether a word is a compass or relative direction that starts place names.
-func IsDirection(w string) bool { return directions[strings.ToLower(w)] }
+func IsDirection(w string) bool { return inLower(directions, w) }
 
 // IsFunctionWord reports whether a word never starts a name.
-func IsFunctionWord(w string) bool { return functionWords[strings.ToLower(w)] }
+func IsFunctionWord(w string) bool { return inLower(functionWords, w) }
 
 // peerages are ranks by which a peer is named with one name ("Lord Ashdown", "Baroness Smith").
 var peerages = set(`lord lady baron baroness viscount viscountess earl countess marquess marchioness duke duchess`)
 
 // IsPeerage reports whether a word is a peer's rank.
-func IsPeerage(w string) bool { return peerages[strings.ToLower(w)] }
+func IsPeerage(w string) bool { return inLower(peerages, w) }
 
 //go:embed data/wn_state_posts.txt
 var wnStatePostsTXT string
@@ -159,7 +159,7 @@ var wnStatePostsTXT string
 var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
 
 // IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
-func IsStatePost(w string) bool { return statePosts[strings.ToLower(w)] }
+func IsStatePost(w string) bool { return inLower(statePosts, w) }
 
 //go:embed data/parties.tsv
 var partiesTSV string

@@ -19,12 +19,12 @@ import (
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-// benchCorpus is the real news corpus when it is at hand (KG_BENCH_CORPUS, or the workplace's shared
-// corpus beside the repository); benchmarks skip without it, tests never need it.
+// benchCorpus is the real news corpus named by KG_BENCH_CORPUS; benchmarks skip without it, tests never
+// need it.
 func benchCorpus(b *testing.B) string {
 	p := os.Getenv("KG_BENCH_CORPUS")
 	if p == "" {
-		p = filepath.Join("..", "..", "..", "shared", "corpus", "news.jsonl")
+		b.Skip("set KG_BENCH_CORPUS to a JSON Lines news corpus")
 	}
 	if _, err := os.Stat(p); err != nil {
 		b.Skipf("no corpus at %s (set KG_BENCH_CORPUS)", p)
@@ -68,7 +68,7 @@ func BenchmarkExtractBatchMemory(b *testing.B) {
 }
 
 // loadCorpora are the inputs the load benchmark runs on: a generated corpus of KG_BENCH_ARTICLES
-// articles (default 100,000) and, when at hand, the real news corpus.
+// articles (default 100,000) and the real news corpus named by KG_BENCH_CORPUS, when set.
 func loadCorpora(b *testing.B) map[string]string {
 	n := 100_000
 	if v, err := strconv.Atoi(os.Getenv("KG_BENCH_ARTICLES")); err == nil && v > 0 {
@@ -87,12 +87,10 @@ func loadCorpora(b *testing.B) map[string]string {
 		}
 	}
 	out := map[string]string{"generated": gen}
-	real := os.Getenv("KG_BENCH_CORPUS")
-	if real == "" {
-		real = filepath.Join("..", "..", "..", "shared", "corpus", "news.jsonl")
-	}
-	if _, err := os.Stat(real); err == nil {
-		out["news"] = real
+	if real := os.Getenv("KG_BENCH_CORPUS"); real != "" {
+		if _, err := os.Stat(real); err == nil {
+			out["news"] = real
+		}
 	}
 	return out
 }

@@ -14,12 +14,18 @@ import (
 // possessive 's dropped, other punctuation turned into spaces, spaces collapsed, a leading "the" dropped.
 // "Ta’izz" and "ta'izz" fold alike; so do "Reuters’" and "Reuters", "Zürich" and "zurich".
 func Fold(s string) string {
+	if isASCII(s) {
+		var buf [64]byte
+		b := appendFoldASCII(buf[:0], s)
+		if string(b) == s {
+			return s
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	if !isASCII(s) {
-		s = norm.NFD.String(s) // split accents off their letters so they can be dropped
-	}
+	s = norm.NFD.String(s) // split accents off their letters so they can be dropped
 	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
@@ -44,7 +50,61 @@ func Fold(s string) string {
 	return out
 }
 
-func isASCII(s string) bool {
+// AppendFold appends Fold(s) to dst. It allocates nothing when s is ASCII and dst has room: callers
+// look a name up with m[string(AppendFold(buf[:0], name))].
+func AppendFold[S string | []byte](dst []byte, s S) []byte {
+	if !isASCII(s) {
+		return append(dst, Fold(string(s))...)
+	}
+	return appendFoldASCII(dst, s)
+}
+
+// appendFoldASCII is Fold for ASCII text: the letters and digits in lower case, apostrophes dropped,
+// runs of anything else one space, no space at either end, a leading "the " and a possessive's s
+// dropped.
+func appendFoldASCII[S string | []byte](dst []byte, s S) []byte {
+	start := len(dst)
+	space := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'' || c == '`':
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			dst = append(dst, c)
+			space = false
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+			space = false
+		default:
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+		}
+	}
+	if len(dst) > start && space {
+		dst = dst[:len(dst)-1]
+	}
+	if out := dst[start:]; len(out) >= 4 && string(out[:4]) == "the " {
+		dst = append(dst[:start], out[4:]...)
+	}
+	if len(dst) > start && dst[len(dst)-1] == 's' {
+		// a possessive: the raw name ends in 's, spaces aside
+		end := len(s)
+		for end > 0 && asciiSpace(s[end-1]) {
+			end--
+		}
+		if end >= 2 && s[end-2] == '\'' && s[end-1] == 's' {
+			dst = dst[:len(dst)-1]
+		}
+	}
+	return dst
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func isASCII[S string | []byte](s S) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false

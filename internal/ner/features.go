@@ -123,56 +123,73 @@ type Sentence struct {
 func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 	toks := make([]token, len(s.Words))
 	for i, w := range s.Words {
-		lw := strings.ToLower(w)
-		t := token{text: w, lower: lw, shape: shape(w), pre3: prefix(lw, 3), suf2: suffix(lw, 2), suf3: suffix(lw, 3)}
-		if lexicon.IsTitleWord(w) {
-			t.flags |= fTitle
+		toks[i] = newToken(w, lex)
+	}
+	markSentence(toks, s, lex)
+	return toks
+}
+
+// newToken computes what the tagger reads of one word alone: its strings and the flags of the word
+// lists it is on.
+func newToken(w string, lex *lexicon.Lexicon) token {
+	lw := strings.ToLower(w)
+	t := token{text: w, lower: lw, shape: shape(w), pre3: prefix(lw, 3), suf2: suffix(lw, 2), suf3: suffix(lw, 3)}
+	if lexicon.IsTitleWord(w) {
+		t.flags |= fTitle
+	}
+	if lexicon.IsPostWord(w) {
+		t.flags |= fPost
+	}
+	if lexicon.IsHonorific(w) {
+		t.flags |= fHonorific
+	}
+	if _, ok := lex.Demonym(strings.TrimSuffix(w, "s")); ok {
+		t.flags |= fDemonym
+	} else if _, ok := lex.Demonym(w); ok {
+		t.flags |= fDemonym
+	}
+	if lexicon.IsOrgHead(w) {
+		t.flags |= fOrgHead
+	}
+	if lexicon.IsOrgNoun(w) {
+		t.flags |= fOrgNoun
+	}
+	if lexicon.IsOrganWord(w) {
+		t.flags |= fOrgan
+	}
+	if lexicon.IsGeoHead(w) {
+		t.flags |= fGeoHead
+	}
+	if lexicon.IsDirection(w) {
+		t.flags |= fDirection
+	}
+	if lexicon.IsFunctionWord(w) {
+		t.flags |= fFunction
+	}
+	if lexicon.IsPostNominal(w) {
+		t.flags |= fPostNominal
+	}
+	if lexicon.IsWordNetOrgNoun(w) {
+		t.flags |= fWnOrg
+	}
+	if lexicon.IsVenueNoun(w) {
+		t.flags |= fWnVenue
+	}
+	if lexicon.IsTitleNoun(w) {
+		t.flags |= fWnTitle
+	}
+	return t
+}
+
+// markSentence adds the flags that depend on the sentence and the article: words the article writes
+// in lower case elsewhere, and the gazetteer's places and the towns the words spell.
+func markSentence(toks []token, s Sentence, lex *lexicon.Lexicon) {
+	if s.LowerSeen != nil {
+		for i := range toks {
+			if t := &toks[i]; isCap(t.text) && s.LowerSeen[t.lower] {
+				t.flags |= fLowerSeen
+			}
 		}
-		if lexicon.IsPostWord(w) {
-			t.flags |= fPost
-		}
-		if lexicon.IsHonorific(w) {
-			t.flags |= fHonorific
-		}
-		if _, ok := lex.Demonym(strings.TrimSuffix(w, "s")); ok {
-			t.flags |= fDemonym
-		} else if _, ok := lex.Demonym(w); ok {
-			t.flags |= fDemonym
-		}
-		if lexicon.IsOrgHead(w) {
-			t.flags |= fOrgHead
-		}
-		if lexicon.IsOrgNoun(w) {
-			t.flags |= fOrgNoun
-		}
-		if lexicon.IsOrganWord(w) {
-			t.flags |= fOrgan
-		}
-		if lexicon.IsGeoHead(w) {
-			t.flags |= fGeoHead
-		}
-		if lexicon.IsDirection(w) {
-			t.flags |= fDirection
-		}
-		if lexicon.IsFunctionWord(w) {
-			t.flags |= fFunction
-		}
-		if lexicon.IsPostNominal(w) {
-			t.flags |= fPostNominal
-		}
-		if lexicon.IsWordNetOrgNoun(w) {
-			t.flags |= fWnOrg
-		}
-		if lexicon.IsVenueNoun(w) {
-			t.flags |= fWnVenue
-		}
-		if lexicon.IsTitleNoun(w) {
-			t.flags |= fWnTitle
-		}
-		if s.LowerSeen != nil && isCap(w) && s.LowerSeen[lw] {
-			t.flags |= fLowerSeen
-		}
-		toks[i] = t
 	}
 	// gazetteer: the longest place name starting at each capitalised word
 	maxN := lex.MaxPlaceWords()
@@ -181,11 +198,7 @@ func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 			continue
 		}
 		for n := min(maxN, nameRun(toks, i)); n >= 1; n-- {
-			name := toks[i].text
-			if n > 1 {
-				name = strings.Join(s.Words[i:i+n], " ")
-			}
-			p, ok := lex.Place(name)
+			p, ok := lex.PlaceWords(s.Words[i : i+n])
 			if !ok {
 				continue
 			}
@@ -211,7 +224,7 @@ func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 			continue
 		}
 		for n := min(maxT, nameRun(toks, i)); n >= 1; n-- {
-			if !lexicon.Town(strings.Join(s.Words[i:i+n], " ")) {
+			if !lexicon.TownWords(s.Words[i : i+n]) {
 				continue
 			}
 			for k := i; k < i+n; k++ {
@@ -221,7 +234,6 @@ func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 			break
 		}
 	}
-	return toks
 }
 
 // nameRun is how many words from i could belong to one name: capitalised words, and short lower-case
@@ -306,4 +318,22 @@ func appendFlags(buf []uint64, tmpl byte, flags uint32) []uint64 {
 		}
 	}
 	return buf
+}
+
+// wordAt is word k of the sentence in lower case, or a mark for before the first or after the last.
+func wordAt(toks []token, k int) string {
+	switch {
+	case k < 0:
+		return "<s>"
+	case k >= len(toks):
+		return "</s>"
+	}
+	return toks[k].lower
+}
+
+func shapeAt(toks []token, k int) string {
+	if k < 0 || k >= len(toks) {
+		return "_"
+	}
+	return toks[k].shape
 }

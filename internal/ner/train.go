@@ -125,7 +125,8 @@ func Train(examples []Example, lex *lexicon.Lexicon, opt TrainOptions) *Model {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	m := &Model{index: map[uint64]int32{}}
+	var mkeys []uint64
+	var weights []float32
 	for _, k := range keys {
 		r := rows[k]
 		var avg [nTags]float32
@@ -141,9 +142,10 @@ func Train(examples []Example, lex *lexicon.Lexicon, opt TrainOptions) *Model {
 		if !big {
 			continue
 		}
-		m.index[k] = int32(len(m.weights) / int(nTags))
-		m.weights = append(m.weights, avg[:]...)
+		mkeys = append(mkeys, k)
+		weights = append(weights, avg[:]...)
 	}
+	m := newModel(mkeys, weights)
 	m.normalise(examples, lex)
 	return m
 }
@@ -176,5 +178,3 @@ func (m *Model) normalise(examples []Example, lex *lexicon.Lexicon) {
 		m.weights[i] *= f
 	}
 }
-
-func sortUint64(s []uint64) { slices.Sort(s) }
