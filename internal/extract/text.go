@@ -10,7 +10,8 @@ import (
 type Token struct {
 	Start, End int
 	Text       string
-	Word       bool // letters or digits, as opposed to punctuation
+	Word       bool   // letters or digits, as opposed to punctuation
+	low        string // Text in lower case, set by tokenize
 }
 
 // Cap reports whether the token starts with an upper-case letter, or is a particle-joined name such as
@@ -42,7 +43,12 @@ func (t Token) AllCaps() bool {
 }
 
 // Lower is the token in lower case.
-func (t Token) Lower() string { return strings.ToLower(t.Text) }
+func (t Token) Lower() string {
+	if t.low != "" {
+		return t.low
+	}
+	return strings.ToLower(t.Text)
+}
 
 func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
@@ -106,6 +112,9 @@ func tokenize(text string, start, end int) []Token {
 		}
 		toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Word: true})
 		i = j
+	}
+	for k := range toks {
+		toks[k].low = strings.ToLower(toks[k].Text) // once: the rules ask for it again and again
 	}
 	return toks
 }
