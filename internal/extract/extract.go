@@ -134,15 +134,6 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	return x
 }
 
-// Stages lists the pipeline's stage names in order.
-func (x *Extractor) Stages() []string {
-	var out []string
-	for _, s := range x.stages {
-		out = append(out, s.Name)
-	}
-	return out
-}
-
 // Compact drops what only the pipeline needed (tokens, sentence spans, the text) and copies the
 // strings that stay, so that a batch can hold many extracted articles without their texts.
 func (d *Doc) Compact() {

@@ -39,24 +39,6 @@ func BuildPath(ctx context.Context, ids []string, types []RelType, lookup Lookup
 	return p, nil
 }
 
-// LookupEach builds a Lookup from a one-entity look-up, for stores where each call is cheap.
-func LookupEach(entity func(context.Context, string) (Entity, error)) Lookup {
-	return func(ctx context.Context, ids []string) (map[string]Entity, error) {
-		out := map[string]Entity{}
-		for _, id := range ids {
-			e, err := entity(ctx, id)
-			if ErrorCode(err) == ENotFound {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			out[id] = e
-		}
-		return out, nil
-	}
-}
-
 // BetweenEach builds a Between from a one-pair look-up.
 func BetweenEach(between func(context.Context, string, string, []RelType) ([]Relation, error)) Between {
 	return func(ctx context.Context, pairs [][2]string, types []RelType) (map[[2]string][]Relation, error) {
