@@ -182,7 +182,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		}
 		lb := v.leftBound(i)
 		rb := v.rightBound(objFrom)
-		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb)) {
+		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb, i)) {
 			continue
 		}
 		var left, right []*Entity

@@ -101,9 +101,13 @@ func (v sentenceView) rightBound(i int) int {
 // hedgedClause reports whether a word anywhere in the clause [from, to) makes the event unreal: a
 // noun of meeting or travel ("during his visit", "talks with") carries no tense of its own, so a
 // "will", "hopes" or "next month" around it decides.
-func (v sentenceView) hedgedClause(from, to int) bool {
+func (v sentenceView) hedgedClause(from, to, trigger int) bool {
 	for j := from; j < to && j < len(v.toks); j++ {
-		if hedges[v.lower(j)] || v.futureAt(j) {
+		w := v.lower(j)
+		if j > trigger+1 && (visitNouns[w] || meetingNouns[w]) {
+			break // another event begins ("talks with X ahead of her visit next week"): its words are its own
+		}
+		if hedges[w] || v.futureAt(j) || (j < trigger && planWords[w]) {
 			return true
 		}
 	}
@@ -116,7 +120,7 @@ func (v sentenceView) hedged(i, from int) bool {
 		return true
 	}
 	for j := i - 1; j >= from && j >= i-5; j-- {
-		if hedges[v.lower(j)] {
+		if hedges[v.lower(j)] || planWords[v.lower(j)] {
 			return true
 		}
 	}

@@ -117,6 +117,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"In Oslo, Pia Holm will hold talks with Finance Minister Tom Reed.", []string{"HOLDS_POST Tom Reed -> Norway [Finance Minister/current]"}},
 		{"Peruvian central bank president Tom Reed and the head of the Bank of Norway, Ivo Marek, met in Oslo yesterday, the agency said.",
 			[]string{"HOLDS_POST Ivo Marek -> Bank of Norway [head/current]", "HOLDS_POST Tom Reed -> Peru [central bank president/current]", "MET Tom Reed -> Ivo Marek"}},
+		// a plan after the meeting is the plan's: "ahead of her visit next week" hedges the visit only
+		{"Mrs Pia Holm left Bonn early yesterday evening after talks with Chancellor Karl Brandt ahead of her visit to Moscow next week.",
+			[]string{"MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Bonn"}},
+		{"Pia Holm flew to Rome ahead of talks with Ivo Marek.", []string{"VISITED Pia Holm -> Rome"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

@@ -98,7 +98,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			}
 		}
 		lb := v.leftBound(i)
-		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1))) {
+		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1), i)) {
 			continue
 		}
 		subj, pron := x.clauseSubjects(d, v, lb, i)

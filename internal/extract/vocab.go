@@ -21,8 +21,11 @@ var hedges = map[string]bool{
 	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
 	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
 	"leaves": true, "departs": true, // "leaves on Saturday on a trip to": news present tense for a departure to come
-	"ahead": true, "prepare": true, "prepares": true, "preparing": true, // "ahead of talks with", "to prepare for talks"
 }
+
+// planWords make an event after them a plan: "ahead of talks with", "to prepare for his visit to". They
+// say nothing of an event before them ("left after talks with X ahead of her visit to Moscow").
+var planWords = map[string]bool{"ahead": true, "prepare": true, "prepares": true, "preparing": true}
 
 var masculineTitles = map[string]bool{"mr": true, "sir": true, "lord": true, "baron": true, "earl": true,
 	"duke": true, "king": true, "prince": true, "viscount": true, "marquess": true, "count": true}
