@@ -18,6 +18,7 @@ const (
 	meetDiscussed
 	meetAttended
 	meetHost // X hosted / received / welcomed / greeted Y; Y was received by X
+	meetCall // X spoke by telephone with Y; X rang Y
 )
 
 // meetTrigger reports a meeting phrase at token i and where its other side begins.
@@ -38,6 +39,20 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 				if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
 					return meetVerb, i + 1
 				}
+			}
+		}
+	}
+	switch w {
+	case "spoke", "talked", "speaks", "talks", "spoken":
+		// "spoke by telephone with X", "talked by phone to X": a call
+		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
+			return meetCall, i + 4
+		}
+	case "telephoned", "phoned", "rang", "called":
+		// "telephoned X", "rang X": a call to a person named right after the verb
+		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
+			if w != "called" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
+				return meetCall, i + 1 // "called" alone is more often "named"
 			}
 		}
 	}
@@ -189,14 +204,16 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		var pron, together bool
 		rule := ruleMetVerb
 		switch kind {
-		case meetVerb, meetNoun:
-			if kind == meetVerb && v.thingAt(objFrom) {
+		case meetVerb, meetNoun, meetCall:
+			if kind != meetNoun && v.thingAt(objFrom) {
 				continue // "met a cool reception", "met the target": a thing, not a person
 			}
 			left, pron = x.clauseSubjects(d, v, lb, i)
 			right = v.meetSide(objFrom, rb)
 			if kind == meetNoun {
 				rule = ruleMetNoun
+			} else if kind == meetCall {
+				rule = ruleMetCall
 			} else if !pron && len(left) >= 2 && v.intransitiveAt(objFrom) {
 				// "X and Y met in Lima": the subjects met each other
 				left, right, rule = left[:1], left[1:], ruleMetTogether

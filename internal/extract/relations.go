@@ -426,7 +426,7 @@ func (x *Extractor) clauseSubjects(d *Doc, v sentenceView, lb, i int) ([]*Entity
 		if ms := v.in(mb, lb-1, graph.Person); len(ms) > 0 && ms[0].Tok-mb <= 1 {
 			return []*Entity{ms[0].Ent}, false
 		}
-	case "who":
+	case "who", "whom":
 		k := lb - 1
 		if k > 0 && v.toks[k-1].Text == "," {
 			k--

@@ -121,6 +121,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Mrs Pia Holm left Bonn early yesterday evening after talks with Chancellor Karl Brandt ahead of her visit to Moscow next week.",
 			[]string{"MET Pia Holm -> Karl Brandt", "VISITED Pia Holm -> Bonn"}},
 		{"Pia Holm flew to Rome ahead of talks with Ivo Marek.", []string{"VISITED Pia Holm -> Rome"}},
+		// calls
+		{"Yesterday Ivo Marek spoke by telephone with Mexican president Pia Holm.", []string{"HOLDS_POST Pia Holm -> Mexico [president/current]", "MET Ivo Marek -> Pia Holm"}},
+		{"Mr Ivo Marek says he rang Anna Berg as soon as he got her letter.", []string{"MET Ivo Marek -> Anna Berg"}},
+		{"The new street is called Tom Reed Avenue.", nil},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

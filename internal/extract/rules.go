@@ -28,6 +28,7 @@ const (
 	ruleMetAttended   = "met.attended"
 	ruleMetTogether   = "met.together"
 	ruleMetHost       = "met.host"
+	ruleMetCall       = "met.call"
 	ruleVisited       = "visited.verb"
 	ruleVisitedEvent  = "visited.event"
 	rulePostTitle     = "post.title"
@@ -82,6 +83,12 @@ var Rules = []Rule{
 		Hedges:      "as met.verb; anything but a person right after the verb",
 		Examples:    []string{"Pia Holm greeted President Ivo Marek at the airport.", "Ivo Marek was received by Pia Holm in Lima."},
 		NonExamples: []string{"Pia Holm received the letter from Ivo Marek.", "The book was well received by Ivo Marek."}},
+	{ID: ruleMetCall, Type: graph.Met, Confidence: 0.8,
+		Trigger:     `a call: "spoke (talked) by telephone (phone) with/to", "telephoned", "phoned", "rang" a person; "had called" a person`,
+		Arguments:   "the clause's subject and the person after the trigger",
+		Hedges:      "as met.verb; \"called\" alone (\"a street called X\")",
+		Examples:    []string{"Yesterday Ivo Marek spoke by telephone with Mexican president Pia Holm.", "Mr Ivo Marek says he rang Anna Berg as soon as he got her letter."},
+		NonExamples: []string{"The new street is called Tom Reed Avenue.", "Ivo Marek spoke by telephone to the press."}},
 	{ID: ruleVisited, Type: graph.Visited, Confidence: 0.85,
 		Trigger:     `"visited", "toured", "a visit (trip, tour) to", "travelled (flew, went, returned) to", "arrived (landed) in", "returned from"; "is/was in P" and "left P" with the place right after`,
 		Arguments:   "the clause's subject (or the main clause's, or the person before \", who\") and the places listed after the trigger",

@@ -55,3 +55,6 @@ var peopleNouns = map[string]bool{"delegation": true, "delegations": true, "team
 // copulaVerbs state a post by a verb: "X is the party's chairman", "when he was Home Secretary", "X
 // became president", "X served as ambassador to Chile". The bool says the post is a past one.
 var copulaVerbs = map[string]bool{"is": false, "was": true, "became": false, "becomes": false, "remains": false}
+
+// callWords are the means of a call: "spoke by telephone with".
+var callWords = map[string]bool{"telephone": true, "phone": true, "telephones": true, "video": true, "videolink": true}
