@@ -204,6 +204,12 @@ func loadAction(c *cli.Context) error {
 		return err
 	}
 	defer store.Close()
+	if !c.Bool("dry-run") {
+		// the only writers of the schema are a load and `kgload schema`; kgquery never writes
+		if err := store.ApplySchema(ctx); err != nil {
+			return err
+		}
+	}
 	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for")}
 	lo.Step = testHooks(store)
 	bar := newProgressBar(c.App.ErrWriter, stderrIsTerminal(c))

@@ -133,6 +133,9 @@ func loadNeo4j(t *testing.T, cfg neo4j.Config, b *graph.Batch) {
 	if err := s.Wipe(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Write(ctx, b); err != nil {
 		t.Fatal(err)
 	}

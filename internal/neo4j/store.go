@@ -57,7 +57,9 @@ var _ graph.Store = (*Store)(nil)
 // writeChunk is how many rows one UNWIND statement carries.
 const writeChunk = 2000
 
-// Open connects to the server, checks that it answers and applies the schema.
+// Open connects to the server and checks that it answers. It writes nothing: the schema is applied by
+// kgload (ApplySchema) and `kgload schema`, so a read-only tool such as kgquery never writes, and its
+// connect costs no schema statements. Reads work without the schema, only slower.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = "neo4j"
@@ -72,12 +74,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		drv.Close(ctx)
 		return nil, fmt.Errorf("neo4j: cannot reach %s: %w", cfg, err)
 	}
-	s := &Store{drv: drv, db: cfg.Database}
-	if err := s.ApplySchema(ctx); err != nil {
-		drv.Close(ctx)
-		return nil, err
-	}
-	return s, nil
+	return &Store{drv: drv, db: cfg.Database}, nil
 }
 
 // Close closes the driver.

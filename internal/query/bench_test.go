@@ -63,6 +63,9 @@ func neo4jBench(b *testing.B, batch func() *graph.Batch) graph.Store {
 		if err := s.Wipe(ctx); err != nil {
 			b.Fatal(err)
 		}
+		if err := s.ApplySchema(ctx); err != nil {
+			b.Fatal(err)
+		}
 		start := time.Now()
 		if err := s.Write(ctx, batch()); err != nil {
 			b.Fatal(err)
