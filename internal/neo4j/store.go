@@ -424,10 +424,18 @@ RETURN a.id AS id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": ty
 	return graph.SortedNeighbours(pairs), nil
 }
 
-// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath),
-// a layer of the search per query.
+// ShortestPath finds the lexicographically smallest of the shortest paths with Neo4j's own search
+// (ShortestPaths); a path from an entity to itself, which that search refuses, with
+// graph.LexShortestPath, a layer of the search per query.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
-	return graph.ShortestPathOver(ctx, s.adjacency, s.Lookup, s.relationsAmong, from, to, opts)
+	if from == to {
+		return graph.ShortestPathOver(ctx, s.adjacency, s.Lookup, s.relationsAmong, from, to, opts)
+	}
+	ps, err := s.ShortestPaths(ctx, graph.PathQuery{From: from, To: to, MaxHops: opts.MaxHops, Types: opts.Types})
+	if err != nil {
+		return nil, err
+	}
+	return ps[0], nil
 }
 
 const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,
@@ -446,30 +454,38 @@ func (s *Store) relationList(ctx context.Context, q string, params map[string]an
 	}
 	out := make([]graph.Relation, 0, len(recs))
 	for _, rec := range recs {
-		m := rec.AsMap()
-		r := graph.Relation{Type: graph.RelType(strOf(m, "type")), From: strOf(m, "from"), To: strOf(m, "to"),
-			Title: strOf(m, "title"), Status: strOf(m, "status")}
-		articles, evidence := strList(m["articles"]), strList(m["evidence"])
-		// a bulk import leaves out lists whose items are all empty
-		dates, places, rules := pad(strList(m["dates"]), len(articles)), pad(strList(m["places"]), len(articles)), pad(strList(m["rules"]), len(articles))
-		starts, _ := m["starts"].([]any)
-		ends, _ := m["ends"].([]any)
-		confs, _ := m["confidences"].([]any)
-		if len(evidence) != len(articles) || len(starts) != len(articles) || len(ends) != len(articles) ||
-			len(dates) != len(articles) || len(places) != len(articles) || len(confs) != len(articles) || len(rules) != len(articles) {
-			return nil, fmt.Errorf("neo4j: relation %s %s-%s: fact lists of unequal length", r.Type, r.From, r.To)
-		}
-		for i := range articles {
-			st, _ := starts[i].(int64)
-			en, _ := ends[i].(int64)
-			c, _ := confs[i].(float64)
-			r.Facts = append(r.Facts, graph.Fact{Article: articles[i], Evidence: evidence[i], Start: int(st), End: int(en),
-				Date: dates[i], Place: places[i], Confidence: c, Rule: rules[i]})
+		r, err := relationOf(rec.AsMap())
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, r)
 	}
 	graph.SortRelations(out)
 	return out, nil
+}
+
+// relationOf reads a relation from the columns (or map keys) of relationProjection.
+func relationOf(m map[string]any) (graph.Relation, error) {
+	r := graph.Relation{Type: graph.RelType(strOf(m, "type")), From: strOf(m, "from"), To: strOf(m, "to"),
+		Title: strOf(m, "title"), Status: strOf(m, "status")}
+	articles, evidence := strList(m["articles"]), strList(m["evidence"])
+	// a bulk import leaves out lists whose items are all empty
+	dates, places, rules := pad(strList(m["dates"]), len(articles)), pad(strList(m["places"]), len(articles)), pad(strList(m["rules"]), len(articles))
+	starts, _ := m["starts"].([]any)
+	ends, _ := m["ends"].([]any)
+	confs, _ := m["confidences"].([]any)
+	if len(evidence) != len(articles) || len(starts) != len(articles) || len(ends) != len(articles) ||
+		len(dates) != len(articles) || len(places) != len(articles) || len(confs) != len(articles) || len(rules) != len(articles) {
+		return r, fmt.Errorf("neo4j: relation %s %s-%s: fact lists of unequal length", r.Type, r.From, r.To)
+	}
+	for i := range articles {
+		st, _ := starts[i].(int64)
+		en, _ := ends[i].(int64)
+		c, _ := confs[i].(float64)
+		r.Facts = append(r.Facts, graph.Fact{Article: articles[i], Evidence: evidence[i], Start: int(st), End: int(en),
+			Date: dates[i], Place: places[i], Confidence: c, Rule: rules[i]})
+	}
+	return r, nil
 }
 
 // Articles returns the stored articles with the given ids, sorted by id.

@@ -29,6 +29,16 @@ func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*
 	if o.MaxHops <= 0 {
 		o.MaxHops = graph.DefaultMaxHops
 	}
+	// A store that finds paths itself (Neo4j) answers everything but --k: Cypher's shortest-path
+	// searches give the shortest paths, not the next longer ones, so the K shortest are walked here.
+	if pf, ok := q.S.(graph.PathFinder); ok && o.K <= 1 && from != to {
+		limit := 1
+		if o.All {
+			limit = maxEnumerated
+		}
+		return pf.ShortestPaths(ctx, graph.PathQuery{From: from, To: to, MaxHops: o.MaxHops, Types: o.Types,
+			Through: o.Through, Since: o.Since, Until: o.Until, Limit: limit})
+	}
 	if len(o.Through) == 0 && o.Since == "" && o.Until == "" && o.K <= 1 && !o.All {
 		p, err := q.S.ShortestPath(ctx, from, to, graph.PathOptions{MaxHops: o.MaxHops, Types: o.Types})
 		if err != nil {
