@@ -77,3 +77,10 @@ type PathQuery struct {
 type PathFinder interface {
 	ShortestPaths(ctx context.Context, q PathQuery) ([]*Path, error)
 }
+
+// BufferedWriter is a store that can gather the rows of several Writes and send them together
+// (Neo4j): a load calls Buffer before it writes and Flush when it is done.
+type BufferedWriter interface {
+	Buffer(rows int)
+	Flush(ctx context.Context) error
+}

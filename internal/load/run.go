@@ -16,6 +16,10 @@ import (
 // DefaultBatchSize is how many articles are extracted and written together by default.
 const DefaultBatchSize = 500
 
+// writeBuffer is how many rows (articles, entities, mentions, relations) a store that can gather
+// writes collects from successive batches before it sends them.
+const writeBuffer = 20_000
+
 // LoadOptions configure Load.
 type LoadOptions struct {
 	Options
@@ -120,8 +124,19 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	jobs := make(chan job, 1)
 	var writeErr error
 	written := make(chan struct{})
+	// A store that can gather writes (Neo4j) sends the rows of several batches together.
+	bw, buffered := s.(graph.BufferedWriter)
+	if buffered {
+		bw.Buffer(writeBuffer)
+		defer bw.Buffer(0)
+	}
 	go func() {
 		defer close(written)
+		defer func() {
+			if buffered && writeErr == nil {
+				writeErr = withRetry(work, s, opts.RetryFor, func() error { return bw.Flush(work) })
+			}
+		}()
 		for j := range jobs {
 			if writeErr != nil {
 				continue

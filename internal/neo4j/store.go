@@ -38,6 +38,12 @@ type Store struct {
 	db  string
 	// step, when set, is called after each write statement: tests kill the process there.
 	step func()
+	// written remembers, for each entity this store has written, what it wrote, so that a load
+	// writes an entity again only when a batch adds to it (see Write).
+	written map[string]*entityWritten
+	// buffer is how many rows writes may gather before they are sent (see Buffer); pending holds them.
+	buffer  int
+	pending graph.Batch
 }
 
 // SetStepHook makes the store call f after each write statement. Only tests use it.
@@ -105,12 +111,21 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return fmt.Errorf("neo4j: wipe: %w", err)
+	s.forget()
+	// relationships first, 10,000 to a transaction: deleting a node with all its relationships at
+	// once holds every one of them in the transaction's memory, too much for an entity mentioned in
+	// every article of a large load
+	for _, q := range []string{
+		`MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+		`MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("neo4j: wipe: %w", err)
+		}
 	}
 	return nil
 }
@@ -160,8 +175,105 @@ SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c E
 )
 
 // Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
-// UNWIND rows inside managed (retried) write transactions.
+// UNWIND rows inside managed (retried) write transactions. An entity this store has written before
+// is left out unless the batch gives it something new (a name, an alias, a merge reason). After
+// Buffer, batches gather until they hold enough rows and are written together by a later Write or
+// by Flush.
 func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
+	if s.buffer <= 0 {
+		return s.write(ctx, b)
+	}
+	p := &s.pending
+	p.Articles = append(p.Articles, b.Articles...)
+	p.Entities = append(p.Entities, b.Entities...)
+	p.Mentions = append(p.Mentions, b.Mentions...)
+	p.Relations = append(p.Relations, b.Relations...)
+	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) < s.buffer {
+		return nil
+	}
+	return s.Flush(ctx)
+}
+
+// Buffer lets up to rows rows of writes gather before they are sent, so that a load made of many
+// small batches sends fewer and larger statements; 0 sends each batch as it comes. What waits in
+// the buffer is not stored: a load calls Flush before it reads what it wrote, and an article's hash,
+// written last, is only stored once its facts are.
+func (s *Store) Buffer(rows int) { s.buffer = rows }
+
+// Flush writes what the buffer holds. When it fails the buffer is kept, so that calling it again
+// writes it all (writing twice changes nothing).
+func (s *Store) Flush(ctx context.Context) error {
+	p := s.pending
+	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) == 0 {
+		return nil
+	}
+	if err := s.write(ctx, &p); err != nil {
+		return err
+	}
+	s.pending = graph.Batch{}
+	return nil
+}
+
+var _ graph.BufferedWriter = (*Store)(nil)
+
+// entityWritten is what the store wrote of one entity.
+type entityWritten struct {
+	name  string
+	typ   graph.EntityType
+	items map[string]bool // "a:" alias, "k:" key, "m:" merge reason
+}
+
+// fresh reports whether writing e (with its folded keys) would add to what was written of it.
+func (s *Store) fresh(e graph.Entity, keys []string) bool {
+	w := s.written[e.ID]
+	if w == nil || w.name != e.Name || w.typ != e.Type {
+		return true
+	}
+	for _, a := range e.Aliases {
+		if !w.items["a:"+a] {
+			return true
+		}
+	}
+	for _, k := range keys {
+		if !w.items["k:"+k] {
+			return true
+		}
+	}
+	for _, m := range e.Merges {
+		if !w.items["m:"+m] {
+			return true
+		}
+	}
+	return false
+}
+
+// remember records entities as written.
+func (s *Store) remember(es []graph.Entity, keys [][]string) {
+	if s.written == nil {
+		s.written = map[string]*entityWritten{}
+	}
+	for i, e := range es {
+		w := &entityWritten{name: e.Name, typ: e.Type, items: map[string]bool{}}
+		if old := s.written[e.ID]; old != nil && old.typ == e.Type {
+			w.items = old.items // the store keeps the union of aliases, keys and merge reasons
+		}
+		for _, a := range e.Aliases {
+			w.items["a:"+a] = true
+		}
+		for _, k := range keys[i] {
+			w.items["k:"+k] = true
+		}
+		for _, m := range e.Merges {
+			w.items["m:"+m] = true
+		}
+		s.written[e.ID] = w
+	}
+}
+
+// forget drops what the store remembers having written: entities may have been deleted.
+func (s *Store) forget() { s.written = nil }
+
+func (s *Store) write(ctx context.Context, b *graph.Batch) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 
@@ -180,6 +292,8 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 	}
 	for _, t := range graph.EntityTypes {
 		var rows []any
+		var done []graph.Entity
+		var doneKeys [][]string
 		for _, e := range b.Entities {
 			if e.Type != t {
 				continue
@@ -189,12 +303,17 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 			for _, a := range aliases {
 				keys = append(keys, names.Fold(a))
 			}
+			if !s.fresh(e, keys) {
+				continue
+			}
+			done, doneKeys = append(done, e), append(doneKeys, keys)
 			rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
 				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges)})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
 			return err
 		}
+		s.remember(done, doneKeys)
 	}
 	var mentions []any
 	for _, m := range b.Mentions {
@@ -635,6 +754,10 @@ DELETE r`
 
 // RemoveArticles takes out everything the given articles said.
 func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
+	if err := s.Flush(ctx); err != nil {
+		return err
+	}
+	s.forget() // entities left with nothing are deleted
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 	for _, q := range []string{
