@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/internal/neo4j"
@@ -22,15 +23,20 @@ func TestPathSameOnNeo4j(t *testing.T) {
 	}
 	db, _ := seededDB(t, storetest.SeedBatch(t))
 	t.Setenv("NEO4J_PASSWORD", password) // the flag's variable, as a user would set it
-	for _, pair := range storetest.PathPairs {
-		for _, format := range []string{"table", "json"} {
-			c1, embedded, e1 := runCLI("--db", db, "path", pair[0], pair[1], "--format", format)
-			c2, onNeo4j, e2 := runCLI("--neo4j-uri", uri, "--neo4j-username", user, "path", pair[0], pair[1], "--format", format)
-			if c1 != exitOK || c2 != exitOK {
-				t.Fatalf("%v: exit %d (%s) and %d (%s)", pair, c1, e1, c2, e2)
-			}
-			if embedded != onNeo4j {
-				t.Errorf("%v --format %s differs:\n--- embedded\n%s\n--- neo4j\n%s", pair, format, embedded, onNeo4j)
+	// also through a routing URI and a named database, as a cluster or Aura deployment is reached:
+	// kgquery's reads go in read transactions, which a cluster routes to its readers
+	routing := "neo4j" + uri[strings.Index(uri, "://"):]
+	for _, conn := range [][]string{{"--neo4j-uri", uri}, {"--neo4j-uri", routing, "--neo4j-database", "neo4j"}} {
+		for _, pair := range storetest.PathPairs {
+			for _, format := range []string{"table", "json"} {
+				c1, embedded, e1 := runCLI("--db", db, "path", pair[0], pair[1], "--format", format)
+				c2, onNeo4j, e2 := runCLI(append(conn, "--neo4j-username", user, "path", pair[0], pair[1], "--format", format)...)
+				if c1 != exitOK || c2 != exitOK {
+					t.Fatalf("%v %v: exit %d (%s) and %d (%s)", conn, pair, c1, e1, c2, e2)
+				}
+				if embedded != onNeo4j {
+					t.Errorf("%v %v --format %s differs:\n--- embedded\n%s\n--- neo4j\n%s", conn, pair, format, embedded, onNeo4j)
+				}
 			}
 		}
 	}
