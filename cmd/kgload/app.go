@@ -61,6 +61,7 @@ Examples:
   kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
   kgload schema --neo4j-uri neo4j://localhost:7687
+  kgload --bulk --neo4j-database neo4j corpus.jsonl   first load with neo4j-admin (database stopped)
 
 Exit codes: 0 all inputs loaded, 1 something failed (bad inputs are listed, the rest is stored), 2 usage.`
 
@@ -74,6 +75,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		&cli.Int64Flag{Name: "max-bytes", Value: ingest.DefaultMaxBytes, Usage: "refuse input files larger than `N` bytes", Category: "Input"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; 0: one per CPU)", Category: "Input"},
 	}
+	loadFlags := []cli.Flag{
+		&cli.BoolFlag{Name: "bulk", Usage: "first load into an empty Neo4j database with neo4j-admin database import (stopped database); without the admin tool, through the driver", Category: "Load"},
+		&cli.StringFlag{Name: "neo4j-admin", Value: "neo4j-admin", EnvVars: []string{"KG_NEO4J_ADMIN"}, Usage: "the Neo4j admin tool `COMMAND` --bulk runs (a program and its first arguments)", Category: "Load"},
+		&cli.StringFlag{Name: "bulk-dir", Usage: "keep --bulk's import files in `DIR` (default: a temporary folder, removed after)", Category: "Load"},
+	}
 	app := &cli.App{
 		Name:                   "kgload",
 		Usage:                  "load news articles into a knowledge graph",
@@ -84,7 +90,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter:              stderr,
 		HideHelpCommand:        true,
 		UseShortOptionHandling: true,
-		Flags:                  append(append([]cli.Flag{}, inputFlags...), connect.Flags()...),
+		Flags:                  append(append(append([]cli.Flag{}, inputFlags...), loadFlags...), connect.Flags()...),
 		Action: func(c *cli.Context) error {
 			return loadAction(c)
 		},
@@ -128,7 +134,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			},
 			{
 				Name:         "schema",
-				Usage:        "create the store's constraints and indexes (kgload also does this when it connects)",
+				Usage:        "create the store's constraints and indexes (a load also does this; kgquery never does)",
 				Action:       schemaAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
@@ -197,6 +203,11 @@ func loadAction(c *cli.Context) error {
 	}
 	if c.Int("batch-size") < 1 {
 		return usageError{"--batch-size must be at least 1"}
+	}
+	if c.Bool("bulk") && !c.Bool("dry-run") {
+		if done, err := bulkLoad(c); done || err != nil {
+			return err
+		}
 	}
 	ctx := c.Context
 	store, where, err := connect.Open(ctx, c)
