@@ -61,7 +61,7 @@ func (s *Store) Retryable(err error) bool {
 var _ graph.Store = (*Store)(nil)
 
 // writeChunk is how many rows one UNWIND statement carries.
-const writeChunk = 2000
+const writeChunk = 10000
 
 // Open connects to the server and checks that it answers. It writes nothing: the schema is applied by
 // kgload (ApplySchema) and `kgload schema`, so a read-only tool such as kgquery never writes, and its
