@@ -23,8 +23,9 @@ type PathOptions struct {
 const maxEnumerated = 5000
 
 // Paths returns the paths between two entities, shortest first; paths of equal length come in the
-// order of their entity ids, compared id by id. Without filters, --k or --all the store's own
-// shortest-path search answers; otherwise the graph is walked here, layer by layer.
+// order of their entity ids, compared id by id. A store that finds paths itself (graph.PathFinder:
+// Neo4j) answers every question but --k; on other stores, without filters, --k or --all the store's
+// own shortest-path search answers; otherwise the graph is walked here, layer by layer.
 func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*graph.Path, error) {
 	if o.MaxHops <= 0 {
 		o.MaxHops = graph.DefaultMaxHops
