@@ -18,7 +18,7 @@ const DefaultBatchSize = 500
 
 // writeBuffer is how many rows (articles, entities, mentions, relations) a store that can gather
 // writes collects from successive batches before it sends them.
-const writeBuffer = 50_000
+const writeBuffer = 20_000
 
 // LoadOptions configure Load.
 type LoadOptions struct {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -207,11 +208,58 @@ func (s *Store) Flush(ctx context.Context) error {
 	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) == 0 {
 		return nil
 	}
-	if err := s.write(ctx, &p); err != nil {
+	if err := s.write(ctx, coalesce(p)); err != nil {
 		return err
 	}
 	s.pending = graph.Batch{}
 	return nil
+}
+
+// coalesce makes one row of each entity and each relation that several gathered batches name: an
+// entity with the union of its aliases and merge reasons (and the last name given, as writing them
+// in turn would leave), a relation with all its facts. A relation named by many batches is then
+// written once per Flush, not rewritten, with its growing fact lists, once per batch.
+func coalesce(b graph.Batch) *graph.Batch {
+	out := &graph.Batch{Articles: b.Articles, Mentions: b.Mentions}
+	ents := map[string]int{}
+	for _, e := range b.Entities {
+		i, ok := ents[e.ID]
+		if !ok {
+			ents[e.ID] = len(out.Entities)
+			e.Aliases = append([]string{}, e.Aliases...)
+			e.Merges = append([]string{}, e.Merges...)
+			out.Entities = append(out.Entities, e)
+			continue
+		}
+		o := &out.Entities[i]
+		o.Name = e.Name
+		o.Aliases = union(o.Aliases, e.Aliases)
+		o.Merges = union(o.Merges, e.Merges)
+	}
+	rels := map[string]int{}
+	for _, r := range b.Relations {
+		r.Normalize()
+		k := r.Key()
+		i, ok := rels[k]
+		if !ok {
+			rels[k] = len(out.Relations)
+			r.Facts = append([]graph.Fact{}, r.Facts...)
+			out.Relations = append(out.Relations, r)
+			continue
+		}
+		out.Relations[i].Facts = append(out.Relations[i].Facts, r.Facts...)
+	}
+	return out
+}
+
+// union appends to xs the items of ys it lacks.
+func union(xs, ys []string) []string {
+	for _, y := range ys {
+		if !slices.Contains(xs, y) {
+			xs = append(xs, y)
+		}
+	}
+	return xs
 }
 
 var _ graph.BufferedWriter = (*Store)(nil)
