@@ -69,6 +69,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	inputFlags := []cli.Flag{
 		&cli.StringFlag{Name: "date", Usage: "publication `DATE` (YYYY-MM-DD) for articles that carry none", Category: "Input"},
 		&cli.IntFlag{Name: "batch-size", Value: load.DefaultBatchSize, Usage: "articles extracted and written together", Category: "Load"},
+		&cli.IntFlag{Name: "write-rows", Value: load.DefaultWriteRows, Usage: "rows Neo4j writes gather across batches before they are sent", Category: "Load"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "read, extract and resolve, report what would be stored, write nothing", Category: "Load"},
 		&cli.StringFlag{Name: "errors", Usage: "write the inputs that failed to `FILE` as JSON Lines (path, line, reason)", Category: "Load"},
 		&cli.DurationFlag{Name: "retry-for", Value: 2 * time.Minute, Usage: "keep retrying writes this long while Neo4j is unreachable or restarting", Category: "Load"},
@@ -221,7 +222,8 @@ func loadAction(c *cli.Context) error {
 			return err
 		}
 	}
-	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for")}
+	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for"),
+		WriteRows: c.Int("write-rows")}
 	lo.Step = testHooks(store)
 	bar := newProgressBar(c.App.ErrWriter, stderrIsTerminal(c))
 	lo.OnProgress = bar.update

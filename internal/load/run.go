@@ -16,15 +16,18 @@ import (
 // DefaultBatchSize is how many articles are extracted and written together by default.
 const DefaultBatchSize = 500
 
-// writeBuffer is how many rows (articles, entities, mentions, relations) a store that can gather
-// writes collects from successive batches before it sends them.
-const writeBuffer = 20_000
+// DefaultWriteRows is how many rows (articles, entities, mentions, relations) a store that can
+// gather writes collects from successive batches before it sends them, by default.
+const DefaultWriteRows = 20_000
 
 // LoadOptions configure Load.
 type LoadOptions struct {
 	Options
 	BatchSize int  // articles per write (0: DefaultBatchSize)
 	DryRun    bool // read, extract and resolve, but write nothing
+	// WriteRows is how many rows a store that gathers writes (Neo4j) collects across batches before
+	// it sends them (0: DefaultWriteRows).
+	WriteRows int
 	// RetryFor is how long a write is retried when the store reports a passing failure (a restarting
 	// server); 0 means two minutes.
 	RetryFor time.Duration
@@ -127,7 +130,11 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	// A store that can gather writes (Neo4j) sends the rows of several batches together.
 	bw, buffered := s.(graph.BufferedWriter)
 	if buffered {
-		bw.Buffer(writeBuffer)
+		rows := opts.WriteRows
+		if rows <= 0 {
+			rows = DefaultWriteRows
+		}
+		bw.Buffer(rows)
 		defer bw.Buffer(0)
 	}
 	go func() {
