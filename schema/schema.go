@@ -1,5 +1,5 @@
 // Package schema holds the Cypher constraints and indexes of the Neo4j graph, applied in file order by
-// kgload when it connects and by `kgload schema`.
+// kgload before it loads and by `kgload schema`; kgquery never applies them.
 package schema
 
 import (

@@ -63,6 +63,7 @@ Examples:
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
   kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge in every later load (kg-corrections.tsv)
   kgload schema --neo4j-uri neo4j://localhost:7687
+  kgload --bulk --neo4j-database neo4j corpus.jsonl   first load with neo4j-admin (database stopped)
 
 Exit codes: 0 all inputs loaded, 1 something failed (bad inputs are listed, the rest is stored), 2 usage.`
 
@@ -74,12 +75,18 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	inputFlags := []cli.Flag{
 		&cli.StringFlag{Name: "date", Usage: "publication `DATE` (YYYY-MM-DD) for articles that carry none", Category: "Input"},
 		&cli.IntFlag{Name: "batch-size", Value: load.DefaultBatchSize, Usage: "articles extracted and written together", Category: "Load"},
+		&cli.IntFlag{Name: "write-rows", Value: load.DefaultWriteRows, Usage: "rows Neo4j writes gather across batches before they are sent", Category: "Load"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "read, extract and resolve, report what would be stored, write nothing", Category: "Load"},
 		&cli.StringFlag{Name: "errors", Usage: "write the inputs that failed to `FILE` as JSON Lines (path, line, reason)", Category: "Load"},
 		&cli.DurationFlag{Name: "retry-for", Value: 2 * time.Minute, Usage: "keep retrying writes this long while Neo4j is unreachable or restarting", Category: "Load"},
 		&cli.Int64Flag{Name: "max-bytes", Value: ingest.DefaultMaxBytes, Usage: "refuse input files larger than `N` bytes", Category: "Input"},
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; 0: one per CPU)", Category: "Input"},
 		correctionsFlag,
+	}
+	loadFlags := []cli.Flag{
+		&cli.BoolFlag{Name: "bulk", Usage: "first load into an empty Neo4j database with neo4j-admin database import (stopped database); without the admin tool, through the driver", Category: "Load"},
+		&cli.StringFlag{Name: "neo4j-admin", Value: "neo4j-admin", EnvVars: []string{"KG_NEO4J_ADMIN"}, Usage: "the Neo4j admin tool `COMMAND` --bulk runs (a program and its first arguments)", Category: "Load"},
+		&cli.StringFlag{Name: "bulk-dir", Usage: "keep --bulk's import files in `DIR` (default: a temporary folder, removed after)", Category: "Load"},
 	}
 	app := &cli.App{
 		Name:                   "kgload",
@@ -91,7 +98,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter:              stderr,
 		HideHelpCommand:        true,
 		UseShortOptionHandling: true,
-		Flags:                  append(append([]cli.Flag{}, inputFlags...), connect.Flags()...),
+		Flags:                  append(append(append([]cli.Flag{}, inputFlags...), loadFlags...), connect.Flags()...),
 		Action: func(c *cli.Context) error {
 			return loadAction(c)
 		},
@@ -151,7 +158,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			},
 			{
 				Name:         "schema",
-				Usage:        "create the store's constraints and indexes (kgload also does this when it connects)",
+				Usage:        "create the store's constraints and indexes (a load also does this; kgquery never does)",
 				Action:       schemaAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
 			},
@@ -240,13 +247,25 @@ func loadAction(c *cli.Context) error {
 	if c.Int("batch-size") < 1 {
 		return usageError{"--batch-size must be at least 1"}
 	}
+	if c.Bool("bulk") && !c.Bool("dry-run") {
+		if done, err := bulkLoad(c); done || err != nil {
+			return err
+		}
+	}
 	ctx := c.Context
 	store, where, err := connect.Open(ctx, c)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for")}
+	if !c.Bool("dry-run") {
+		// the only writers of the schema are a load and `kgload schema`; kgquery never writes
+		if err := store.ApplySchema(ctx); err != nil {
+			return err
+		}
+	}
+	lo := load.LoadOptions{Options: opts, BatchSize: c.Int("batch-size"), DryRun: c.Bool("dry-run"), RetryFor: c.Duration("retry-for"),
+		WriteRows: c.Int("write-rows")}
 	lo.Step = testHooks(store)
 	bar := newProgressBar(c.App.ErrWriter, stderrIsTerminal(c))
 	lo.OnProgress = bar.update

@@ -6,17 +6,20 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/kgnews/kg/internal/export"
 	"github.com/kgnews/kg/internal/neo4j"
+	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-// TestExportImportsIntoNeo4j writes the seeds as neo4j-admin files, imports them with the real
-// `neo4j-admin database import` (the launcher's Neo4j jars), starts Neo4j on the result and requires
-// the graph a load through the driver gives.
+// TestExportImportsIntoNeo4j writes the seeds as neo4j-admin files, imports them with `kgload --bulk`,
+// which runs the real `neo4j-admin database import` (the launcher's Neo4j jars) on files equal to
+// those `kgload export` writes, starts Neo4j on the result and requires the graph a load through the
+// driver gives.
 func TestExportImportsIntoNeo4j(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts its own Neo4j")
@@ -32,13 +35,20 @@ func TestExportImportsIntoNeo4j(t *testing.T) {
 	home := filepath.Join(srv.dir, "data")
 	os.MkdirAll(filepath.Join(home, "conf"), 0o755)
 	os.WriteFile(filepath.Join(home, "conf", "neo4j.conf"), nil, 0o644)
-	imp := exec.Command("java", "-cp", cp, "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
-		`--array-delimiter=U+001F`, "--multiline-fields=true",
-		"--nodes="+filepath.Join(out, "entities.csv"), "--nodes="+filepath.Join(out, "articles.csv"),
-		"--relationships="+filepath.Join(out, "mentions.csv"), "--relationships="+filepath.Join(out, "relations.csv"))
-	imp.Env = append(os.Environ(), "NEO4J_HOME="+home, "NEO4J_CONF="+filepath.Join(home, "conf"))
-	if b, err := imp.CombinedOutput(); err != nil {
-		t.Fatalf("neo4j-admin database import: %v\n%s", err, b)
+	t.Setenv("NEO4J_HOME", home)
+	t.Setenv("NEO4J_CONF", filepath.Join(home, "conf"))
+	kept := filepath.Join(t.TempDir(), "bulk")
+	r := runCLI(t, "", "--bulk", "--neo4j-admin", "java -cp "+cp+" org.neo4j.cli.AdminTool", "--bulk-dir", kept,
+		"--neo4j-database", "neo4j", "--date", "2024-03-19", storetest.SeedsDir())
+	if r.code != exitOK || !strings.Contains(r.stderr, "database import") || !strings.Contains(r.stdout, "kgload schema") {
+		t.Fatalf("kgload --bulk: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, f := range export.Files {
+		a, _ := os.ReadFile(filepath.Join(out, f))
+		b, _ := os.ReadFile(filepath.Join(kept, f))
+		if len(a) == 0 || string(a) != string(b) {
+			t.Errorf("%s: --bulk imported other files than kgload export writes", f)
+		}
 	}
 	srv.start()
 	defer srv.stop()
@@ -61,4 +71,26 @@ func TestExportImportsIntoNeo4j(t *testing.T) {
 		t.Fatalf("the seeds gave only %d relations", len(want.Relations))
 	}
 	storetest.CompareBatches(t, got, want)
+}
+
+// TestBulkWithoutAdminTool asks for --bulk where the admin tool is missing: kgload says so and loads
+// through the driver.
+func TestBulkWithoutAdminTool(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	s := neo4jtest.Open(t) // empties the server
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	r := runCLI(t, "", "--bulk", "--neo4j-admin", filepath.Join(t.TempDir(), "no-neo4j-admin"),
+		"--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username, "--date", "2024-03-19", storetest.SeedsDir())
+	if r.code != exitOK || !strings.Contains(r.stderr, "not available") || !strings.Contains(r.stderr, "through the driver") {
+		t.Fatalf("--bulk without the admin tool: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	n, err := s.Counts(context.Background())
+	if err != nil || n.Articles != 5 || n.Relations == 0 {
+		t.Errorf("after the driver load: %+v, %v", n, err)
+	}
+	// a second --bulk finds the database full and refuses, even with the tool at hand
+	r = runCLI(t, "", "--bulk", "--neo4j-admin", os.Args[0], "--neo4j-uri", cfg.URI, "--neo4j-username", cfg.Username, storetest.SeedsDir())
+	if r.code == exitOK || !strings.Contains(r.stderr, "empty database") {
+		t.Errorf("--bulk into a full database: exit %d: %s", r.code, r.stderr)
+	}
 }

@@ -74,7 +74,9 @@ func canonical(t *testing.T, d *graph.Batch) string {
 // compares the result with a clean load.
 func killAndRerun(t *testing.T, storeArgs func(t *testing.T) ([]string, func() *graph.Batch), points []int) {
 	in := killCorpus(t)
-	args := []string{"--date", "2024-03-19", "--batch-size", "3", in}
+	// small batches, and Neo4j writes gathered over a few of them, so that a load has many points
+	// to be killed at, some with gathered rows not yet sent
+	args := []string{"--date", "2024-03-19", "--batch-size", "3", "--write-rows", "60", in}
 
 	cleanArgs, cleanDump := storeArgs(t)
 	if killed, out := kgloadProcess(t, nil, append(cleanArgs, args...)...); killed {

@@ -133,6 +133,9 @@ func loadNeo4j(t *testing.T, cfg neo4j.Config, b *graph.Batch) {
 	if err := s.Wipe(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.ApplySchema(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Write(ctx, b); err != nil {
 		t.Fatal(err)
 	}
@@ -218,6 +221,9 @@ func TestContractGenerated(t *testing.T) {
 		sameOnBoth(t, db, cfg, []string{"path", a, c, "--k", "3"}, "tsv")
 		sameOnBoth(t, db, cfg, []string{"path", a, c, "--all", "--max-hops", "5"}, "tsv")
 		sameOnBoth(t, db, cfg, []string{"path", a, c, "--through", "Person", "--since", "2024-06"}, "tsv")
+		sameOnBoth(t, db, cfg, []string{"path", a, c, "--types", "MET,HOLDS_POST", "--until", "2024-05-15", "--all"}, "tsv")
+		sameOnBoth(t, db, cfg, []string{"path", a, c, "--through", "Organisation,Place", "--max-hops", "4"}, "json")
+		sameOnBoth(t, db, cfg, []string{"path", a, c, "--max-hops", "2"}, "tsv")
 		sameOnBoth(t, db, cfg, []string{"neighbours", a}, "json")
 		sameOnBoth(t, db, cfg, []string{"common", a, c}, "tsv")
 		sameOnBoth(t, db, cfg, []string{"timeline", a}, "tsv")

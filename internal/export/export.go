@@ -134,6 +134,14 @@ func Command(dir, db string) string {
 		filepath.Join(dir, "mentions.csv"), filepath.Join(dir, "relations.csv"))
 }
 
+// Args are the arguments of neo4j-admin that import the files in dir into database db, as Command
+// prints them, for running the tool directly.
+func Args(dir, db string) []string {
+	return []string{"database", "import", "full", db, "--array-delimiter=U+001F", "--multiline-fields=true",
+		"--nodes=" + filepath.Join(dir, "entities.csv"), "--nodes=" + filepath.Join(dir, "articles.csv"),
+		"--relationships=" + filepath.Join(dir, "mentions.csv"), "--relationships=" + filepath.Join(dir, "relations.csv")}
+}
+
 func dedupe(xs []string) []string {
 	seen := map[string]bool{}
 	var out []string

@@ -57,3 +57,30 @@ type CypherRunner interface {
 	// the column names and rows.
 	Cypher(ctx context.Context, query string, params map[string]any, write bool) ([]string, [][]any, error)
 }
+
+// PathQuery asks for the shortest paths between two entities under filters.
+type PathQuery struct {
+	From, To string
+	MaxHops  int          // 0 means DefaultMaxHops
+	Types    []RelType    // relation types followed (all when empty)
+	Through  []EntityType // entity types a path may pass through (all when empty); the ends are free
+	Since    string       // follow only relations with a fact dated in [Since, Until] (see query.InWindow)
+	Until    string
+	Limit    int // how many of the shortest paths, in the order of their id sequences (0 or 1: the first)
+}
+
+// PathFinder is a store that finds shortest paths itself, in its own query language, rather than
+// being walked a layer at a time from outside: Neo4j. Its answers are those of the walk: the
+// shortest paths whose relations pass the filters and whose inner entities are of the Through types,
+// in the order of their id sequences (LessIDs), each hop with every relation between its two
+// entities that passes the filters. It returns ENotFound errors as ShortestPath does.
+type PathFinder interface {
+	ShortestPaths(ctx context.Context, q PathQuery) ([]*Path, error)
+}
+
+// BufferedWriter is a store that can gather the rows of several Writes and send them together
+// (Neo4j): a load calls Buffer before it writes and Flush when it is done.
+type BufferedWriter interface {
+	Buffer(rows int)
+	Flush(ctx context.Context) error
+}

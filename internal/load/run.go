@@ -19,11 +19,18 @@ import (
 // DefaultBatchSize is how many articles are extracted and written together by default.
 const DefaultBatchSize = 500
 
+// DefaultWriteRows is how many rows (articles, entities, mentions, relations) a store that can
+// gather writes collects from successive batches before it sends them, by default.
+const DefaultWriteRows = 20_000
+
 // LoadOptions configure Load.
 type LoadOptions struct {
 	Options
 	BatchSize int  // articles per write (0: DefaultBatchSize)
 	DryRun    bool // read, extract and resolve, but write nothing
+	// WriteRows is how many rows a store that gathers writes (Neo4j) collects across batches before
+	// it sends them (0: DefaultWriteRows).
+	WriteRows int
 	// RetryFor is how long a write is retried when the store reports a passing failure (a restarting
 	// server); 0 means two minutes.
 	RetryFor time.Duration
@@ -125,8 +132,23 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	jobs := make(chan job, 1)
 	var writeErr error
 	written := make(chan struct{})
+	// A store that can gather writes (Neo4j) sends the rows of several batches together.
+	bw, buffered := s.(graph.BufferedWriter)
+	if buffered {
+		rows := opts.WriteRows
+		if rows <= 0 {
+			rows = DefaultWriteRows
+		}
+		bw.Buffer(rows)
+		defer bw.Buffer(0)
+	}
 	go func() {
 		defer close(written)
+		defer func() {
+			if buffered && writeErr == nil {
+				writeErr = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return bw.Flush(work) })
+			}
+		}()
 		for j := range jobs {
 			if writeErr != nil {
 				continue

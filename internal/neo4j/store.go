@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -116,8 +117,16 @@ type Store struct {
 	drv     driver.DriverWithContext
 	db      string
 	timeout time.Duration // per statement (see Config.Timeout)
+	// retryFor is how long ApplySchema rides out a restarting server (see Config.RetryFor)
+	retryFor time.Duration
 	// step, when set, is called after each write statement: tests kill the process there.
 	step func()
+	// written remembers, for each entity this store has written, what it wrote, so that a load
+	// writes an entity again only when a batch adds to it (see Write).
+	written map[string]*entityWritten
+	// buffer is how many rows writes may gather before they are sent (see Buffer); pending holds them.
+	buffer  int
+	pending graph.Batch
 }
 
 // SetStepHook makes the store call f after each write statement. Only tests use it.
@@ -135,9 +144,11 @@ func (s *Store) Retryable(err error) bool {
 var _ graph.Store = (*Store)(nil)
 
 // writeChunk is how many rows one UNWIND statement carries.
-const writeChunk = 2000
+const writeChunk = 10000
 
-// Open connects to the server, checks that it answers and applies the schema.
+// Open connects to the server and checks that it answers. It writes nothing: the schema is applied by
+// kgload (ApplySchema) and `kgload schema`, so a read-only tool such as kgquery never writes, and its
+// connect costs no schema statements. Reads work without the schema, only slower.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Database == "" {
 		cfg.Database = "neo4j"
@@ -178,30 +189,7 @@ func open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		return nil, fmt.Errorf("neo4j: cannot reach %s: %w", cfg, err)
 	}
-	s := &Store{drv: drv, db: cfg.Database, timeout: cfg.Timeout}
-	// a server restarting just after it answered: the schema is retried for the caller's retry time
-	// (the driver's own retries are kept short when that is set), else for a minute
-	budget := cfg.RetryFor
-	if budget <= 0 {
-		budget = time.Minute
-	}
-	deadline := time.Now().Add(budget)
-	for {
-		err := s.ApplySchema(ctx)
-		if err == nil {
-			return s, nil
-		}
-		if !s.Retryable(err) || time.Now().Add(time.Second).After(deadline) {
-			drv.Close(context.Background())
-			return nil, err
-		}
-		select {
-		case <-ctx.Done():
-			drv.Close(context.Background())
-			return nil, err
-		case <-time.After(time.Second):
-		}
-	}
+	return &Store{drv: drv, db: cfg.Database, timeout: cfg.Timeout, retryFor: cfg.RetryFor}, nil
 }
 
 // bounded gives ctx the store's statement timeout.
@@ -227,7 +215,31 @@ func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*d
 }
 
 // ApplySchema runs the statements of the schema/ folder.
+// A server restarting just after it answered: the schema is retried for the store's retry time (the
+// driver's own retries are kept short when that is set), else for a minute.
 func (s *Store) ApplySchema(ctx context.Context) error {
+	budget := s.retryFor
+	if budget <= 0 {
+		budget = time.Minute
+	}
+	deadline := time.Now().Add(budget)
+	for {
+		err := s.applySchema(ctx)
+		if err == nil {
+			return nil
+		}
+		if !s.Retryable(err) || time.Now().Add(time.Second).After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func (s *Store) applySchema(ctx context.Context) error {
 	ctx, cancel := s.bounded(ctx)
 	defer cancel()
 	for _, q := range schema.Statements() {
@@ -244,12 +256,21 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`, nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return fmt.Errorf("neo4j: wipe: %w", err)
+	s.forget()
+	// relationships first, 10,000 to a transaction: deleting a node with all its relationships at
+	// once holds every one of them in the transaction's memory, too much for an entity mentioned in
+	// every article of a large load
+	for _, q := range []string{
+		`MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+		`MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("neo4j: wipe: %w", err)
+		}
 	}
 	return nil
 }
@@ -309,14 +330,160 @@ SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c E
 const writeTries = 5
 
 // Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
-// UNWIND rows inside managed (retried) write transactions, and last the hashes, only on articles
-// that hold all their mentions. Articles left without a hash are written again.
+// UNWIND rows inside managed (retried) write transactions. An entity this store has written before
+// is left out unless the batch gives it something new (a name, an alias, a merge reason). After
+// Buffer, batches gather until they hold enough rows and are written together by a later Write or
+// by Flush.
 func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
+	if s.buffer <= 0 {
+		return s.writeAll(ctx, b)
+	}
+	p := &s.pending
+	p.Articles = append(p.Articles, b.Articles...)
+	p.Entities = append(p.Entities, b.Entities...)
+	p.Mentions = append(p.Mentions, b.Mentions...)
+	p.Relations = append(p.Relations, b.Relations...)
+	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) < s.buffer {
+		return nil
+	}
+	return s.Flush(ctx)
+}
+
+// Buffer lets up to rows rows of writes gather before they are sent, so that a load made of many
+// small batches sends fewer and larger statements; 0 sends each batch as it comes. What waits in
+// the buffer is not stored: a load calls Flush before it reads what it wrote, and an article's hash,
+// written last, is only stored once its facts are.
+func (s *Store) Buffer(rows int) { s.buffer = rows }
+
+// Flush writes what the buffer holds. When it fails the buffer is kept, so that calling it again
+// writes it all (writing twice changes nothing).
+func (s *Store) Flush(ctx context.Context) error {
+	p := s.pending
+	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) == 0 {
+		return nil
+	}
+	if err := s.writeAll(ctx, coalesce(p)); err != nil {
+		return err
+	}
+	s.pending = graph.Batch{}
+	return nil
+}
+
+// coalesce makes one row of each entity and each relation that several gathered batches name: an
+// entity with the union of its aliases and merge reasons (and the last name given, as writing them
+// in turn would leave), a relation with all its facts. A relation named by many batches is then
+// written once per Flush, not rewritten, with its growing fact lists, once per batch.
+func coalesce(b graph.Batch) *graph.Batch {
+	out := &graph.Batch{Articles: b.Articles, Mentions: b.Mentions}
+	ents := map[string]int{}
+	for _, e := range b.Entities {
+		i, ok := ents[e.ID]
+		if !ok {
+			ents[e.ID] = len(out.Entities)
+			e.Aliases = append([]string{}, e.Aliases...)
+			e.Merges = append([]string{}, e.Merges...)
+			out.Entities = append(out.Entities, e)
+			continue
+		}
+		o := &out.Entities[i]
+		o.Name = e.Name
+		o.Aliases = union(o.Aliases, e.Aliases)
+		o.Merges = union(o.Merges, e.Merges)
+	}
+	rels := map[string]int{}
+	for _, r := range b.Relations {
+		r.Normalize()
+		k := r.Key()
+		i, ok := rels[k]
+		if !ok {
+			rels[k] = len(out.Relations)
+			r.Facts = append([]graph.Fact{}, r.Facts...)
+			out.Relations = append(out.Relations, r)
+			continue
+		}
+		out.Relations[i].Facts = append(out.Relations[i].Facts, r.Facts...)
+	}
+	return out
+}
+
+// union appends to xs the items of ys it lacks.
+func union(xs, ys []string) []string {
+	for _, y := range ys {
+		if !slices.Contains(xs, y) {
+			xs = append(xs, y)
+		}
+	}
+	return xs
+}
+
+var _ graph.BufferedWriter = (*Store)(nil)
+
+// entityWritten is what the store wrote of one entity.
+type entityWritten struct {
+	name  string
+	typ   graph.EntityType
+	items map[string]bool // "a:" alias, "k:" key, "m:" merge reason
+}
+
+// fresh reports whether writing e (with its folded keys) would add to what was written of it.
+func (s *Store) fresh(e graph.Entity, keys []string) bool {
+	w := s.written[e.ID]
+	if w == nil || w.name != e.Name || w.typ != e.Type {
+		return true
+	}
+	for _, a := range e.Aliases {
+		if !w.items["a:"+a] {
+			return true
+		}
+	}
+	for _, k := range keys {
+		if !w.items["k:"+k] {
+			return true
+		}
+	}
+	for _, m := range e.Merges {
+		if !w.items["m:"+m] {
+			return true
+		}
+	}
+	return false
+}
+
+// remember records entities as written.
+func (s *Store) remember(es []graph.Entity, keys [][]string) {
+	if s.written == nil {
+		s.written = map[string]*entityWritten{}
+	}
+	for i, e := range es {
+		w := &entityWritten{name: e.Name, typ: e.Type, items: map[string]bool{}}
+		if old := s.written[e.ID]; old != nil && old.typ == e.Type {
+			w.items = old.items // the store keeps the union of aliases, keys and merge reasons
+		}
+		for _, a := range e.Aliases {
+			w.items["a:"+a] = true
+		}
+		for _, k := range keys[i] {
+			w.items["k:"+k] = true
+		}
+		for _, m := range e.Merges {
+			w.items["m:"+m] = true
+		}
+		s.written[e.ID] = w
+	}
+}
+
+// forget drops what the store remembers having written: entities may have been deleted.
+func (s *Store) forget() { s.written = nil }
+
+// writeAll writes a batch and writes it again, from scratch, while some of its articles did not land
+// whole (another load's clean-up took an entity between its writing and its linking).
+func (s *Store) writeAll(ctx context.Context, b *graph.Batch) error {
 	for try := 1; ; try++ {
 		missing, err := s.write(ctx, b)
 		if err != nil || len(missing) == 0 {
 			return err
 		}
+		s.forget() // the entities taken must be written again, whatever this store remembers writing
 		if try == writeTries {
 			return fmt.Errorf("neo4j: write: articles %s still incomplete after %d tries (entities deleted by a concurrent load)",
 				strings.Join(missing, ", "), writeTries)
@@ -324,7 +491,8 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 	}
 }
 
-// write writes the batch once and returns the ids of the articles whose hash it could not set.
+// write writes the batch once, and last the hashes, only on articles that hold all their mentions; it
+// returns the ids of the articles whose hash it could not set.
 func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
@@ -351,6 +519,8 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 	}
 	for _, t := range graph.EntityTypes {
 		var rows []any
+		var done []graph.Entity
+		var doneKeys [][]string
 		for _, e := range b.Entities {
 			if e.Type != t {
 				continue
@@ -360,12 +530,17 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 			for _, a := range aliases {
 				keys = append(keys, names.Fold(a))
 			}
+			if !s.fresh(e, keys) {
+				continue
+			}
+			done, doneKeys = append(done, e), append(doneKeys, keys)
 			rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
 				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges), "partial": e.Partial()})
 		}
 		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
 			return nil, err
 		}
+		s.remember(done, doneKeys)
 	}
 	var mentions []any
 	for _, m := range b.Mentions {
@@ -628,10 +803,18 @@ RETURN a.id AS id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": ty
 	return graph.SortedNeighbours(pairs), nil
 }
 
-// ShortestPath finds the lexicographically smallest of the shortest paths (graph.LexShortestPath),
-// a layer of the search per query.
+// ShortestPath finds the lexicographically smallest of the shortest paths with Neo4j's own search
+// (ShortestPaths); a path from an entity to itself, which that search refuses, with
+// graph.LexShortestPath, a layer of the search per query.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error) {
-	return graph.ShortestPathOver(ctx, s.adjacency, s.Lookup, s.relationsAmong, from, to, opts)
+	if from == to {
+		return graph.ShortestPathOver(ctx, s.adjacency, s.Lookup, s.relationsAmong, from, to, opts)
+	}
+	ps, err := s.ShortestPaths(ctx, graph.PathQuery{From: from, To: to, MaxHops: opts.MaxHops, Types: opts.Types})
+	if err != nil {
+		return nil, err
+	}
+	return ps[0], nil
 }
 
 const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r).id AS to,
@@ -650,30 +833,38 @@ func (s *Store) relationList(ctx context.Context, q string, params map[string]an
 	}
 	out := make([]graph.Relation, 0, len(recs))
 	for _, rec := range recs {
-		m := rec.AsMap()
-		r := graph.Relation{Type: graph.RelType(strOf(m, "type")), From: strOf(m, "from"), To: strOf(m, "to"),
-			Title: strOf(m, "title"), Status: strOf(m, "status")}
-		articles, evidence := strList(m["articles"]), strList(m["evidence"])
-		// a bulk import leaves out lists whose items are all empty
-		dates, places, rules := pad(strList(m["dates"]), len(articles)), pad(strList(m["places"]), len(articles)), pad(strList(m["rules"]), len(articles))
-		starts, _ := m["starts"].([]any)
-		ends, _ := m["ends"].([]any)
-		confs, _ := m["confidences"].([]any)
-		if len(evidence) != len(articles) || len(starts) != len(articles) || len(ends) != len(articles) ||
-			len(dates) != len(articles) || len(places) != len(articles) || len(confs) != len(articles) || len(rules) != len(articles) {
-			return nil, fmt.Errorf("neo4j: relation %s %s-%s: fact lists of unequal length", r.Type, r.From, r.To)
-		}
-		for i := range articles {
-			st, _ := starts[i].(int64)
-			en, _ := ends[i].(int64)
-			c, _ := confs[i].(float64)
-			r.Facts = append(r.Facts, graph.Fact{Article: articles[i], Evidence: evidence[i], Start: int(st), End: int(en),
-				Date: dates[i], Place: places[i], Confidence: c, Rule: rules[i]})
+		r, err := relationOf(rec.AsMap())
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, r)
 	}
 	graph.SortRelations(out)
 	return out, nil
+}
+
+// relationOf reads a relation from the columns (or map keys) of relationProjection.
+func relationOf(m map[string]any) (graph.Relation, error) {
+	r := graph.Relation{Type: graph.RelType(strOf(m, "type")), From: strOf(m, "from"), To: strOf(m, "to"),
+		Title: strOf(m, "title"), Status: strOf(m, "status")}
+	articles, evidence := strList(m["articles"]), strList(m["evidence"])
+	// a bulk import leaves out lists whose items are all empty
+	dates, places, rules := pad(strList(m["dates"]), len(articles)), pad(strList(m["places"]), len(articles)), pad(strList(m["rules"]), len(articles))
+	starts, _ := m["starts"].([]any)
+	ends, _ := m["ends"].([]any)
+	confs, _ := m["confidences"].([]any)
+	if len(evidence) != len(articles) || len(starts) != len(articles) || len(ends) != len(articles) ||
+		len(dates) != len(articles) || len(places) != len(articles) || len(confs) != len(articles) || len(rules) != len(articles) {
+		return r, fmt.Errorf("neo4j: relation %s %s-%s: fact lists of unequal length", r.Type, r.From, r.To)
+	}
+	for i := range articles {
+		st, _ := starts[i].(int64)
+		en, _ := ends[i].(int64)
+		c, _ := confs[i].(float64)
+		r.Facts = append(r.Facts, graph.Fact{Article: articles[i], Evidence: evidence[i], Start: int(st), End: int(en),
+			Date: dates[i], Place: places[i], Confidence: c, Rule: rules[i]})
+	}
+	return r, nil
 }
 
 // Articles returns the stored articles with the given ids, sorted by id.
@@ -831,6 +1022,10 @@ DELETE r`
 
 // RemoveArticles takes out everything the given articles said.
 func (s *Store) RemoveArticles(ctx context.Context, ids []string) error {
+	if err := s.Flush(ctx); err != nil {
+		return err
+	}
+	s.forget() // entities left with nothing are deleted
 	ctx, cancel := s.bounded(ctx)
 	defer cancel()
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})

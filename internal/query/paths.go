@@ -23,11 +23,22 @@ type PathOptions struct {
 const maxEnumerated = 5000
 
 // Paths returns the paths between two entities, shortest first; paths of equal length come in the
-// order of their entity ids, compared id by id. Without filters, --k or --all the store's own
-// shortest-path search answers; otherwise the graph is walked here, layer by layer.
+// order of their entity ids, compared id by id. A store that finds paths itself (graph.PathFinder:
+// Neo4j) answers every question but --k; on other stores, without filters, --k or --all the store's
+// own shortest-path search answers; otherwise the graph is walked here, layer by layer.
 func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*graph.Path, error) {
 	if o.MaxHops <= 0 {
 		o.MaxHops = graph.DefaultMaxHops
+	}
+	// A store that finds paths itself (Neo4j) answers everything but --k: Cypher's shortest-path
+	// searches give the shortest paths, not the next longer ones, so the K shortest are walked here.
+	if pf, ok := q.S.(graph.PathFinder); ok && o.K <= 1 && from != to {
+		limit := 1
+		if o.All {
+			limit = maxEnumerated
+		}
+		return pf.ShortestPaths(ctx, graph.PathQuery{From: from, To: to, MaxHops: o.MaxHops, Types: o.Types,
+			Through: o.Through, Since: o.Since, Until: o.Until, Limit: limit})
 	}
 	if len(o.Through) == 0 && o.Since == "" && o.Until == "" && o.K <= 1 && !o.All {
 		p, err := q.S.ShortestPath(ctx, from, to, graph.PathOptions{MaxHops: o.MaxHops, Types: o.Types})

@@ -28,7 +28,7 @@ func Config(t testing.TB) neo4j.Config {
 	return neo4j.Config{URI: uri, Username: user, Password: os.Getenv("KG_TEST_NEO4J_PASSWORD"), Database: "neo4j"}
 }
 
-// Open connects to the test Neo4j and empties it.
+// Open connects to the test Neo4j, empties it and applies the schema.
 func Open(t testing.TB) *neo4j.Store {
 	t.Helper()
 	ctx := context.Background()
@@ -38,6 +38,9 @@ func Open(t testing.TB) *neo4j.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	if err := s.Wipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApplySchema(ctx); err != nil {
 		t.Fatal(err)
 	}
 	return s
