@@ -21,7 +21,8 @@ func FuzzExtract(f *testing.F) {
 	}
 	for _, s := range []string{"", ".", "The The The", "A B. C D! E", "Mr. . Dr.", "On the On The X met Y.",
 		"“Quote” — he met her in ’s.", "U.S.-China talks; al-X bin Y met de Z.", "X-Y-Z visited A-B.",
-		"As a former, he", "a meeting between and", "March 32nd 2024", "The The Acquisition The"} {
+		"As a former, he", "a meeting between and", "March 32nd 2024", "The The Acquisition The",
+		"Tom Reed said sales for the", "Sales rose. He said of the"} {
 		f.Add(s, "")
 	}
 	x := New(lexicon.Default())

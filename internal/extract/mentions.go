@@ -312,6 +312,9 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 // demonymAt reads the nationality adjective at toks[i], of two words ("South Korean") or one, plural
 // or not, and returns its country and length (0 when there is none).
 func (x *Extractor) demonymAt(toks []Token, i int) (string, int) {
+	if i < 0 || i >= len(toks) {
+		return "", 0
+	}
 	if i+1 < len(toks) && toks[i+1].Cap() {
 		if c, ok := x.lex.Demonym(toks[i].Text + " " + strings.TrimSuffix(toks[i+1].Text, "s")); ok {
 			return c, 2

@@ -20,8 +20,8 @@ type description struct {
 
 // descriptionAt reads a description that starts with "the" at token i.
 func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
-	if v.lower(i) != "the" {
-		return description{}, false
+	if v.lower(i) != "the" || i+1 >= len(v.toks) {
+		return description{}, false // "... said sales for the" (a wrapped line): no description
 	}
 	desc := description{from: i}
 	j := i + 1
