@@ -92,7 +92,7 @@ func (x *Extractor) corefer(d *Doc) {
 	}
 	x.joinOrgVariants(d)
 	for _, e := range d.Entities {
-		nameEntity(e)
+		nameEntity(e, x.lex)
 	}
 }
 
@@ -498,7 +498,7 @@ func lastStartBefore(e *Entity, pos int) int {
 
 // nameEntity names an entity by its longest spelling (ties: the most frequent, then the first) and
 // keeps the other spellings as aliases.
-func nameEntity(e *Entity) {
+func nameEntity(e *Entity, lex *lexicon.Lexicon) {
 	count := map[string]int{}
 	first := map[string]int{}
 	for i, m := range e.Mentions {
@@ -526,6 +526,12 @@ func nameEntity(e *Entity) {
 	if e.Type == graph.Organisation {
 		if p, ok := lexicon.PartyName(e.Name); ok && names.Fold(p) != names.Fold(e.Name) {
 			e.Name, forms = p, forms[0:] // a party written by its short or members' name takes its own name
+		}
+	}
+	if e.Type == graph.Place && lex != nil {
+		// a country written by a short form or code ("U.S.", "Britain") takes its own name
+		if p, ok := lex.Place(e.Name); ok && p.Kind == lexicon.Country && p.Country != "" && names.Fold(p.Country) != names.Fold(e.Name) {
+			e.Name = p.Country
 		}
 	}
 	seen := map[string]bool{names.Fold(e.Name): true}

@@ -226,6 +226,9 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 			if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
 				m = ms[0] // "greeted President X": the title opens the object
 			}
+			if m != nil && m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+				m = nil // "welcomed President X's decision": a thing of the person's
+			}
 			if m == nil || m.Type != graph.Person {
 				continue
 			}

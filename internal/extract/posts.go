@@ -88,6 +88,9 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 		if !ok {
 			continue
 		}
+		if quotedAt(v, i) {
+			continue // a description in someone's quoted words may mean anyone
+		}
 		if e := x.describedPerson(d, desc); e != nil && !hasTitle(e, desc.title) {
 			status := "current"
 			if desc.former {
@@ -195,8 +198,8 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
 				target = om.Ent
 				om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
-				if exBefore(om.Tok) {
-					former = true // "Ex-Downing Street media chief X"
+				if w := v.lower(om.Tok - 1); exBefore(om.Tok) || w == "former" || w == "then" {
+					former = true // "Ex-Downing Street media chief X", "former Federal Reserve chairman X"
 				}
 			} else if w := v.lower(k); w == "their" || w == "its" {
 				target = firstOrgOrState(v, k)
@@ -682,4 +685,17 @@ func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
 // followed by a comma ("NEW YORK, Oct 19 -").
 func datelineAt(v sentenceView, m *Mention) bool {
 	return m.Tok == 0 && m.Type == graph.Place && allCapsWord(m.Text) && v.lower(m.TokEnd) == ","
+}
+
+// quotedAt reports whether token i stands inside a quotation: a quotation mark opens before it in
+// the sentence ("Of course I trust the prime minister," she said): words someone else says may
+// mean anyone.
+func quotedAt(v sentenceView, i int) bool {
+	for j := 0; j < i; j++ {
+		switch v.toks[j].Text {
+		case "\"", "“", "‘", "'":
+			return true
+		}
+	}
+	return false
 }

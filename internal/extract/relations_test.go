@@ -125,6 +125,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"Yesterday Ivo Marek spoke by telephone with Mexican president Pia Holm.", []string{"HOLDS_POST Pia Holm -> Mexico [president/current]", "MET Ivo Marek -> Pia Holm"}},
 		{"Mr Ivo Marek says he rang Anna Berg as soon as he got her letter.", []string{"MET Ivo Marek -> Anna Berg"}},
 		{"The new street is called Tom Reed Avenue.", nil},
+		// the second audit's error classes (docs/audit/sample-2998471.md)
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\n\"Of course I trust the prime minister,\" he said.", nil},
+		{"Yesterday former Acme Bank chairman Tom Reed spoke.", []string{"HOLDS_POST Tom Reed -> Acme Bank [chairman/former]"}},
+		{"Pia Holm left the London club in May.", nil},
+		{"Pia Holm welcomed President Ivo Marek's decision.", nil},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

@@ -135,6 +135,10 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			if n == 0 && v.strictVisit(i) && m.Tok != objFrom && !(m.Tok == objFrom+1 && v.lower(objFrom) == "the") {
 				break
 			}
+			if n == 0 && v.strictVisit(i) && v.lower(m.Tok-1) == "the" && m.TokEnd < len(v.toks) && v.toks[m.TokEnd].Word && !v.toks[m.TokEnd].Cap() &&
+				!lexicon.IsFunctionWord(v.toks[m.TokEnd].Text) && !clauseStops[v.lower(m.TokEnd)] {
+				break // "left the London club": the place names something else
+			}
 			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
 				continue // "the UK chancellor": a nationality of a post, not a destination
 			}

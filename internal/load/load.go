@@ -68,7 +68,9 @@ func Extract(ctx context.Context, opts Options) (*Result, error) {
 			articles = append(articles, a)
 		})
 	}
-	res.Docs = extractAll(ctx, extract.New(lex), articles, opts.Workers, opts.Progress)
+	var failed []error
+	res.Docs, failed = extractAll(ctx, extract.New(lex), articles, opts.Workers, opts.Progress)
+	res.Errors = append(res.Errors, failed...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -119,11 +121,12 @@ func sourceError(src, why string) error {
 }
 
 // extractAll runs the extractor over the articles on several goroutines, keeping input order.
-func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Article, workers int, progress func(int, int)) []*extract.Doc {
+func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Article, workers int, progress func(int, int)) ([]*extract.Doc, []error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	docs := make([]*extract.Doc, len(articles))
+	failed := map[int]error{}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -133,9 +136,14 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				d, err := x.ExtractContext(ctx, *articles[i])
+				d, err := extractOne(ctx, x, articles[i])
 				if err != nil {
-					continue // cancelled: left out
+					if ctx.Err() == nil {
+						mu.Lock()
+						failed[i] = err
+						mu.Unlock()
+					}
+					continue // cancelled, or a fault of the extractor: left out
 				}
 				d.Compact()
 				articles[i] = nil // the text is no longer needed
@@ -163,5 +171,22 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 			out = append(out, d)
 		}
 	}
-	return out
+	var errs []error
+	for i := range len(docs) {
+		if err, ok := failed[i]; ok {
+			errs = append(errs, err)
+		}
+	}
+	return out, errs
+}
+
+// extractOne extracts one article; a fault of the extractor on it (a panic) is that article's error,
+// naming its file and line, and the rest of the batch goes on.
+func extractOne(ctx context.Context, x *extract.Extractor, a *graph.Article) (d *extract.Doc, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			d, err = nil, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("extraction failed (%v): please report this article", p)}
+		}
+	}()
+	return x.ExtractContext(ctx, *a)
 }
