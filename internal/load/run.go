@@ -21,7 +21,7 @@ const DefaultBatchSize = 500
 
 // DefaultWriteRows is how many rows (articles, entities, mentions, relations) a store that can
 // gather writes collects from successive batches before it sends them, by default.
-const DefaultWriteRows = 20_000
+const DefaultWriteRows = 200_000
 
 // LoadOptions configure Load.
 type LoadOptions struct {
