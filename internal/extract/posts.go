@@ -177,6 +177,9 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		m.Affil = affil // "Kenyan diplomat Amina Odhiambo": a nationality, even without a post
 	}
 	former := false
+	if w := v.lower(j); pastWords[w] {
+		former = true // "then Home Office Minister X", "deposed president X"
+	}
 	var kept []string
 	for _, w := range words {
 		if strings.EqualFold(w, "former") {
@@ -594,7 +597,10 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 			break
 		}
 	}
-	title, status, target, _ := x.postPhrase(d, v, m.TokEnd+1, end)
+	title, status, target, next := x.postPhrase(d, v, m.TokEnd+1, end)
+	if v.unnamedBodyAt(next) {
+		return // "X, president of the league,": a post at a body the sentence does not name
+	}
 	if title == "" {
 		return
 	}
@@ -698,4 +704,19 @@ func quotedAt(v sentenceView, i int) bool {
 		}
 	}
 	return false
+}
+
+// unnamedBodyAt reports whether a title phrase goes on at token i with "of/at (the)" and a common noun:
+// the post is at a body the sentence does not name ("president of the league"), not at a state.
+func (v sentenceView) unnamedBodyAt(i int) bool {
+	w := v.lower(i)
+	if w != "of" && w != "at" {
+		return false
+	}
+	k := i + 1
+	if v.lower(k) == "the" || v.lower(k) == "a" {
+		k++
+	}
+	return k+1 < len(v.toks) && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsFunctionWord(v.toks[k].Text) &&
+		!isPossessive(v.toks[k+1]) // "at the country's Foreign Ministry" names it
 }

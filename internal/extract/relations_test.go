@@ -130,6 +130,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Yesterday former Acme Bank chairman Tom Reed spoke.", []string{"HOLDS_POST Tom Reed -> Acme Bank [chairman/former]"}},
 		{"Pia Holm left the London club in May.", nil},
 		{"Pia Holm welcomed President Ivo Marek's decision.", nil},
+		// the third audit's error classes (docs/audit/sample-4562dd8.md)
+		{"Critics in Boston, Denver and Chicago agreed, said Hal Reed, president of the league.", nil},
+		{"Yesterday then Home Office Minister Lord Hale spoke.", []string{"HOLDS_POST Lord Hale -> Home Office [Minister/former]"}},
+		{"It was signed by deposed president Ivo Marek of Pakistan.", []string{"HOLDS_POST Ivo Marek -> Pakistan [president/former]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
