@@ -60,4 +60,4 @@ var copulaVerbs = map[string]bool{"is": false, "was": true, "became": false, "be
 var callWords = map[string]bool{"telephone": true, "phone": true, "telephones": true, "video": true, "videolink": true}
 
 // pastWords before a title make the post a past one: "then Home Office Minister X", "deposed president X".
-var pastWords = map[string]bool{"former": true, "then": true, "deposed": true, "ousted": true, "late": true, "outgoing": false}
+var pastWords = map[string]bool{"former": true, "then": true, "deposed": true, "ousted": true, "late": true}
