@@ -134,6 +134,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Critics in Boston, Denver and Chicago agreed, said Hal Reed, president of the league.", nil},
 		{"Yesterday then Home Office Minister Lord Hale spoke.", []string{"HOLDS_POST Lord Hale -> Home Office [Minister/former]"}},
 		{"It was signed by deposed president Ivo Marek of Pakistan.", []string{"HOLDS_POST Ivo Marek -> Pakistan [president/former]"}},
+		// old news: the present-day country's signs are the former state's the article names
+		{"BONN, March 24 - West German officials said so. Bonn and Hamburg agreed, German papers said.\n\nChancellor Karl Brandt spoke.",
+			[]string{"HOLDS_POST Karl Brandt -> West Germany [Chancellor/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},

@@ -68,7 +68,10 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 		if h {
 			continue
 		}
-		country := nationality(p.person)
+		if !homeRead {
+			home, homeRead = x.homeState(d), true // also reads which present-day country stands for a former one
+		}
+		country := d.ofTheDay(nationality(p.person))
 		if c, kind, ok := lexicon.CountryTerm(p.title); ok && kind == lexicon.TermTitle && country == "" {
 			country = c // a post only one country has ("Home Secretary")
 		}
@@ -78,9 +81,6 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 			country = x.framePlace(d, p.sent)
 		}
 		if country == "" {
-			if !homeRead {
-				home, homeRead = x.homeState(d), true
-			}
 			country = home
 		}
 		if country == "" || (country == home && x.namesOtherState(d, p.sent, home)) {
@@ -111,7 +111,7 @@ func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
 	for s := max(si-1, 0); s <= si; s++ {
 		for _, m := range d.view(s).ms { // the sentence's own mentions: not a scan of the whole article
 			if m.Type == graph.Place {
-				if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && p.Country != country {
+				if p, ok := x.lex.Place(m.Ent.Name); ok && p.Country != "" && d.ofTheDay(p.Country) != country {
 					return true
 				}
 			}
@@ -119,7 +119,7 @@ func (x *Extractor) namesOtherState(d *Doc, si int, country string) bool {
 	}
 	for s := max(si-1, 0); s <= si; s++ {
 		for _, c := range x.demonymsIn(d.Sents[s].Tokens, nil) {
-			if c != country {
+			if d.ofTheDay(c) != country {
 				return true
 			}
 		}
@@ -191,6 +191,24 @@ func (x *Extractor) homeState(d *Doc) string {
 	for si, s := range d.Sents {
 		for _, c := range x.demonymsIn(s.Tokens, func(k int) bool { return inPerson[[2]int{si, k}] }) {
 			votes[c]++
+		}
+	}
+	// old news naming a former state by its region ("West Germany" beside "Bonn", "German"): the
+	// present-day country's signs are the former state's
+	if d.countryOf == nil {
+		d.countryOf = map[string]string{}
+	}
+	for c := range votes {
+		p, ok := x.lex.Place(c)
+		if !ok || !p.Former {
+			continue
+		}
+		if _, rest, ok := strings.Cut(c, " "); ok && votes[rest] > 0 {
+			if pr, ok := x.lex.Place(rest); ok && pr.Kind == lexicon.Country && !pr.Former {
+				votes[c] += votes[rest]
+				delete(votes, rest)
+				d.countryOf[rest] = c
+			}
 		}
 	}
 	type vote struct {
@@ -269,4 +287,13 @@ func firstPersonIn(d *Doc, si int, e *Entity) bool {
 		}
 	}
 	return false
+}
+
+// ofTheDay is the state a country's name stands for in this article: the former state an old article
+// names beside it ("Germany" in an article about West Germany), else the country itself.
+func (d *Doc) ofTheDay(country string) string {
+	if c, ok := d.countryOf[country]; ok {
+		return c
+	}
+	return country
 }

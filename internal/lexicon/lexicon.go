@@ -43,6 +43,7 @@ type PlaceInfo struct {
 	Name    string // as the source spells it
 	Kind    PlaceKind
 	Country string // common name of the country it lies in (or is); empty for world regions
+	Former  bool   // a state that no longer exists (Soviet Union, West Germany), from WordNet
 }
 
 // Lexicon is the loaded word lists. It is immutable and safe for concurrent use.
@@ -70,7 +71,7 @@ func parse(places, demonyms string) *Lexicon {
 		if len(f) < 4 {
 			return
 		}
-		p := PlaceInfo{Name: f[0], Kind: PlaceKind(f[1]), Country: f[3]}
+		p := PlaceInfo{Name: f[0], Kind: PlaceKind(f[1]), Country: f[3], Former: f[1] == string(Country) && f[2] == ""}
 		k := names.Fold(p.Name)
 		if old, ok := l.places[k]; ok && rank(old.Kind) <= rank(p.Kind) {
 			return
