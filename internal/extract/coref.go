@@ -163,6 +163,15 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 // plural ending the only difference.
 func clippedTarget(orgs []*Entity, a *Entity) *Entity {
 	short := strings.Fields(names.Fold(a.Mentions[0].Text))
+	if len(short) == 1 && len(short[0]) >= 5 {
+		// one word: only its plural ("Radical" beside "the Radicals": the members' body)
+		for _, o := range orgs {
+			if o != a && len(o.Mentions) > 0 && names.Fold(o.Mentions[0].Text) == short[0]+"s" {
+				return o
+			}
+		}
+		return nil
+	}
 	if len(short) < 2 {
 		return nil
 	}

@@ -75,21 +75,22 @@ type Relation struct {
 
 // Doc is one article under extraction.
 type Doc struct {
-	Article   graph.Article
-	Text      string
-	Ref       RefDate
-	Sents     []Sentence
-	Mentions  []*Mention // in text order
-	Entities  []*Entity
-	Relations []Relation
-	dates     [][]dateSpan      // per sentence
-	bySent    [][]*Mention      // resolved mentions per sentence, in text order (built by view)
-	openPosts []openPost        // state posts whose titles name no state, settled after all posts are read
-	visitsIn  map[int][]int     // indices of the VISITED relations of each sentence (see visitBefore)
-	ctx       context.Context   // cancels a long article between sentences (see ExtractContext)
-	lead      **Entity          // the article's protagonist, once read (see protagonist)
-	countryOf map[string]string // present-day country -> the former state the article means by it (see homeState)
-	lex       *lexicon.Lexicon
+	Article    graph.Article
+	Text       string
+	Ref        RefDate
+	Sents      []Sentence
+	Mentions   []*Mention // in text order
+	Entities   []*Entity
+	Relations  []Relation
+	dates      [][]dateSpan       // per sentence
+	bySent     [][]*Mention       // resolved mentions per sentence, in text order (built by view)
+	openPosts  []openPost         // state posts whose titles name no state, settled after all posts are read
+	visitsIn   map[int][]int      // indices of the VISITED relations of each sentence (see visitBefore)
+	ctx        context.Context    // cancels a long article between sentences (see ExtractContext)
+	lead       **Entity           // the article's protagonist, once read (see protagonist)
+	countryOf  map[string]string  // present-day country -> the former state the article means by it (see homeState)
+	orgsByName map[string]*Entity // folded organisation names and aliases, once read (see bodyOfMembersNamed)
+	lex        *lexicon.Lexicon
 }
 
 // Stage is one step of the pipeline.

@@ -236,6 +236,9 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 			if party, ok := lexicon.PartyName(v.toks[j].Text); ok {
 				// "Conservative Shadow chancellor X": the party's name before the title
 				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: d.orgEntity(party), Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+			} else if org := d.bodyOfMembersNamed(v.toks[j].Text); org != nil && !isStatePost(title) {
+				// "Liberal leader X" in an article that names "the Liberals" or "the Liberal Party"
+				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: org, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
 			}
 			return // "Diageo North America president X": the post is at a body the article names, unread
 		}
@@ -719,4 +722,26 @@ func (v sentenceView) unnamedBodyAt(i int) bool {
 	}
 	return k+1 < len(v.toks) && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsFunctionWord(v.toks[k].Text) &&
 		!isPossessive(v.toks[k+1]) // "at the country's Foreign Ministry" names it
+}
+
+// bodyOfMembersNamed is the article's organisation named by a word's plural or the word and "Party"
+// ("Liberal": "the Liberals", "the Liberal Party"), or nil.
+func (d *Doc) bodyOfMembersNamed(word string) *Entity {
+	if d.orgsByName == nil {
+		d.orgsByName = map[string]*Entity{}
+		for _, e := range d.Entities {
+			if e.Type == graph.Organisation {
+				d.orgsByName[names.Fold(e.Name)] = e
+				for _, a := range e.Aliases {
+					d.orgsByName[names.Fold(a)] = e
+				}
+			}
+		}
+	}
+	for _, n := range []string{word + "s", word + " Party"} {
+		if e := d.orgsByName[names.Fold(n)]; e != nil {
+			return e
+		}
+	}
+	return nil
 }

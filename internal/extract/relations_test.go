@@ -137,6 +137,8 @@ func TestRelationPatterns(t *testing.T) {
 		// old news: the present-day country's signs are the former state's the article names
 		{"BONN, March 24 - West German officials said so. Bonn and Hamburg agreed, German papers said.\n\nChancellor Karl Brandt spoke.",
 			[]string{"HOLDS_POST Karl Brandt -> West Germany [Chancellor/current]"}},
+		// a party named by its members' plural elsewhere in the article
+		{"The Radicals demanded a vote. Yesterday Radical leader Tom Reed agreed.", []string{"HOLDS_POST Tom Reed -> Radicals [leader/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
