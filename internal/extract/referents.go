@@ -152,6 +152,20 @@ func (d *Doc) protagonist() *Entity {
 	if best != nil && (count(best) < 3 || count(best) == second || !slices.ContainsFunc(best.Mentions, func(m *Mention) bool { return m.Sent <= first+1 })) {
 		best = nil
 	}
+	// the person the article opens with as its subject ("Tony Blair has backed ...") comes first
+	if first >= 0 {
+		for _, m := range d.Mentions {
+			if m.Sent == first && m.Type == graph.Person && m.Ent != nil && (m.Tok == 0 || m.TitleFrom == 0) {
+				if count(m.Ent) >= 3 {
+					best = m.Ent
+				}
+				break
+			}
+			if m.Sent > first {
+				break
+			}
+		}
+	}
 	d.lead = &best
 	return best
 }
