@@ -90,6 +90,7 @@ type Doc struct {
 	lead       **Entity           // the article's protagonist, once read (see protagonist)
 	countryOf  map[string]string  // present-day country -> the former state the article means by it (see homeState)
 	orgsByName map[string]*Entity // folded organisation names and aliases, once read (see bodyOfMembersNamed)
+	lowerSeen  map[string]bool    // the words the article writes in lower case (see lowercaseWords)
 	lex        *lexicon.Lexicon
 }
 
@@ -154,6 +155,7 @@ func (d *Doc) Compact() {
 	}
 	d.Text, d.Article.Text = "", ""
 	d.Sents, d.dates, d.bySent, d.visitsIn = nil, nil, nil, nil
+	d.lowerSeen, d.orgsByName = nil, nil
 }
 
 // Extract runs the pipeline over one article.

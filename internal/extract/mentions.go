@@ -110,7 +110,11 @@ func (x *Extractor) findMentions(d *Doc) {
 // lowercaseWords collects the words the article writes in lower case somewhere, so that a capitalised
 // common word at the start of a sentence is not taken for a name.
 func lowercaseWords(d *Doc) map[string]bool {
+	if d.lowerSeen != nil {
+		return d.lowerSeen // read once per article: the rules and the tagger both ask
+	}
 	seen := map[string]bool{}
+	defer func() { d.lowerSeen = seen }()
 	for _, s := range d.Sents {
 		for _, t := range s.Tokens {
 			if t.Word && !t.Cap() {
