@@ -601,7 +601,7 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 		}
 	}
 	title, status, target, next := x.postPhrase(d, v, m.TokEnd+1, end)
-	if x.unnamedBodyAt(v, next) {
+	if v.unnamedBodyAt(next) {
 		return // "X, president of the league,": a post at a body the sentence does not name
 	}
 	if title == "" {
@@ -711,7 +711,7 @@ func quotedAt(v sentenceView, i int) bool {
 
 // unnamedBodyAt reports whether a title phrase goes on at token i with "of/at (the)" and a common noun:
 // the post is at a body the sentence does not name ("president of the league"), not at a state.
-func (x *Extractor) unnamedBodyAt(v sentenceView, i int) bool {
+func (v sentenceView) unnamedBodyAt(i int) bool {
 	w := v.lower(i)
 	if w != "of" && w != "at" {
 		return false
@@ -719,9 +719,6 @@ func (x *Extractor) unnamedBodyAt(v sentenceView, i int) bool {
 	k := i + 1
 	if v.lower(k) == "the" || v.lower(k) == "a" {
 		k++
-	}
-	if k < len(v.toks) && v.toks[k].Cap() && x.isDemonym(v.toks[k].Text) {
-		k++ // "president of the Mexican stock exchange"
 	}
 	return k+1 < len(v.toks) && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsFunctionWord(v.toks[k].Text) &&
 		!isPossessive(v.toks[k+1]) // "at the country's Foreign Ministry" names it

@@ -132,7 +132,6 @@ func TestRelationPatterns(t *testing.T) {
 		{"Pia Holm welcomed President Ivo Marek's decision.", nil},
 		// the third audit's error classes (docs/audit/sample-4562dd8.md)
 		{"Critics in Boston, Denver and Chicago agreed, said Hal Reed, president of the league.", nil},
-		{"Critics in Lima, Cuzco and Arequipa agreed, said Hal Reed, president of the Peruvian stock exchange.", nil},
 		{"Yesterday then Home Office Minister Lord Hale spoke.", []string{"HOLDS_POST Lord Hale -> Home Office [Minister/former]"}},
 		{"It was signed by deposed president Ivo Marek of Pakistan.", []string{"HOLDS_POST Ivo Marek -> Pakistan [president/former]"}},
 		// old news: the present-day country's signs are the former state's the article names
