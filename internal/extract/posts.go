@@ -204,6 +204,10 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 				if w := v.lower(om.Tok - 1); exBefore(om.Tok) || w == "former" || w == "then" {
 					former = true // "Ex-Downing Street media chief X", "former Federal Reserve chairman X"
 				}
+				if p, ok := x.lex.Place(om.Ent.Name); ok && om.Type == graph.Place && p.Kind == lexicon.Capital && p.Country != "" &&
+					isStatePost(strings.Join(words, " ")) {
+					target = d.placeEntity(d.ofTheDay(p.Country)) // "Bonn's finance minister": a capital stands for its state
+				}
 			} else if w := v.lower(k); w == "their" || w == "its" {
 				target = firstOrgOrState(v, k)
 			}

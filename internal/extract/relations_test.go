@@ -139,6 +139,9 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Karl Brandt -> West Germany [Chancellor/current]"}},
 		// a party named by its members' plural elsewhere in the article
 		{"The Radicals demanded a vote. Yesterday Radical leader Tom Reed agreed.", []string{"HOLDS_POST Tom Reed -> Radicals [leader/current]"}},
+		// a capital stands for its state in a state post, not in a city's ("London's mayor")
+		{"Yesterday Oslo's finance minister Karl Brandt said so.", []string{"HOLDS_POST Karl Brandt -> Norway [finance minister/current]"}},
+		{"Yesterday Oslo's mayor Karl Brandt said so.", []string{"HOLDS_POST Karl Brandt -> Oslo [mayor/current]"}},
 		// "ex-" marks a former post
 		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
