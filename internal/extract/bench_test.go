@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/kgnews/kg/internal/cputime"
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 )
@@ -74,13 +75,13 @@ func BenchmarkExtract(b *testing.B) {
 	x.Extract(arts[0]) // load the tagger's model and the lexicons outside the timing
 	b.SetBytes(int64(total))
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			x.Extract(a)
 		}
 	}
-	if used := cpuTime() - cpu; used > 0 {
+	if used := cputime.Process() - cpu; used > 0 {
 		b.ReportMetric(float64(total)*float64(b.N)/1e6/used.Seconds(), "MB/cpu-s")
 	}
 }

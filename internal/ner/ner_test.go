@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgnews/kg/internal/cputime"
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 )
@@ -147,14 +148,14 @@ func TestDefaultModel(t *testing.T) {
 // machine disturbs less.
 func BenchmarkModelLoad(b *testing.B) {
 	b.SetBytes(int64(len(modelGz)))
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		if _, err := ReadModel(bytes.NewReader(modelGz)); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
-	if used := cpuTime() - cpu; used > 0 {
+	if used := cputime.Process() - cpu; used > 0 {
 		b.ReportMetric(float64(used.Milliseconds())/float64(b.N), "cpu-ms/load")
 	}
 }
