@@ -451,25 +451,9 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		poss = d.lastOrgWithHead(v, j, v.lower(j))
 		j += 2
 	}
-	// "the home secretary": lower-case portfolio words before a title that only one country has
-	if k := j; k < end && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) {
-		for k < end && k-j < 3 && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) && !lexicon.IsFunctionWord(v.toks[k].Text) {
-			k++
-		}
-		e := k
-		for e < end && v.toks[e].Word && lexicon.IsTitleWord(v.toks[e].Text) {
-			e++
-		}
-		if e > k && k > j {
-			var ws []string
-			for q := j; q < e; q++ {
-				ws = append(ws, v.toks[q].Text)
-			}
-			if _, kind, ok := lexicon.CountryTerm(strings.Join(ws, " ")); ok && kind == lexicon.TermTitle {
-				words = append(words, ws[:k-j]...)
-				j = k
-			}
-		}
+	// "the home secretary": portfolio words before a title that only one country has
+	if pw, next, _ := v.oneCountryPortfolio(j, end); pw != nil {
+		words, j = append(words, pw...), next
 	}
 	for ; j < end; j++ {
 		t := v.toks[j]
@@ -748,4 +732,30 @@ func (d *Doc) bodyOfMembersNamed(word string) *Entity {
 		}
 	}
 	return nil
+}
+
+// oneCountryPortfolio reads the portfolio words (up to three, as written) that open at token j a title
+// only one country has ("home" of "home secretary", "Chancellor of the" of "Chancellor of the
+// Exchequer"), within [j, end). It returns them, the index after them and the country, or nil.
+func (v sentenceView) oneCountryPortfolio(j, end int) ([]string, int, string) {
+	k := j
+	for k < end && k-j < 3 && v.toks[k].Word && !lexicon.IsTitleWord(v.toks[k].Text) && !lexicon.IsFunctionWord(v.toks[k].Text) {
+		k++
+	}
+	e := k
+	for e < end && v.toks[e].Word && lexicon.IsTitleWord(v.toks[e].Text) {
+		e++
+	}
+	if k == j || e == k {
+		return nil, j, ""
+	}
+	var ws []string
+	for q := j; q < e; q++ {
+		ws = append(ws, v.toks[q].Text)
+	}
+	c, kind, ok := lexicon.CountryTerm(strings.Join(ws, " "))
+	if !ok || kind != lexicon.TermTitle {
+		return nil, j, ""
+	}
+	return ws[:k-j], k, c
 }

@@ -42,26 +42,13 @@ func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
 	}
 	var words []string
 	// "the home secretary": portfolio words of a post only one country has
-	if k := j; k < len(v.toks) && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) {
-		for k < len(v.toks) && k-j < 2 && v.toks[k].Word && !v.toks[k].Cap() && !lexicon.IsTitleWord(v.toks[k].Text) {
-			k++
+	if pw, next, c := v.oneCountryPortfolio(j, len(v.toks)); pw != nil {
+		for _, w := range pw {
+			words = append(words, strings.ToLower(w))
 		}
-		e := k
-		for e < len(v.toks) && v.toks[e].Word && lexicon.IsTitleWord(v.toks[e].Text) {
-			e++
-		}
-		if e > k {
-			var ws []string
-			for q := j; q < e; q++ {
-				ws = append(ws, v.lower(q))
-			}
-			if c, kind, ok := lexicon.CountryTerm(strings.Join(ws, " ")); ok && kind == lexicon.TermTitle {
-				words = append(words, ws[:k-j]...)
-				j = k
-				if desc.country == "" {
-					desc.country = c
-				}
-			}
+		j = next
+		if desc.country == "" {
+			desc.country = c
 		}
 	}
 	for ; j < len(v.toks) && v.toks[j].Word && lexicon.IsTitleWord(v.toks[j].Text); j++ {
