@@ -224,6 +224,10 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 	if target == nil && affil != "" {
 		target = d.placeEntity(affil)
 	}
+	var party *Entity
+	if target != nil && target.Type == graph.Organisation && isStatePost(strings.Join(kept, " ")) && lexicon.IsParty(target.Name) {
+		party, target = target, nil // "Labour minister X": a state's post held by a party's member
+	}
 	status := "current"
 	if former {
 		status = "former"
@@ -236,8 +240,14 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		if j >= 0 && v.lower(j) == "shadow" {
 			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
 		}
+		if party != nil {
+			d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, party)
+			return
+		}
 		if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
-			if party, ok := lexicon.PartyName(v.toks[j].Text); ok {
+			if party, ok := lexicon.PartyName(v.toks[j].Text); ok && isStatePost(title) {
+				d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, d.orgEntity(party)) // "Labour minister X"
+			} else if ok {
 				// "Conservative Shadow chancellor X": the party's name before the title
 				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: d.orgEntity(party), Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
 			} else if org := d.bodyOfMembersNamed(v.toks[j].Text); org != nil && !isStatePost(title) {

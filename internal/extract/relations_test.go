@@ -44,6 +44,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Martha T. Lowe met Ivo Marek in Oslo.", []string{"MET Martha T. Lowe -> Ivo Marek"}}, // a middle initial
 		{"On Monday Lord Hale met Home Office Minister Baroness Kerr.", []string{"HOLDS_POST Baroness Kerr -> Home Office [Minister/current]", "MET Lord Hale -> Baroness Kerr"}},
 		{"First Lady Laura met Ivo Marek.", []string{"MET Laura -> Ivo Marek"}},
+		// a party's name before a state's post: the post is the state's ("Labour minister")
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nLabour minister Anna Berg said the budget would pass.",
+			[]string{"HOLDS_POST Anna Berg -> Norway [minister/current]"}},
+		{"Labour leader Anna Berg said the budget would pass.", []string{"HOLDS_POST Anna Berg -> Labour Party [leader/current]"}},
 		// two-word nationality adjectives, and a post coordinated with one that names its state
 		{"Ivo Marek met South Korean President Chun Hee and Trade Minister Rha Bae on Monday.",
 			[]string{"HOLDS_POST Chun Hee -> South Korea [President/current]", "HOLDS_POST Rha Bae -> South Korea [Trade Minister/current]",

@@ -19,10 +19,17 @@ type openPost struct {
 	title, status string
 	sent          int
 	rule          string
+	party         *Entity // the party named before the title ("Labour minister X"): the target when no state is known
 }
 
 // holdOpenPost keeps a title with no target for later when it is a post held at a state.
 func (d *Doc) holdOpenPost(e *Entity, title, status string, sent int, rule string) {
+	d.holdPartyPost(e, title, status, sent, rule, nil)
+}
+
+// holdPartyPost keeps a state's post held by a party's member ("Labour minister X") for later: it is
+// the state's when the article's state is known, else the party's.
+func (d *Doc) holdPartyPost(e *Entity, title, status string, sent int, rule string, party *Entity) {
 	if e == nil || !isStatePost(title) {
 		return
 	}
@@ -31,7 +38,7 @@ func (d *Doc) holdOpenPost(e *Entity, title, status string, sent int, rule strin
 			return // "president of Farmers Commodities": a body's post, not a state's
 		}
 	}
-	d.openPosts = append(d.openPosts, openPost{person: e, title: title, status: status, sent: sent, rule: rule})
+	d.openPosts = append(d.openPosts, openPost{person: e, title: title, status: status, sent: sent, rule: rule, party: party})
 }
 
 // isStatePost reports whether a title is a post held at a state: it holds a WordNet state-post noun
@@ -84,6 +91,10 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 			country = home
 		}
 		if country == "" || (country == home && x.namesOtherState(d, p.sent, home)) {
+			if p.party != nil {
+				d.add(Relation{Type: graph.HoldsPost, From: p.person, To: p.party, Title: p.title,
+					Status: p.status, Sent: p.sent, Rule: rulePostTitle}, false)
+			}
 			continue
 		}
 		d.add(Relation{Type: graph.HoldsPost, From: p.person, To: d.placeEntity(country), Title: p.title,

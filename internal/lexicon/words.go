@@ -196,6 +196,24 @@ func PartyName(name string) (string, bool) {
 	return "", false
 }
 
+// IsParty reports whether a name is a political party's: a short or members' name WordNet gives one
+// ("Labour", "Tories"), the full name of one of those parties, or any name ending in "Party".
+func IsParty(name string) bool {
+	if _, ok := PartyName(name); ok || strings.HasSuffix(name, " Party") {
+		return true
+	}
+	return partyNames[names.Fold(name)]
+}
+
+// partyNames are the folded full names of the parties in parties.
+var partyNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range parties {
+		m[names.Fold(p)] = true
+	}
+	return m
+}()
+
 //go:embed data/wn_country_terms.tsv
 var countryTermsTSV string
 
