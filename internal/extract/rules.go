@@ -133,11 +133,16 @@ var Rules = []Rule{
 		NonExamples: []string{"Foreign Minister Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday.",
 			"Tom Reed has apologised to MPs. Anna Berg said the release was premature.\n\nThe home secretary said a review would follow."}},
 	{ID: rulePostHome, Type: graph.HoldsPost, Confidence: 0.7,
-		Trigger:     "a state post (WordNet: minister, secretary, chancellor, president…) whose title names no state or organisation",
-		Arguments:   "the person's nationality read in the article, else the country the article is about (three signs or more, twice any other)",
-		Hedges:      "a shadow post; a capitalised name before the title; a sentence (or the one before) naming another country",
-		Examples:    []string{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nFinance Minister Anna Berg said the budget would pass."},
-		NonExamples: []string{"Oslo was cold. Finance Minister Anna Berg said the budget would pass."}},
+		Trigger:   "a state post (WordNet: minister, secretary, chancellor, president…) whose title names no state or organisation",
+		Arguments: "the person's nationality read in the article, else the country the article is about (three signs or more, twice any other)",
+		Hedges:    "a shadow post; a capitalised name before the title; a sentence (or the one before) naming another country; a title that is a company's post too (WordNet: president, vice president) in an article naming a company, written in lower case, or with a company's post beside it (\"president and chief executive\")",
+		Examples: []string{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nFinance Minister Anna Berg said the budget would pass.",
+			"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nPresident Anna Berg said the budget would pass."},
+		NonExamples: []string{"Oslo was cold. Finance Minister Anna Berg said the budget would pass.",
+			// a company's president: the article names a company, or the title is a company's alone
+			"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nHale Shipping Corp said profits fell. President Anna Berg said the yard would close.",
+			"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nPresident and chief executive Anna Berg said the yard would close.",
+			"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nLater, vice president Anna Berg said the utility would sell power."}},
 }
 
 // baseConfidence is each rule's confidence, by id.

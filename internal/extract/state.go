@@ -66,7 +66,19 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 	home := ""
 	homeRead := false
 	holds := map[*Entity]bool{} // per person, read once: a person may have thousands of open posts
+	company := -1               // whether the article names a company, read once when needed
 	for _, p := range d.openPosts {
+		if shared, companyOnly := lexicon.CompanyPostWords(p.title); shared {
+			if company < 0 {
+				company = boolInt(d.namesCompany())
+			}
+			if companyOnly || company == 1 {
+				continue // "President X told a news conference" in a story on a company: the company's president
+			}
+			if p.rule == rulePostHome && !unicode.IsUpper([]rune(p.title)[0]) {
+				continue // "vice president X said the utility", "X, president, said": a head of state's title is capitalised
+			}
+		}
 		h, ok := holds[p.person]
 		if !ok {
 			h = x.holdsStatePost(d, p.person)
@@ -101,6 +113,28 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 			Status: p.status, Sent: p.sent, Rule: rulePostHome}, false)
 	}
 	d.openPosts = nil
+}
+
+// namesCompany reports whether an article names a company: an organisation whose name ends in a legal
+// form ("Acme Corp", "Hale Holdings plc").
+func (d *Doc) namesCompany() bool {
+	for _, e := range d.Entities {
+		if e.Type != graph.Organisation {
+			continue
+		}
+		ws := strings.Fields(e.Name)
+		if len(ws) >= 2 && lexicon.IsLegalForm(strings.TrimSuffix(ws[len(ws)-1], ".")) {
+			return true
+		}
+	}
+	return false
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // holdsStatePost reports whether the article already gives a person a post at a country.

@@ -60,3 +60,23 @@ func TestLexicon(t *testing.T) {
 		t.Error("IsStatePost(chairman): a company's post too")
 	}
 }
+
+func TestCompanyPostWords(t *testing.T) {
+	for _, c := range []struct {
+		title               string
+		shared, companyOnly bool
+	}{
+		{"President", true, false},
+		{"vice president", true, false},
+		{"president and chief executive", true, true},
+		{"executive vice president and chief operating officer", true, true},
+		{"Prime Minister", false, false},
+		{"Finance Minister", false, false},
+		{"chief executive", true, true}, // no state-post word at all
+	} {
+		shared, only := CompanyPostWords(c.title)
+		if shared != c.shared || only != c.companyOnly {
+			t.Errorf("CompanyPostWords(%q) = %v, %v; want %v, %v", c.title, shared, only, c.shared, c.companyOnly)
+		}
+	}
+}

@@ -161,6 +161,59 @@ var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
 // IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
 func IsStatePost(w string) bool { return inLower(statePosts, w) }
 
+//go:embed data/wn_company_posts.txt
+var wnCompanyPostsTXT string
+
+// companyPosts are WordNet 3.1's nouns for a company's officers, one or several words ("president",
+// "chief executive officer", "ceo"), from scripts/lexicon/wordnet.mjs.
+var companyPosts = addLines(map[string]bool{}, wnCompanyPostsTXT, 2)
+
+// CompanyPostWords reads a title's words as a company's officer posts: shared says every state-post
+// word in it ("president") is also a company's post, and companyOnly that it names a company's post no
+// state has ("chief executive", "executive vice president", "CEO"). A phrase's last word may be left
+// out ("chief executive" for "chief executive officer").
+func CompanyPostWords(title string) (shared, companyOnly bool) {
+	ws := strings.Fields(strings.ToLower(title))
+	covered := make([]bool, len(ws))
+	for i := range ws {
+		for j := len(ws); j > i; j-- {
+			phrase := strings.Join(ws[i:j], " ")
+			whole := companyPosts[phrase]
+			if !whole && j-i >= 2 {
+				whole = companyPostPrefixes[phrase]
+			}
+			if !whole {
+				continue
+			}
+			state := false
+			for k := i; k < j; k++ {
+				covered[k] = true
+				state = state || IsStatePost(ws[k])
+			}
+			companyOnly = companyOnly || !state
+			break
+		}
+	}
+	shared = true
+	for i, w := range ws {
+		if IsStatePost(w) && !covered[i] {
+			shared = false
+		}
+	}
+	return shared, companyOnly
+}
+
+// companyPostPrefixes are the company posts of three words or more without their last word.
+var companyPostPrefixes = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range companyPosts {
+		if ws := strings.Fields(p); len(ws) >= 3 {
+			m[strings.Join(ws[:len(ws)-1], " ")] = true
+		}
+	}
+	return m
+}()
+
 //go:embed data/parties.tsv
 var partiesTSV string
 

@@ -7,6 +7,8 @@
 //   wn_state_posts.txt  nouns under minister, secretary (of a department), chancellor, premier, head of state,
 //                       president (of a republic), legislator, member of parliament and diplomat: posts held
 //                       at a state
+//   wn_company_posts.txt nouns under corporate executive and vice president (president, chief executive
+//                       officer, executive vice president…), multi-word ones too: company officers' posts
 //   parties.tsv         a party's short and members' names (Labour, Tory → Conservative Party)
 //   wn_member_nouns.txt party members and advocates (democrat, nationalist, socialist…)
 //   wn_country_terms.tsv named bodies, places, buildings and titles whose WordNet gloss names exactly one
@@ -30,8 +32,8 @@ for (const line of fs.readFileSync(path.join(dict, 'data.noun'), 'utf8').split('
   if (!line || line.startsWith(' ')) continue;
   const f = line.split(' ');
   const n = parseInt(f[3], 16);
-  const words = [];
-  for (let i = 0; i < n; i++) words.push(f[4 + 2 * i].toLowerCase());
+  const words = [], raw = [];
+  for (let i = 0; i < n; i++) raw.push(f[4 + 2 * i]), words.push(f[4 + 2 * i].toLowerCase());
   let k = 4 + 2 * n;
   const p = parseInt(f[k], 10);
   const hypo = [];
@@ -39,7 +41,7 @@ for (const line of fs.readFileSync(path.join(dict, 'data.noun'), 'utf8').split('
     const sym = f[k + 1 + 4 * i], off = f[k + 2 + 4 * i], pos = f[k + 3 + 4 * i];
     if (sym === '~' && pos === 'n') hypo.push(off); // hyponyms; instance hyponyms (~i) are named things
   }
-  synsets.set(f[0], { words, hypo });
+  synsets.set(f[0], { words, raw, hypo });
 }
 // index.noun: lemma pos synset_cnt p_cnt ptr* sense_cnt tagsense_cnt offsets (most frequent sense first)
 const senses = new Map();
@@ -50,7 +52,7 @@ for (const line of fs.readFileSync(path.join(dict, 'index.noun'), 'utf8').split(
   senses.set(f[0], f.slice(f.length - cnt));
 }
 const sense = (lemma, n) => senses.get(lemma)[n - 1];
-const under = roots => {
+const under = (roots, multiword = false) => {
   const seen = new Set(), words = new Set(), stack = [...roots];
   while (stack.length) {
     const off = stack.pop();
@@ -58,6 +60,8 @@ const under = roots => {
     seen.add(off);
     const s = synsets.get(off);
     for (const w of s.words) if (/^[a-z][a-z-]+$/.test(w)) words.add(w.replace(/\(.*\)$/, ''));
+    // multi-word common nouns ("chief executive officer"), and an abbreviation in capitals ("CEO")
+    for (const w of multiword ? s.raw : []) if (/^([a-z]+(_[a-z]+)+|[A-Z]{3})$/.test(w)) words.add(w.replace(/_/g, ' ').toLowerCase());
     stack.push(...s.hypo);
   }
   return [...words].sort();
@@ -76,6 +80,10 @@ write('wn_title_nouns.txt', under([sense('leader', 1), sense('head', 4), sense('
 write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), sense('secretary', 1), sense('chancellor', 1),
   sense('chancellor', 2), sense('head_of_state', 1), sense('legislator', 1), sense('diplomat', 1), sense('premier', 1),
   sense('premier', 2), sense('president', 3), sense('member_of_parliament', 1)]));
+
+// posts of a company's officers (president, vice president, chief executive officer…): a title of this
+// kind that is also a state's post ("president") is a company's in an article that names a company
+write('wn_company_posts.txt', under([sense('corporate_executive', 1), sense('vice_president', 1)], true));
 
 // parties: the short names and members' names WordNet gives a political party ("Labour" in the synset of
 // "Labour Party"; "Tory": "a member of ... the Conservative Party"), for naming a party one way
