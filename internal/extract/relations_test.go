@@ -48,6 +48,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nLabour minister Anna Berg said the budget would pass.",
 			[]string{"HOLDS_POST Anna Berg -> Norway [minister/current]"}},
 		{"Labour leader Anna Berg said the budget would pass.", []string{"HOLDS_POST Anna Berg -> Labour Party [leader/current]"}},
+		// travel verbs of every form from WordNet's classes, and an adjective of a region is no place
+		{"Anna Berg, touring South East Asian countries, praised the deal.", nil},
+		{"Ivo Marek flew to Lima on Monday and has since journeyed to Quito.", []string{"VISITED Ivo Marek -> Lima", "VISITED Ivo Marek -> Quito"}},
+		{"Pia Holm, who had travelled to Oslo, touched down in Bergen.", []string{"VISITED Pia Holm -> Oslo"}},
+		{"Pia Holm stopped in Bergen on her way home.", []string{"VISITED Pia Holm -> Bergen"}},
 		// two-word nationality adjectives, and a post coordinated with one that names its state
 		{"Ivo Marek met South Korean President Chun Hee and Trade Minister Rha Bae on Monday.",
 			[]string{"HOLDS_POST Chun Hee -> South Korea [President/current]", "HOLDS_POST Rha Bae -> South Korea [Trade Minister/current]",

@@ -3,6 +3,8 @@ package extract
 // VISITED: travel, arrival, presence and speaking at an event in a place.
 
 import (
+	"strings"
+
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 )
@@ -31,45 +33,58 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 		}
 		return 0, false
 	}
+	if inf, _, ok := lexicon.Verb(w, "visit"); ok && inf != "base" && inf != "s" {
+		return i + 1, true // "visited", "touring": the place is the object
+	}
 	switch w {
-	case "visited", "visiting", "toured":
-		return i + 1, true
-	case "visit", "visits":
+	case "trip", "tour", "journey":
+		if next == "to" || next == "of" {
+			return i + 2, true
+		}
+		return 0, false
+	}
+	if inf, _, ok := lexicon.Verb(w, "visit"); ok {
+		// "visit" and "visits": a noun or a verb
 		if next == "to" {
 			return i + 2, true
 		}
 		if i > 0 && (isPersonPronoun(v.lower(i-1)) || v.lower(i-1) == "his" || v.lower(i-1) == "her") {
 			return i + 1, true
 		}
-		return i + 1, w == "visits"
-	case "trip", "tour", "journey":
-		if next == "to" || next == "of" {
-			return i + 2, true
-		}
-	case "traveled", "travelled", "traveling", "travelling", "travels", "travel", "went", "flew", "flown", "headed",
-		"continued", "came", "returned", "moved":
+		return i + 1, inf == "s"
+	}
+	if inf, lemma, ok := lexicon.Verb(w, "travel"); ok {
 		if next == "to" {
-			return i + 2, true
+			return i + 2, true // WordNet's travel verbs: "flew to", "headed to", "continued to"
 		}
-		if (w == "returned" || w == "came") && next == "from" {
+		if (lemma == "return" || lemma == "come") && (inf == "past" || inf == "part") && next == "from" {
 			return i + 2, true // "has just returned from Washington": was there
 		}
-	case "arrived", "arriving", "arrives", "landed", "landing", "stopped":
-		if next == "in" || next == "at" {
-			return i + 2, true
-		}
+	}
+	if _, _, ok := lexicon.Verb(w, "arrive"); ok && (next == "in" || next == "at") {
+		return i + 2, true // "arrived in", "landing at", "stopped in"
+	}
+	switch w {
 	case "is", "was":
 		if next == "in" {
 			return i + 2, true // "Marx is in New York": presence, the place right after (strictVisit)
 		}
 	case "left":
 		return i + 1, true // "left Bonn after talks": was there; the place right after (strictVisit)
-	case "stops":
-		if next == "in" {
-			return i + 2, true
-		}
 	}
 	return 0, false
+}
+
+// modifiedNoun reports whether a lower-case word after a place is a noun the place modifies: a body or
+// a region of WordNet's, singular or plural ("countries", "police", "region").
+func modifiedNoun(w string) bool {
+	one := w
+	if s, ok := strings.CutSuffix(w, "ies"); ok {
+		one = s + "y"
+	} else if s, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(s, "s") {
+		one = s
+	}
+	return lexicon.IsGeoHead(one) || lexicon.IsWordNetOrgNoun(one)
 }
 
 // strictVisit reports whether a travel phrase at token i takes only a place written right after it:
@@ -141,6 +156,9 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			}
 			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
 				continue // "the UK chancellor": a nationality of a post, not a destination
+			}
+			if nx := m.TokEnd; nx < len(v.toks) && v.toks[nx].Word && !v.toks[nx].Cap() && modifiedNoun(v.lower(nx)) {
+				continue // "touring South East Asian countries", "the London police": the place modifies a noun
 			}
 			// the first place may take the clause's date; later ones only a date of their own
 			clause := -1

@@ -161,6 +161,36 @@ var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
 // IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
 func IsStatePost(w string) bool { return inLower(statePosts, w) }
 
+//go:embed data/wn_verbs.tsv
+var wnVerbsTSV string
+
+// verbForm is one reading of an inflected trigger verb.
+type verbForm struct{ class, inflection, lemma string }
+
+// verbForms maps each inflected form of a trigger verb to its readings, from WordNet 3.1 verb synsets
+// conjugated by scripts/lexicon/verbs.mjs ("flew" → travel, past, fly).
+var verbForms = func() map[string][]verbForm {
+	m := map[string][]verbForm{}
+	for _, l := range strings.Split(wnVerbsTSV, "\n") {
+		if f := strings.Split(l, "\t"); len(f) == 4 && !strings.HasPrefix(l, "#") {
+			m[f[0]] = append(m[f[0]], verbForm{f[1], f[2], f[3]})
+		}
+	}
+	return m
+}()
+
+// Verb reports whether a lower-case word is a form of a verb of a trigger class ("visit", "travel",
+// "arrive", "call"), with its inflection ("base", "s", "past", "part" or "ing") and lemma: "flown" is
+// travel's "part" of "fly".
+func Verb(word, class string) (inflection, lemma string, ok bool) {
+	for _, f := range verbForms[word] {
+		if f.class == class {
+			return f.inflection, f.lemma, true
+		}
+	}
+	return "", "", false
+}
+
 //go:embed data/wn_company_posts.txt
 var wnCompanyPostsTXT string
 
