@@ -48,10 +48,11 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
 			return meetCall, i + 4
 		}
-	case "telephoned", "phoned", "rang", "called":
-		// "telephoned X", "rang X": a call to a person named right after the verb
+	}
+	if inf, lemma, ok := lexicon.Verb(w, "call"); ok && (inf == "past" || inf == "part") {
+		// "telephoned X", "rang X": a call to a person named right after the verb (WordNet's telephone verbs)
 		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
-			if w != "called" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
+			if lemma != "call" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
 				return meetCall, i + 1 // "called" alone is more often "named"
 			}
 		}
