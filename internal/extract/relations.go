@@ -107,7 +107,7 @@ func (v sentenceView) hedgedClause(from, to, trigger int) bool {
 		if j > trigger+1 && (visitNouns[w] || meetingNouns[w]) {
 			break // another event begins ("talks with X ahead of her visit next week"): its words are its own
 		}
-		if hedges[w] || v.futureAt(j) || (j < trigger && planWords[w]) {
+		if hedgeWord(w) || v.futureAt(j) || (j < trigger && planWords[w]) {
 			return true
 		}
 	}
@@ -120,7 +120,7 @@ func (v sentenceView) hedged(i, from int) bool {
 		return true
 	}
 	for j := i - 1; j >= from && j >= i-5; j-- {
-		if hedges[v.lower(j)] || planWords[v.lower(j)] {
+		if hedgeWord(v.lower(j)) || planWords[v.lower(j)] {
 			return true
 		}
 	}

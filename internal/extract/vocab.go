@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/kgnews/kg/internal/lexicon"
+
 // The words relation rules read: what ends a clause, what makes an event unreal, the nouns of travel,
 // meeting and speech, the verbs that state a post and the honorifics that tell a gender.
 
@@ -12,15 +14,28 @@ var clauseStops = map[string]bool{
 }
 
 // hedges before a verb make the meeting or visit not a fact: planned, hoped for, denied or uncertain.
+// These are the modals, negations, conditions and adjectives of chance; the verbs of planning, hoping,
+// refusing and cancelling are WordNet's, in every form (hedgeWord).
 var hedges = map[string]bool{
 	"will": true, "would": true, "could": true, "may": true, "might": true, "shall": true, "should": true,
-	"plan": true, "plans": true, "planned": true, "planning": true, "expected": true, "expects": true, "hope": true,
-	"hopes": true, "hoped": true, "hoping": true, "want": true, "wants": true, "wanted": true, "intends": true,
-	"intended": true, "scheduled": true, "next": true, "upcoming": true, "forthcoming": true,
+	"next": true, "upcoming": true, "forthcoming": true,
 	"probable": true, "possible": true, "likely": true, "potential": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
-	"if": true, "denied": true, "denies": true, "refused": true, "declined": true, "cancelled": true, "canceled": true,
-	"seeks": true, "sought": true, "invited": true, "proposed": true, "offered": true, "no": true,
+	"if": true, "no": true,
 	"leaves": true, "departs": true, // "leaves on Saturday on a trip to": news present tense for a departure to come
+}
+
+// hedgeWord reports whether a word makes an event after it in its clause not a fact: a hedge above, or a
+// form of a WordNet verb of planning, hoping and proposing ("planned", "hopes", "sought") or of denying,
+// refusing and cancelling ("denied", "declined", "called off" excepted: one-word verbs only).
+func hedgeWord(w string) bool {
+	if hedges[w] {
+		return true
+	}
+	if _, _, ok := lexicon.Verb(w, "plan"); ok {
+		return true
+	}
+	_, _, ok := lexicon.Verb(w, "deny")
+	return ok
 }
 
 // planWords make an event after them a plan: "ahead of talks with", "to prepare for his visit to". They

@@ -12,6 +12,9 @@
 //   arrive  arrive (reach a destination) and its troponyms (land), stop (interrupt a trip): a place
 //           after "in"/"at"
 //   call    telephone (call, phone, ring): a person right after the verb
+//   plan    plan, intend, hope, expect, want, schedule, seek, propose, invite, offer: hedges, an event
+//           after them in their clause is no fact
+//   deny    deny, refuse (and decline, reject), cancel: hedges too
 // Output lines: form <TAB> class <TAB> inflection (base, s, past, part, ing) <TAB> lemma; one-word lemmas only.
 // Usage (from this folder): npm ci && node verbs.mjs
 import fs from 'node:fs';
@@ -28,6 +31,9 @@ const classes = [
   { name: 'travel', roots: [['travel', 1], ['travel', 2], ['return', 1], ['head', 1], ['proceed', 2, 4]], depth: 1, rank: 1 },
   { name: 'arrive', roots: [['arrive', 1], ['stop', 4, 4]], depth: 1, rank: 1 },
   { name: 'call', roots: [['telephone', 1]], depth: 0, rank: 99 },
+  { name: 'plan', roots: [['plan', 1], ['intend', 1], ['hope', 1], ['hope', 2], ['expect', 1], ['want', 1], ['schedule', 1],
+    ['seek', 1], ['propose', 1], ['invite', 1], ['offer', 1]], depth: 0, rank: 2 },
+  { name: 'deny', roots: [['deny', 1], ['refuse', 1], ['refuse', 2], ['cancel', 1]], depth: 0, rank: 3 },
 ];
 
 // data.verb: offset lexfile pos count (word lexid)* ptrcount (symbol offset pos srctgt)* ...
