@@ -42,8 +42,7 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 			}
 		}
 	}
-	switch w {
-	case "spoke", "talked", "speaks", "talks", "spoken":
+	if inf, _, ok := lexicon.Verb(w, "talk"); ok && inf != "base" && inf != "ing" {
 		// "spoke by telephone with X", "talked by phone to X": a call
 		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
 			return meetCall, i + 4
@@ -57,12 +56,25 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 			}
 		}
 	}
-	switch w {
-	case "met", "meets", "meet":
+	if inf, _, ok := lexicon.Verb(w, "meet"); ok && inf != "ing" {
 		if next == "with" {
-			return meetVerb, i + 2
+			return meetVerb, i + 2 // "met with X"
 		}
 		return meetVerb, i + 1
+	}
+	if inf, _, ok := lexicon.Verb(w, "confer"); ok && (inf == "past" || inf == "part") {
+		return meetDiscussed, i // "discussed X with Y", "conferred with"
+	}
+	if inf, lemma, ok := lexicon.Verb(w, "talk"); ok && lemma == "talk" && (inf == "past" || inf == "part") {
+		return meetDiscussed, i // "talked with"
+	}
+	if inf, _, ok := lexicon.Verb(w, "host"); ok && (inf == "past" || inf == "part") {
+		if next == "by" {
+			return meetHost, i + 2 // "was received by X"
+		}
+		return meetHost, i + 1 // "hosted", "welcomed", "greeted X"
+	}
+	switch w {
 	case "talks", "discussions", "meetings", "meeting", "consultations", "negotiations":
 		if next == "between" {
 			return meetBetween, i + 2
@@ -75,20 +87,14 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 				}
 			}
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if v.lower(j) == "attended" {
+				if inf, _, ok := lexicon.Verb(v.lower(j), "attend"); ok && (inf == "past" || inf == "part") {
 					return meetNone, 0 // "attended the meeting with": the attended rule reads it
 				}
 			}
 			return meetNoun, i + 2
 		}
-	case "discussed", "talked", "conferred":
-		return meetDiscussed, i
-	case "hosted", "received", "welcomed", "greeted":
-		if next == "by" {
-			return meetHost, i + 2
-		}
-		return meetHost, i + 1
-	case "attended":
+	}
+	if inf, _, ok := lexicon.Verb(w, "attend"); ok && (inf == "past" || inf == "part") {
 		if next == "by" {
 			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
 			for j := i - 1; j >= 0 && j >= i-4; j-- {

@@ -12,6 +12,11 @@
 //   arrive  arrive (reach a destination) and its troponyms (land), stop (interrupt a trip): a place
 //           after "in"/"at"
 //   call    telephone (call, phone, ring): a person right after the verb
+//   meet    meet (come together; get together): a person or a list of them after the verb
+//   talk    talk, speak (exchange thoughts): "spoke by telephone with", a call
+//   confer  discuss (talk over), confer: a meeting with the people after "with"
+//   host    host, greet, welcome, receive (bid welcome to): the guest after the verb, or the host after "by"
+//   attend  attend (be present at): a meeting attended
 //   plan    plan, intend, hope, expect, want, schedule, seek, propose, invite, offer: hedges, an event
 //           after them in their clause is no fact
 //   deny    deny, refuse (and decline, reject), cancel: hedges too
@@ -31,6 +36,11 @@ const classes = [
   { name: 'travel', roots: [['travel', 1], ['travel', 2], ['return', 1], ['head', 1], ['proceed', 2, 4]], depth: 1, rank: 1 },
   { name: 'arrive', roots: [['arrive', 1], ['stop', 4, 4]], depth: 1, rank: 1 },
   { name: 'call', roots: [['telephone', 1]], depth: 0, rank: 99 },
+  { name: 'meet', roots: [['meet', 1], ['meet', 2]], depth: 0, rank: 1 },
+  { name: 'talk', roots: [['talk', 1]], depth: 0, rank: 2 },
+  { name: 'confer', roots: [['discuss', 2], ['confer', 1]], depth: 0, rank: 2 },
+  { name: 'host', roots: [['host', 1], ['greet', 1], ['welcome', 2], ['receive', 7, 7]], depth: 0, rank: 2 },
+  { name: 'attend', roots: [['attend', 1]], depth: 0, rank: 1 },
   { name: 'plan', roots: [['plan', 1], ['intend', 1], ['hope', 1], ['hope', 2], ['expect', 1], ['want', 1], ['schedule', 1],
     ['seek', 1], ['propose', 1], ['invite', 1], ['offer', 1]], depth: 0, rank: 2 },
   { name: 'deny', roots: [['deny', 1], ['refuse', 1], ['refuse', 2], ['cancel', 1]], depth: 0, rank: 3 },
