@@ -74,8 +74,7 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		}
 		return meetHost, i + 1 // "hosted", "welcomed", "greeted X"
 	}
-	switch w {
-	case "talks", "discussions", "meetings", "meeting", "consultations", "negotiations":
+	if meetingNoun(w) {
 		if next == "between" {
 			return meetBetween, i + 2
 		}
@@ -98,17 +97,17 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		if next == "by" {
 			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
-				if meetingNouns[v.lower(j)] {
+				if meetingNoun(v.lower(j)) {
 					return meetAttended, i + 2
 				}
 			}
 			return meetNone, 0
 		}
 		j := i + 1
-		for j < len(v.toks) && j <= i+3 && !meetingNouns[v.lower(j)] {
+		for j < len(v.toks) && j <= i+3 && !meetingNoun(v.lower(j)) {
 			j++
 		}
-		if !meetingNouns[v.lower(j)] {
+		if !meetingNoun(v.lower(j)) {
 			return meetNone, 0
 		}
 		return meetAttended, j + 1

@@ -104,7 +104,7 @@ func (v sentenceView) rightBound(i int) int {
 func (v sentenceView) hedgedClause(from, to, trigger int) bool {
 	for j := from; j < to && j < len(v.toks); j++ {
 		w := v.lower(j)
-		if j > trigger+1 && (visitNouns[w] || meetingNouns[w]) {
+		if j > trigger+1 && (visitNoun(w) || meetingNoun(w)) {
 			break // another event begins ("talks with X ahead of her visit next week"): its words are its own
 		}
 		if hedgeWord(w) || v.futureAt(j) || (j < trigger && planWords[w]) {
@@ -357,7 +357,7 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 		}
 		// "Carlisle's cross was met by": the possessor acts only in "X's meeting", "X's visit"
 		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
-			if n := v.lower(m.TokEnd + 1); !meetingNouns[n] && !visitNouns[n] {
+			if n := v.lower(m.TokEnd + 1); !meetingNoun(n) && !visitNoun(n) {
 				continue
 			}
 		}

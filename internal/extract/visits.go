@@ -36,14 +36,16 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 	if inf, _, ok := lexicon.Verb(w, "visit"); ok && inf != "base" && inf != "s" {
 		return i + 1, true // "visited", "touring": the place is the object
 	}
-	switch w {
-	case "trip", "tour", "journey":
+	if _, _, verb := lexicon.Verb(w, "visit"); !verb && visitNoun(w) {
 		if next == "to" || next == "of" {
-			return i + 2, true
+			return i + 2, true // "a trip to", "a journey of"
 		}
 		return 0, false
 	}
-	if inf, _, ok := lexicon.Verb(w, "visit"); ok {
+	if inf, lemma, ok := lexicon.Verb(w, "visit"); ok {
+		if lemma != "visit" && inf == "base" && next == "of" {
+			return i + 2, true // "a tour of"
+		}
 		// "visit" and "visits": a noun or a verb
 		if next == "to" {
 			return i + 2, true
@@ -113,11 +115,11 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			}
 		}
 		lb := v.leftBound(i)
-		if v.hedged(i, lb) || (visitNouns[v.lower(i)] && v.hedgedClause(lb, v.rightBound(i+1), i)) {
+		if v.hedged(i, lb) || (visitNoun(v.lower(i)) && v.hedgedClause(lb, v.rightBound(i+1), i)) {
 			continue
 		}
 		subj, pron := x.clauseSubjects(d, v, lb, i)
-		if visitNouns[v.lower(i)] {
+		if visitNoun(v.lower(i)) {
 			if e := x.possessorAfterComma(d, v, i); e != nil {
 				subj, pron = []*Entity{e}, true
 			}

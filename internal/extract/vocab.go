@@ -53,12 +53,19 @@ var feminineTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "lad
 var speechWords = map[string]bool{"speaking": true, "spoke": true, "speech": true, "addressing": true, "addressed": true,
 	"conference": true, "rally": true, "told": true, "lecture": true}
 
-// visitNouns are the nouns of travel a possessor can be the traveller of ("his visit to").
-var visitNouns = map[string]bool{"visit": true, "visits": true, "trip": true, "tour": true, "journey": true, "stay": true}
+// visitNoun reports whether a word is one of WordNet's nouns of travel a possessor can be the traveller
+// of ("his visit to", "her trip", "the tour"), singular or plural.
+func visitNoun(w string) bool {
+	_, _, ok := lexicon.Verb(w, "journey")
+	return ok
+}
 
-// meetingNouns are what one attends when one meets people.
-var meetingNouns = map[string]bool{"meeting": true, "meetings": true, "talks": true, "discussions": true,
-	"session": true, "summit": true, "negotiations": true, "consultations": true}
+// meetingNoun reports whether a word is one of WordNet's nouns of what one attends when one meets people
+// ("meeting", "talks", "summit", "conference"), singular or plural.
+func meetingNoun(w string) bool {
+	_, _, ok := lexicon.Verb(w, "meeting")
+	return ok
+}
 
 // peopleNouns are common nouns for people one meets as a group.
 var peopleNouns = map[string]bool{"delegation": true, "delegations": true, "team": true, "group": true,
