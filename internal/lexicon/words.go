@@ -161,8 +161,8 @@ var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
 // IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
 func IsStatePost(w string) bool { return inLower(statePosts, w) }
 
-//go:embed data/wn_verbs.tsv
-var wnVerbsTSV string
+//go:embed data/wn_triggers.tsv
+var wnTriggersTSV string
 
 // verbForm is one reading of an inflected trigger verb.
 type verbForm struct{ class, inflection, lemma string }
@@ -171,7 +171,7 @@ type verbForm struct{ class, inflection, lemma string }
 // conjugated by scripts/lexicon/verbs.mjs ("flew" → travel, past, fly).
 var verbForms = func() map[string][]verbForm {
 	m := map[string][]verbForm{}
-	for _, l := range strings.Split(wnVerbsTSV, "\n") {
+	for _, l := range strings.Split(wnTriggersTSV, "\n") {
 		if f := strings.Split(l, "\t"); len(f) == 4 && !strings.HasPrefix(l, "#") {
 			m[f[0]] = append(m[f[0]], verbForm{f[1], f[2], f[3]})
 		}
