@@ -418,7 +418,7 @@ func appositiveJoined(v sentenceView, a, b *Mention) bool {
 		return false
 	}
 	for j := from + 1; j < to-1; j++ {
-		if clauseStops[v.lower(j)] || v.toks[j].Text == "," {
+		if clauseStop(v.lower(j)) || v.toks[j].Text == "," {
 			return false
 		}
 	}

@@ -285,7 +285,7 @@ func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string)
 		if !t.Word || t.Cap() || strings.HasSuffix(lw, "ly") || (lexicon.IsFunctionWord(lw) && lw != "and") {
 			break
 		}
-		if _, isVisit := v.visitTrigger(k); lexicon.IsTitleWord(lw) || clauseStops[lw] || isVisit || func() bool { kind, _ := v.meetTrigger(k); return kind != meetNone }() {
+		if _, isVisit := v.visitTrigger(k); lexicon.IsTitleWord(lw) || clauseStop(lw) || isVisit || func() bool { kind, _ := v.meetTrigger(k); return kind != meetNone }() {
 			return nil, j, false // another title, a verb of meeting or travel: no portfolio
 		}
 		words = append([]string{t.Text}, words...)
@@ -666,7 +666,7 @@ func (x *Extractor) reverseApposition(d *Doc, v sentenceView, m *Mention) {
 	start := comma - 1
 	for start > 0 {
 		w := v.lower(start - 1)
-		if w == "," || clauseStops[w] {
+		if w == "," || clauseStop(w) {
 			break
 		}
 		if !v.toks[start-1].Word && !isPossessive(v.toks[start-1]) {

@@ -81,7 +81,7 @@ func (v sentenceView) lower(i int) string {
 // leftBound returns where the clause holding a verb at i begins.
 func (v sentenceView) leftBound(i int) int {
 	for j := i - 1; j >= 0; j-- {
-		if clauseStops[v.lower(j)] {
+		if clauseStop(v.lower(j)) {
 			return j + 1
 		}
 	}
@@ -91,7 +91,7 @@ func (v sentenceView) leftBound(i int) int {
 // rightBound returns where the clause after position i ends.
 func (v sentenceView) rightBound(i int) int {
 	for j := i; j < len(v.toks); j++ {
-		if clauseStops[v.lower(j)] || v.lower(j) == "." {
+		if clauseStop(v.lower(j)) || v.lower(j) == "." {
 			return j
 		}
 	}

@@ -153,7 +153,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				break
 			}
 			if n == 0 && v.strictVisit(i) && v.lower(m.Tok-1) == "the" && m.TokEnd < len(v.toks) && v.toks[m.TokEnd].Word && !v.toks[m.TokEnd].Cap() &&
-				!lexicon.IsFunctionWord(v.toks[m.TokEnd].Text) && !clauseStops[v.lower(m.TokEnd)] {
+				!lexicon.IsFunctionWord(v.toks[m.TokEnd].Text) && !clauseStop(v.lower(m.TokEnd)) {
 				break // "left the London club": the place names something else
 			}
 			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
@@ -261,7 +261,7 @@ func (x *Extractor) possessorAfterComma(d *Doc, v sentenceView, i int) *Entity {
 func stopBetween(v sentenceView, from, to int) bool {
 	for j := from; j < to; j++ {
 		w := v.lower(j)
-		if clauseStops[w] || w == "." || w == "from" || w == "with" || w == "by" {
+		if clauseStop(w) || w == "." || w == "from" || w == "with" || w == "by" {
 			return true
 		}
 		if _, ok := v.visitTrigger(j); ok && j > from {

@@ -5,12 +5,22 @@ import "github.com/kgnews/kg/internal/lexicon"
 // The words relation rules read: what ends a clause, what makes an event unreal, the nouns of travel,
 // meeting and speech, the verbs that state a post and the honorifics that tell a gender.
 
-// clauseStops end the stretch of a sentence that holds a verb's subject or objects.
+// clauseStops end the stretch of a sentence that holds a verb's subject or objects: punctuation,
+// conjunctions and relative words. A form of a WordNet verb of saying does too (clauseStop).
 var clauseStops = map[string]bool{
 	";": true, "that": true, "which": true, "who": true, "whom": true, "where": true, "while": true, "when": true,
 	"after": true, "before": true, "because": true, "but": true, "although": true, "though": true, "since": true,
-	"according": true, "said": true, "says": true, "added": true, "told": true, "noted": true,
-	"reported": true, "announced": true, "stressed": true, "warned": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
+	"according": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
+}
+
+// clauseStop reports whether a lower-case word ends a clause's stretch: one of clauseStops, or the past
+// or present of a WordNet verb of saying ("said", "says", "added", "told", "warned", "announced").
+func clauseStop(w string) bool {
+	if clauseStops[w] {
+		return true
+	}
+	inf, _, ok := lexicon.Verb(w, "say")
+	return ok && (inf == "past" || inf == "part" || inf == "s")
 }
 
 // hedges before a verb make the meeting or visit not a fact: planned, hoped for, denied or uncertain.

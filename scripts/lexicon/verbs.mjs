@@ -17,6 +17,8 @@
 //   confer  discuss (talk over), confer: a meeting with the people after "with"
 //   host    host, greet, welcome, receive (bid welcome to): the guest after the verb, or the host after "by"
 //   attend  attend (be present at): a meeting attended
+//   say     say (express in words) and its kinds (announce, declare, explain…), tell, report, stress,
+//           warn, note, add (say further): speech that ends a clause ("X met Y, officials said")
 //   plan    plan, intend, hope, expect, want, schedule, seek, propose, invite, offer: hedges, an event
 //           after them in their clause is no fact
 //   deny    deny, refuse (and decline, reject), cancel: hedges too
@@ -42,6 +44,7 @@ const classes = [
   { name: 'confer', roots: [['discuss', 2], ['confer', 1]], depth: 0, rank: 2 },
   { name: 'host', roots: [['host', 1], ['greet', 1], ['welcome', 2], ['receive', 7, 7]], depth: 0, rank: 2 },
   { name: 'attend', roots: [['attend', 1]], depth: 0, rank: 1 },
+  { name: 'say', roots: [['say', 1, 2], ['tell', 2, 2], ['report', 1], ['stress', 1], ['warn', 1], ['announce', 1], ['note', 1], ['add', 2, 2]], depth: 1, rank: 1 },
   { name: 'plan', roots: [['plan', 1], ['intend', 1], ['hope', 1], ['hope', 2], ['expect', 1], ['want', 1], ['schedule', 1],
     ['seek', 1], ['propose', 1], ['invite', 1], ['offer', 1]], depth: 0, rank: 2 },
   { name: 'deny', roots: [['deny', 1], ['refuse', 1], ['refuse', 2], ['cancel', 1]], depth: 0, rank: 3 },
