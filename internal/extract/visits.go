@@ -16,19 +16,20 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 	}
 	w := v.lower(i)
 	next := v.lower(i + 1)
-	if v.toks[i].Cap() && (i > 0 || !speechWords[w]) {
+	speech, told := speechWord(w)
+	if v.toks[i].Cap() && (i > 0 || !speech) {
 		return 0, false // "Visit Britain", a title in capitals: not the verb
 	}
-	if speechWords[w] {
+	if speech {
 		// presence at an event held in a place: "speaking in London", "in a speech in Edinburgh",
 		// "told a news conference in Lima"
 		if next == "in" {
 			return i + 2, true
 		}
-		if next == "at" && w != "told" {
+		if next == "at" && !told {
 			return i + 2, true // "a speech at X University in P": the place may follow the venue
 		}
-		if w == "told" && i+2 < len(v.toks) && v.toks[i+1].Word && !v.toks[i+1].Cap() && v.lower(i+2) == "in" {
+		if told && i+2 < len(v.toks) && v.toks[i+1].Word && !v.toks[i+1].Cap() && v.lower(i+2) == "in" {
 			return i + 3, true // "told reporters in Lima"
 		}
 		return 0, false
@@ -173,7 +174,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				continue
 			}
 			rule := ruleVisited
-			if speechWords[v.lower(i)] {
+			if speech, _ := speechWord(v.lower(i)); speech {
 				rule = ruleVisitedEvent
 			}
 			for _, s := range subj {

@@ -59,9 +59,19 @@ var feminineTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "lad
 	"baroness": true, "queen": true, "princess": true, "duchess": true, "countess": true, "viscountess": true,
 	"marchioness": true}
 
-// speechWords tell of speaking at an event, which puts the speaker where it is held.
-var speechWords = map[string]bool{"speaking": true, "spoke": true, "speech": true, "addressing": true, "addressed": true,
-	"conference": true, "rally": true, "told": true, "lecture": true}
+// speechWord reports whether a word tells of speaking at an event, which puts the speaker where it is
+// held: a form of a WordNet verb of speaking ("speaking", "spoke", "addressed"), the past of "tell"
+// (told says so), or a WordNet noun of speeches and rallies ("speech", "lecture", "rally", "conference").
+func speechWord(w string) (speech, told bool) {
+	if inf, lemma, ok := lexicon.Verb(w, "say"); ok && lemma == "tell" && (inf == "past" || inf == "part") {
+		return true, true
+	}
+	if inf, _, ok := lexicon.Verb(w, "speak"); ok && inf != "base" && inf != "s" {
+		return true, false
+	}
+	number, _, ok := lexicon.Verb(w, "speech")
+	return ok && number == "singular", false
+}
 
 // visitNoun reports whether a word is one of WordNet's nouns of travel a possessor can be the traveller
 // of ("his visit to", "her trip", "the tour"), singular or plural.

@@ -17,6 +17,7 @@
 //   confer  discuss (talk over), confer: a meeting with the people after "with"
 //   host    host, greet, welcome, receive (bid welcome to): the guest after the verb, or the host after "by"
 //   attend  attend (be present at): a meeting attended
+//   speak   speak (express in speech), address (give a speech to): speaking at an event in a place
 //   say     say (express in words) and its kinds (announce, declare, explain…), tell, report, stress,
 //           warn, note, add (say further): speech that ends a clause ("X met Y, officials said")
 //   plan    plan, intend, hope, expect, want, schedule, seek, propose, invite, offer: hedges, an event
@@ -44,6 +45,7 @@ const classes = [
   { name: 'confer', roots: [['discuss', 2], ['confer', 1]], depth: 0, rank: 2 },
   { name: 'host', roots: [['host', 1], ['greet', 1], ['welcome', 2], ['receive', 7, 7]], depth: 0, rank: 2 },
   { name: 'attend', roots: [['attend', 1]], depth: 0, rank: 1 },
+  { name: 'speak', roots: [['speak', 1, 1], ['address', 2, 2]], depth: 0, rank: 1 },
   { name: 'say', roots: [['say', 1, 2], ['tell', 2, 2], ['report', 1], ['stress', 1], ['warn', 1], ['announce', 1], ['note', 1], ['add', 2, 2]], depth: 1, rank: 1 },
   { name: 'plan', roots: [['plan', 1], ['intend', 1], ['hope', 1], ['hope', 2], ['expect', 1], ['want', 1], ['schedule', 1],
     ['seek', 1], ['propose', 1], ['invite', 1], ['offer', 1]], depth: 0, rank: 2 },
@@ -113,9 +115,12 @@ for (const cl of classes) {
 //   meeting  meeting (a formally arranged gathering) and its kinds (conference, convention, forum…),
 //            talks (negotiation), discussion (an exchange of views), consultation, summit (a meeting of
 //            heads of governments), session (a meeting for a group's work)
+//   speech   speech (a formal spoken communication to an audience) and its kinds (lecture, sermon…),
+//            rally (mass meeting), conference: an event a speaker is present at
 //   journey  visit (going to see a person or place), trip, journey and its kinds (tour, voyage…), stay
 const nounClasses = [
   { name: 'meeting', roots: [['meeting', 1, 1], ['negotiation', 1], ['discussion', 2], ['consultation', 1], ['summit', 3], ['session', 1]], rank: 1 },
+  { name: 'speech', roots: [['speech', 1, 1], ['lecture', 1], ['rally', 1], ['conference', 1]], rank: 1 },
   { name: 'journey', roots: [['visit', 1], ['trip', 1], ['journey', 1, 1], ['stay', 1]], rank: 1 },
 ];
 const nounSynsets = new Map();
