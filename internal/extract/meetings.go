@@ -129,7 +129,7 @@ func (v sentenceView) thingAt(i int) bool {
 			return false // a name, or a nationality before a title
 		}
 		w := t.Lower()
-		if lexicon.IsTitleWord(w) || peopleNouns[w] {
+		if lexicon.IsTitleWord(w) || peopleNoun(w) {
 			return false
 		}
 		if lexicon.IsFunctionWord(w) {

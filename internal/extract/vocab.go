@@ -87,12 +87,12 @@ func meetingNoun(w string) bool {
 	return ok
 }
 
-// peopleNouns are common nouns for people one meets as a group.
-var peopleNouns = map[string]bool{"delegation": true, "delegations": true, "team": true, "group": true,
-	"representatives": true, "officials": true, "leaders": true, "members": true, "families": true,
-	"family": true, "relatives": true, "students": true, "workers": true, "victims": true, "survivors": true,
-	"envoy": true, "envoys": true, "counterpart": true, "counterparts": true, "mother": true, "father": true,
-	"daughter": true, "son": true, "wife": true, "husband": true, "brother": true, "sister": true}
+// peopleNoun reports whether a word is one of WordNet's nouns for people or groups of them, singular or
+// plural ("delegation", "officials", "mother"): someone one can meet.
+func peopleNoun(w string) bool {
+	_, _, ok := lexicon.Verb(w, "people")
+	return ok
+}
 
 // copulaVerbs state a post by a verb: "X is the party's chairman", "when he was Home Secretary", "X
 // became president", "X served as ambassador to Chile". The bool says the post is a past one.

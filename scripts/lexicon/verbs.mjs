@@ -115,11 +115,14 @@ for (const cl of classes) {
 //   meeting  meeting (a formally arranged gathering) and its kinds (conference, convention, forum…),
 //            talks (negotiation), discussion (an exchange of views), consultation, summit (a meeting of
 //            heads of governments), session (a meeting for a group's work)
+//   people   person and social group, to any depth (president, envoy, mother; delegation, team, family),
+//            group, counterpart: who one can meet, where "met the target" names no one
 //   speech   speech (a formal spoken communication to an audience) and its kinds (lecture, sermon…),
 //            rally (mass meeting), conference: an event a speaker is present at
 //   journey  visit (going to see a person or place), trip, journey and its kinds (tour, voyage…), stay
 const nounClasses = [
   { name: 'meeting', roots: [['meeting', 1, 1], ['negotiation', 1], ['discussion', 2], ['consultation', 1], ['summit', 3], ['session', 1]], rank: 1 },
+  { name: 'people', roots: [['person', 1, 99], ['social_group', 1, 99], ['group', 1], ['counterpart', 1]], rank: 1 },
   { name: 'speech', roots: [['speech', 1, 1], ['lecture', 1], ['rally', 1], ['conference', 1]], rank: 1 },
   { name: 'journey', roots: [['visit', 1], ['trip', 1], ['journey', 1, 1], ['stay', 1]], rank: 1 },
 ];
