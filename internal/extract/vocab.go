@@ -2,8 +2,11 @@ package extract
 
 import "github.com/kgnews/kg/internal/lexicon"
 
-// The words relation rules read: what ends a clause, what makes an event unreal, the nouns of travel,
-// meeting and speech, the verbs that state a post and the honorifics that tell a gender.
+// The words relation rules read. Trigger and hedge vocabularies are WordNet 3.1 classes with every
+// inflected form (internal/lexicon/data/wn_triggers.tsv, written by scripts/lexicon/verbs.mjs): the
+// verbs of saying, speaking, planning and refusing, the nouns of meetings, journeys, speeches and
+// people. What stays here is closed-class grammar — conjunctions, modals, negation, the copula — and the
+// honorifics that tell a gender.
 
 // clauseStops end the stretch of a sentence that holds a verb's subject or objects: punctuation,
 // conjunctions and relative words. A form of a WordNet verb of saying does too (clauseStop).
