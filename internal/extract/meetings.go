@@ -27,6 +27,7 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		return meetNone, 0 // "Meet the Parents": a title, not the verb
 	}
 	w, next := v.lower(i), v.lower(i+1)
+	fs := lexicon.Triggers(w) // one look-up for every class asked below
 	if next == "with" && v.lower(i+2) == "with" {
 		i++ // "talks with with X": a doubled word
 	}
@@ -42,13 +43,13 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 			}
 		}
 	}
-	if inf, _, ok := lexicon.Verb(w, "talk"); ok && inf != "base" && inf != "ing" {
+	if inf, _, ok := fs.Of("talk"); ok && inf != "base" && inf != "ing" {
 		// "spoke by telephone with X", "talked by phone to X": a call
 		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
 			return meetCall, i + 4
 		}
 	}
-	if inf, lemma, ok := lexicon.Verb(w, "call"); ok && (inf == "past" || inf == "part") {
+	if inf, lemma, ok := fs.Of("call"); ok && (inf == "past" || inf == "part") {
 		// "telephoned X", "rang X": a call to a person named right after the verb (WordNet's telephone verbs)
 		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
 			if lemma != "call" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
@@ -56,25 +57,25 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 			}
 		}
 	}
-	if inf, _, ok := lexicon.Verb(w, "meet"); ok && inf != "ing" {
+	if inf, _, ok := fs.Of("meet"); ok && inf != "ing" {
 		if next == "with" {
 			return meetVerb, i + 2 // "met with X"
 		}
 		return meetVerb, i + 1
 	}
-	if inf, _, ok := lexicon.Verb(w, "confer"); ok && (inf == "past" || inf == "part") {
+	if inf, _, ok := fs.Of("confer"); ok && (inf == "past" || inf == "part") {
 		return meetDiscussed, i // "discussed X with Y", "conferred with"
 	}
-	if inf, lemma, ok := lexicon.Verb(w, "talk"); ok && lemma == "talk" && (inf == "past" || inf == "part") {
+	if inf, lemma, ok := fs.Of("talk"); ok && lemma == "talk" && (inf == "past" || inf == "part") {
 		return meetDiscussed, i // "talked with"
 	}
-	if inf, _, ok := lexicon.Verb(w, "host"); ok && (inf == "past" || inf == "part") {
+	if inf, _, ok := fs.Of("host"); ok && (inf == "past" || inf == "part") {
 		if next == "by" {
 			return meetHost, i + 2 // "was received by X"
 		}
 		return meetHost, i + 1 // "hosted", "welcomed", "greeted X"
 	}
-	if meetingNoun(w) {
+	if isOf(fs, "meeting") {
 		if next == "between" {
 			return meetBetween, i + 2
 		}
@@ -93,7 +94,7 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 			return meetNoun, i + 2
 		}
 	}
-	if inf, _, ok := lexicon.Verb(w, "attend"); ok && (inf == "past" || inf == "part") {
+	if inf, _, ok := fs.Of("attend"); ok && (inf == "past" || inf == "part") {
 		if next == "by" {
 			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
 			for j := i - 1; j >= 0 && j >= i-4; j-- {

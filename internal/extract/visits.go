@@ -16,7 +16,8 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 	}
 	w := v.lower(i)
 	next := v.lower(i + 1)
-	speech, told := speechWord(w)
+	fs := lexicon.Triggers(w) // one look-up for every class asked below
+	speech, told := speechForms(fs)
 	if v.toks[i].Cap() && (i > 0 || !speech) {
 		return 0, false // "Visit Britain", a title in capitals: not the verb
 	}
@@ -34,16 +35,16 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 		}
 		return 0, false
 	}
-	if inf, _, ok := lexicon.Verb(w, "visit"); ok && inf != "base" && inf != "s" {
+	if inf, _, ok := fs.Of("visit"); ok && inf != "base" && inf != "s" {
 		return i + 1, true // "visited", "touring": the place is the object
 	}
-	if _, _, verb := lexicon.Verb(w, "visit"); !verb && visitNoun(w) {
+	if _, _, verb := fs.Of("visit"); !verb && isOf(fs, "journey") {
 		if next == "to" || next == "of" {
 			return i + 2, true // "a trip to", "a journey of"
 		}
 		return 0, false
 	}
-	if inf, lemma, ok := lexicon.Verb(w, "visit"); ok {
+	if inf, lemma, ok := fs.Of("visit"); ok {
 		if lemma != "visit" && inf == "base" && next == "of" {
 			return i + 2, true // "a tour of"
 		}
@@ -56,7 +57,7 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 		}
 		return i + 1, inf == "s"
 	}
-	if inf, lemma, ok := lexicon.Verb(w, "travel"); ok {
+	if inf, lemma, ok := fs.Of("travel"); ok {
 		if next == "to" {
 			return i + 2, true // WordNet's travel verbs: "flew to", "headed to", "continued to"
 		}
@@ -64,7 +65,7 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 			return i + 2, true // "has just returned from Washington": was there
 		}
 	}
-	if _, _, ok := lexicon.Verb(w, "arrive"); ok && (next == "in" || next == "at") {
+	if _, _, ok := fs.Of("arrive"); ok && (next == "in" || next == "at") {
 		return i + 2, true // "arrived in", "landing at", "stopped in"
 	}
 	switch w {
@@ -174,7 +175,7 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				continue
 			}
 			rule := ruleVisited
-			if speech, _ := speechWord(v.lower(i)); speech {
+			if speech, _ := speechForms(lexicon.Triggers(v.lower(i))); speech {
 				rule = ruleVisitedEvent
 			}
 			for _, s := range subj {

@@ -44,11 +44,8 @@ func hedgeWord(w string) bool {
 	if hedges[w] {
 		return true
 	}
-	if _, _, ok := lexicon.Verb(w, "plan"); ok {
-		return true
-	}
-	_, _, ok := lexicon.Verb(w, "deny")
-	return ok
+	fs := lexicon.Triggers(w)
+	return isOf(fs, "plan") || isOf(fs, "deny")
 }
 
 // planWords make an event after them a plan: "ahead of talks with", "to prepare for his visit to". They
@@ -62,18 +59,28 @@ var feminineTitles = map[string]bool{"mrs": true, "ms": true, "miss": true, "lad
 	"baroness": true, "queen": true, "princess": true, "duchess": true, "countess": true, "viscountess": true,
 	"marchioness": true}
 
-// speechWord reports whether a word tells of speaking at an event, which puts the speaker where it is
-// held: a form of a WordNet verb of speaking ("speaking", "spoke", "addressed"), the past of "tell"
-// (told says so), or a WordNet noun of speeches and rallies ("speech", "lecture", "rally", "conference").
-func speechWord(w string) (speech, told bool) {
-	if inf, lemma, ok := lexicon.Verb(w, "say"); ok && lemma == "tell" && (inf == "past" || inf == "part") {
+// speechForms reports whether a word (its trigger readings) tells of speaking at an event, which puts
+// the speaker where it is held: a form of a WordNet verb of speaking ("speaking", "spoke", "addressed"),
+// the past of "tell" (told says so), or a WordNet noun of speeches and rallies ("speech", "lecture",
+// "rally", "conference").
+func speechForms(fs lexicon.Forms) (speech, told bool) {
+	if len(fs) == 0 {
+		return false, false
+	}
+	if inf, lemma, ok := fs.Of("say"); ok && lemma == "tell" && (inf == "past" || inf == "part") {
 		return true, true
 	}
-	if inf, _, ok := lexicon.Verb(w, "speak"); ok && inf != "base" && inf != "s" {
+	if inf, _, ok := fs.Of("speak"); ok && inf != "base" && inf != "s" {
 		return true, false
 	}
-	number, _, ok := lexicon.Verb(w, "speech")
+	number, _, ok := fs.Of("speech")
 	return ok && number == "singular", false
+}
+
+// isOf reports whether a word's readings include a class.
+func isOf(fs lexicon.Forms, class string) bool {
+	_, _, ok := fs.Of(class)
+	return ok
 }
 
 // visitNoun reports whether a word is one of WordNet's nouns of travel a possessor can be the traveller

@@ -164,31 +164,43 @@ func IsStatePost(w string) bool { return inLower(statePosts, w) }
 //go:embed data/wn_triggers.tsv
 var wnTriggersTSV string
 
-// verbForm is one reading of an inflected trigger verb.
-type verbForm struct{ class, inflection, lemma string }
+// TriggerForm is one reading of an inflected trigger word: its class, inflection and lemma.
+type TriggerForm struct{ Class, Inflection, Lemma string }
 
-// verbForms maps each inflected form of a trigger verb to its readings, from WordNet 3.1 verb synsets
-// conjugated by scripts/lexicon/verbs.mjs ("flew" → travel, past, fly).
-var verbForms = func() map[string][]verbForm {
-	m := map[string][]verbForm{}
+// Forms are the readings of one word.
+type Forms []TriggerForm
+
+// Of returns the word's reading in a class ("flown": travel, "part", "fly").
+func (fs Forms) Of(class string) (inflection, lemma string, ok bool) {
+	for _, f := range fs {
+		if f.Class == class {
+			return f.Inflection, f.Lemma, true
+		}
+	}
+	return "", "", false
+}
+
+// triggerForms maps each inflected form of a trigger word to its readings, from WordNet 3.1 verb and
+// noun synsets inflected by scripts/lexicon/verbs.mjs ("flew" → travel, past, fly).
+var triggerForms = func() map[string]Forms {
+	m := map[string]Forms{}
 	for _, l := range strings.Split(wnTriggersTSV, "\n") {
 		if f := strings.Split(l, "\t"); len(f) == 4 && !strings.HasPrefix(l, "#") {
-			m[f[0]] = append(m[f[0]], verbForm{f[1], f[2], f[3]})
+			m[f[0]] = append(m[f[0]], TriggerForm{f[1], f[2], f[3]})
 		}
 	}
 	return m
 }()
 
-// Verb reports whether a lower-case word is a form of a verb of a trigger class ("visit", "travel",
-// "arrive", "call"), with its inflection ("base", "s", "past", "part" or "ing") and lemma: "flown" is
-// travel's "part" of "fly".
+// Triggers returns every reading of a lower-case word in the trigger classes, nil for most words: one
+// look-up for a matcher that asks about several classes.
+func Triggers(word string) Forms { return triggerForms[word] }
+
+// Verb reports whether a lower-case word is a form of a word of a trigger class (verbs: "visit",
+// "travel", "arrive", "call", "meet"…; nouns: "meeting", "journey", "people"…), with its inflection
+// ("base", "s", "past", "part", "ing"; "singular", "plural") and lemma: "flown" is travel's "part" of "fly".
 func Verb(word, class string) (inflection, lemma string, ok bool) {
-	for _, f := range verbForms[word] {
-		if f.class == class {
-			return f.inflection, f.lemma, true
-		}
-	}
-	return "", "", false
+	return triggerForms[word].Of(class)
 }
 
 //go:embed data/wn_company_posts.txt
