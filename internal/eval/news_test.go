@@ -18,7 +18,7 @@ var newsFloors = struct {
 	byType                   map[graph.EntityType]float64
 }{
 	entity:   0.83,
-	relation: 0.70,
+	relation: 0.71,
 	bcubed:   0.98,
 	byType:   map[graph.EntityType]float64{graph.Person: 0.85, graph.Organisation: 0.76, graph.Place: 0.87},
 }

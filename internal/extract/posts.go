@@ -285,13 +285,17 @@ func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string)
 		if !t.Word || t.Cap() || strings.HasSuffix(lw, "ly") || (lexicon.IsFunctionWord(lw) && lw != "and") {
 			break
 		}
-		if _, isVisit := v.visitTrigger(k); lexicon.IsTitleWord(lw) || clauseStop(lw) || isVisit || func() bool { kind, _ := v.meetTrigger(k); return kind != meetNone }() {
+		if lw == "shadow" {
+			return append([]string{t.Text}, words...), k - 1, true // "shadow home secretary": an opposition post
+		}
+		oneCountry := false // "home" of "home secretary": a title word that with the title names a post only one country has
+		if _, kind, ok := lexicon.CountryTerm(strings.Join(append([]string{lw}, words...), " ") + " " + title); ok && kind == lexicon.TermTitle {
+			oneCountry = true
+		}
+		if _, isVisit := v.visitTrigger(k); (lexicon.IsTitleWord(lw) && !oneCountry) || clauseStop(lw) || isVisit || func() bool { kind, _ := v.meetTrigger(k); return kind != meetNone }() {
 			return nil, j, false // another title, a verb of meeting or travel: no portfolio
 		}
 		words = append([]string{t.Text}, words...)
-		if lw == "shadow" {
-			return words, k - 1, true
-		}
 	}
 	if len(words) == 0 || strings.EqualFold(words[0], "and") {
 		return nil, j, false

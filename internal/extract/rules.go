@@ -35,6 +35,7 @@ const (
 	rulePostAppos     = "post.appos"
 	rulePostReverse   = "post.reverse"
 	rulePostHome      = "post.home"
+	rulePostParty     = "post.party"
 	rulePostDescribed = "post.described"
 	rulePostCopula    = "post.copula"
 )
@@ -132,6 +133,15 @@ var Rules = []Rule{
 		Examples:  []string{"Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday."},
 		NonExamples: []string{"Foreign Minister Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday.",
 			"Tom Reed has apologised to MPs. Anna Berg said the release was premature.\n\nThe home secretary said a review would follow."}},
+	{ID: rulePostParty, Type: graph.HoldsPost, Confidence: 0.65,
+		Trigger:   `an opposition "shadow" post whose title names no party ("shadow home secretary X")`,
+		Arguments: "the person and the one party the sentence names before them, not as a possessor (\"For the Tories, shadow …\"), else the party the article's other shadow posts name (\"Tory shadow chancellor Y\"), when they name one",
+		Hedges:    "no party named so, or two",
+		Examples: []string{"Tory shadow chancellor Ann Lee spoke first.\n\nYesterday shadow home secretary Tim Hale said the plan would fail.",
+			"Labour MPs cheered and Labour ministers smiled.\n\nFor the Conservatives, shadow home secretary Tim Hale said the plan would fail."},
+		NonExamples: []string{"Yesterday shadow home secretary Tim Hale said the plan would fail.",
+			"Labour MPs cheered and Labour ministers smiled.\n\nYesterday shadow home secretary Tim Hale said the plan would fail.",
+			"The poster was taken off Labour's website after a vote on shadow home secretary Tim Hale."}},
 	{ID: rulePostHome, Type: graph.HoldsPost, Confidence: 0.7,
 		Trigger:   "a state post (WordNet: minister, secretary, chancellor, president…) whose title names no state or organisation",
 		Arguments: "the person's nationality read in the article, else the country the article is about (three signs or more, twice any other)",

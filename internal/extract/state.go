@@ -20,6 +20,57 @@ type openPost struct {
 	sent          int
 	rule          string
 	party         *Entity // the party named before the title ("Labour minister X"): the target when no state is known
+	shadow        bool    // an opposition "shadow" post: held at a party, never at a state
+}
+
+// isShadowPost reports whether a title is an opposition "shadow" post ("shadow home secretary").
+func isShadowPost(title string) bool {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if w == "shadow" {
+			return true
+		}
+	}
+	return false
+}
+
+// partyBefore is the one party a sentence names, when it is named before the person's mention and
+// not as a possessor ("For the Conservatives, shadow education secretary X", not "Labour's website");
+// nil otherwise.
+func (d *Doc) partyBefore(si int, person *Entity) *Entity {
+	v := d.view(si)
+	at := -1
+	for _, m := range v.ms {
+		if m.Ent == person {
+			at = m.Tok
+			break
+		}
+	}
+	var party *Entity
+	for _, m := range v.ms {
+		if m.Type != graph.Organisation || m.Ent == nil || !lexicon.IsParty(m.Ent.Name) {
+			continue
+		}
+		if party != nil && party != m.Ent || m.Tok > at || m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+			return nil
+		}
+		party = m.Ent
+	}
+	return party
+}
+
+// shadowParty is the party the article's written shadow posts are held at ("Tory shadow chancellor
+// X"): the opposition, whose other shadow posts it holds too; nil when none or two.
+func (d *Doc) shadowParty() *Entity {
+	var party *Entity
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.To.Type == graph.Organisation && isShadowPost(r.Title) && lexicon.IsParty(r.To.Name) {
+			if party != nil && party != r.To {
+				return nil
+			}
+			party = r.To
+		}
+	}
+	return party
 }
 
 // holdOpenPost keeps a title with no target for later when it is a post held at a state.
@@ -30,6 +81,11 @@ func (d *Doc) holdOpenPost(e *Entity, title, status string, sent int, rule strin
 // holdPartyPost keeps a state's post held by a party's member ("Labour minister X") for later: it is
 // the state's when the article's state is known, else the party's.
 func (d *Doc) holdPartyPost(e *Entity, title, status string, sent int, rule string, party *Entity) {
+	if e != nil && isShadowPost(title) {
+		// "shadow home secretary X": an opposition post, held at a party, settled once the article is read
+		d.openPosts = append(d.openPosts, openPost{person: e, title: title, status: status, sent: sent, rule: rule, party: party, shadow: true})
+		return
+	}
 	if e == nil || !isStatePost(title) {
 		return
 	}
@@ -67,7 +123,26 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 	homeRead := false
 	holds := map[*Entity]bool{} // per person, read once: a person may have thousands of open posts
 	company := -1               // whether the article names a company, read once when needed
+	var party *Entity
+	partyRead := false
 	for _, p := range d.openPosts {
+		if p.shadow {
+			target := p.party
+			if target == nil {
+				target = d.partyBefore(p.sent, p.person) // "For the Conservatives, shadow education secretary X said"
+			}
+			if target == nil {
+				if !partyRead {
+					party, partyRead = d.shadowParty(), true
+				}
+				target = party
+			}
+			if target != nil {
+				d.add(Relation{Type: graph.HoldsPost, From: p.person, To: target, Title: p.title,
+					Status: p.status, Sent: p.sent, Rule: rulePostParty}, false)
+			}
+			continue
+		}
 		if shared, companyOnly := lexicon.CompanyPostWords(p.title); shared {
 			if company < 0 {
 				company = boolInt(d.namesCompany())
