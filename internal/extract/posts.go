@@ -109,6 +109,7 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 		}
 	}
 	x.copulaPosts(d, v)
+	shareListTitle(v)
 	for _, m := range v.ms {
 		if m.Type != graph.Person {
 			continue
@@ -117,6 +118,50 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 		x.apposition(d, v, m)
 		x.reverseApposition(d, v, m)
 	}
+}
+
+// shareListTitle gives every name of a list after a plural title the title of the first ("Finance
+// ministers A and B", "senior shadow cabinet members A, B and C"): their posts are read alike.
+func shareListTitle(v sentenceView) {
+	var head, prev *Mention
+	for _, m := range v.ms {
+		if m.Type != graph.Person {
+			continue
+		}
+		listed := prev != nil && head != nil && m.Title == "" && m.TitleFrom == m.Tok && m.Tok > prev.TokEnd
+		for k := prev.tokEndOr(0); listed && k < m.Tok; k++ {
+			if w := v.lower(k); w != "," && w != "and" {
+				listed = false
+			}
+		}
+		if listed {
+			m.Title, m.TitleFrom, m.Affil, m.affilMention = head.Title, head.TitleFrom, head.Affil, head.affilMention
+		} else {
+			head = nil
+			if _, plural := pluralTitle(v.lower(m.TitleFrom - 1)); plural && m.Title == "" {
+				head = m
+			}
+		}
+		prev = m
+	}
+}
+
+func (m *Mention) tokEndOr(n int) int {
+	if m == nil {
+		return n
+	}
+	return m.TokEnd
+}
+
+// pluralTitle returns the singular of the plural of a title word ("ministers", "secretaries",
+// "spokesmen", "members").
+func pluralTitle(w string) (string, bool) {
+	for _, c := range [][2]string{{"ies", "y"}, {"men", "man"}, {"es", ""}, {"s", ""}} {
+		if one, ok := strings.CutSuffix(w, c[0]); ok && one != "" && (lexicon.IsTitleWord(one+c[1]) || lexicon.IsPostWord(one+c[1])) {
+			return one + c[1], true
+		}
+	}
+	return "", false
 }
 
 // titleBefore reads the post written before a name: "French Ambassador to Kenya Marie Dupont",
@@ -135,6 +180,10 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 		t := v.toks[j]
 		if !t.Word {
 			break
+		}
+		if one, ok := pluralTitle(t.Lower()); ok && len(lower) == 0 && len(words) == 0 && len(postSet(one)) > 0 {
+			lower = []string{one} // "foreign ministers A and B": each holds the post
+			continue
 		}
 		if lexicon.IsTitleWord(t.Text) {
 			lower = append([]string{t.Text}, lower...)

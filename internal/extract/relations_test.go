@@ -53,6 +53,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Ivo Marek flew to Lima on Monday and has since journeyed to Quito.", []string{"VISITED Ivo Marek -> Lima", "VISITED Ivo Marek -> Quito"}},
 		{"Pia Holm, who had travelled to Oslo, touched down in Bergen.", []string{"VISITED Pia Holm -> Oslo"}},
 		{"Pia Holm stopped in Bergen on her way home.", []string{"VISITED Pia Holm -> Bergen"}},
+		// a plural title before a list of names: each holds the post
+		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
+			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},
 		// WordNet's nouns of meetings and journeys
 		{"Pia Holm held a summit with Ivo Marek in Oslo.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek made an excursion to Bergen on Monday.", []string{"VISITED Ivo Marek -> Bergen"}},
