@@ -426,6 +426,13 @@ func (x *Extractor) clauseSubjects(d *Doc, v sentenceView, lb, i int) ([]*Entity
 		if ms := v.in(mb, lb-1, graph.Person); len(ms) > 0 && ms[0].Tok-mb <= 1 {
 			return []*Entity{ms[0].Ent}, false
 		}
+		if mb < lb-1 && isPersonPronoun(v.lower(mb)) && v.lower(lb-1) != "before" {
+			// "He spoke to reporters after meeting X": the main clause opens with a pronoun ("before
+			// visiting" is left out: that event comes after the clause's time, perhaps not yet)
+			if e := d.pronounPerson(v.si, mb); e != nil {
+				return []*Entity{e}, true
+			}
+		}
 	case "who", "whom":
 		k := lb - 1
 		if k > 0 && v.toks[k-1].Text == "," {

@@ -53,6 +53,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Ivo Marek flew to Lima on Monday and has since journeyed to Quito.", []string{"VISITED Ivo Marek -> Lima", "VISITED Ivo Marek -> Quito"}},
 		{"Pia Holm, who had travelled to Oslo, touched down in Bergen.", []string{"VISITED Pia Holm -> Oslo"}},
 		{"Pia Holm stopped in Bergen on her way home.", []string{"VISITED Pia Holm -> Bergen"}},
+		// a gerund after "after": the main clause's subject, a pronoun too
+		{"Tom Reed arrived on Monday. He spoke to reporters after meeting Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
+		{"Tom Reed arrived on Monday. He spoke to reporters before visiting Lima.", nil},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},
