@@ -62,6 +62,12 @@ func TestRelationPatterns(t *testing.T) {
 		// WordNet's nouns of meetings and journeys
 		{"Pia Holm held a summit with Ivo Marek in Oslo.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek made an excursion to Bergen on Monday.", []string{"VISITED Ivo Marek -> Bergen"}},
+		// a plural noun of speech ("remarks") ends no clause, as "said" does
+		{"Tom Reed spoke on Monday.\n\nMr Reed made his remarks during a speech in Lima to the party's committee.", []string{"VISITED Tom Reed -> Lima"}},
+		// the present and the noun of travel verbs tell of no trip made
+		{"Ivo Marek heads to Lima on Sunday.", nil},
+		{"Ivo Marek has been linked with a move to Lima.", nil},
+		{"Ivo Marek falls to Pia Holm in Lima.", nil},
 		// WordNet's verbs of planning and refusing, in any form, hedge what follows them
 		{"Pia Holm rejected a trip to Lima.", nil},
 		{"Pia Holm anticipates flying to Lima.", nil},

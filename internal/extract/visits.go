@@ -57,9 +57,12 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 		}
 		return i + 1, inf == "s"
 	}
-	if inf, lemma, ok := fs.Of("travel"); ok {
+	if inf, lemma, ok := fs.Of("travel"); ok && (inf == "past" || inf == "part" || inf == "ing" && lemma == "travel") {
+		// the past of WordNet's travel verbs: "flew to", "headed to", "continued to"; the present
+		// ("heads to Poland on Sunday") and the gerund ("coming to Europe"; "travelling" aside) tell of
+		// trips to come, the base form is a noun as often ("a move to", "his return to")
 		if next == "to" {
-			return i + 2, true // WordNet's travel verbs: "flew to", "headed to", "continued to"
+			return i + 2, true
 		}
 		if (lemma == "return" || lemma == "come") && (inf == "past" || inf == "part") && next == "from" {
 			return i + 2, true // "has just returned from Washington": was there

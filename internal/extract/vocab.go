@@ -16,14 +16,14 @@ var clauseStops = map[string]bool{
 	"according": true, "becoming": true, "whereas": true, ":": true, "(": true, ")": true,
 }
 
-// clauseStop reports whether a lower-case word ends a clause's stretch: one of clauseStops, or the past
-// or present of a WordNet verb of saying ("said", "says", "added", "told", "warned", "announced").
+// clauseStop reports whether a lower-case word ends a clause's stretch: one of clauseStops, the past of
+// a WordNet verb of saying ("said", "added", "told", "warned", "announced"), or "says".
 func clauseStop(w string) bool {
 	if clauseStops[w] {
 		return true
 	}
-	inf, _, ok := lexicon.Verb(w, "say")
-	return ok && (inf == "past" || inf == "part" || inf == "s")
+	inf, lemma, ok := lexicon.Verb(w, "say")
+	return ok && (inf == "past" || inf == "part" || inf == "s" && lemma == "say") // "remarks", "notes" are nouns as often
 }
 
 // hedges before a verb make the meeting or visit not a fact: planned, hoped for, denied or uncertain.
