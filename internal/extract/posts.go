@@ -658,6 +658,17 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 	if title == "" {
 		return
 	}
+	for _, pm := range v.in(m.TokEnd+1, end, graph.Person) {
+		if pm.TokEnd-pm.Tok >= 2 && (pm.Title != "" || pm.TitleFrom < pm.Tok || pm.Tok > 0 && lexicon.IsTitleWord(v.toks[pm.Tok-1].Text)) {
+			return // "Chancellor A, Finance Minister B": a list of titled names, not an apposition
+		}
+	}
+	if _, companyOnly := lexicon.CompanyPostWords(title); companyOnly && (target == nil || target.Type == graph.Place) {
+		return // "X, chief executive officer of U.S. Courier division": a company's post, never a state's
+	}
+	if target != nil && target.Type == graph.Place && v.placeModifiesBody(target, m.TokEnd+1, end) {
+		return // "X, president of Costa Rica's central bank": the post is at the body
+	}
 	if target == nil && m.Tok > 0 {
 		target = subjectState(v, m)
 	}
@@ -671,6 +682,27 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 		return
 	}
 	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: title, Status: status, Sent: v.si, Rule: rulePostAppos}, false)
+}
+
+// placeModifiesBody reports whether a place in [from, to) is followed, after an optional possessive, by
+// lower-case words naming a body ("Costa Rica's central bank", "Toyota's US sales arm", "U.S. Courier
+// division"): the place belongs to the body's name, and a post there is the body's.
+func (v sentenceView) placeModifiesBody(place *Entity, from, to int) bool {
+	for _, pm := range v.in(from, to, graph.Place) {
+		if pm.Ent != place {
+			continue
+		}
+		k := pm.TokEnd
+		if k < to && isPossessive(v.toks[k]) {
+			k++
+		}
+		for ; k < to && v.toks[k].Word; k++ {
+			if modifiedNoun(v.lower(k)) && !v.toks[k].Cap() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nationality is the country a person's nationality adjective names, in any mention so far.

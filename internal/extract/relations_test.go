@@ -56,6 +56,11 @@ func TestRelationPatterns(t *testing.T) {
 		// a gerund after "after": the main clause's subject, a pronoun too
 		{"Tom Reed arrived on Monday. He spoke to reporters after meeting Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
 		{"Tom Reed arrived on Monday. He spoke to reporters before visiting Lima.", nil},
+		// an apposition holds one title; a list of titled names is no apposition; a body named with a place
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nThe meeting was attended by Chancellor Ivo Marek, Finance Minister Pia Holm and others.",
+			[]string{"HOLDS_POST Ivo Marek -> Norway [Chancellor/current]", "HOLDS_POST Pia Holm -> Norway [Finance Minister/current]"}},
+		{"Tom Reed, president of Norway's central bank, spoke.", nil},
+		{"Tom Reed, chief executive officer of the Norway division, spoke.", nil},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},
