@@ -61,6 +61,8 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Ivo Marek -> Norway [Chancellor/current]", "HOLDS_POST Pia Holm -> Norway [Finance Minister/current]"}},
 		{"Tom Reed, president of Norway's central bank, spoke.", nil},
 		{"Tom Reed, chief executive officer of the Norway division, spoke.", nil},
+		// a body's abbreviation in the title: the post is the body's, not the article's state's
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nOPEC President Tom Reed said prices would hold.", []string{"HOLDS_POST Tom Reed -> OPEC [President/current]"}},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},

@@ -23,6 +23,24 @@ type openPost struct {
 	shadow        bool    // an opposition "shadow" post: held at a party, never at a state
 }
 
+// bodyInTitle returns the abbreviation in capitals of a body that a title holds and names no place
+// ("OPEC President", "USDA Secretary"), and the title without it: the post is that body's.
+func (d *Doc) bodyInTitle(title string) (body, rest string) {
+	ws := strings.Fields(title)
+	for i, w := range ws {
+		if len(w) < 2 || strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" || lexicon.IsTitleWord(w) || lexicon.IsStatePost(w) {
+			continue // only a word of two capital letters or more
+		}
+		if d.lex != nil {
+			if _, isPlace := d.lex.Place(w); isPlace {
+				continue
+			}
+		}
+		return w, strings.Join(append(append([]string(nil), ws[:i]...), ws[i+1:]...), " ")
+	}
+	return "", ""
+}
+
 // isShadowPost reports whether a title is an opposition "shadow" post ("shadow home secretary").
 func isShadowPost(title string) bool {
 	for _, w := range strings.Fields(strings.ToLower(title)) {
@@ -87,6 +105,11 @@ func (d *Doc) holdPartyPost(e *Entity, title, status string, sent int, rule stri
 		return
 	}
 	if e == nil || !isStatePost(title) {
+		return
+	}
+	if body, rest := d.bodyInTitle(title); body != "" {
+		// "OPEC President X", "USDA Secretary X": the post is that body's, not a state's
+		d.add(Relation{Type: graph.HoldsPost, From: e, To: d.orgEntity(body), Title: rest, Status: status, Sent: sent, Rule: rulePostTitle}, false)
 		return
 	}
 	if _, body, ok := strings.Cut(title, " of "); ok && body != "" && unicode.IsUpper([]rune(body)[0]) && d.lex != nil {
