@@ -266,6 +266,9 @@ func (d *Doc) pronounPerson(si, i int) *Entity {
 		if best == nil || m.Start > best.Start {
 			best = m
 		}
+		if g == 0 && m.Sent == si {
+			g = nameGender(m.Ent) // "Charles Kennedy ... as he visits": in its sentence a given name agrees as honorifics do
+		}
 		if want != 0 && g == want && m.Sent >= si-2 && (agreed == nil || m.Start > agreed.Start) {
 			agreed = m
 		}

@@ -63,6 +63,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed, chief executive officer of the Norway division, spoke.", nil},
 		// a body's abbreviation in the title: the post is the body's, not the article's state's
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nOPEC President Tom Reed said prices would hold.", []string{"HOLDS_POST Tom Reed -> OPEC [President/current]"}},
+		// a pronoun after a name whose given name agrees with it: that person, not an earlier "Mr X"
+		{"Mr Tom Reed spoke on Monday. Party leader Charles Hale accelerating preparations this week as he visits Lima.", []string{"HOLDS_POST Charles Hale -> Party [leader/current]", "VISITED Charles Hale -> Lima"}},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},
