@@ -58,6 +58,9 @@ func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
 	if len(words) == 0 || !lexicon.IsPostWord(words[len(words)-1]) || v.mentionAt(j) != nil {
 		return description{}, false
 	}
+	if j+1 < len(v.toks) && isPossessive(v.toks[j]) && v.toks[j-1].Cap() && v.toks[j+1].Cap() {
+		return description{}, false // "the King's Cup", "the President's Cup": a name, no one described
+	}
 	desc.to, desc.title = j, strings.Join(words, " ")
 	return desc, true
 }

@@ -65,6 +65,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nOPEC President Tom Reed said prices would hold.", []string{"HOLDS_POST Tom Reed -> OPEC [President/current]"}},
 		// a pronoun after a name whose given name agrees with it: that person, not an earlier "Mr X"
 		{"Mr Tom Reed spoke on Monday. Party leader Charles Hale accelerating preparations this week as he visits Lima.", []string{"HOLDS_POST Charles Hale -> Party [leader/current]", "VISITED Charles Hale -> Lima"}},
+		// a title in the name of a thing describes no one
+		{"Ivo Marek has apologised to MPs. Mr Marek said the release was premature. Critics in Rome, Milan and Turin were angry.\n\nMarek guided them to the King's Cup in 1997.", nil},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},
