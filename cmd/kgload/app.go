@@ -364,9 +364,9 @@ func schemaAction(c *cli.Context) error {
 	return nil
 }
 
-// extractInputs reads and extracts the command's inputs (paths, or its arguments when nil) without
-// a store, reporting bad inputs, for extract, eval and export.
-func extractInputs(c *cli.Context, paths []string) (*load.Result, error) {
+// runInputs runs the pipeline over the command's inputs (paths, or its arguments when nil) into
+// sink without a store, --batch-size articles at a time, reporting bad inputs: extract and export.
+func runInputs(c *cli.Context, paths []string, sink load.Sink) (*load.Summary, error) {
 	opts, err := loadOptions(c)
 	if err != nil {
 		return nil, err
@@ -374,27 +374,65 @@ func extractInputs(c *cli.Context, paths []string) (*load.Result, error) {
 	if paths != nil {
 		opts.Paths = paths
 	}
-	res, err := load.Extract(c.Context, opts)
+	if opts.Batch = c.Int("batch-size"); opts.Batch < 1 {
+		return nil, usageError{"--batch-size must be at least 1"}
+	}
+	sum, err := load.Run(c.Context, opts, sink)
+	if err == nil && sum.Interrupted {
+		err = c.Context.Err()
+	}
 	if err != nil {
 		return nil, err
 	}
-	reportErrors(c.App.ErrWriter, res.Errors)
-	return res, nil
+	reportErrors(c.App.ErrWriter, sum.Errors)
+	return sum, nil
+}
+
+// sinkFuncs is a load.Sink made of two functions.
+type sinkFuncs struct {
+	take   func(b *load.Batch) error
+	finish func() error
+}
+
+func (s sinkFuncs) Take(_ context.Context, b *load.Batch) error { return s.take(b) }
+func (s sinkFuncs) Finish(context.Context) error                { return s.finish() }
+
+// printer is the sink of kgload extract: one JSON object per article, as each batch is resolved.
+func printer(w io.Writer) load.Sink {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return sinkFuncs{
+		take: func(b *load.Batch) error {
+			for _, d := range b.Docs {
+				if err := enc.Encode(docJSON(d, b.Resolver)); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		finish: func() error { return nil },
+	}
+}
+
+// exportFiles runs the pipeline into neo4j-admin import files in dir, batch by batch.
+func exportFiles(c *cli.Context, dir string, paths []string) (*load.Summary, *export.Writer, error) {
+	ew, err := export.NewWriter(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	sum, err := runInputs(c, paths, sinkFuncs{
+		take:   func(b *load.Batch) error { return ew.Write(b.Graph) },
+		finish: ew.Close,
+	})
+	return sum, ew, err
 }
 
 func extractAction(c *cli.Context) error {
-	res, err := extractInputs(c, nil)
+	sum, err := runInputs(c, nil, printer(c.App.Writer))
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(c.App.Writer)
-	enc.SetEscapeHTML(false)
-	for _, d := range res.Docs {
-		if err := enc.Encode(docJSON(d, res.Resolver)); err != nil {
-			return err
-		}
-	}
-	if len(res.Errors) > 0 {
+	if len(sum.Errors) > 0 {
 		return errSomeFailed
 	}
 	return nil
@@ -408,18 +446,14 @@ func exportAction(c *cli.Context) error {
 		return usageError{"export needs a folder for the files and the inputs: kgload export --format neo4j-admin DIR PATH..."}
 	}
 	dir := c.Args().First()
-	res, err := extractInputs(c, c.Args().Slice()[1:])
+	sum, ew, err := exportFiles(c, dir, c.Args().Slice()[1:])
 	if err != nil {
 		return err
 	}
-	if err := export.AdminCSV(dir, res.Batch); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.App.Writer, "wrote %d articles, %d entities and %d relations to %s\n", len(res.Batch.Articles),
-		len(res.Batch.Entities), len(res.Batch.Relations), dir)
+	fmt.Fprintf(c.App.Writer, "wrote %d articles, %d entities and %d relations to %s\n", ew.Articles(), ew.Entities(), ew.Relations(), dir)
 	fmt.Fprintf(c.App.Writer, "import them into an empty database, with Neo4j stopped:\n  %s\n", export.Command(dir, c.String("neo4j-database")))
 	fmt.Fprintf(c.App.Writer, "then start Neo4j and run 'kgload schema' to add the constraints and indexes\n")
-	if len(res.Errors) > 0 {
+	if len(sum.Errors) > 0 {
 		return errSomeFailed
 	}
 	return nil
@@ -430,10 +464,16 @@ func evalAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := extractInputs(c, nil)
+	opts, err := loadOptions(c)
 	if err != nil {
 		return err
 	}
+	// the scorer reads the whole input as one batch, resolved as one unit
+	res, err := load.Extract(c.Context, opts)
+	if err != nil {
+		return err
+	}
+	reportErrors(c.App.ErrWriter, res.Errors)
 	rep := eval.Score(res.Docs, res.Resolver, gold)
 	rep.Write(c.App.Writer)
 	if c.Bool("errors") {
