@@ -75,5 +75,6 @@ unset NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD NEO4J_DATABASE KG_DB
 
 cd "$root"
 go vet ./...
+go vet -tags kgtest ./cmd/kgload   # the crash-test hooks, built only into the tests' kgload
 # -p 1: the Neo4j tests of several packages share one server and wipe it
 go test -count=1 -p 1 -timeout 45m "$@" ./...
