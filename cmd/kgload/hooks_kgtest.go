@@ -36,4 +36,3 @@ func testHooks(store graph.Store) func() {
 	}
 	return step
 }
-

@@ -28,19 +28,6 @@ const ArrayDelimiter = "\x1f"
 // Files are the files AdminCSV writes, in the order the import command lists them.
 var Files = []string{"entities.csv", "articles.csv", "mentions.csv", "relations.csv"}
 
-// AdminCSV writes b into dir as neo4j-admin import files.
-func AdminCSV(dir string, b *graph.Batch) error {
-	w, err := NewWriter(dir)
-	if err != nil {
-		return err
-	}
-	if err := w.Write(b); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
-}
-
 // Writer writes neo4j-admin import files batch by batch, in memory that does not grow with the
 // articles: mentions go straight to their file; articles and relation facts go to scratch files in
 // dir and are written out by Close, since the articles' header names every extra field of any batch

@@ -821,11 +821,6 @@ const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r)
  coalesce(r.title, '') AS title, coalesce(r.status, '') AS status, r.articles AS articles, r.evidence AS evidence,
  r.starts AS starts, r.ends AS ends, r.dates AS dates, r.places AS places, r.confidences AS confidences, r.rules AS rules`
 
-func (s *Store) relationsBetween(ctx context.Context, a, b string, types []graph.RelType) ([]graph.Relation, error) {
-	return s.relationList(ctx, `MATCH (a:Entity {id: $a})-[r:MET|HOLDS_POST|VISITED]-(b:Entity {id: $b})
-WHERE type(r) IN $types RETURN `+relationProjection, map[string]any{"a": a, "b": b, "types": typeNames(types)})
-}
-
 func (s *Store) relationList(ctx context.Context, q string, params map[string]any) ([]graph.Relation, error) {
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
