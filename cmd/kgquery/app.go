@@ -287,7 +287,7 @@ func answerPath(ctx context.Context, q *query.Engine, w io.Writer, f string, a, 
 	}
 	ps, err := q.Paths(ctx, from.ID, to.ID, o)
 	if err != nil {
-		if graph.ErrorCode(err) == graph.ENotFound {
+		if errors.Is(err, graph.ErrNotFound) {
 			return fmt.Errorf("no path between %s and %s: %w", from.Name, to.Name, err)
 		}
 		return err

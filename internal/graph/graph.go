@@ -222,9 +222,11 @@ const DefaultMaxHops = 6
 const (
 	EInvalid  = "invalid"
 	ENotFound = "not_found"
-	EConflict = "conflict"
 	EInternal = "internal"
 )
+
+// ErrNotFound matches (errors.Is) every error of code ENotFound: no such entity, no path.
+var ErrNotFound = errors.New("not found")
 
 // Error is an error with a code from the list above and a message fit for a user.
 type Error struct {
@@ -233,6 +235,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Message }
+
+// Is makes an ENotFound error match ErrNotFound.
+func (e *Error) Is(target error) bool { return target == ErrNotFound && e.Code == ENotFound }
 
 // Errorf returns an *Error with the given code.
 func Errorf(code, format string, args ...any) *Error {

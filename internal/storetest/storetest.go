@@ -5,6 +5,8 @@ package storetest
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -102,6 +104,50 @@ func Run(t *testing.T, open Open) {
 	t.Run("Paths", func(t *testing.T) { testPaths(t, open(t)) })
 	t.Run("NoPath", func(t *testing.T) { testNoPath(t, open(t)) })
 	t.Run("GeneratedPaths", func(t *testing.T) { testGeneratedPaths(t, open(t)) })
+	t.Run("ArticlesAndRelations", func(t *testing.T) { testArticlesAndRelations(t, open(t)) })
+}
+
+// testArticlesAndRelations reads many articles and relations at once (more than one query's worth
+// on a store that reads them in chunks), asks for unknown ids, and calls with a cancelled context.
+func testArticlesAndRelations(t *testing.T, s graph.Store) {
+	ctx := context.Background()
+	b := Generate(GenOptions{Entities: 700, Relations: 1200, Seed: 11})
+	for i := range 1100 {
+		b.Articles = append(b.Articles, graph.Article{ID: fmt.Sprintf("gen-%04d", i), Title: fmt.Sprintf("Title %d", i), Hash: "h"})
+	}
+	write(t, s, b)
+	want := Expected(b)
+	ids := []string{"no-such-article"}
+	for _, a := range b.Articles {
+		ids = append(ids, a.ID)
+	}
+	got, err := s.Articles(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want.Articles) {
+		t.Errorf("Articles: %d articles, want %d (the unknown id left out, sorted by id)", len(got), len(want.Articles))
+	}
+	var ents []string
+	for _, e := range b.Entities {
+		ents = append(ents, e.ID)
+	}
+	rels, err := s.Relations(ctx, append(ents, "person:nobody"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph.SortRelations(want.Relations) // the order Relations gives
+	if !reflect.DeepEqual(rels, want.Relations) {
+		t.Errorf("Relations: %d relations, want %d with every fact", len(rels), len(want.Relations))
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Articles(cancelled, ids); err == nil {
+		t.Error("Articles with a cancelled context: no error")
+	}
+	if _, err := s.Relations(cancelled, ents, nil); err == nil {
+		t.Error("Relations with a cancelled context: no error")
+	}
 }
 
 // testGeneratedPaths checks the store's shortest paths against the reference on a generated graph.
@@ -115,7 +161,7 @@ func testGeneratedPaths(t *testing.T, s graph.Store) {
 		want := ref.ShortestPath(from, to, graph.DefaultMaxHops)
 		p, err := s.ShortestPath(context.Background(), from, to, graph.PathOptions{})
 		if want == nil {
-			if graph.ErrorCode(err) != graph.ENotFound {
+			if !errors.Is(err, graph.ErrNotFound) {
 				t.Errorf("%s → %s: no path in the reference, store says %v", from, to, err)
 			}
 			continue
@@ -289,7 +335,7 @@ func testLookup(t *testing.T, s graph.Store) {
 	if err != nil || !reflect.DeepEqual(got, h) {
 		t.Errorf("Entity(%s) = %+v, %v; want %+v", h.ID, got, err, h)
 	}
-	if _, err := s.Entity(context.Background(), "person:nobody"); graph.ErrorCode(err) != graph.ENotFound {
+	if _, err := s.Entity(context.Background(), "person:nobody"); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("Entity(unknown) error = %v, want a not-found error", err)
 	}
 	if es, err := s.FindEntities(context.Background(), "Nobody At All"); err != nil || len(es) != 0 {
@@ -333,7 +379,7 @@ func testNoPath(t *testing.T, s graph.Store) {
 	ents := []graph.Entity{{ID: "person:x", Name: "X", Type: graph.Person}, {ID: "person:y", Name: "Y", Type: graph.Person}}
 	write(t, s, &graph.Batch{Entities: ents})
 	_, err := s.ShortestPath(context.Background(), "person:x", "person:y", graph.PathOptions{})
-	if graph.ErrorCode(err) != graph.ENotFound {
+	if !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("ShortestPath between unconnected entities: error %v, want not found", err)
 	}
 }
