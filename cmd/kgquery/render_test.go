@@ -19,9 +19,13 @@ type failingReads struct{ graph.Store }
 
 var errGone = errors.New("the store went away")
 
-func (failingReads) Lookup(context.Context, []string) (map[string]graph.Entity, error) { return nil, errGone }
-func (failingReads) Articles(context.Context, []string) ([]graph.Article, error)       { return nil, errGone }
-func (failingReads) Entity(context.Context, string) (graph.Entity, error)              { return graph.Entity{}, errGone }
+func (failingReads) Lookup(context.Context, []string) (map[string]graph.Entity, error) {
+	return nil, errGone
+}
+func (failingReads) Articles(context.Context, []string) ([]graph.Article, error) { return nil, errGone }
+func (failingReads) Entity(context.Context, string) (graph.Entity, error) {
+	return graph.Entity{}, errGone
+}
 
 // TestAnswersReadBeforeDrawing: the names and articles an answer cites are read before it is drawn,
 // and a failed read is the command's error, not ids printed in place of names.
@@ -45,7 +49,9 @@ func TestAnswersReadBeforeDrawing(t *testing.T) {
 		"neighbours": func() error {
 			return answerNeighbours(ctx, q, &out, "tsv", "Wang Kejian", query.NeighbourOptions{Direction: query.Both}, "", "")
 		},
-		"path":   func() error { return answerPath(ctx, q, &out, "tsv", "Cao Xiaolin", "Khalid Manzalawi", query.PathOptions{}) },
+		"path": func() error {
+			return answerPath(ctx, q, &out, "tsv", "Cao Xiaolin", "Khalid Manzalawi", query.PathOptions{})
+		},
 		"common": func() error { return answerCommon(ctx, q, &out, "tsv", "Cao Xiaolin", "Wang Kejian", nil) },
 		"entity": func() error { return answerEntity(ctx, q, &out, "tsv", "Wang Kejian") },
 	} {
