@@ -222,7 +222,6 @@ const DefaultMaxHops = 6
 const (
 	EInvalid  = "invalid"
 	ENotFound = "not_found"
-	EInternal = "internal"
 )
 
 // ErrNotFound matches (errors.Is) every error of code ENotFound: no such entity, no path.
@@ -242,16 +241,4 @@ func (e *Error) Is(target error) bool { return target == ErrNotFound && e.Code =
 // Errorf returns an *Error with the given code.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
-// ErrorCode returns the code of the first *Error in err's chain, EInternal for other errors, "" for nil.
-func ErrorCode(err error) string {
-	if err == nil {
-		return ""
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return EInternal
 }

@@ -19,8 +19,20 @@ import (
 	"github.com/kgnews/kg/internal/load"
 )
 
+// Store is what the suite needs of a store: all of graph.Store, and Dump for comparing graphs.
+type Store interface {
+	graph.Store
+	Dumper
+}
+
+// Dumper is a store the tests can read whole: every store has it, only tests use it.
+type Dumper interface {
+	// Dump returns the whole graph in canonical order (see graph.Canonicalize).
+	Dump(ctx context.Context) (*graph.Batch, error)
+}
+
 // Open returns a fresh, empty store for one test.
-type Open func(t *testing.T) graph.Store
+type Open func(t *testing.T) Store
 
 // SeedsDir is the repository's seeds/ folder.
 func SeedsDir() string {
@@ -109,7 +121,7 @@ func Run(t *testing.T, open Open) {
 
 // testArticlesAndRelations reads many articles and relations at once (more than one query's worth
 // on a store that reads them in chunks), asks for unknown ids, and calls with a cancelled context.
-func testArticlesAndRelations(t *testing.T, s graph.Store) {
+func testArticlesAndRelations(t *testing.T, s Store) {
 	ctx := context.Background()
 	b := Generate(GenOptions{Entities: 700, Relations: 1200, Seed: 11})
 	for i := range 1100 {
@@ -151,7 +163,7 @@ func testArticlesAndRelations(t *testing.T, s graph.Store) {
 }
 
 // testGeneratedPaths checks the store's shortest paths against the reference on a generated graph.
-func testGeneratedPaths(t *testing.T, s graph.Store) {
+func testGeneratedPaths(t *testing.T, s Store) {
 	b := Generate(GenOptions{Entities: 300, Relations: 520, Seed: 3})
 	write(t, s, b)
 	ref := NewReference(b)
@@ -180,14 +192,14 @@ func testGeneratedPaths(t *testing.T, s graph.Store) {
 	}
 }
 
-func write(t *testing.T, s graph.Store, b *graph.Batch) {
+func write(t *testing.T, s Store, b *graph.Batch) {
 	t.Helper()
 	if err := s.Write(context.Background(), b); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 }
 
-func dump(t *testing.T, s graph.Store) *graph.Batch {
+func dump(t *testing.T, s Store) *graph.Batch {
 	t.Helper()
 	d, err := s.Dump(context.Background())
 	if err != nil {
@@ -206,7 +218,7 @@ func Expected(b *graph.Batch) *graph.Batch {
 	return e
 }
 
-func testSchemaTwice(t *testing.T, s graph.Store) {
+func testSchemaTwice(t *testing.T, s Store) {
 	for i := 0; i < 2; i++ {
 		if err := s.ApplySchema(context.Background()); err != nil {
 			t.Fatalf("ApplySchema #%d: %v", i+1, err)
@@ -214,7 +226,7 @@ func testSchemaTwice(t *testing.T, s graph.Store) {
 	}
 }
 
-func testRoundTrip(t *testing.T, s graph.Store) {
+func testRoundTrip(t *testing.T, s Store) {
 	b := SeedBatch(t)
 	write(t, s, b)
 	got, want := dump(t, s), Expected(b)
@@ -262,7 +274,7 @@ func CompareBatches(t *testing.T, got, want *graph.Batch) {
 	}
 }
 
-func testIdempotent(t *testing.T, s graph.Store) {
+func testIdempotent(t *testing.T, s Store) {
 	ctx := context.Background()
 	write(t, s, SeedBatch(t))
 	n1, err := s.Counts(ctx)
@@ -283,7 +295,7 @@ func testIdempotent(t *testing.T, s graph.Store) {
 
 // testFactsAccumulate writes a relation, then the same relation read in another article: one edge
 // with both facts, and a repeated fact is not stored twice.
-func testFactsAccumulate(t *testing.T, s graph.Store) {
+func testFactsAccumulate(t *testing.T, s Store) {
 	ents := []graph.Entity{{ID: "person:a-b", Name: "A B", Type: graph.Person}, {ID: "person:c-d", Name: "C D", Type: graph.Person}}
 	arts := []graph.Article{{ID: "art-1", Title: "one"}, {ID: "art-2", Title: "two"}}
 	f1 := graph.Fact{Article: "art-1", Evidence: "A B met C D.", Start: 0, End: 12, Date: "2024-03-17", Confidence: 0.9, Rule: "r"}
@@ -304,7 +316,7 @@ func testFactsAccumulate(t *testing.T, s graph.Store) {
 	}
 }
 
-func find(t *testing.T, s graph.Store, name string) graph.Entity {
+func find(t *testing.T, s Store, name string) graph.Entity {
 	t.Helper()
 	es, err := s.FindEntities(context.Background(), name)
 	if err != nil {
@@ -316,7 +328,7 @@ func find(t *testing.T, s graph.Store, name string) graph.Entity {
 	return es[0]
 }
 
-func testLookup(t *testing.T, s graph.Store) {
+func testLookup(t *testing.T, s Store) {
 	write(t, s, SeedBatch(t))
 	h := find(t, s, "Ismail Haniyeh")
 	for _, variant := range []string{"Isma’il Haniya", "isma'il haniya", "Haniye", "ISMAIL HANIYEH"} {
@@ -343,7 +355,7 @@ func testLookup(t *testing.T, s graph.Store) {
 	}
 }
 
-func testPaths(t *testing.T, s graph.Store) {
+func testPaths(t *testing.T, s Store) {
 	b := SeedBatch(t)
 	write(t, s, b)
 	ref := NewReference(b)
@@ -375,7 +387,7 @@ func testPaths(t *testing.T, s graph.Store) {
 	}
 }
 
-func testNoPath(t *testing.T, s graph.Store) {
+func testNoPath(t *testing.T, s Store) {
 	ents := []graph.Entity{{ID: "person:x", Name: "X", Type: graph.Person}, {ID: "person:y", Name: "Y", Type: graph.Person}}
 	write(t, s, &graph.Batch{Entities: ents})
 	_, err := s.ShortestPath(context.Background(), "person:x", "person:y", graph.PathOptions{})
