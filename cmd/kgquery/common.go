@@ -81,6 +81,9 @@ func commonView(l *sources, a, b graph.Entity, ss []query.Shared) *view {
 	v := &view{JSON: map[string]any{"a": ref(a), "b": ref(b), "common": out}, Columns: cols, Rows: rows, Picture: pic}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "Linked to both %s and %s: %d\n\n", a.Name, b.Name, len(ss))
+		if len(ss) == 0 { // both names are known (an unknown one is an error): say so
+			fmt.Fprintf(w, "Both are in the graph, but no entity is linked to both by the relations asked.\n")
+		}
 		for _, s := range out {
 			fmt.Fprintf(w, "%s (%s)\n", s.Entity.Name, s.Entity.Type)
 			for _, k := range append(append([]linkView{}, s.WithA...), s.WithB...) {

@@ -84,6 +84,9 @@ func linksView(l *sources, e graph.Entity, links []query.Link) *view {
 	v := &view{JSON: map[string]any{"entity": ref(e), "links": lv}, Columns: linkColumns, Rows: rows, Picture: pic}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "%s (%s): %d relation%s\n\n", e.Name, e.Type, len(links), plural(len(links)))
+		if len(links) == 0 { // the name is known (an unknown one is an error): say so
+			fmt.Fprintf(w, "%s is in the graph, but has no relations of the kinds asked.\n", e.Name)
+		}
 		if len(rows) > 0 {
 			writeGrid(w, linkColumns[:9], trimCols(rows, 9))
 		}

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/query"
 )
 
@@ -333,13 +333,14 @@ func (l *sources) name(id string) string {
 	return id
 }
 
-// source is how an article is shown: its file's name, or its id.
+// source is how an article is cited: its file's name, or its id when it was a JSON Lines record
+// (not "news.jsonl:1234") or came from standard input, as kgload names articles.
 func (l *sources) source(id string) string {
 	a, ok := l.articles[id]
 	if !ok || a.Source == "" {
 		return id
 	}
-	return filepath.Base(a.Source)
+	return ingest.DocName(a)
 }
 
 func (l *sources) relation(r graph.Relation) relationView {
@@ -412,12 +413,22 @@ func writeRelation(w io.Writer, indent string, r relationView) {
 	if r.Disputed {
 		fmt.Fprintf(w, "%s! sources disagree on the date: %s\n", indent, disagreement(r))
 	}
+	// the same sentence from copies of one article (a story run twice) is shown once, citing each
+	var said []string
+	cites := map[string][]string{}
 	for _, f := range r.Facts {
-		extra := ""
+		cite := f.Source
 		if f.Date != "" {
-			extra = " (" + f.Date + ")"
+			cite += " (" + f.Date + ")"
 		}
-		fmt.Fprintf(w, "%s  “%s”\n%s    — %s%s\n", indent, oneLine(f.Evidence), indent, f.Source, extra)
+		ev := oneLine(f.Evidence)
+		if _, ok := cites[ev]; !ok {
+			said = append(said, ev)
+		}
+		cites[ev] = append(cites[ev], cite)
+	}
+	for _, ev := range said {
+		fmt.Fprintf(w, "%s  “%s”\n%s    — %s\n", indent, ev, indent, strings.Join(cites[ev], "; "))
 	}
 }
 

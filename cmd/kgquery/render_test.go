@@ -61,3 +61,38 @@ func TestAnswersReadBeforeDrawing(t *testing.T) {
 		}
 	}
 }
+
+// TestCitations: a JSON Lines article is cited by its id, not "file.jsonl:line"; the same sentence
+// from two copies of a story is shown once, citing both; a known entity with no facts of the kind
+// asked is told apart from an unknown name.
+func TestCitations(t *testing.T) {
+	ev := "Ana Lopes met Ivo Marek in Lima on Monday."
+	b := &graph.Batch{
+		Articles: []graph.Article{
+			{ID: "wire-17", Title: "Talks", Source: "/data/news.jsonl:3", Hash: "h1"},
+			{ID: "wire-17-copy", Title: "Talks", Source: "/data/news.jsonl:9", Hash: "h2"},
+		},
+		Entities: []graph.Entity{{ID: "person:ana-lopes", Name: "Ana Lopes", Type: graph.Person},
+			{ID: "person:ivo-marek", Name: "Ivo Marek", Type: graph.Person}},
+		Mentions: []graph.Mention{{Entity: "person:ana-lopes", Article: "wire-17", Count: 1}, {Entity: "person:ivo-marek", Article: "wire-17", Count: 1}},
+		Relations: []graph.Relation{{Type: graph.Met, From: "person:ana-lopes", To: "person:ivo-marek", Facts: []graph.Fact{
+			{Article: "wire-17", Evidence: ev, Start: 10, End: 52, Confidence: 0.9, Rule: "r"},
+			{Article: "wire-17-copy", Evidence: ev, Start: 10, End: 52, Confidence: 0.9, Rule: "r"}}}},
+	}
+	db, _ := seededDB(t, b)
+	code, out, errs := runTTY(true, "--db", db, "path", "Ana Lopes", "Ivo Marek")
+	if code != exitOK {
+		t.Fatalf("path: exit %d: %s", code, errs)
+	}
+	if strings.Count(out, ev) != 1 || !strings.Contains(out, "— wire-17; wire-17-copy") || strings.Contains(out, "jsonl") {
+		t.Errorf("the sentence of two copies should be shown once, citing both ids:\n%s", out)
+	}
+	code, out, errs = runTTY(true, "--db", db, "neighbours", "Ana Lopes", "--types", "VISITED")
+	if code != exitOK || !strings.Contains(out, "Ana Lopes is in the graph, but has no relations of the kinds asked") {
+		t.Errorf("a known name without visits: exit %d:\n%s%s", code, out, errs)
+	}
+	code, _, errs = runTTY(true, "--db", db, "neighbours", "Nobody Known", "--types", "VISITED")
+	if code != exitFailure || !strings.Contains(errs, "no entity named") {
+		t.Errorf("an unknown name: exit %d: %s", code, errs)
+	}
+}

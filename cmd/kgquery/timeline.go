@@ -74,6 +74,9 @@ func timelineView(l *sources, e graph.Entity, evs []query.Event) *view {
 	v := &view{JSON: map[string]any{"entity": ref(e), "events": out}, Columns: cols, Rows: rows}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "Timeline of %s (%s)\n\n", e.Name, e.Type)
+		if len(out) == 0 { // the name is known (an unknown one is an error): say so
+			fmt.Fprintf(w, "%s is in the graph, but has no facts of the kinds asked.\n", e.Name)
+		}
 		for _, ev := range out {
 			date := ev.Date
 			if date == "" {
