@@ -117,6 +117,67 @@ func Run(t *testing.T, open Open) {
 	t.Run("NoPath", func(t *testing.T) { testNoPath(t, open(t)) })
 	t.Run("GeneratedPaths", func(t *testing.T) { testGeneratedPaths(t, open(t)) })
 	t.Run("ArticlesAndRelations", func(t *testing.T) { testArticlesAndRelations(t, open(t)) })
+	t.Run("UnknownAndCancelled", func(t *testing.T) { testUnknownAndCancelled(t, open(t)) })
+}
+
+// testUnknownAndCancelled asks every read for what the store does not hold (an empty answer, or a
+// not-found error where one thing is asked for), and calls every method with a cancelled context
+// (an error, and nothing written).
+func testUnknownAndCancelled(t *testing.T, s Store) {
+	ctx := context.Background()
+	write(t, s, SeedBatch(t))
+	before := dump(t, s)
+	unknown := []string{"person:nobody"}
+	if es, err := s.Lookup(ctx, unknown); err != nil || len(es) != 0 {
+		t.Errorf("Lookup(unknown) = %v, %v; want none", es, err)
+	}
+	if ms, err := s.Mentions(ctx, "person:nobody"); err != nil || len(ms) != 0 {
+		t.Errorf("Mentions(unknown) = %v, %v; want none", ms, err)
+	}
+	if rs, err := s.Relations(ctx, unknown, nil); err != nil || len(rs) != 0 {
+		t.Errorf("Relations(unknown) = %v, %v; want none", rs, err)
+	}
+	if as, err := s.Articles(ctx, []string{"no-such-article"}); err != nil || len(as) != 0 {
+		t.Errorf("Articles(unknown) = %v, %v; want none", as, err)
+	}
+	if hs, err := s.ArticleHashes(ctx, []string{"no-such-article"}); err != nil || len(hs) != 0 {
+		t.Errorf("ArticleHashes(unknown) = %v, %v; want none", hs, err)
+	}
+	if err := s.RemoveArticles(ctx, []string{"no-such-article"}); err != nil {
+		t.Errorf("RemoveArticles(unknown): %v", err)
+	}
+	if _, err := s.ShortestPath(ctx, "person:nobody", before.Entities[0].ID, graph.PathOptions{MaxHops: 3}); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("ShortestPath(unknown) error = %v, want a not-found error", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	id := before.Entities[0].ID
+	calls := map[string]func() error{
+		"Write":          func() error { return s.Write(cancelled, Generate(GenOptions{Entities: 20, Relations: 30, Seed: 5})) },
+		"RemoveArticles": func() error { return s.RemoveArticles(cancelled, []string{before.Articles[0].ID}) },
+		"ArticleHashes":  func() error { _, err := s.ArticleHashes(cancelled, []string{before.Articles[0].ID}); return err },
+		"Entities":       func() error { _, err := s.Entities(cancelled); return err },
+		"Counts":         func() error { _, err := s.Counts(cancelled); return err },
+		"Entity":         func() error { _, err := s.Entity(cancelled, id); return err },
+		"Lookup":         func() error { _, err := s.Lookup(cancelled, []string{id}); return err },
+		"FindEntities":   func() error { _, err := s.FindEntities(cancelled, before.Entities[0].Name); return err },
+		"Relations":      func() error { _, err := s.Relations(cancelled, []string{id}, nil); return err },
+		"Mentions":       func() error { _, err := s.Mentions(cancelled, id); return err },
+		"Names":          func() error { _, err := s.Names(cancelled); return err },
+		"Articles":       func() error { _, err := s.Articles(cancelled, []string{before.Articles[0].ID}); return err },
+		"ShortestPath": func() error {
+			_, err := s.ShortestPath(cancelled, id, before.Entities[1].ID, graph.PathOptions{MaxHops: 3})
+			return err
+		},
+	}
+	for name, call := range calls {
+		if err := call(); err == nil {
+			t.Errorf("%s with a cancelled context: no error", name)
+		}
+	}
+	if after := dump(t, s); !reflect.DeepEqual(after, before) {
+		t.Error("calls with a cancelled context changed the graph")
+	}
 }
 
 // testArticlesAndRelations reads many articles and relations at once (more than one query's worth
