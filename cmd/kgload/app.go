@@ -8,9 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -305,32 +303,6 @@ func loadAction(c *cli.Context) error {
 	return nil
 }
 
-// testHooks returns, when a test-only variable asks for it, the step function a load calls at every
-// point where it can be cut short (between batches, and between a Neo4j load's statements):
-// KG_TEST_KILL_AT=N kills the process with SIGKILL at the N-th point, KG_TEST_STEP_DELAY=D pauses D
-// at each, so that tests can kill a load or restart its server while it runs. It returns nil when
-// neither is set.
-func testHooks(store graph.Store) func() {
-	killAt, _ := strconv.Atoi(os.Getenv("KG_TEST_KILL_AT"))
-	delay, _ := time.ParseDuration(os.Getenv("KG_TEST_STEP_DELAY"))
-	if killAt <= 0 && delay <= 0 {
-		return nil
-	}
-	steps := 0
-	step := func() {
-		steps++
-		if steps == killAt {
-			syscall.Kill(os.Getpid(), syscall.SIGKILL)
-			select {} // the signal is on its way
-		}
-		time.Sleep(delay)
-	}
-	if h, ok := store.(interface{ SetStepHook(func()) }); ok {
-		h.SetStepHook(step)
-	}
-	return step
-}
-
 // writeErrors writes the failed inputs as JSON Lines, so they can be mended and loaded again.
 func writeErrors(path string, errs []error) error {
 	f, err := os.Create(path)
@@ -364,9 +336,9 @@ func schemaAction(c *cli.Context) error {
 	return nil
 }
 
-// extractInputs reads and extracts the command's inputs (paths, or its arguments when nil) without
-// a store, reporting bad inputs, for extract, eval and export.
-func extractInputs(c *cli.Context, paths []string) (*load.Result, error) {
+// runInputs runs the pipeline over the command's inputs (paths, or its arguments when nil) into
+// sink without a store, --batch-size articles at a time, reporting bad inputs: extract and export.
+func runInputs(c *cli.Context, paths []string, sink load.Sink) (*load.Summary, error) {
 	opts, err := loadOptions(c)
 	if err != nil {
 		return nil, err
@@ -374,27 +346,65 @@ func extractInputs(c *cli.Context, paths []string) (*load.Result, error) {
 	if paths != nil {
 		opts.Paths = paths
 	}
-	res, err := load.Extract(c.Context, opts)
+	if opts.Batch = c.Int("batch-size"); opts.Batch < 1 {
+		return nil, usageError{"--batch-size must be at least 1"}
+	}
+	sum, err := load.Run(c.Context, opts, sink)
+	if err == nil && sum.Interrupted {
+		err = c.Context.Err()
+	}
 	if err != nil {
 		return nil, err
 	}
-	reportErrors(c.App.ErrWriter, res.Errors)
-	return res, nil
+	reportErrors(c.App.ErrWriter, sum.Errors)
+	return sum, nil
+}
+
+// sinkFuncs is a load.Sink made of two functions.
+type sinkFuncs struct {
+	take   func(b *load.Batch) error
+	finish func() error
+}
+
+func (s sinkFuncs) Take(_ context.Context, b *load.Batch) error { return s.take(b) }
+func (s sinkFuncs) Finish(context.Context) error                { return s.finish() }
+
+// printer is the sink of kgload extract: one JSON object per article, as each batch is resolved.
+func printer(w io.Writer) load.Sink {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return sinkFuncs{
+		take: func(b *load.Batch) error {
+			for _, d := range b.Docs {
+				if err := enc.Encode(docJSON(d, b.Resolver)); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		finish: func() error { return nil },
+	}
+}
+
+// exportFiles runs the pipeline into neo4j-admin import files in dir, batch by batch.
+func exportFiles(c *cli.Context, dir string, paths []string) (*load.Summary, *export.Writer, error) {
+	ew, err := export.NewWriter(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	sum, err := runInputs(c, paths, sinkFuncs{
+		take:   func(b *load.Batch) error { return ew.Write(b.Graph) },
+		finish: ew.Close,
+	})
+	return sum, ew, err
 }
 
 func extractAction(c *cli.Context) error {
-	res, err := extractInputs(c, nil)
+	sum, err := runInputs(c, nil, printer(c.App.Writer))
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(c.App.Writer)
-	enc.SetEscapeHTML(false)
-	for _, d := range res.Docs {
-		if err := enc.Encode(docJSON(d, res.Resolver)); err != nil {
-			return err
-		}
-	}
-	if len(res.Errors) > 0 {
+	if len(sum.Errors) > 0 {
 		return errSomeFailed
 	}
 	return nil
@@ -408,18 +418,14 @@ func exportAction(c *cli.Context) error {
 		return usageError{"export needs a folder for the files and the inputs: kgload export --format neo4j-admin DIR PATH..."}
 	}
 	dir := c.Args().First()
-	res, err := extractInputs(c, c.Args().Slice()[1:])
+	sum, ew, err := exportFiles(c, dir, c.Args().Slice()[1:])
 	if err != nil {
 		return err
 	}
-	if err := export.AdminCSV(dir, res.Batch); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.App.Writer, "wrote %d articles, %d entities and %d relations to %s\n", len(res.Batch.Articles),
-		len(res.Batch.Entities), len(res.Batch.Relations), dir)
+	fmt.Fprintf(c.App.Writer, "wrote %d articles, %d entities and %d relations to %s\n", ew.Articles(), ew.Entities(), ew.Relations(), dir)
 	fmt.Fprintf(c.App.Writer, "import them into an empty database, with Neo4j stopped:\n  %s\n", export.Command(dir, c.String("neo4j-database")))
 	fmt.Fprintf(c.App.Writer, "then start Neo4j and run 'kgload schema' to add the constraints and indexes\n")
-	if len(res.Errors) > 0 {
+	if len(sum.Errors) > 0 {
 		return errSomeFailed
 	}
 	return nil
@@ -430,10 +436,16 @@ func evalAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := extractInputs(c, nil)
+	opts, err := loadOptions(c)
 	if err != nil {
 		return err
 	}
+	// the scorer reads the whole input as one batch, resolved as one unit
+	res, err := load.Extract(c.Context, opts)
+	if err != nil {
+		return err
+	}
+	reportErrors(c.App.ErrWriter, res.Errors)
 	rep := eval.Score(res.Docs, res.Resolver, gold)
 	rep.Write(c.App.Writer)
 	if c.Bool("errors") {

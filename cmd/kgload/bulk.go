@@ -51,25 +51,22 @@ func bulkLoad(c *cli.Context) (done bool, err error) {
 		}
 		defer os.RemoveAll(dir)
 	}
-	res, err := extractInputs(c, nil)
+	sum, ew, err := exportFiles(c, dir, nil)
 	if err != nil {
-		return true, err
-	}
-	if err := export.AdminCSV(dir, res.Batch); err != nil {
 		return true, err
 	}
 	args := append(append([]string{}, admin[1:]...), export.Args(dir, db)...)
 	fmt.Fprintf(c.App.ErrWriter, "kgload: --bulk: importing %d articles, %d entities and %d relations into database %s with %s database import (the database must be stopped or not exist yet)\n",
-		len(res.Batch.Articles), len(res.Batch.Entities), len(res.Batch.Relations), db, tool)
+		ew.Articles(), ew.Entities(), ew.Relations(), db, tool)
 	cmd := exec.CommandContext(c.Context, tool, args...)
 	cmd.Stdout, cmd.Stderr = c.App.ErrWriter, c.App.ErrWriter
 	if err := cmd.Run(); err != nil {
 		return true, fmt.Errorf("--bulk: neo4j-admin database import failed (%v); its output is above; the import files are in %s", err, dir)
 	}
 	fmt.Fprintf(c.App.Writer, "imported %d articles, %d entities and %d relations into database %s with neo4j-admin\n",
-		len(res.Batch.Articles), len(res.Batch.Entities), len(res.Batch.Relations), db)
+		ew.Articles(), ew.Entities(), ew.Relations(), db)
 	fmt.Fprintf(c.App.Writer, "start Neo4j (or the database) and run 'kgload schema' to add the constraints and indexes\n")
-	if len(res.Errors) > 0 {
+	if len(sum.Errors) > 0 {
 		return true, errSomeFailed
 	}
 	return true, nil

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/neo4j"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
 	"github.com/kgnews/kg/internal/sqlite"
+	"github.com/kgnews/kg/internal/storetest"
 )
 
 // storeArgs returns the flags that point kgload at a fresh store of the given kind: "embedded" (a new
@@ -108,7 +108,7 @@ func TestOversizedValuesRefusedPerArticle(t *testing.T) {
 // articleIDs returns the ids of the articles stored in the store the args name.
 func articleIDs(t *testing.T, kind string, args []string) []string {
 	t.Helper()
-	var s graph.Store
+	var s storetest.Store
 	if kind == "neo4j" {
 		n, err := neo4j.Open(context.Background(), neo4jtest.Config(t))
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -17,21 +18,53 @@ import (
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-// TestMain lets the test binary stand in for kgload in child processes, so that tests can kill a
-// real load with SIGKILL.
+// TestMain lets the test binary stand in for kgload in child processes (signal tests), and removes
+// the kgload built with the test hooks (kgtestBinary) after the tests.
 func TestMain(m *testing.M) {
 	if os.Getenv("KG_TEST_BE_KGLOAD") != "" {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if hooked.dir != "" {
+		os.RemoveAll(hooked.dir)
+	}
+	os.Exit(code)
 }
 
-// kgloadProcess runs kgload in a child process and reports whether it was killed.
+// hooked is kgload built with the test-only hooks, once per test binary.
+var hooked struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// kgtestBinary builds kgload with -tags kgtest, which adds the test-only hooks KG_TEST_KILL_AT and
+// KG_TEST_STEP_DELAY (hooks_kgtest.go), and returns its path.
+func kgtestBinary(t *testing.T) string {
+	t.Helper()
+	hooked.once.Do(func() {
+		if hooked.dir, hooked.err = os.MkdirTemp("", "kgload-kgtest-"); hooked.err != nil {
+			return
+		}
+		hooked.path = filepath.Join(hooked.dir, "kgload")
+		out, err := exec.Command("go", "build", "-tags", "kgtest", "-o", hooked.path, ".").CombinedOutput()
+		if err != nil {
+			hooked.err = fmt.Errorf("go build -tags kgtest: %v\n%s", err, out)
+		}
+	})
+	if hooked.err != nil {
+		t.Fatal(hooked.err)
+	}
+	return hooked.path
+}
+
+// kgloadProcess runs kgload, built with the test hooks, in a child process and reports whether it
+// was killed.
 func kgloadProcess(t *testing.T, env []string, args ...string) (killed bool, out string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(append(os.Environ(), "KG_TEST_BE_KGLOAD=1"), env...)
+	cmd := exec.Command(kgtestBinary(t), args...)
+	cmd.Env = append(os.Environ(), env...)
 	b, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
@@ -126,4 +159,19 @@ func TestKillAndRerunNeo4j(t *testing.T) {
 			return d
 		}
 	}, []int{1, 2, 3, 5, 8, 13, 17, 23, 31, 40, 52, 65})
+}
+
+// TestNoHooksWithoutTag runs kgload as built without -tags kgtest (this test binary) with the kill
+// hook's variable set: it must load to the end, since the hooks are not in kgload itself.
+func TestNoHooksWithoutTag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	cmd := exec.Command(os.Args[0], "--db", db, "--date", "2024-03-19", storetest.SeedsDir())
+	cmd.Env = append(os.Environ(), "KG_TEST_BE_KGLOAD=1", "KG_TEST_KILL_AT=1", "KG_TEST_STEP_DELAY=1ms")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("kgload with KG_TEST_KILL_AT=1 and no kgtest tag: %v\n%s", err, out)
+	}
+	if n := counts(t, db); n.Articles != 5 {
+		t.Errorf("%d articles stored, want the 5 seeds", n.Articles)
+	}
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"math/rand"
 	"net"
 	"os"
 	"os/exec"
@@ -109,9 +109,10 @@ func TestNeo4jRestartDuringLoad(t *testing.T) {
 	in := killCorpus(t)
 	args := []string{"--date", "2024-03-19", "--batch-size", "2", in}
 	done := make(chan string, 1)
+	bin := kgtestBinary(t)
 	go func() {
-		cmd := exec.Command(os.Args[0], append([]string{"--neo4j-uri", uri}, args...)...)
-		cmd.Env = append(os.Environ(), "KG_TEST_BE_KGLOAD=1", "NEO4J_PASSWORD="+srv.password, "KG_TEST_STEP_DELAY=150ms")
+		cmd := exec.Command(bin, append([]string{"--neo4j-uri", uri}, args...)...)
+		cmd.Env = append(os.Environ(), "NEO4J_PASSWORD="+srv.password, "KG_TEST_STEP_DELAY=150ms")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			done <- fmt.Sprintf("kgload failed: %v\n%s", err, out)

@@ -105,12 +105,7 @@ func askAction(c *cli.Context) error {
 		for i := range m {
 			m[i] = strings.Trim(strings.TrimSpace(m[i]), `"“”'`)
 		}
-		q, f, done, err := session(c, true)
-		if err != nil {
-			return err
-		}
-		defer done()
-		return qf.answer(c, q, f, m)
+		return withSession(c, true, func(q *query.Engine, f string) error { return qf.answer(c, q, f, m) })
 	}
 	return usageError{"cannot read that question; the forms understood are:\n  " + strings.Join(questionForms(), "\n  ")}
 }

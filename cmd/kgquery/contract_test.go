@@ -184,6 +184,11 @@ func TestCypher(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errs, "--write") {
 		t.Errorf("a write without --write: exit %d, %q", code, errs)
 	}
+	// a write the text check lets through is refused by the server in the read transaction
+	code, _, errs = runCLI(append(conn, "cypher", "MATCH (p:Person {id: $id}) SET p.scratch = 1", "--param", "id=person:wang-kejian")...)
+	if code != exitFailure || !strings.Contains(errs, "add --write") {
+		t.Errorf("a SET without --write: exit %d, %q", code, errs)
+	}
 	if code, _, errs = runCLI(append(conn, "cypher", "CREATE (:Scratch {n: $n})", "--param", "n=1", "--write")...); code != exitOK {
 		t.Errorf("a write with --write: exit %d, %q", code, errs)
 	}

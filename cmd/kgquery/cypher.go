@@ -35,9 +35,6 @@ func cypherAction(c *cli.Context) error {
 	}
 	cols, rows, err := runner.Cypher(c.Context, c.Args().First(), params, c.Bool("write"))
 	if err != nil {
-		if !c.Bool("write") && strings.Contains(err.Error(), "Writing in read access mode not allowed") {
-			return fmt.Errorf("the query writes, and queries run read-only; add --write to allow it")
-		}
 		return err
 	}
 	v := &view{Columns: cols}

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/query"
 )
 
@@ -263,66 +263,87 @@ type relationView struct {
 	Facts    []factView    `json:"facts"`
 }
 
-// lookup resolves entity and article ids to names for display, remembering what it read.
-type lookup struct {
-	ctx      context.Context
-	q        *query.Engine
+// sources are the names and articles an answer cites, read before the answer is drawn, so that
+// drawing reads nothing and has no error to swallow.
+type sources struct {
 	names    map[string]string
 	articles map[string]graph.Article
 }
 
-func newLookup(ctx context.Context, q *query.Engine) *lookup {
-	return &lookup{ctx: ctx, q: q, names: map[string]string{}, articles: map[string]graph.Article{}}
+// fetchSources reads the names of the entities (ids, and the ends and places of the relations) and
+// the articles the relations' facts cite, in one call each.
+func fetchSources(ctx context.Context, q *query.Engine, rs []graph.Relation, ids ...string) (*sources, error) {
+	l := &sources{names: map[string]string{}, articles: map[string]graph.Article{}}
+	var eids, aids []string
+	seen := map[string]bool{}
+	add := func(list *[]string, kind, id string) {
+		if id != "" && !seen[kind+id] {
+			seen[kind+id] = true
+			*list = append(*list, id)
+		}
+	}
+	for _, id := range ids {
+		add(&eids, "e", id)
+	}
+	for _, r := range rs {
+		add(&eids, "e", r.From)
+		add(&eids, "e", r.To)
+		for _, f := range r.Facts {
+			add(&eids, "e", f.Place)
+			add(&aids, "a", f.Article)
+		}
+	}
+	if len(eids) > 0 {
+		es, err := q.S.Lookup(ctx, eids)
+		if err != nil {
+			return nil, err
+		}
+		for id, e := range es {
+			l.names[id] = e.Name
+		}
+	}
+	if len(aids) > 0 {
+		as, err := q.S.Articles(ctx, aids)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range as {
+			l.articles[a.ID] = a
+		}
+	}
+	return l, nil
 }
 
-func (l *lookup) name(id string) string {
-	if id == "" {
-		return ""
+// linkRelations lists the relations of links, for fetchSources.
+func linkRelations(lists ...[]query.Link) []graph.Relation {
+	var rs []graph.Relation
+	for _, links := range lists {
+		for _, k := range links {
+			rs = append(rs, k.Relation)
+		}
 	}
+	return rs
+}
+
+// name is an entity's name, or its id when the store does not hold it.
+func (l *sources) name(id string) string {
 	if n, ok := l.names[id]; ok {
 		return n
 	}
-	n := id
-	if e, err := l.q.S.Entity(l.ctx, id); err == nil {
-		n = e.Name
-	}
-	l.names[id] = n
-	return n
+	return id
 }
 
-// loadArticles reads the articles the relations cite, in one call.
-func (l *lookup) loadArticles(rs []graph.Relation) error {
-	var ids []string
-	for _, r := range rs {
-		for _, f := range r.Facts {
-			if _, ok := l.articles[f.Article]; !ok {
-				ids = append(ids, f.Article)
-			}
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	as, err := l.q.S.Articles(l.ctx, ids)
-	if err != nil {
-		return err
-	}
-	for _, a := range as {
-		l.articles[a.ID] = a
-	}
-	return nil
-}
-
-// source is how an article is shown: its file's name, or its id.
-func (l *lookup) source(id string) string {
+// source is how an article is cited: its file's name, or its id when it was a JSON Lines record
+// (not "news.jsonl:1234") or came from standard input, as kgload names articles.
+func (l *sources) source(id string) string {
 	a, ok := l.articles[id]
 	if !ok || a.Source == "" {
 		return id
 	}
-	return filepath.Base(a.Source)
+	return ingest.DocName(a)
 }
 
-func (l *lookup) relation(r graph.Relation) relationView {
+func (l *sources) relation(r graph.Relation) relationView {
 	rv := relationView{Type: r.Type, From: l.name(r.From), To: l.name(r.To), Title: r.Title, Status: r.Status,
 		Dates: r.Dates(), Disputed: r.Disputed(), Places: []string{}, Facts: []factView{}}
 	if rv.Dates == nil {
@@ -392,12 +413,22 @@ func writeRelation(w io.Writer, indent string, r relationView) {
 	if r.Disputed {
 		fmt.Fprintf(w, "%s! sources disagree on the date: %s\n", indent, disagreement(r))
 	}
+	// the same sentence from copies of one article (a story run twice) is shown once, citing each
+	var said []string
+	cites := map[string][]string{}
 	for _, f := range r.Facts {
-		extra := ""
+		cite := f.Source
 		if f.Date != "" {
-			extra = " (" + f.Date + ")"
+			cite += " (" + f.Date + ")"
 		}
-		fmt.Fprintf(w, "%s  “%s”\n%s    — %s%s\n", indent, oneLine(f.Evidence), indent, f.Source, extra)
+		ev := oneLine(f.Evidence)
+		if _, ok := cites[ev]; !ok {
+			said = append(said, ev)
+		}
+		cites[ev] = append(cites[ev], cite)
+	}
+	for _, ev := range said {
+		fmt.Fprintf(w, "%s  “%s”\n%s    — %s\n", indent, ev, indent, strings.Join(cites[ev], "; "))
 	}
 }
 
@@ -408,78 +439,6 @@ func firstEvidence(r relationView) (string, string) {
 	return oneLine(r.Facts[0].Evidence), r.Facts[0].Source
 }
 
-// ---- paths ----
-
-type hopView struct {
-	From      entityRef      `json:"from"`
-	To        entityRef      `json:"to"`
-	Relations []relationView `json:"relations"`
-}
-
-type pathView struct {
-	From   entityRef `json:"from"`
-	To     entityRef `json:"to"`
-	Length int       `json:"length"`
-	Hops   []hopView `json:"hops"`
-}
-
-func pathsView(ctx context.Context, q *query.Engine, ps []*graph.Path) (*view, error) {
-	l := newLookup(ctx, q)
-	var all []graph.Relation
-	for _, p := range ps {
-		for _, h := range p.Hops {
-			all = append(all, h.Relations...)
-		}
-	}
-	if err := l.loadArticles(all); err != nil {
-		return nil, err
-	}
-	var pvs []pathView
-	pic := &picture{}
-	v := &view{Columns: []string{"path", "hop", "from", "relation", "to", "title", "dates", "places", "disputed", "evidence", "source"}}
-	for pi, p := range ps {
-		pv := pathView{From: ref(p.Nodes[0]), To: ref(p.Nodes[len(p.Nodes)-1]), Length: p.Len(), Hops: []hopView{}}
-		for _, n := range p.Nodes {
-			pic.node(n)
-		}
-		for hi, h := range p.Hops {
-			hv := hopView{From: ref(h.From), To: ref(h.To)}
-			for _, r := range h.Relations {
-				rv := l.relation(r)
-				hv.Relations = append(hv.Relations, rv)
-				pic.edge(r, l.name)
-				ev, src := firstEvidence(rv)
-				v.Rows = append(v.Rows, []string{strconv.Itoa(pi + 1), strconv.Itoa(hi + 1), rv.From, string(rv.Type), rv.To, rv.Title,
-					strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.FormatBool(rv.Disputed), ev, src})
-			}
-			pv.Hops = append(pv.Hops, hv)
-		}
-		pvs = append(pvs, pv)
-	}
-	v.Picture = pic
-	if len(pvs) == 1 {
-		v.JSON = pvs[0]
-	} else {
-		v.JSON = pvs
-	}
-	v.Text = func(w io.Writer) {
-		for i, pv := range pvs {
-			if len(pvs) > 1 {
-				fmt.Fprintf(w, "Path %d of %d: ", i+1, len(pvs))
-			}
-			fmt.Fprintf(w, "%s → %s: %d hop%s\n\n", pv.From.Name, pv.To.Name, pv.Length, plural(pv.Length))
-			for hi, h := range pv.Hops {
-				fmt.Fprintf(w, "%d. %s (%s) — %s (%s)\n", hi+1, h.From.Name, h.From.Type, h.To.Name, h.To.Type)
-				for _, r := range h.Relations {
-					writeRelation(w, "   ", r)
-				}
-				fmt.Fprintln(w)
-			}
-		}
-	}
-	return v, nil
-}
-
 func plural(n int) string {
 	if n == 1 {
 		return ""
@@ -487,15 +446,13 @@ func plural(n int) string {
 	return "s"
 }
 
-// ---- neighbours ----
-
 type linkView struct {
 	Other    entityRef    `json:"other"`
 	Outgoing bool         `json:"outgoing"`
 	Relation relationView `json:"relation"`
 }
 
-func linkRows(l *lookup, links []query.Link) ([]linkView, [][]string) {
+func linkRows(l *sources, links []query.Link) ([]linkView, [][]string) {
 	var out []linkView
 	var rows [][]string
 	for _, k := range links {
@@ -517,259 +474,10 @@ func linkRows(l *lookup, links []query.Link) ([]linkView, [][]string) {
 
 var linkColumns = []string{"relation", "dir", "entity", "type", "title", "status", "dates", "places", "sources", "evidence", "source"}
 
-func linksView(ctx context.Context, q *query.Engine, e graph.Entity, links []query.Link) (*view, error) {
-	l := newLookup(ctx, q)
-	var rs []graph.Relation
-	for _, k := range links {
-		rs = append(rs, k.Relation)
-	}
-	if err := l.loadArticles(rs); err != nil {
-		return nil, err
-	}
-	lv, rows := linkRows(l, links)
-	pic := &picture{}
-	pic.node(e)
-	for _, k := range links {
-		pic.node(k.Other)
-		pic.edge(k.Relation, l.name)
-	}
-	if lv == nil {
-		lv = []linkView{}
-	}
-	v := &view{JSON: map[string]any{"entity": ref(e), "links": lv}, Columns: linkColumns, Rows: rows, Picture: pic}
-	v.Text = func(w io.Writer) {
-		fmt.Fprintf(w, "%s (%s): %d relation%s\n\n", e.Name, e.Type, len(links), plural(len(links)))
-		if len(rows) > 0 {
-			writeGrid(w, linkColumns[:9], trimCols(rows, 9))
-		}
-	}
-	return v, nil
-}
-
 func trimCols(rows [][]string, n int) [][]string {
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		out[i] = r[:min(n, len(r))]
 	}
 	return out
-}
-
-// ---- common ----
-
-func commonView(ctx context.Context, q *query.Engine, a, b graph.Entity, ss []query.Shared) (*view, error) {
-	l := newLookup(ctx, q)
-	var rs []graph.Relation
-	for _, s := range ss {
-		for _, k := range append(append([]query.Link{}, s.WithA...), s.WithB...) {
-			rs = append(rs, k.Relation)
-		}
-	}
-	if err := l.loadArticles(rs); err != nil {
-		return nil, err
-	}
-	type sharedView struct {
-		Entity entityRef  `json:"entity"`
-		WithA  []linkView `json:"with_a"`
-		WithB  []linkView `json:"with_b"`
-	}
-	out := []sharedView{}
-	var rows [][]string
-	pic := &picture{}
-	pic.node(a)
-	pic.node(b)
-	for _, s := range ss {
-		la, ra := linkRows(l, s.WithA)
-		lb, rb := linkRows(l, s.WithB)
-		out = append(out, sharedView{Entity: ref(s.Entity), WithA: la, WithB: lb})
-		for _, r := range ra {
-			rows = append(rows, append([]string{s.Entity.Name, string(s.Entity.Type), a.Name}, r[0], r[4], r[6], r[7], r[9], r[10]))
-		}
-		for _, r := range rb {
-			rows = append(rows, append([]string{s.Entity.Name, string(s.Entity.Type), b.Name}, r[0], r[4], r[6], r[7], r[9], r[10]))
-		}
-		pic.node(s.Entity)
-		for _, k := range append(append([]query.Link{}, s.WithA...), s.WithB...) {
-			pic.edge(k.Relation, l.name)
-		}
-	}
-	cols := []string{"entity", "type", "linked to", "relation", "title", "dates", "places", "evidence", "source"}
-	v := &view{JSON: map[string]any{"a": ref(a), "b": ref(b), "common": out}, Columns: cols, Rows: rows, Picture: pic}
-	v.Text = func(w io.Writer) {
-		fmt.Fprintf(w, "Linked to both %s and %s: %d\n\n", a.Name, b.Name, len(ss))
-		for _, s := range out {
-			fmt.Fprintf(w, "%s (%s)\n", s.Entity.Name, s.Entity.Type)
-			for _, k := range append(append([]linkView{}, s.WithA...), s.WithB...) {
-				writeRelation(w, "   ", k.Relation)
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	return v, nil
-}
-
-// ---- profile ----
-
-func profileView(ctx context.Context, q *query.Engine, p *query.Profile) (*view, error) {
-	l := newLookup(ctx, q)
-	var rs []graph.Relation
-	sections := []struct {
-		name  string
-		links []query.Link
-	}{{"posts", p.Posts}, {"people holding posts here", p.Holders}, {"met", p.Met}, {"visited", p.Visits}, {"visitors", p.Visitors}}
-	for _, s := range sections {
-		for _, k := range s.links {
-			rs = append(rs, k.Relation)
-		}
-	}
-	if err := l.loadArticles(rs); err != nil {
-		return nil, err
-	}
-	type articleView struct {
-		ID       string `json:"id"`
-		Title    string `json:"title"`
-		Source   string `json:"source"`
-		Mentions int    `json:"mentions"`
-	}
-	js := map[string]any{"entity": p.Entity}
-	var rows [][]string
-	texts := map[string][]linkView{}
-	for _, s := range sections {
-		lv, lr := linkRows(l, s.links)
-		if lv == nil {
-			lv = []linkView{}
-		}
-		js[strings.ReplaceAll(s.name, " ", "_")] = lv
-		texts[s.name] = lv
-		for _, r := range lr {
-			rows = append(rows, append([]string{s.name}, r...))
-		}
-	}
-	arts := []articleView{}
-	for _, a := range p.Articles {
-		arts = append(arts, articleView{ID: a.Article.ID, Title: a.Article.Title, Source: filepath.Base(a.Article.Source), Mentions: a.Count})
-		rows = append(rows, []string{"articles", "", a.Article.Title, "", "", "", "", "", "", strconv.Itoa(a.Count), "", filepath.Base(a.Article.Source)})
-	}
-	js["articles"] = arts
-	pic := &picture{}
-	pic.node(p.Entity)
-	for _, s := range sections {
-		for _, k := range s.links {
-			pic.node(k.Other)
-			pic.edge(k.Relation, l.name)
-		}
-	}
-	v := &view{JSON: js, Columns: append([]string{"section"}, linkColumns...), Rows: rows, Picture: pic}
-	v.Text = func(w io.Writer) {
-		e := p.Entity
-		fmt.Fprintf(w, "%s — %s, id %s\n", e.Name, e.Type, e.ID)
-		if e.Partial() {
-			fmt.Fprintf(w, "partial: known only by this one name in articles that give no full name\n")
-		}
-		if len(e.Aliases) > 0 {
-			fmt.Fprintf(w, "also written: %s\n", strings.Join(e.Aliases, ", "))
-		}
-		for _, m := range e.Merges {
-			fmt.Fprintf(w, "  merged: %s\n", m)
-		}
-		for _, s := range sections {
-			if len(texts[s.name]) == 0 {
-				continue
-			}
-			fmt.Fprintf(w, "\n%s (%d)\n", strings.ToUpper(s.name[:1])+s.name[1:], len(texts[s.name]))
-			for _, k := range texts[s.name] {
-				writeRelation(w, "  ", k.Relation)
-			}
-		}
-		if len(arts) > 0 {
-			fmt.Fprintf(w, "\nArticles (%d)\n", len(arts))
-			for _, a := range arts {
-				fmt.Fprintf(w, "  %-28s %3d× %s\n", a.Source, a.Mentions, a.Title)
-			}
-		}
-	}
-	return v, nil
-}
-
-// ---- timeline ----
-
-func timelineView(ctx context.Context, q *query.Engine, e graph.Entity, evs []query.Event) (*view, error) {
-	l := newLookup(ctx, q)
-	var rs []graph.Relation
-	for _, ev := range evs {
-		rs = append(rs, graph.Relation{Facts: ev.Facts})
-	}
-	if err := l.loadArticles(rs); err != nil {
-		return nil, err
-	}
-	type eventView struct {
-		Date     string        `json:"date"`
-		Type     graph.RelType `json:"type"`
-		Other    entityRef     `json:"other"`
-		Outgoing bool          `json:"outgoing"`
-		Title    string        `json:"title,omitempty"`
-		Status   string        `json:"status,omitempty"`
-		Place    string        `json:"place,omitempty"`
-		Disputed bool          `json:"dates_disputed"`
-		Facts    []factView    `json:"facts"`
-	}
-	out := []eventView{}
-	var rows [][]string
-	for _, ev := range evs {
-		rv := l.relation(graph.Relation{Facts: ev.Facts})
-		out = append(out, eventView{Date: ev.Date, Type: ev.Type, Other: ref(ev.Other), Outgoing: ev.Outgoing, Title: ev.Title,
-			Status: ev.Status, Place: l.name(ev.Place), Disputed: ev.Disputed, Facts: rv.Facts})
-		date := ev.Date
-		if date == "" {
-			date = "undated"
-		}
-		ev1, src := firstEvidence(rv)
-		rows = append(rows, []string{date, string(ev.Type), ev.Other.Name, ev.Title, l.name(ev.Place), strconv.FormatBool(ev.Disputed), ev1, src})
-	}
-	cols := []string{"date", "relation", "with", "title", "place", "disputed", "evidence", "source"}
-	v := &view{JSON: map[string]any{"entity": ref(e), "events": out}, Columns: cols, Rows: rows}
-	v.Text = func(w io.Writer) {
-		fmt.Fprintf(w, "Timeline of %s (%s)\n\n", e.Name, e.Type)
-		for _, ev := range out {
-			date := ev.Date
-			if date == "" {
-				date = "undated"
-			}
-			head := fmt.Sprintf("%-10s  %s %s", date, ev.Type, ev.Other.Name)
-			if ev.Title != "" {
-				head += " as " + ev.Title
-			}
-			if ev.Place != "" {
-				head += " in " + ev.Place
-			}
-			if ev.Disputed {
-				head += "  (sources give other dates too)"
-			}
-			fmt.Fprintln(w, head)
-			for _, f := range ev.Facts {
-				fmt.Fprintf(w, "            “%s” — %s\n", clip(oneLine(f.Evidence), 140), f.Source)
-			}
-		}
-	}
-	return v, nil
-}
-
-// ---- search and stats ----
-
-func searchView(hits []query.Hit) *view {
-	var rows [][]string
-	for _, h := range hits {
-		rows = append(rows, []string{h.Entity.ID, h.Entity.Name, string(h.Entity.Type), h.Name, h.How, strconv.FormatFloat(h.Score, 'f', 2, 64)})
-	}
-	return &view{JSON: hits, Columns: []string{"id", "name", "type", "matched", "how", "score"}, Rows: rows}
-}
-
-func statsView(where string, n graph.Counts) *view {
-	rows := [][]string{{"articles", strconv.Itoa(n.Articles)}, {"entities", strconv.Itoa(n.Entities)},
-		{"relations", strconv.Itoa(n.Relations)}, {"facts", strconv.Itoa(n.Facts)}, {"mentions", strconv.Itoa(n.Mentions)}}
-	v := &view{JSON: n, Columns: []string{"what", "count"}, Rows: rows}
-	v.Text = func(w io.Writer) {
-		fmt.Fprintln(w, where)
-		writeGrid(w, []string{"", ""}, rows)
-	}
-	return v
 }

@@ -192,8 +192,7 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 	for _, t := range graph.RelTypes {
 		rep.RelationsBy[t] = &PRF{}
 	}
-	type item struct{ pred, gold string }
-	var items []item
+	var items []bcItem
 	seen := map[string]bool{}
 	for _, d := range docs {
 		g := gold[ingest.DocName(d.Article)]
@@ -203,100 +202,8 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 		seen[g.Doc] = true
 		rep.Docs++
 		m := newMatcher(g.Entities)
-		// entities
-		matched := map[int]bool{}
-		goldOf := map[*extract.Entity]int{}
-		target := map[*extract.Entity]bool{}
-		for _, rel := range d.Relations {
-			target[rel.To] = true
-		}
-		for _, e := range d.Entities {
-			if len(e.Mentions) == 0 && !target[e] {
-				continue // a country known only from an adjective: not a mention of its own
-			}
-			// a state no word names but a post is held at is a node, as CONVENTIONS.md lists it
-			i := m.matchEntity(e)
-			goldOf[e] = i
-			s := rep.EntitiesBy[e.Type]
-			switch {
-			case i < 0:
-				s.FP++
-				rep.WrongEntities = append(rep.WrongEntities, fmt.Sprintf("%s: %s %q", g.Doc, e.Type, e.Name))
-			case matched[i]:
-				s.FP++ // a second node for one real entity
-				rep.WrongEntities = append(rep.WrongEntities, fmt.Sprintf("%s: %s %q (second node for %q)", g.Doc, e.Type, e.Name, g.Entities[i].Name))
-			default:
-				matched[i] = true
-				s.TP++
-				if c := r.Of(e); c != nil {
-					items = append(items, item{pred: c.ID, gold: string(g.Entities[i].Type) + "|" + g.Entities[i].Name})
-				}
-			}
-		}
-		for i, ge := range g.Entities {
-			if !matched[i] {
-				rep.EntitiesBy[ge.Type].FN++
-				rep.MissedEntities = append(rep.MissedEntities, fmt.Sprintf("%s: %s %q", g.Doc, ge.Type, ge.Name))
-			}
-		}
-		// relations
-		rep.GoldRelations += len(g.Relations)
-		used := make([]bool, len(g.Relations))
-		seenPred := map[string]bool{}
-		for _, rel := range d.Relations {
-			fi, ti := m.matchEntity(rel.From), m.matchEntity(rel.To)
-			pk := fmt.Sprintf("%s|%d|%d|%s|%s", rel.Type, fi, ti, rel.From.Name, rel.To.Name)
-			if rel.Type == graph.Met && (fi > ti || (fi == ti && rel.From.Name > rel.To.Name)) {
-				pk = fmt.Sprintf("%s|%d|%d|%s|%s", rel.Type, ti, fi, rel.To.Name, rel.From.Name)
-			}
-			if seenPred[pk] {
-				continue // the same relation read in another sentence scores once
-			}
-			seenPred[pk] = true
-			s := rep.RelationsBy[rel.Type]
-			byRule := rep.RulesBy[rel.Rule]
-			if byRule == nil {
-				byRule = &PRF{}
-				rep.RulesBy[rel.Rule] = byRule
-			}
-			// the first unused gold relation it matches; one already used means a repeat, scored once
-			hit, repeat := -1, false
-			for j, gr := range g.Relations {
-				if gr.Type != rel.Type || !relMatches(m, gr, fi, ti) {
-					continue
-				}
-				if !used[j] {
-					hit = j
-					break
-				}
-				repeat = true
-			}
-			if hit < 0 {
-				if !repeat {
-					s.FP++
-					byRule.FP++
-					rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s [%s] «%s»", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Rule, rel.Evidence))
-				}
-				continue
-			}
-			used[hit] = true
-			s.TP++
-			byRule.TP++
-			if gd := g.Relations[hit].Date; gd != "" || rel.Date != "" {
-				rep.DatesScored++
-				if gd == rel.Date {
-					rep.DatesRight++
-				} else {
-					rep.WrongDates = append(rep.WrongDates, fmt.Sprintf("%s: %s %s %s: date %q, gold %q", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Date, gd))
-				}
-			}
-		}
-		for j, gr := range g.Relations {
-			if !used[j] {
-				rep.RelationsBy[gr.Type].FN++
-				rep.FalseNegative = append(rep.FalseNegative, fmt.Sprintf("%s: %s %s %s", g.Doc, gr.From, gr.Type, gr.To))
-			}
-		}
+		items = append(items, rep.scoreEntities(d, g, m, r)...)
+		rep.scoreRelations(d, g, m)
 	}
 	for name := range gold {
 		if !seen[name] {
@@ -310,23 +217,132 @@ func Score(docs []*extract.Doc, r *resolve.Resolver, gold map[string]*GoldDoc) *
 	for _, t := range graph.RelTypes {
 		rep.Relations.add(*rep.RelationsBy[t])
 	}
-	// B-cubed over (article, gold entity) items
+	rep.bcubed(items)
+	return rep
+}
+
+// bcItem is one (article, gold entity) item of B-cubed: the entity id it was resolved to, and the
+// gold entity.
+type bcItem struct{ pred, gold string }
+
+// scoreEntities scores one article's entities and returns its B-cubed items.
+func (rep *Report) scoreEntities(d *extract.Doc, g *GoldDoc, m *matcher, r *resolve.Resolver) []bcItem {
+	var items []bcItem
+	matched := map[int]bool{}
+	target := map[*extract.Entity]bool{}
+	for _, rel := range d.Relations {
+		target[rel.To] = true
+	}
+	for _, e := range d.Entities {
+		if len(e.Mentions) == 0 && !target[e] {
+			continue // a country known only from an adjective: not a mention of its own
+		}
+		// a state no word names but a post is held at is a node, as CONVENTIONS.md lists it
+		i := m.matchEntity(e)
+		s := rep.EntitiesBy[e.Type]
+		switch {
+		case i < 0:
+			s.FP++
+			rep.WrongEntities = append(rep.WrongEntities, fmt.Sprintf("%s: %s %q", g.Doc, e.Type, e.Name))
+		case matched[i]:
+			s.FP++ // a second node for one real entity
+			rep.WrongEntities = append(rep.WrongEntities, fmt.Sprintf("%s: %s %q (second node for %q)", g.Doc, e.Type, e.Name, g.Entities[i].Name))
+		default:
+			matched[i] = true
+			s.TP++
+			if c := r.Of(e); c != nil {
+				items = append(items, bcItem{pred: c.ID, gold: string(g.Entities[i].Type) + "|" + g.Entities[i].Name})
+			}
+		}
+	}
+	for i, ge := range g.Entities {
+		if !matched[i] {
+			rep.EntitiesBy[ge.Type].FN++
+			rep.MissedEntities = append(rep.MissedEntities, fmt.Sprintf("%s: %s %q", g.Doc, ge.Type, ge.Name))
+		}
+	}
+	return items
+}
+
+// scoreRelations scores one article's relations and their dates.
+func (rep *Report) scoreRelations(d *extract.Doc, g *GoldDoc, m *matcher) {
+	rep.GoldRelations += len(g.Relations)
+	used := make([]bool, len(g.Relations))
+	seenPred := map[string]bool{}
+	for _, rel := range d.Relations {
+		fi, ti := m.matchEntity(rel.From), m.matchEntity(rel.To)
+		pk := fmt.Sprintf("%s|%d|%d|%s|%s", rel.Type, fi, ti, rel.From.Name, rel.To.Name)
+		if rel.Type == graph.Met && (fi > ti || (fi == ti && rel.From.Name > rel.To.Name)) {
+			pk = fmt.Sprintf("%s|%d|%d|%s|%s", rel.Type, ti, fi, rel.To.Name, rel.From.Name)
+		}
+		if seenPred[pk] {
+			continue // the same relation read in another sentence scores once
+		}
+		seenPred[pk] = true
+		s := rep.RelationsBy[rel.Type]
+		byRule := rep.RulesBy[rel.Rule]
+		if byRule == nil {
+			byRule = &PRF{}
+			rep.RulesBy[rel.Rule] = byRule
+		}
+		// the first unused gold relation it matches; one already used means a repeat, scored once
+		hit, repeat := -1, false
+		for j, gr := range g.Relations {
+			if gr.Type != rel.Type || !relMatches(m, gr, fi, ti) {
+				continue
+			}
+			if !used[j] {
+				hit = j
+				break
+			}
+			repeat = true
+		}
+		if hit < 0 {
+			if !repeat {
+				s.FP++
+				byRule.FP++
+				rep.FalsePositive = append(rep.FalsePositive, fmt.Sprintf("%s: %s %s %s [%s] «%s»", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Rule, rel.Evidence))
+			}
+			continue
+		}
+		used[hit] = true
+		s.TP++
+		byRule.TP++
+		if gd := g.Relations[hit].Date; gd != "" || rel.Date != "" {
+			rep.DatesScored++
+			if gd == rel.Date {
+				rep.DatesRight++
+			} else {
+				rep.WrongDates = append(rep.WrongDates, fmt.Sprintf("%s: %s %s %s: date %q, gold %q", g.Doc, rel.From.Name, rel.Type, rel.To.Name, rel.Date, gd))
+			}
+		}
+	}
+	for j, gr := range g.Relations {
+		if !used[j] {
+			rep.RelationsBy[gr.Type].FN++
+			rep.FalseNegative = append(rep.FalseNegative, fmt.Sprintf("%s: %s %s %s", g.Doc, gr.From, gr.Type, gr.To))
+		}
+	}
+}
+
+// bcubed sets the B-cubed precision and recall over (article, gold entity) items.
+func (rep *Report) bcubed(items []bcItem) {
 	predSize, goldSize, both := map[string]int{}, map[string]int{}, map[[2]string]int{}
 	for _, it := range items {
 		predSize[it.pred]++
 		goldSize[it.gold]++
 		both[[2]string{it.pred, it.gold}]++
 	}
-	if len(items) > 0 {
-		var p, rr float64
-		for _, it := range items {
-			n := float64(both[[2]string{it.pred, it.gold}])
-			p += n / float64(predSize[it.pred])
-			rr += n / float64(goldSize[it.gold])
-		}
-		rep.BCubedP, rep.BCubedR = p/float64(len(items)), rr/float64(len(items))
+	if len(items) == 0 {
+		return
 	}
-	return rep
+	var p, rr float64
+	for _, it := range items {
+		n := float64(both[[2]string{it.pred, it.gold}])
+		p += n / float64(predSize[it.pred])
+		rr += n / float64(goldSize[it.gold])
+	}
+	rep.BCubedP, rep.BCubedR = p/float64(len(items)), rr/float64(len(items))
 }
 
 func relMatches(m *matcher, gr GoldRelation, fi, ti int) bool {

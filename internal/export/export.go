@@ -4,8 +4,13 @@
 package export
 
 import (
+	"bufio"
+	"encoding/binary"
 	"encoding/csv"
+	"encoding/gob"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,53 +28,180 @@ const ArrayDelimiter = "\x1f"
 // Files are the files AdminCSV writes, in the order the import command lists them.
 var Files = []string{"entities.csv", "articles.csv", "mentions.csv", "relations.csv"}
 
-// AdminCSV writes b into dir as neo4j-admin import files, with import.sh holding the command.
-func AdminCSV(dir string, b *graph.Batch) error {
+// Writer writes neo4j-admin import files batch by batch, in memory that does not grow with the
+// articles: mentions go straight to their file; articles and relation facts go to scratch files in
+// dir and are written out by Close, since the articles' header names every extra field of any batch
+// and a relation's row lists the facts of every batch. What it keeps is each entity (the latest copy,
+// whose spellings include the earlier ones') and, per relation, where its facts are in the scratch file.
+type Writer struct {
+	dir      string
+	entities []graph.Entity
+	entityAt map[string]int // entity id -> index in entities
+	mentions *csvFile
+	articles *os.File // gob stream of the articles
+	artEnc   *gob.Encoder
+	artBuf   *bufio.Writer
+	nArt     int
+	extra    map[string]bool
+	facts    *os.File // length-prefixed fact records
+	factBuf  *bufio.Writer
+	factEnd  int64
+	rels     map[string]*relFacts
+	relOrder []*relFacts
+	rec      []byte
+}
+
+// relFacts is one relation without its facts, and where they are in the scratch file.
+type relFacts struct {
+	rel   graph.Relation
+	at    []int64 // offsets of the fact records
+	best  float64 // highest confidence
+	first string  // earliest date
+}
+
+// NewWriter starts the import files in dir.
+func NewWriter(dir string) (*Writer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return nil, fmt.Errorf("export: %w", err)
 	}
-	write := func(name string, header []string, rows func(w *csv.Writer) error) error {
-		f, err := os.Create(filepath.Join(dir, name))
-		if err != nil {
+	w := &Writer{dir: dir, entityAt: map[string]int{}, extra: map[string]bool{}, rels: map[string]*relFacts{}}
+	var err error
+	if w.mentions, err = createCSV(dir, "mentions.csv", []string{":START_ID(Entity)", ":END_ID(Article)", "count:long", ":TYPE"}); err != nil {
+		return nil, err
+	}
+	if w.articles, err = os.CreateTemp(dir, ".articles-*"); err == nil {
+		w.facts, err = os.CreateTemp(dir, ".facts-*")
+	}
+	if err != nil {
+		w.removeScratch()
+		w.mentions.f.Close()
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	w.artBuf = bufio.NewWriter(w.articles)
+	w.artEnc = gob.NewEncoder(w.artBuf)
+	w.factBuf = bufio.NewWriter(w.facts)
+	return w, nil
+}
+
+// Articles, Entities and Relations count what the files hold so far.
+func (w *Writer) Articles() int  { return w.nArt }
+func (w *Writer) Entities() int  { return len(w.entities) }
+func (w *Writer) Relations() int { return len(w.relOrder) }
+
+// Write adds a batch. The batch may name entities and relations earlier batches named: each is
+// written once, with the facts of every batch.
+func (w *Writer) Write(b *graph.Batch) error {
+	for _, e := range b.Entities {
+		if i, ok := w.entityAt[e.ID]; ok {
+			w.entities[i] = e
+			continue
+		}
+		w.entityAt[e.ID] = len(w.entities)
+		w.entities = append(w.entities, e)
+	}
+	for _, a := range b.Articles {
+		for k := range a.Extra {
+			w.extra[k] = true
+		}
+		a.Text = ""
+		if err := w.artEnc.Encode(&a); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
-		w := csv.NewWriter(f)
-		w.Write(header)
-		if err := rows(w); err != nil {
-			f.Close()
+		w.nArt++
+	}
+	for _, m := range b.Mentions {
+		w.mentions.w.Write([]string{m.Entity, m.Article, strconv.Itoa(m.Count), "MENTIONED_IN"})
+	}
+	for _, r := range b.Relations {
+		if err := w.addRelation(r); err != nil {
 			return err
 		}
-		w.Flush()
-		if err := w.Error(); err != nil {
-			f.Close()
-			return fmt.Errorf("export %s: %w", name, err)
-		}
-		return f.Close()
 	}
-	list := func(xs []string) string { return strings.Join(xs, ArrayDelimiter) }
-	err := write("entities.csv", []string{"id:ID(Entity)", "name", "type", "aliases:string[]", "keys:string[]", "merge_reasons:string[]", ":LABEL"},
-		func(w *csv.Writer) error {
-			for _, e := range b.Entities {
-				keys := []string{names.Fold(e.Name)}
-				for _, a := range e.Aliases {
-					keys = append(keys, names.Fold(a))
-				}
-				w.Write([]string{e.ID, e.Name, string(e.Type), list(e.Aliases), list(dedupe(keys)), list(e.Merges), "Entity" + ArrayDelimiter + string(e.Type)}) // labels take the array delimiter too
-			}
-			return nil
-		})
+	return nil
+}
+
+func (w *Writer) addRelation(r graph.Relation) error {
+	r.Normalize()
+	rf := w.rels[r.Key()]
+	if rf == nil {
+		rf = &relFacts{rel: r}
+		rf.rel.Facts = nil
+		w.rels[r.Key()] = rf
+		w.relOrder = append(w.relOrder, rf)
+	} else {
+		// the title rule of both stores: of the spellings of one post (the key folds case), the
+		// least is kept
+		rf.rel.Title = min(rf.rel.Title, r.Title)
+	}
+	for _, f := range r.Facts { // a fact is one article's: no two batches give the same one
+		w.rec = appendFact(w.rec[:0], f)
+		if _, err := w.factBuf.Write(w.rec); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		rf.at = append(rf.at, w.factEnd)
+		w.factEnd += int64(len(w.rec))
+		rf.best = max(rf.best, f.Confidence)
+		if f.Date != "" && (rf.first == "" || f.Date < rf.first) {
+			rf.first = f.Date
+		}
+	}
+	return nil
+}
+
+// Close writes the entity, article and relation files, finishes the mentions file and removes the
+// scratch files.
+func (w *Writer) Close() error {
+	defer w.removeScratch()
+	err := w.mentions.close()
+	if err == nil {
+		err = w.writeEntities()
+	}
+	if err == nil {
+		err = w.writeArticles()
+	}
+	if err == nil {
+		err = w.writeRelations()
+	}
+	return err
+}
+
+func (w *Writer) removeScratch() {
+	for _, f := range []*os.File{w.articles, w.facts} {
+		if f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+}
+
+func list(xs []string) string { return strings.Join(xs, ArrayDelimiter) }
+
+func (w *Writer) writeEntities() error {
+	c, err := createCSV(w.dir, "entities.csv", []string{"id:ID(Entity)", "name", "type", "aliases:string[]", "keys:string[]", "merge_reasons:string[]", ":LABEL"})
 	if err != nil {
 		return err
 	}
-	// unknown JSON Lines fields become meta_<field> properties, as a load through the driver stores them
-	extraKeys := map[string]bool{}
-	for _, a := range b.Articles {
-		for k := range a.Extra {
-			extraKeys[k] = true
+	for _, e := range w.entities {
+		keys := []string{names.Fold(e.Name)}
+		for _, a := range e.Aliases {
+			keys = append(keys, names.Fold(a))
 		}
+		c.w.Write([]string{e.ID, e.Name, string(e.Type), list(e.Aliases), list(dedupe(keys)), list(e.Merges), "Entity" + ArrayDelimiter + string(e.Type)}) // labels take the array delimiter too
+	}
+	return c.close()
+}
+
+// writeArticles writes the articles back from the scratch file; unknown JSON Lines fields become
+// meta_<field> properties, as a load through the driver stores them.
+func (w *Writer) writeArticles() error {
+	if err := w.artBuf.Flush(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if _, err := w.articles.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
 	var keys []string
-	for k := range extraKeys {
+	for k := range w.extra {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -77,53 +209,127 @@ func AdminCSV(dir string, b *graph.Batch) error {
 	for _, k := range keys {
 		header = append(header, "meta_"+k)
 	}
-	err = write("articles.csv", header, func(w *csv.Writer) error {
-		for _, a := range b.Articles {
-			row := []string{a.ID, a.Title, a.URL, a.Published, a.Source, a.Hash, "Article"}
-			for _, k := range keys {
-				row = append(row, a.Extra[k])
-			}
-			w.Write(row)
+	c, err := createCSV(w.dir, "articles.csv", header)
+	if err != nil {
+		return err
+	}
+	dec := gob.NewDecoder(bufio.NewReader(w.articles))
+	for range w.nArt {
+		var a graph.Article
+		if err := dec.Decode(&a); err != nil {
+			c.f.Close()
+			return fmt.Errorf("export: reading back the articles: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return err
+		row := []string{a.ID, a.Title, a.URL, a.Published, a.Source, a.Hash, "Article"}
+		for _, k := range keys {
+			row = append(row, a.Extra[k])
+		}
+		c.w.Write(row)
 	}
-	err = write("mentions.csv", []string{":START_ID(Entity)", ":END_ID(Article)", "count:long", ":TYPE"},
-		func(w *csv.Writer) error {
-			for _, m := range b.Mentions {
-				w.Write([]string{m.Entity, m.Article, strconv.Itoa(m.Count), "MENTIONED_IN"})
-			}
-			return nil
-		})
-	if err != nil {
-		return err
+	return c.close()
+}
+
+func (w *Writer) writeRelations() error {
+	if err := w.factBuf.Flush(); err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
-	return write("relations.csv", []string{":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "title", "status",
+	c, err := createCSV(w.dir, "relations.csv", []string{":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "title", "status",
 		"fact_ids:string[]", "articles:string[]", "evidence:string[]", "starts:long[]", "ends:long[]", "dates:string[]",
-		"places:string[]", "confidences:double[]", "rules:string[]", "confidence:double", "date"},
-		func(w *csv.Writer) error {
-			for _, r := range b.Relations {
-				r.Normalize()
-				var ids, arts, ev, starts, ends, dates, places, confs, rules []string
-				best, first := 0.0, ""
-				for _, f := range r.Facts {
-					ids, arts, ev = append(ids, f.ID()), append(arts, f.Article), append(ev, f.Evidence)
-					starts, ends = append(starts, strconv.Itoa(f.Start)), append(ends, strconv.Itoa(f.End))
-					dates, places, rules = append(dates, f.Date), append(places, f.Place), append(rules, f.Rule)
-					confs = append(confs, strconv.FormatFloat(f.Confidence, 'g', -1, 64))
-					best = max(best, f.Confidence)
-					if f.Date != "" && (first == "" || f.Date < first) {
-						first = f.Date
-					}
-				}
-				w.Write([]string{r.From, r.To, string(r.Type), r.Key(), r.Title, r.Status, list(ids), list(arts), list(ev),
-					list(starts), list(ends), list(dates), list(places), list(confs), list(rules),
-					strconv.FormatFloat(best, 'g', -1, 64), first})
+		"places:string[]", "confidences:double[]", "rules:string[]", "confidence:double", "date"})
+	if err != nil {
+		return err
+	}
+	for _, rf := range w.relOrder {
+		var ids, arts, ev, starts, ends, dates, places, confs, rules []string
+		for _, at := range rf.at {
+			f, err := readFact(w.facts, at)
+			if err != nil {
+				c.f.Close()
+				return fmt.Errorf("export: reading back the facts: %w", err)
 			}
-			return nil
-		})
+			ids, arts, ev = append(ids, f.ID()), append(arts, f.Article), append(ev, f.Evidence)
+			starts, ends = append(starts, strconv.Itoa(f.Start)), append(ends, strconv.Itoa(f.End))
+			dates, places, rules = append(dates, f.Date), append(places, f.Place), append(rules, f.Rule)
+			confs = append(confs, strconv.FormatFloat(f.Confidence, 'g', -1, 64))
+		}
+		r := rf.rel
+		c.w.Write([]string{r.From, r.To, string(r.Type), r.Key(), r.Title, r.Status, list(ids), list(arts), list(ev),
+			list(starts), list(ends), list(dates), list(places), list(confs), list(rules),
+			strconv.FormatFloat(rf.best, 'g', -1, 64), rf.first})
+	}
+	return c.close()
+}
+
+// appendFact encodes a fact as a record: its byte length, then its fields.
+func appendFact(buf []byte, f graph.Fact) []byte {
+	var body []byte
+	for _, s := range []string{f.Article, f.Evidence, f.Date, f.Place, f.Rule} {
+		body = binary.AppendUvarint(body, uint64(len(s)))
+		body = append(body, s...)
+	}
+	body = binary.AppendVarint(body, int64(f.Start))
+	body = binary.AppendVarint(body, int64(f.End))
+	body = binary.LittleEndian.AppendUint64(body, math.Float64bits(f.Confidence))
+	buf = binary.AppendUvarint(buf, uint64(len(body)))
+	return append(buf, body...)
+}
+
+// readFact reads the fact record at offset at.
+func readFact(r io.ReaderAt, at int64) (graph.Fact, error) {
+	var head [binary.MaxVarintLen64]byte
+	n, err := r.ReadAt(head[:], at)
+	if n == 0 {
+		return graph.Fact{}, err
+	}
+	size, k := binary.Uvarint(head[:n])
+	if k <= 0 {
+		return graph.Fact{}, fmt.Errorf("bad record at %d", at)
+	}
+	body := make([]byte, size)
+	if _, err := r.ReadAt(body, at+int64(k)); err != nil {
+		return graph.Fact{}, err
+	}
+	var f graph.Fact
+	str := func() string {
+		l, k := binary.Uvarint(body)
+		s := string(body[k : k+int(l)])
+		body = body[k+int(l):]
+		return s
+	}
+	f.Article, f.Evidence, f.Date, f.Place, f.Rule = str(), str(), str(), str(), str()
+	start, k := binary.Varint(body)
+	body = body[k:]
+	end, k := binary.Varint(body)
+	body = body[k:]
+	f.Start, f.End = int(start), int(end)
+	f.Confidence = math.Float64frombits(binary.LittleEndian.Uint64(body))
+	return f, nil
+}
+
+// csvFile is one import file being written.
+type csvFile struct {
+	f    *os.File
+	w    *csv.Writer
+	name string
+}
+
+func createCSV(dir, name string, header []string) (*csvFile, error) {
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	c := &csvFile{f: f, w: csv.NewWriter(f), name: name}
+	c.w.Write(header)
+	return c, nil
+}
+
+func (c *csvFile) close() error {
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		c.f.Close()
+		return fmt.Errorf("export %s: %w", c.name, err)
+	}
+	return c.f.Close()
 }
 
 // Command is the neo4j-admin invocation that imports the files in dir into database db.

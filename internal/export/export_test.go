@@ -58,3 +58,16 @@ func TestAdminCSV(t *testing.T) {
 		t.Error("the import command must allow multi-line fields")
 	}
 }
+
+// AdminCSV writes b into dir as neo4j-admin import files.
+func AdminCSV(dir string, b *graph.Batch) error {
+	w, err := NewWriter(dir)
+	if err != nil {
+		return err
+	}
+	if err := w.Write(b); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}

@@ -123,16 +123,6 @@ func (x *Extractor) findDates(d *Doc) {
 	}
 }
 
-// datesIn finds and resolves the date phrases of a text (used by tests and tools on loose text).
-func datesIn(s string, base int, ref RefDate) []dateSpan {
-	out := datesInTokens(tokenize(s, 0, len(s)), ref)
-	for i := range out {
-		out[i].Start += base
-		out[i].End += base
-	}
-	return out
-}
-
 func monthOf(t Token) int {
 	if len(t.Text) < 3 || len(t.Text) > 9 {
 		return 0

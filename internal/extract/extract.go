@@ -158,12 +158,6 @@ func (d *Doc) Compact() {
 	d.lowerSeen, d.orgsByName = nil, nil
 }
 
-// Extract runs the pipeline over one article.
-func (x *Extractor) Extract(a graph.Article) *Doc {
-	d, _ := x.ExtractContext(context.Background(), a)
-	return d
-}
-
 // ExtractContext runs the pipeline over one article, and stops within a sentence's work when ctx is
 // cancelled, returning ctx's error (and no Doc): even a 50 MB article gives way to Ctrl-C at once.
 func (x *Extractor) ExtractContext(ctx context.Context, a graph.Article) (*Doc, error) {

@@ -217,11 +217,10 @@ func (x *Extractor) openingSubject(d *Doc, v sentenceView, i int) (*Entity, bool
 	if comma <= i || comma > 12 {
 		return nil, false
 	}
-	for _, m := range v.in(comma+1, len(v.toks), graph.Person) {
-		if m.Tok == comma+1 || m.TitleFrom == comma+1 {
+	if ms := v.in(comma+1, len(v.toks), graph.Person); len(ms) > 0 { // the first person after the comma
+		if m := ms[0]; m.Tok == comma+1 || m.TitleFrom == comma+1 {
 			return m.Ent, false
 		}
-		break
 	}
 	if desc, ok := x.descriptionAt(v, comma+1); ok {
 		return x.describedPerson(d, desc), true

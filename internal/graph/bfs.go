@@ -18,47 +18,65 @@ func LexShortestPath(ctx context.Context, adj Adjacency, from, to string, types 
 	if from == to {
 		return []string{from}, nil
 	}
-	cache := map[string][]string{}
-	fetch := func(ids []string) error {
-		var need []string
-		for _, id := range ids {
-			if _, ok := cache[id]; !ok {
-				need = append(need, id)
-			}
+	ls := &lexSearch{ctx: ctx, adj: adj, types: types, cache: map[string][]string{},
+		distF: map[string]int{from: 0}, distB: map[string]int{to: 0}}
+	length, err := ls.meet(from, to, maxHops)
+	if err != nil || length < 0 || length > maxHops {
+		return nil, err
+	}
+	on, meet := ls.onShortest(length)
+	return ls.walk(from, length, meet, on)
+}
+
+// lexSearch is one LexShortestPath search: the neighbours read so far, and the distances from the
+// source (distF) and to the target (distB) of the entities reached.
+type lexSearch struct {
+	ctx          context.Context
+	adj          Adjacency
+	types        []RelType
+	cache        map[string][]string
+	distF, distB map[string]int
+}
+
+// fetch reads the neighbours of the ids not read yet, in one call.
+func (ls *lexSearch) fetch(ids []string) error {
+	var need []string
+	for _, id := range ids {
+		if _, ok := ls.cache[id]; !ok {
+			need = append(need, id)
 		}
-		if len(need) == 0 {
-			return nil
-		}
-		got, err := adj(ctx, need, types)
-		if err != nil {
-			return err
-		}
-		for _, id := range need {
-			cache[id] = got[id]
-		}
+	}
+	if len(need) == 0 {
 		return nil
 	}
-	distF := map[string]int{from: 0} // distance from the source
-	distB := map[string]int{to: 0}   // distance to the target
+	got, err := ls.adj(ls.ctx, need, ls.types)
+	if err != nil {
+		return err
+	}
+	for _, id := range need {
+		ls.cache[id] = got[id]
+	}
+	return nil
+}
+
+// meet widens the smaller of the two frontiers a layer at a time until they meet, and returns the
+// length of the shortest path, or -1 when none of at most maxHops exists.
+func (ls *lexSearch) meet(from, to string, maxHops int) (int, error) {
 	frontF, frontB := []string{from}, []string{to}
 	depthF, depthB := 0, 0
 	length := -1
 	for length < 0 && depthF+depthB < maxHops && len(frontF) > 0 && len(frontB) > 0 {
 		forward := len(frontF) <= len(frontB)
-		front, dist, other := frontF, distF, distB
+		front, dist, other, depth := frontF, ls.distF, ls.distB, depthF+1
 		if !forward {
-			front, dist, other = frontB, distB, distF
+			front, dist, other, depth = frontB, ls.distB, ls.distF, depthB+1
 		}
-		if err := fetch(front); err != nil {
-			return nil, err
-		}
-		depth := depthF + 1
-		if !forward {
-			depth = depthB + 1
+		if err := ls.fetch(front); err != nil {
+			return -1, err
 		}
 		var next []string
 		for _, id := range front {
-			for _, n := range cache[id] {
+			for _, n := range ls.cache[id] {
 				if _, seen := dist[n]; seen {
 					continue
 				}
@@ -75,56 +93,62 @@ func LexShortestPath(ctx context.Context, adj Adjacency, from, to string, types 
 			frontB, depthB = next, depth
 		}
 	}
-	if length < 0 || length > maxHops {
-		return nil, nil
-	}
-	// Which entities lie on a shortest path? Those reached from the target within the path's length
-	// are known by their distance to it; those reached only from the source are found by walking back
-	// from the meeting layer through the source's side.
-	on := map[string]bool{}
-	meet := -1 // distance from the source of the layer where the two searches met
-	for n, df := range distF {
-		if db, ok := distB[n]; ok && df+db == length {
+	return length, nil
+}
+
+// onShortest tells which entities the source's side reached lie on a shortest path: those of the
+// meeting layer (meet, its distance from the source) known from both sides, and, walking back from
+// it, those with a neighbour one layer further on. Beyond the meeting layer the distance to the
+// target says it.
+func (ls *lexSearch) onShortest(length int) (on map[string]bool, meet int) {
+	on = map[string]bool{}
+	meet = -1
+	for n, df := range ls.distF {
+		if db, ok := ls.distB[n]; ok && df+db == length {
 			if meet < 0 || df < meet {
 				meet = df
 			}
 		}
 	}
-	for n, df := range distF {
-		if db, ok := distB[n]; ok && df+db == length && df == meet {
+	for n, df := range ls.distF {
+		if db, ok := ls.distB[n]; ok && df+db == length && df == meet {
 			on[n] = true
 		}
 	}
 	byDepth := map[int][]string{}
-	for n, df := range distF {
+	for n, df := range ls.distF {
 		if df < meet {
 			byDepth[df] = append(byDepth[df], n)
 		}
 	}
 	for k := meet - 1; k >= 0; k-- {
 		for _, n := range byDepth[k] {
-			for _, m := range cache[n] {
-				if on[m] && distF[m] == k+1 {
+			for _, m := range ls.cache[n] {
+				if on[m] && ls.distF[m] == k+1 {
 					on[n] = true
 					break
 				}
 			}
 		}
 	}
+	return on, meet
+}
+
+// walk goes from the source, taking at each step the smallest id that stays on a shortest path.
+func (ls *lexSearch) walk(from string, length, meet int, on map[string]bool) ([]string, error) {
 	path := []string{from}
 	cur := from
 	for step := 1; step <= length; step++ {
-		if err := fetch([]string{cur}); err != nil {
+		if err := ls.fetch([]string{cur}); err != nil {
 			return nil, err
 		}
 		next := ""
-		ns := cache[cur]
-		for _, n := range ns { // sorted: the first that fits is the smallest
+		for _, n := range ls.cache[cur] { // sorted: the first that fits is the smallest
 			var fits bool
 			if step <= meet {
-				fits = on[n] && distF[n] == step
+				fits = on[n] && ls.distF[n] == step
 			} else {
-				db, ok := distB[n]
+				db, ok := ls.distB[n]
 				fits = ok && db == length-step
 			}
 			if fits {

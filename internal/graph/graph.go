@@ -222,9 +222,10 @@ const DefaultMaxHops = 6
 const (
 	EInvalid  = "invalid"
 	ENotFound = "not_found"
-	EConflict = "conflict"
-	EInternal = "internal"
 )
+
+// ErrNotFound matches (errors.Is) every error of code ENotFound: no such entity, no path.
+var ErrNotFound = errors.New("not found")
 
 // Error is an error with a code from the list above and a message fit for a user.
 type Error struct {
@@ -234,19 +235,10 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// Is makes an ENotFound error match ErrNotFound.
+func (e *Error) Is(target error) bool { return target == ErrNotFound && e.Code == ENotFound }
+
 // Errorf returns an *Error with the given code.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
-// ErrorCode returns the code of the first *Error in err's chain, EInternal for other errors, "" for nil.
-func ErrorCode(err error) string {
-	if err == nil {
-		return ""
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return EInternal
 }

@@ -1,6 +1,10 @@
 package graph
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
 
 func TestRelationKeyIsSymmetricForMET(t *testing.T) {
 	a := Relation{Type: Met, From: "person:a", To: "person:b"}
@@ -36,5 +40,15 @@ func TestDisputed(t *testing.T) {
 	}
 	if mk("2024-03-18", "2024-03-18").Disputed() {
 		t.Error("equal dates are reported as disagreeing")
+	}
+}
+
+func TestErrNotFound(t *testing.T) {
+	err := fmt.Errorf("query: %w", Errorf(ENotFound, "no entity with id %q", "x"))
+	if !errors.Is(err, ErrNotFound) {
+		t.Error("a wrapped ENotFound error does not match ErrNotFound")
+	}
+	if errors.Is(Errorf(EInvalid, "bad"), ErrNotFound) || errors.Is(errors.New("no entity"), ErrNotFound) {
+		t.Error("an error of another code matches ErrNotFound")
 	}
 }

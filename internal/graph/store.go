@@ -39,8 +39,6 @@ type Store interface {
 	Names(ctx context.Context) ([]Name, error)
 	// Articles returns the stored articles with the given ids (unknown ids are left out), sorted by id.
 	Articles(ctx context.Context, ids []string) ([]Article, error)
-	// Dump returns the whole graph in canonical order (see Canonicalize), for export and comparison.
-	Dump(ctx context.Context) (*Batch, error)
 	// Close releases the store's resources.
 	Close() error
 }

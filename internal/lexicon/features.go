@@ -56,12 +56,6 @@ func featureData() *featureLists {
 	return feats
 }
 
-// Town reports whether a name is a town of 1,000 people or more (GeoNames) that the gazetteer lacks.
-func Town(name string) bool {
-	town, _ := folded(featureData().towns, name)
-	return town
-}
-
 // TownWords reports whether the name the words spell, a space between each, is a town: Town of
 // strings.Join(words, " ").
 func TownWords(words []string) bool {

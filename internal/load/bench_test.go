@@ -98,7 +98,7 @@ func loadCorpora(b *testing.B) map[string]string {
 
 // timedStore counts the time spent writing.
 type timedStore struct {
-	graph.Store
+	storetest.Store
 	writing time.Duration
 }
 
@@ -126,7 +126,7 @@ func (t bufferedTimedStore) Flush(ctx context.Context) error {
 }
 
 // timed wraps a store in a timedStore that keeps the store's buffering.
-func timed(s graph.Store) (*timedStore, graph.Store) {
+func timed(s storetest.Store) (*timedStore, graph.Store) {
 	t := &timedStore{Store: s}
 	if bw, ok := s.(graph.BufferedWriter); ok {
 		return t, bufferedTimedStore{t, bw}
@@ -230,8 +230,8 @@ func rowsOf(c graph.Counts) int { return c.Articles + c.Entities + c.Mentions + 
 // writes alone). Defaults: KG_BENCH_ARTICLES=100000 generated articles.
 func BenchmarkLoad(b *testing.B) {
 	for name, path := range loadCorpora(b) {
-		stores := map[string]func() graph.Store{
-			"embedded": func() graph.Store {
+		stores := map[string]func() storetest.Store{
+			"embedded": func() storetest.Store {
 				s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "kg.db"))
 				if err != nil {
 					b.Fatal(err)
@@ -240,7 +240,7 @@ func BenchmarkLoad(b *testing.B) {
 			},
 		}
 		if os.Getenv("KG_TEST_NEO4J_URI") != "" {
-			stores["neo4j"] = func() graph.Store { return neo4jtest.Open(b) }
+			stores["neo4j"] = func() storetest.Store { return neo4jtest.Open(b) }
 		}
 		for sname, open := range stores {
 			b.Run(name+"/"+sname, func(b *testing.B) {

@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -130,7 +131,7 @@ func TestSoakConcurrentLoadsOnNeo4j(t *testing.T) {
 		}
 		if len(es) >= 2 {
 			_, err := stores[2].ShortestPath(ctx, es[0].ID, es[len(es)-1].ID, graph.PathOptions{MaxHops: 4})
-			if err != nil && graph.ErrorCode(err) != graph.ENotFound {
+			if err != nil && !errors.Is(err, graph.ErrNotFound) {
 				errs <- fmt.Errorf("query: %w", err)
 				break
 			}

@@ -1,5 +1,7 @@
-// Package load runs a batch end to end: read the inputs, extract every article (in parallel), resolve
-// entities across the batch, and write the result to a store. Bad inputs are collected, not fatal.
+// Package load runs the one pipeline of every command (Run): read the inputs, drop repeated ids,
+// extract every article (in parallel), resolve entities, and hand the result batch by batch to a sink:
+// a store (Load, through the Retrying decorator), the neo4j-admin files, the JSON Lines printer or
+// the scorer (Extract keeps one batch). Bad inputs are collected, not fatal.
 package load
 
 import (
@@ -18,20 +20,25 @@ import (
 	"github.com/kgnews/kg/internal/resolve"
 )
 
-// Options configure a batch.
+// Options configure a run: what it reads and how.
 type Options struct {
-	Paths    []string
-	Stdin    io.Reader
-	Ingest   ingest.Options
-	Workers  int // extraction goroutines; 0 means one per CPU
-	Lexicon  *lexicon.Lexicon
+	Paths   []string
+	Stdin   io.Reader
+	Ingest  ingest.Options
+	Workers int // extraction goroutines; 0 means one per CPU
+	Lexicon *lexicon.Lexicon
+	// Progress is called as each article of a batch is extracted.
 	Progress func(done, total int)
 	// Corrections are a researcher's forced merges and splits (kgload merge / split), applied on
 	// every load.
 	Corrections *resolve.Corrections
+	// Batch is how many articles are extracted, resolved and handed on together; 0 takes every input
+	// as one batch (resolution then reads the whole input as one unit, and the resolver answers for
+	// every article after the run).
+	Batch int
 }
 
-// Result is an extracted, resolved batch.
+// Result is an extracted, resolved input taken as one batch.
 type Result struct {
 	Docs     []*extract.Doc
 	Resolver *resolve.Resolver
@@ -39,50 +46,34 @@ type Result struct {
 	Errors   []error // one per bad input, in input order
 }
 
-// Extract reads and extracts every article and resolves entities across them. It writes nothing.
+// Extract reads and extracts every input as one batch and resolves entities across them: Run with a
+// sink that keeps the batch (for the scorer and the tests). It writes nothing.
 func Extract(ctx context.Context, opts Options) (*Result, error) {
-	lex := opts.Lexicon
-	if lex == nil {
-		lex = lexicon.Default()
+	opts.Batch = 0
+	keep := &keeper{}
+	sum, err := Run(ctx, opts, keep)
+	if err == nil {
+		err = ctx.Err()
 	}
-	res := &Result{}
-	files, errs := ingest.Files(opts.Paths)
-	res.Errors = append(res.Errors, errs...)
-	rd := ingest.NewReader(opts.Ingest, opts.Stdin)
-	var articles []*graph.Article
-	seen := map[string]string{}
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		rd.Read(f, func(a *graph.Article, err error) {
-			if err != nil {
-				res.Errors = append(res.Errors, err)
-				return
-			}
-			if prev, dup := seen[a.ID]; dup {
-				res.Errors = append(res.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, prev)})
-				return
-			}
-			seen[a.ID] = a.Source
-			articles = append(articles, a)
-		})
-	}
-	var failed []error
-	res.Docs, failed = extractAll(ctx, extract.New(lex), articles, opts.Workers, opts.Progress)
-	res.Errors = append(res.Errors, failed...)
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	var bad []error
-	res.Docs, bad = dropOversized(res.Docs)
-	res.Errors = append(res.Errors, bad...)
-	res.Resolver = resolve.New(lex)
-	res.Resolver.Correct(opts.Corrections)
-	res.Resolver.Add(res.Docs)
-	res.Batch = resolve.Batch(res.Docs, res.Resolver)
+	res := &Result{Docs: keep.b.Docs, Resolver: keep.b.Resolver, Batch: keep.b.Graph, Errors: sum.Errors}
+	if res.Batch == nil { // nothing was read
+		lex := opts.Lexicon
+		if lex == nil {
+			lex = lexicon.Default()
+		}
+		res.Resolver, res.Batch = resolve.New(lex), &graph.Batch{}
+	}
 	return res, nil
 }
+
+// keeper is the sink of Extract: it keeps the one batch.
+type keeper struct{ b Batch }
+
+func (k *keeper) Take(_ context.Context, b *Batch) error { k.b = *b; return nil }
+func (k *keeper) Finish(context.Context) error           { return nil }
 
 // dropOversized takes out the articles that name an entity longer than a store can key on (a run of
 // thousands of capitalised words), each with an error naming its file and line.

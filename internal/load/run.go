@@ -19,39 +19,51 @@ import (
 // DefaultBatchSize is how many articles are extracted and written together by default.
 const DefaultBatchSize = 500
 
-// DefaultWriteRows is how many rows (articles, entities, mentions, relations) a store that can
-// gather writes collects from successive batches before it sends them, by default.
-const DefaultWriteRows = 200_000
-
-// LoadOptions configure Load.
-type LoadOptions struct {
-	Options
-	BatchSize int  // articles per write (0: DefaultBatchSize)
-	DryRun    bool // read, extract and resolve, but write nothing
-	// WriteRows is how many rows a store that gathers writes (Neo4j) collects across batches before
-	// it sends them (0: DefaultWriteRows).
-	WriteRows int
-	// RetryFor is how long a write is retried when the store reports a passing failure (a restarting
-	// server); 0 means two minutes.
-	RetryFor time.Duration
-	// OnProgress is called after each batch.
-	OnProgress func(Progress)
-	// Step, when set, is called at every point where a load can be cut short: before and after
-	// each batch's writes. Tests use it to kill the process at chosen points.
-	Step func()
+// Batch is one extracted, resolved batch of articles, as a run hands it to its sink.
+type Batch struct {
+	// Docs are the batch's extracted articles (compacted: no text), in input order.
+	Docs []*extract.Doc
+	// Resolver says which entity each of Docs' entities is (Resolver.Of). In a run of several batches
+	// it answers for Docs only until Sink.Take returns.
+	Resolver *resolve.Resolver
+	// Graph is what a store writes for the batch; it does not change after Take returns.
+	Graph *graph.Batch
+	// Replaced are the ids of stored articles (see Holder) whose content changed: their old facts go.
+	Replaced []string
+	// Progress is how far the run is once this batch is taken.
+	Progress Progress
 }
 
-// Progress says how far a load is.
+// Sink takes the batches of a run, in input order: the store writer, the neo4j-admin files, the JSON
+// Lines printer, the scorer.
+type Sink interface {
+	// Take receives one batch. An error ends the run.
+	Take(ctx context.Context, b *Batch) error
+	// Finish is called once after the last batch, also when the run failed; it ends what Take left
+	// under way and returns the first error of it.
+	Finish(ctx context.Context) error
+}
+
+// Holder is a sink that already holds a graph (a store). A run resolves the new articles against
+// the entities it holds, skips the articles it holds unchanged and marks the changed ones Replaced.
+type Holder interface {
+	// Entities returns every stored entity with its aliases and merge reasons.
+	Entities(ctx context.Context) ([]graph.Entity, error)
+	// ArticleHashes returns the stored content hash of each given article that is stored completely.
+	ArticleHashes(ctx context.Context, ids []string) (map[string]string, error)
+}
+
+// Progress says how far a run is.
 type Progress struct {
 	Articles  int       // articles read so far
 	Bytes     int64     // input bytes read so far
 	Total     int64     // input bytes in all (0 when unknown, as for standard input)
 	Started   time.Time //
-	Stored    int       // articles written so far
+	Stored    int       // articles handed to the sink so far
 	Unchanged int       // articles already stored as they are
 }
 
-// Summary reports what a load did.
+// Summary reports what a run (and a load) did.
 type Summary struct {
 	Read        int          `json:"read"`      // articles read
 	Stored      int          `json:"stored"`    // articles written (new or changed)
@@ -69,269 +81,204 @@ type Summary struct {
 	DryRun      bool         `json:"dry_run"`
 }
 
-// retryable is what a store that can fail passingly (a server) tells about an error.
-type retryable interface {
-	Retryable(err error) bool
+// Run is the one pipeline every command runs: read the inputs, drop repeated article ids, extract
+// (in parallel), resolve entities, and hand the result to sink batch by batch (in.Batch articles at
+// a time, or all at once when it is 0), so that memory does not grow with the input. Bad inputs are
+// collected in the summary, one error each, and the rest goes on. When ctx is cancelled (SIGINT) the
+// batch under way is not taken, and Run returns with Interrupted set.
+func Run(ctx context.Context, in Options, sink Sink) (*Summary, error) {
+	p := &pipeline{in: in, sink: sink, sum: &Summary{}, seen: map[ingest.IDKey]origin{}}
+	err := p.start(ctx)
+	if err == nil {
+		err = p.readAll(ctx)
+	}
+	if ferr := sink.Finish(ctx); err == nil {
+		err = ferr
+	}
+	p.sum.Interrupted = ctx.Err() != nil
+	p.sum.Failed = len(p.sum.Errors)
+	return p.sum, err
 }
 
-// Load reads the inputs, extracts and resolves them against what the store holds, and writes them
-// batch by batch. An article already stored with the same content is skipped, a changed one replaces
-// its own facts, so running the same load again, or again after it was killed, ends with the graph
-// one clean load gives. When ctx is cancelled (SIGINT) the batch under way is finished and written,
-// and Load returns with Interrupted set.
-func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error) {
-	lex := opts.Lexicon
+// origin is where an article id was first read, as the index of its file and its line: small
+// whatever the paths.
+type origin struct{ file, line int32 }
+
+type pipeline struct {
+	in     Options
+	sink   Sink
+	holder Holder // nil when the sink holds nothing
+	x      *extract.Extractor
+	res    *resolve.Resolver
+	rd     *ingest.Reader
+	files  []string
+	seen   map[ingest.IDKey]origin
+	chunk  []*graph.Article
+	sum    *Summary
+	prog   Progress
+}
+
+// start sets up the extractor and the resolver (seeded with what the sink holds) and lists the inputs.
+func (p *pipeline) start(ctx context.Context) error {
+	lex := p.in.Lexicon
 	if lex == nil {
 		lex = lexicon.Default()
 	}
-	if opts.BatchSize <= 0 {
-		opts.BatchSize = DefaultBatchSize
-	}
-	if opts.RetryFor <= 0 {
-		opts.RetryFor = 2 * time.Minute
-	}
-	step := opts.Step
-	if step == nil {
-		step = func() {}
-	}
-	sum := &Summary{DryRun: opts.DryRun}
-	var err error
-	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { sum.Before, err = s.Counts(work); return err }); err != nil {
-		return sum, err
-	}
-	var known []graph.Entity
-	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { known, err = s.Entities(work); return err }); err != nil {
-		return sum, err
-	}
-	res := resolve.New(lex)
-	res.Correct(opts.Corrections)
-	res.Seed(known)
-	known = nil
-	x := extract.New(lex)
-
-	files, errs := ingest.Files(opts.Paths)
-	sum.Errors = append(sum.Errors, errs...)
-	prog := Progress{Started: time.Now()}
-	for _, f := range files {
-		if info, err := os.Stat(f); err == nil && f != ingest.StdinName {
-			prog.Total += info.Size()
-		}
-	}
-	rd := ingest.NewReader(opts.Ingest, opts.Stdin)
-	// the first input of each id, as the index of its file and its line: small whatever the paths
-	type origin struct{ file, line int32 }
-	seen := map[ingest.IDKey]origin{}
-	var chunk []*graph.Article
-
-	// One writer writes the batches in order while the next batch is being extracted.
-	type job struct {
-		b        *graph.Batch
-		replaced []string
-		prog     Progress
-	}
-	jobs := make(chan job, 1)
-	var writeErr error
-	written := make(chan struct{})
-	// A store that can gather writes (Neo4j) sends the rows of several batches together.
-	bw, buffered := s.(graph.BufferedWriter)
-	if buffered {
-		rows := opts.WriteRows
-		if rows <= 0 {
-			rows = DefaultWriteRows
-		}
-		bw.Buffer(rows)
-		defer bw.Buffer(0)
-	}
-	go func() {
-		defer close(written)
-		defer func() {
-			if buffered && writeErr == nil {
-				writeErr = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return bw.Flush(work) })
-			}
-		}()
-		for j := range jobs {
-			if writeErr != nil {
-				continue
-			}
-			step()
-			if len(j.replaced) > 0 {
-				if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.RemoveArticles(work, j.replaced) }); err != nil {
-					writeErr = err
-					continue
-				}
-			}
-			if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.Write(work, j.b) }); err != nil {
-				writeErr = err
-				continue
-			}
-			step()
-			if opts.OnProgress != nil {
-				opts.OnProgress(j.prog)
-			}
-		}
-	}()
-	finish := func() error {
-		close(jobs)
-		<-written
-		return writeErr
-	}
-
-	flush := func() error {
-		if len(chunk) == 0 {
-			return nil
-		}
-		arts := chunk
-		chunk = nil
-		var ids []string
-		for _, a := range arts {
-			ids = append(ids, a.ID)
-		}
-		var hashes map[string]string
-		if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) (err error) { hashes, err = s.ArticleHashes(work, ids); return err }); err != nil {
+	p.res = resolve.New(lex)
+	p.res.Correct(p.in.Corrections)
+	if h, ok := p.sink.(Holder); ok {
+		p.holder = h
+		known, err := h.Entities(ctx)
+		if err != nil {
 			return err
 		}
-		var todo []*graph.Article
-		var replaced []string
-		for _, a := range arts {
-			switch h, ok := hashes[a.ID]; {
-			case ok && h == a.Hash:
-				sum.Unchanged++
-			case ok:
-				replaced = append(replaced, a.ID)
-				todo = append(todo, a)
-			default:
-				todo = append(todo, a)
-			}
-		}
-		// an interrupt stops extraction at once and the batch is not written: the next run extracts and
-		// resolves it whole, as a load never interrupted would (resolution reads a batch as one unit)
-		docs, failed := extractAll(ctx, x, todo, opts.Workers, nil)
-		sum.Errors = append(sum.Errors, failed...)
-		sum.Read -= len(failed)
-		if ctx.Err() != nil {
-			return nil
-		}
-		docs, bad := dropOversized(docs)
-		sum.Errors = append(sum.Errors, bad...)
-		sum.Read -= len(bad)
-		if len(docs) < len(todo) { // a refused or unfinished article keeps what it said before
-			kept := map[string]bool{}
-			for _, d := range docs {
-				kept[d.Article.ID] = true
-			}
-			replaced = slices.DeleteFunc(replaced, func(id string) bool { return !kept[id] })
-		}
-		res.Add(docs)
-		b := resolve.Batch(docs, res)
-		res.Forget(docs)
-		sum.Stored += len(docs)
-		sum.Replaced += len(replaced)
-		sum.Entities += len(b.Entities)
-		sum.Relations += len(b.Relations)
-		sum.Mentions += len(b.Mentions)
-		for _, r := range b.Relations {
-			sum.Facts += len(r.Facts)
-		}
-		prog.Stored, prog.Unchanged = sum.Stored, sum.Unchanged
-		if opts.DryRun {
-			if opts.OnProgress != nil {
-				opts.OnProgress(prog)
-			}
-			return nil
-		}
-		jobs <- job{b: b, replaced: replaced, prog: prog}
-		return nil
+		p.res.Seed(known)
 	}
+	p.x = extract.New(lex)
+	var errs []error
+	p.files, errs = ingest.Files(p.in.Paths)
+	p.sum.Errors = append(p.sum.Errors, errs...)
+	p.prog.Started = time.Now()
+	for _, f := range p.files {
+		if info, err := os.Stat(f); err == nil && f != ingest.StdinName {
+			p.prog.Total += info.Size()
+		}
+	}
+	p.rd = ingest.NewReader(p.in.Ingest, p.in.Stdin)
+	return nil
+}
 
-	for fi, f := range files {
+// readAll reads every input, handing a batch on each time one is full, and the rest at the end.
+func (p *pipeline) readAll(ctx context.Context) error {
+	for fi, f := range p.files {
 		if ctx.Err() != nil {
 			break
 		}
-		var readErr error
-		rd.Read(f, func(a *graph.Article, err error) {
+		var err error
+		p.rd.Read(f, func(a *graph.Article, rerr error) {
 			if ctx.Err() != nil {
-				return // interrupted: what is read so far is written, the rest waits for the next run
+				return // interrupted: what is read so far is taken, the rest waits for the next run
 			}
-			if err != nil {
-				sum.Errors = append(sum.Errors, err)
+			if rerr != nil {
+				p.sum.Errors = append(p.sum.Errors, rerr)
 				return
 			}
-			prog.Articles++
-			prog.Bytes += int64(len(a.Text))
-			sum.Read++
-			key := ingest.KeyOf(a.ID)
-			if prev, dup := seen[key]; dup {
-				first := files[prev.file]
-				if prev.line > 0 {
-					first = fmt.Sprintf("%s:%d", first, prev.line)
-				}
-				sum.Errors = append(sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, first)})
+			p.prog.Articles++
+			p.prog.Bytes += int64(len(a.Text))
+			p.sum.Read++
+			if p.repeated(fi, f, a) {
 				return
 			}
-			o := origin{file: int32(fi)}
-			if rest, ok := strings.CutPrefix(a.Source, f+":"); ok {
-				if n, err := strconv.Atoi(rest); err == nil {
-					o.line = int32(n)
-				}
-			}
-			seen[key] = o
-			chunk = append(chunk, a)
-			if len(chunk) >= opts.BatchSize && readErr == nil && ctx.Err() == nil {
-				readErr = flush()
+			p.chunk = append(p.chunk, a)
+			if p.in.Batch > 0 && len(p.chunk) >= p.in.Batch && err == nil && ctx.Err() == nil {
+				err = p.flush(ctx)
 			}
 		})
-		if readErr != nil {
-			finish()
-			return sum, readErr
+		if err != nil {
+			return err
 		}
 	}
-	if err := flush(); err != nil {
-		finish()
-		return sum, err
-	}
-	if err := finish(); err != nil {
-		return sum, err
-	}
-	sum.Interrupted = ctx.Err() != nil
-	sum.Failed = len(sum.Errors)
-	if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) (err error) { sum.After, err = s.Counts(work); return err }); err != nil {
-		return sum, err
-	}
-	return sum, nil
+	return p.flush(ctx)
 }
 
-// withRetry runs op, and runs it again with growing pauses while the store calls its error passing,
-// for at most d in all: the first try runs to its end (a batch under way is not cut short), the
-// retries are cut off at the deadline, so a server that went away is given up on after d. op runs
-// under a context an interrupt (ctx) does not cancel; the interrupt ends the waiting between tries.
-func withRetry(ctx context.Context, s graph.Store, d time.Duration, op func(context.Context) error) error {
-	rs, ok := s.(retryable)
-	deadline := time.Now().Add(d)
-	work := context.WithoutCancel(ctx)
-	pause := 200 * time.Millisecond
-	for try := 0; ; try++ {
-		var err error
-		if try == 0 {
-			err = op(work)
-		} else {
-			tctx, cancel := context.WithDeadline(work, deadline)
-			err = op(tctx)
-			cancel()
-			if err != nil && time.Now().After(deadline) {
-				return fmt.Errorf("gave up after %s (--retry-for): %w", d, err)
-			}
+// repeated reports (as an error of the batch) an article whose id was read before, and remembers
+// where each id was first read.
+func (p *pipeline) repeated(fi int, f string, a *graph.Article) bool {
+	key := ingest.KeyOf(a.ID)
+	if prev, dup := p.seen[key]; dup {
+		first := p.files[prev.file]
+		if prev.line > 0 {
+			first = fmt.Sprintf("%s:%d", first, prev.line)
 		}
-		if err == nil || !ok || !rs.Retryable(err) {
-			return err
-		}
-		if time.Now().Add(pause).After(deadline) {
-			return fmt.Errorf("gave up after %s (--retry-for): %w", d, err)
-		}
-		select {
-		case <-ctx.Done():
-			return err
-		case <-time.After(pause):
-		}
-		pause = min(2*pause, 5*time.Second)
+		p.sum.Errors = append(p.sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, first)})
+		return true
 	}
+	o := origin{file: int32(fi)}
+	if rest, ok := strings.CutPrefix(a.Source, f+":"); ok {
+		if n, err := strconv.Atoi(rest); err == nil {
+			o.line = int32(n)
+		}
+	}
+	p.seen[key] = o
+	return false
+}
+
+// flush extracts and resolves the articles read since the last batch and hands them to the sink.
+func (p *pipeline) flush(ctx context.Context) error {
+	if len(p.chunk) == 0 {
+		return nil
+	}
+	todo, replaced, err := p.changed(ctx, p.chunk)
+	p.chunk = nil
+	if err != nil {
+		return err
+	}
+	// an interrupt stops extraction at once and the batch is not taken: the next run extracts and
+	// resolves it whole, as a run never interrupted would (resolution reads a batch as one unit)
+	docs, failed := extractAll(ctx, p.x, todo, p.in.Workers, p.in.Progress)
+	p.sum.Errors = append(p.sum.Errors, failed...)
+	p.sum.Read -= len(failed)
+	if ctx.Err() != nil {
+		return nil
+	}
+	docs, bad := dropOversized(docs)
+	p.sum.Errors = append(p.sum.Errors, bad...)
+	p.sum.Read -= len(bad)
+	if len(docs) < len(todo) { // a refused or unfinished article keeps what it said before
+		kept := map[string]bool{}
+		for _, d := range docs {
+			kept[d.Article.ID] = true
+		}
+		replaced = slices.DeleteFunc(replaced, func(id string) bool { return !kept[id] })
+	}
+	p.res.Add(docs)
+	b := &Batch{Docs: docs, Resolver: p.res, Graph: resolve.Batch(docs, p.res), Replaced: replaced}
+	p.count(b)
+	err = p.sink.Take(ctx, b)
+	if p.in.Batch > 0 {
+		// more batches follow: the resolver keeps its entities, not these articles
+		p.res.Forget(docs)
+	}
+	return err
+}
+
+// changed leaves out the articles the sink holds unchanged, and lists the ones it holds changed.
+func (p *pipeline) changed(ctx context.Context, arts []*graph.Article) (todo []*graph.Article, replaced []string, err error) {
+	if p.holder == nil {
+		return arts, nil, nil
+	}
+	ids := make([]string, 0, len(arts))
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	hashes, err := p.holder.ArticleHashes(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, a := range arts {
+		switch h, ok := hashes[a.ID]; {
+		case ok && h == a.Hash:
+			p.sum.Unchanged++
+		case ok:
+			replaced = append(replaced, a.ID)
+			todo = append(todo, a)
+		default:
+			todo = append(todo, a)
+		}
+	}
+	return todo, replaced, nil
+}
+
+// count adds a batch to the summary and the progress.
+func (p *pipeline) count(b *Batch) {
+	p.sum.Stored += len(b.Docs)
+	p.sum.Replaced += len(b.Replaced)
+	p.sum.Entities += len(b.Graph.Entities)
+	p.sum.Relations += len(b.Graph.Relations)
+	p.sum.Mentions += len(b.Graph.Mentions)
+	for _, r := range b.Graph.Relations {
+		p.sum.Facts += len(r.Facts)
+	}
+	p.prog.Stored, p.prog.Unchanged = p.sum.Stored, p.sum.Unchanged
+	b.Progress = p.prog
 }

@@ -7,10 +7,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -138,7 +141,7 @@ func (s *Store) Retryable(err error) bool {
 	if err == nil {
 		return false
 	}
-	return driver.IsRetryable(err) || IsUnavailable(err)
+	return driverRetryable(err) || IsUnavailable(err)
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -821,11 +824,6 @@ const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r)
  coalesce(r.title, '') AS title, coalesce(r.status, '') AS status, r.articles AS articles, r.evidence AS evidence,
  r.starts AS starts, r.ends AS ends, r.dates AS dates, r.places AS places, r.confidences AS confidences, r.rules AS rules`
 
-func (s *Store) relationsBetween(ctx context.Context, a, b string, types []graph.RelType) ([]graph.Relation, error) {
-	return s.relationList(ctx, `MATCH (a:Entity {id: $a})-[r:MET|HOLDS_POST|VISITED]-(b:Entity {id: $b})
-WHERE type(r) IN $types RETURN `+relationProjection, map[string]any{"a": a, "b": b, "types": typeNames(types)})
-}
-
 func (s *Store) relationList(ctx context.Context, q string, params map[string]any) ([]graph.Relation, error) {
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
@@ -980,6 +978,9 @@ func (s *Store) Cypher(ctx context.Context, query string, params map[string]any,
 		out, err = sess.ExecuteRead(ctx, work)
 	}
 	if err != nil {
+		if !write && accessModeRefused(err) {
+			return nil, nil, graph.Errorf(graph.EInvalid, "the query writes, and queries run read-only; add --write to allow it")
+		}
 		return nil, nil, fmt.Errorf("neo4j: %w", err)
 	}
 	pair := out.([2]any)
@@ -1095,18 +1096,31 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	return b, nil
 }
 
-// IsUnavailable reports whether err means the server could not be reached.
+// IsUnavailable reports whether err means the server could not be reached or went away: the
+// driver's connectivity error, its retry budget spent on such errors, a connection refused, reset
+// or closed, or a network time-out; read from the error types, not their wording.
 func IsUnavailable(err error) bool {
 	var ce *driver.ConnectivityError
-	if errors.As(err, &ce) {
-		return true
-	}
-	msg := err.Error()
-	for _, s := range []string{"connection refused", "connection reset", "broken pipe", "EOF", "i/o timeout", "ServiceUnavailable", "SessionExpired",
-		"ConnectivityError", "TransactionExecutionLimit"} {
-		if strings.Contains(msg, s) {
+	var limit *driver.TransactionExecutionLimit
+	var ne net.Error
+	return errors.As(err, &ce) || errors.As(err, &limit) || (errors.As(err, &ne) && ne.Timeout()) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
+}
+
+// driverRetryable reports whether the driver calls any error of err's chain retryable (a transient
+// server error, a lost connection, a full pool): driver.IsRetryable looks at one error, not a chain.
+func driverRetryable(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if driver.IsRetryable(e) {
 			return true
 		}
 	}
 	return false
+}
+
+// accessModeRefused reports whether the server refused a write in a read transaction.
+func accessModeRefused(err error) bool {
+	var ne *driver.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Statement.AccessMode"
 }

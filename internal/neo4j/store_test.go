@@ -14,7 +14,7 @@ import (
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-func open(t *testing.T) graph.Store { return neo4jtest.Open(t) }
+func open(t *testing.T) storetest.Store { return neo4jtest.Open(t) }
 
 func config(t *testing.T) neo4j.Config { return neo4jtest.Config(t) }
 

@@ -2,6 +2,7 @@ package query_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
@@ -105,7 +106,7 @@ func BenchmarkQueries(b *testing.B) {
 		cases := map[string]func() error{
 			"path": func() error {
 				_, err := q.Paths(ctx, person(), person(), query.PathOptions{})
-				if graph.ErrorCode(err) == graph.ENotFound {
+				if errors.Is(err, graph.ErrNotFound) {
 					return nil
 				}
 				return err
@@ -167,7 +168,7 @@ func pathVsCypher(b *testing.B, q *query.Engine, c graph.CypherRunner, people in
 		from, to := person(), person()
 		start := time.Now()
 		_, err := q.Paths(ctx, from, to, query.PathOptions{})
-		if err != nil && graph.ErrorCode(err) != graph.ENotFound {
+		if err != nil && !errors.Is(err, graph.ErrNotFound) {
 			b.Fatal(err)
 		}
 		mid := time.Now()

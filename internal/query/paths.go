@@ -67,6 +67,24 @@ func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*
 	if o.K > 1 {
 		limit = min(o.MaxHops, d+2) // K shortest: look a little beyond the shortest
 	}
+	found, err := w.enumerate(ctx, from, to, limit, dist)
+	if err != nil {
+		return nil, err
+	}
+	var out []*graph.Path
+	for _, ids := range chosen(found, o) {
+		p, err := graph.BuildPath(ctx, ids, o.Types, q.S.Lookup, graph.BetweenEach(w.between))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// enumerate lists the paths from from to to of at most limit hops (at most maxEnumerated of them),
+// taking only the steps that can still arrive in time by dist, the distances from to.
+func (w *walker) enumerate(ctx context.Context, from, to string, limit int, dist map[string]int) ([][]string, error) {
 	var found [][]string
 	path := []string{from}
 	onPath := map[string]bool{from: true}
@@ -102,6 +120,12 @@ func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*
 	if err := walk(from); err != nil {
 		return nil, err
 	}
+	return found, nil
+}
+
+// chosen sorts the paths found, shortest first and then by their id sequences, and keeps the ones
+// asked for: the first, every shortest (--all) or the K first (--k).
+func chosen(found [][]string, o PathOptions) [][]string {
 	sort.Slice(found, func(i, j int) bool {
 		if len(found[i]) != len(found[j]) {
 			return len(found[i]) < len(found[j])
@@ -118,18 +142,7 @@ func (q *Engine) Paths(ctx context.Context, from, to string, o PathOptions) ([]*
 	case o.K > 1:
 		n = o.K
 	}
-	if n > len(found) {
-		n = len(found)
-	}
-	var out []*graph.Path
-	for _, ids := range found[:n] {
-		p, err := graph.BuildPath(ctx, ids, o.Types, q.S.Lookup, graph.BetweenEach(w.between))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, nil
+	return found[:min(n, len(found))]
 }
 
 // walker fetches the graph around a search a layer at a time and remembers it.

@@ -14,9 +14,24 @@ import (
 	"github.com/kgnews/kg/internal/names"
 )
 
+// Reader is what answering questions needs of a store: reads only (see graph.Store for each).
+// A store that finds paths itself also implements graph.PathFinder.
+type Reader interface {
+	Entity(ctx context.Context, id string) (graph.Entity, error)
+	Lookup(ctx context.Context, ids []string) (map[string]graph.Entity, error)
+	FindEntities(ctx context.Context, name string) ([]graph.Entity, error)
+	Names(ctx context.Context) ([]graph.Name, error)
+	Relations(ctx context.Context, ids []string, types []graph.RelType) ([]graph.Relation, error)
+	Mentions(ctx context.Context, id string) ([]graph.Mention, error)
+	Articles(ctx context.Context, ids []string) ([]graph.Article, error)
+	ShortestPath(ctx context.Context, from, to string, opts graph.PathOptions) (*graph.Path, error)
+}
+
+var _ Reader = graph.Store(nil)
+
 // Engine answers questions over one store.
 type Engine struct {
-	S graph.Store
+	S Reader
 }
 
 // TypeOf returns an entity's type from its id ("person:…", "organisation:…", "place:…").

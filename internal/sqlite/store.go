@@ -314,6 +314,9 @@ func (s *Store) entitiesWhere(ctx context.Context, cond string, args []any) ([]g
 		out = append(out, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
 	sub := `SELECT id FROM entities WHERE ` + cond
 	for _, q := range []struct {
 		sql   string
@@ -342,6 +345,9 @@ func (s *Store) entitiesWhere(ctx context.Context, cond string, args []any) ([]g
 			}
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: entities: %w", err)
+		}
 	}
 	return out, nil
 }
@@ -453,31 +459,58 @@ func (s *Store) relations(ctx context.Context, q string, args ...any) ([]graph.R
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: relations: %w", err)
 	}
+	facts, err := s.factsOf(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
-		if out[i].Facts, err = s.facts(ctx, keys[i]); err != nil {
-			return nil, err
-		}
+		out[i].Facts = facts[keys[i]]
 	}
 	graph.SortRelations(out)
 	return out, nil
 }
 
-func (s *Store) facts(ctx context.Context, key string) ([]graph.Fact, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT article, evidence, start, end, date, place, confidence, rule
-		FROM facts WHERE rel = ? ORDER BY article, start`, key)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: facts: %w", err)
-	}
-	defer rows.Close()
-	var out []graph.Fact
-	for rows.Next() {
-		var f graph.Fact
-		if err := rows.Scan(&f.Article, &f.Evidence, &f.Start, &f.End, &f.Date, &f.Place, &f.Confidence, &f.Rule); err != nil {
-			return nil, fmt.Errorf("sqlite: facts: %w", err)
+// inChunks runs f on the ids 500 at a time (SQLite bounds a statement's parameters), with the
+// placeholders and arguments of an IN list.
+func inChunks(ids []string, f func(marks string, args []any) error) error {
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
 		}
-		out = append(out, f)
+		if err := f(strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ","), args); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return nil
+}
+
+// factsOf reads the facts of the given relations, by relation key, each relation's in the order of
+// article and offset, 500 relations a query.
+func (s *Store) factsOf(ctx context.Context, keys []string) (map[string][]graph.Fact, error) {
+	out := map[string][]graph.Fact{}
+	err := inChunks(keys, func(marks string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT rel, article, evidence, start, end, date, place, confidence, rule
+			FROM facts WHERE rel IN (`+marks+`) ORDER BY rel, article, start`, args...)
+		if err != nil {
+			return fmt.Errorf("sqlite: facts: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var key string
+			var f graph.Fact
+			if err := rows.Scan(&key, &f.Article, &f.Evidence, &f.Start, &f.End, &f.Date, &f.Place, &f.Confidence, &f.Rule); err != nil {
+				return fmt.Errorf("sqlite: facts: %w", err)
+			}
+			out[key] = append(out[key], f)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("sqlite: facts: %w", err)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Relations returns every relation touching any of ids, over the given types.
@@ -587,6 +620,9 @@ func (s *Store) ArticleHashes(ctx context.Context, ids []string) (map[string]str
 			out[id] = h
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: hashes: %w", err)
+		}
 	}
 	return out, nil
 }
@@ -632,22 +668,36 @@ func (s *Store) Entities(ctx context.Context) ([]graph.Entity, error) {
 	return s.entitiesWhere(ctx, `1 = 1`, nil)
 }
 
-// Articles returns the stored articles with the given ids, sorted by id.
+// Articles returns the stored articles with the given ids, sorted by id, 500 a query.
 func (s *Store) Articles(ctx context.Context, ids []string) ([]graph.Article, error) {
 	var out []graph.Article
-	for _, id := range ids {
-		var a graph.Article
-		var extra string
-		err := s.db.QueryRowContext(ctx, `SELECT id, title, url, published, source, hash, extra FROM articles WHERE id = ?`, id).
-			Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source, &a.Hash, &extra)
-		a.Extra = decodeExtra(extra)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
+	seen := map[string]bool{}
+	err := inChunks(ids, func(marks string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, title, url, published, source, hash, extra FROM articles WHERE id IN (`+marks+`)`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: articles: %w", err)
+			return fmt.Errorf("sqlite: articles: %w", err)
 		}
-		out = append(out, a)
+		defer rows.Close()
+		for rows.Next() {
+			var a graph.Article
+			var extra string
+			if err := rows.Scan(&a.ID, &a.Title, &a.URL, &a.Published, &a.Source, &a.Hash, &extra); err != nil {
+				return fmt.Errorf("sqlite: articles: %w", err)
+			}
+			if seen[a.ID] { // an id asked for twice
+				continue
+			}
+			seen[a.ID] = true
+			a.Extra = decodeExtra(extra)
+			out = append(out, a)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("sqlite: articles: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
@@ -671,6 +721,9 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 		b.Articles = append(b.Articles, a)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: dump: %w", err)
+	}
 	if b.Entities, err = s.Entities(ctx); err != nil {
 		return nil, err
 	}
@@ -687,6 +740,9 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 		b.Mentions = append(b.Mentions, m)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: dump: %w", err)
+	}
 	if b.Relations, err = s.relations(ctx, `SELECT key, type, src, dst, title, status FROM relations`); err != nil {
 		return nil, err
 	}

@@ -5,12 +5,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
-func open(t *testing.T) graph.Store {
+func open(t *testing.T) storetest.Store {
 	t.Helper()
 	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "kg.db"))
 	if err != nil {

@@ -5,6 +5,8 @@ package storetest
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -17,8 +19,20 @@ import (
 	"github.com/kgnews/kg/internal/load"
 )
 
+// Store is what the suite needs of a store: all of graph.Store, and Dump for comparing graphs.
+type Store interface {
+	graph.Store
+	Dumper
+}
+
+// Dumper is a store the tests can read whole: every store has it, only tests use it.
+type Dumper interface {
+	// Dump returns the whole graph in canonical order (see graph.Canonicalize).
+	Dump(ctx context.Context) (*graph.Batch, error)
+}
+
 // Open returns a fresh, empty store for one test.
-type Open func(t *testing.T) graph.Store
+type Open func(t *testing.T) Store
 
 // SeedsDir is the repository's seeds/ folder.
 func SeedsDir() string {
@@ -102,10 +116,115 @@ func Run(t *testing.T, open Open) {
 	t.Run("Paths", func(t *testing.T) { testPaths(t, open(t)) })
 	t.Run("NoPath", func(t *testing.T) { testNoPath(t, open(t)) })
 	t.Run("GeneratedPaths", func(t *testing.T) { testGeneratedPaths(t, open(t)) })
+	t.Run("ArticlesAndRelations", func(t *testing.T) { testArticlesAndRelations(t, open(t)) })
+	t.Run("UnknownAndCancelled", func(t *testing.T) { testUnknownAndCancelled(t, open(t)) })
+}
+
+// testUnknownAndCancelled asks every read for what the store does not hold (an empty answer, or a
+// not-found error where one thing is asked for), and calls every method with a cancelled context
+// (an error, and nothing written).
+func testUnknownAndCancelled(t *testing.T, s Store) {
+	ctx := context.Background()
+	write(t, s, SeedBatch(t))
+	before := dump(t, s)
+	unknown := []string{"person:nobody"}
+	if es, err := s.Lookup(ctx, unknown); err != nil || len(es) != 0 {
+		t.Errorf("Lookup(unknown) = %v, %v; want none", es, err)
+	}
+	if ms, err := s.Mentions(ctx, "person:nobody"); err != nil || len(ms) != 0 {
+		t.Errorf("Mentions(unknown) = %v, %v; want none", ms, err)
+	}
+	if rs, err := s.Relations(ctx, unknown, nil); err != nil || len(rs) != 0 {
+		t.Errorf("Relations(unknown) = %v, %v; want none", rs, err)
+	}
+	if as, err := s.Articles(ctx, []string{"no-such-article"}); err != nil || len(as) != 0 {
+		t.Errorf("Articles(unknown) = %v, %v; want none", as, err)
+	}
+	if hs, err := s.ArticleHashes(ctx, []string{"no-such-article"}); err != nil || len(hs) != 0 {
+		t.Errorf("ArticleHashes(unknown) = %v, %v; want none", hs, err)
+	}
+	if err := s.RemoveArticles(ctx, []string{"no-such-article"}); err != nil {
+		t.Errorf("RemoveArticles(unknown): %v", err)
+	}
+	if _, err := s.ShortestPath(ctx, "person:nobody", before.Entities[0].ID, graph.PathOptions{MaxHops: 3}); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("ShortestPath(unknown) error = %v, want a not-found error", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	id := before.Entities[0].ID
+	calls := map[string]func() error{
+		"Write":          func() error { return s.Write(cancelled, Generate(GenOptions{Entities: 20, Relations: 30, Seed: 5})) },
+		"RemoveArticles": func() error { return s.RemoveArticles(cancelled, []string{before.Articles[0].ID}) },
+		"ArticleHashes":  func() error { _, err := s.ArticleHashes(cancelled, []string{before.Articles[0].ID}); return err },
+		"Entities":       func() error { _, err := s.Entities(cancelled); return err },
+		"Counts":         func() error { _, err := s.Counts(cancelled); return err },
+		"Entity":         func() error { _, err := s.Entity(cancelled, id); return err },
+		"Lookup":         func() error { _, err := s.Lookup(cancelled, []string{id}); return err },
+		"FindEntities":   func() error { _, err := s.FindEntities(cancelled, before.Entities[0].Name); return err },
+		"Relations":      func() error { _, err := s.Relations(cancelled, []string{id}, nil); return err },
+		"Mentions":       func() error { _, err := s.Mentions(cancelled, id); return err },
+		"Names":          func() error { _, err := s.Names(cancelled); return err },
+		"Articles":       func() error { _, err := s.Articles(cancelled, []string{before.Articles[0].ID}); return err },
+		"ShortestPath": func() error {
+			_, err := s.ShortestPath(cancelled, id, before.Entities[1].ID, graph.PathOptions{MaxHops: 3})
+			return err
+		},
+	}
+	for name, call := range calls {
+		if err := call(); err == nil {
+			t.Errorf("%s with a cancelled context: no error", name)
+		}
+	}
+	if after := dump(t, s); !reflect.DeepEqual(after, before) {
+		t.Error("calls with a cancelled context changed the graph")
+	}
+}
+
+// testArticlesAndRelations reads many articles and relations at once (more than one query's worth
+// on a store that reads them in chunks), asks for unknown ids, and calls with a cancelled context.
+func testArticlesAndRelations(t *testing.T, s Store) {
+	ctx := context.Background()
+	b := Generate(GenOptions{Entities: 700, Relations: 1200, Seed: 11})
+	for i := range 1100 {
+		b.Articles = append(b.Articles, graph.Article{ID: fmt.Sprintf("gen-%04d", i), Title: fmt.Sprintf("Title %d", i), Hash: "h"})
+	}
+	write(t, s, b)
+	want := Expected(b)
+	ids := []string{"no-such-article"}
+	for _, a := range b.Articles {
+		ids = append(ids, a.ID)
+	}
+	got, err := s.Articles(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want.Articles) {
+		t.Errorf("Articles: %d articles, want %d (the unknown id left out, sorted by id)", len(got), len(want.Articles))
+	}
+	var ents []string
+	for _, e := range b.Entities {
+		ents = append(ents, e.ID)
+	}
+	rels, err := s.Relations(ctx, append(ents, "person:nobody"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph.SortRelations(want.Relations) // the order Relations gives
+	if !reflect.DeepEqual(rels, want.Relations) {
+		t.Errorf("Relations: %d relations, want %d with every fact", len(rels), len(want.Relations))
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Articles(cancelled, ids); err == nil {
+		t.Error("Articles with a cancelled context: no error")
+	}
+	if _, err := s.Relations(cancelled, ents, nil); err == nil {
+		t.Error("Relations with a cancelled context: no error")
+	}
 }
 
 // testGeneratedPaths checks the store's shortest paths against the reference on a generated graph.
-func testGeneratedPaths(t *testing.T, s graph.Store) {
+func testGeneratedPaths(t *testing.T, s Store) {
 	b := Generate(GenOptions{Entities: 300, Relations: 520, Seed: 3})
 	write(t, s, b)
 	ref := NewReference(b)
@@ -115,7 +234,7 @@ func testGeneratedPaths(t *testing.T, s graph.Store) {
 		want := ref.ShortestPath(from, to, graph.DefaultMaxHops)
 		p, err := s.ShortestPath(context.Background(), from, to, graph.PathOptions{})
 		if want == nil {
-			if graph.ErrorCode(err) != graph.ENotFound {
+			if !errors.Is(err, graph.ErrNotFound) {
 				t.Errorf("%s → %s: no path in the reference, store says %v", from, to, err)
 			}
 			continue
@@ -134,14 +253,14 @@ func testGeneratedPaths(t *testing.T, s graph.Store) {
 	}
 }
 
-func write(t *testing.T, s graph.Store, b *graph.Batch) {
+func write(t *testing.T, s Store, b *graph.Batch) {
 	t.Helper()
 	if err := s.Write(context.Background(), b); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 }
 
-func dump(t *testing.T, s graph.Store) *graph.Batch {
+func dump(t *testing.T, s Store) *graph.Batch {
 	t.Helper()
 	d, err := s.Dump(context.Background())
 	if err != nil {
@@ -160,7 +279,7 @@ func Expected(b *graph.Batch) *graph.Batch {
 	return e
 }
 
-func testSchemaTwice(t *testing.T, s graph.Store) {
+func testSchemaTwice(t *testing.T, s Store) {
 	for i := 0; i < 2; i++ {
 		if err := s.ApplySchema(context.Background()); err != nil {
 			t.Fatalf("ApplySchema #%d: %v", i+1, err)
@@ -168,7 +287,7 @@ func testSchemaTwice(t *testing.T, s graph.Store) {
 	}
 }
 
-func testRoundTrip(t *testing.T, s graph.Store) {
+func testRoundTrip(t *testing.T, s Store) {
 	b := SeedBatch(t)
 	write(t, s, b)
 	got, want := dump(t, s), Expected(b)
@@ -216,7 +335,7 @@ func CompareBatches(t *testing.T, got, want *graph.Batch) {
 	}
 }
 
-func testIdempotent(t *testing.T, s graph.Store) {
+func testIdempotent(t *testing.T, s Store) {
 	ctx := context.Background()
 	write(t, s, SeedBatch(t))
 	n1, err := s.Counts(ctx)
@@ -237,7 +356,7 @@ func testIdempotent(t *testing.T, s graph.Store) {
 
 // testFactsAccumulate writes a relation, then the same relation read in another article: one edge
 // with both facts, and a repeated fact is not stored twice.
-func testFactsAccumulate(t *testing.T, s graph.Store) {
+func testFactsAccumulate(t *testing.T, s Store) {
 	ents := []graph.Entity{{ID: "person:a-b", Name: "A B", Type: graph.Person}, {ID: "person:c-d", Name: "C D", Type: graph.Person}}
 	arts := []graph.Article{{ID: "art-1", Title: "one"}, {ID: "art-2", Title: "two"}}
 	f1 := graph.Fact{Article: "art-1", Evidence: "A B met C D.", Start: 0, End: 12, Date: "2024-03-17", Confidence: 0.9, Rule: "r"}
@@ -258,7 +377,7 @@ func testFactsAccumulate(t *testing.T, s graph.Store) {
 	}
 }
 
-func find(t *testing.T, s graph.Store, name string) graph.Entity {
+func find(t *testing.T, s Store, name string) graph.Entity {
 	t.Helper()
 	es, err := s.FindEntities(context.Background(), name)
 	if err != nil {
@@ -270,7 +389,7 @@ func find(t *testing.T, s graph.Store, name string) graph.Entity {
 	return es[0]
 }
 
-func testLookup(t *testing.T, s graph.Store) {
+func testLookup(t *testing.T, s Store) {
 	write(t, s, SeedBatch(t))
 	h := find(t, s, "Ismail Haniyeh")
 	for _, variant := range []string{"Isma’il Haniya", "isma'il haniya", "Haniye", "ISMAIL HANIYEH"} {
@@ -289,7 +408,7 @@ func testLookup(t *testing.T, s graph.Store) {
 	if err != nil || !reflect.DeepEqual(got, h) {
 		t.Errorf("Entity(%s) = %+v, %v; want %+v", h.ID, got, err, h)
 	}
-	if _, err := s.Entity(context.Background(), "person:nobody"); graph.ErrorCode(err) != graph.ENotFound {
+	if _, err := s.Entity(context.Background(), "person:nobody"); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("Entity(unknown) error = %v, want a not-found error", err)
 	}
 	if es, err := s.FindEntities(context.Background(), "Nobody At All"); err != nil || len(es) != 0 {
@@ -297,7 +416,7 @@ func testLookup(t *testing.T, s graph.Store) {
 	}
 }
 
-func testPaths(t *testing.T, s graph.Store) {
+func testPaths(t *testing.T, s Store) {
 	b := SeedBatch(t)
 	write(t, s, b)
 	ref := NewReference(b)
@@ -329,11 +448,11 @@ func testPaths(t *testing.T, s graph.Store) {
 	}
 }
 
-func testNoPath(t *testing.T, s graph.Store) {
+func testNoPath(t *testing.T, s Store) {
 	ents := []graph.Entity{{ID: "person:x", Name: "X", Type: graph.Person}, {ID: "person:y", Name: "Y", Type: graph.Person}}
 	write(t, s, &graph.Batch{Entities: ents})
 	_, err := s.ShortestPath(context.Background(), "person:x", "person:y", graph.PathOptions{})
-	if graph.ErrorCode(err) != graph.ENotFound {
+	if !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("ShortestPath between unconnected entities: error %v, want not found", err)
 	}
 }

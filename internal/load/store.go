@@ -1,0 +1,248 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kgnews/kg/internal/graph"
+)
+
+// DefaultWriteRows is how many rows (articles, entities, mentions, relations) a store that can
+// gather writes collects from successive batches before it sends them, by default.
+const DefaultWriteRows = 200_000
+
+// Writer is what a load needs of a store: what it holds, and writing to it.
+type Writer interface {
+	Holder
+	// Write merges a batch into the graph (see graph.Store).
+	Write(ctx context.Context, b *graph.Batch) error
+	// RemoveArticles takes out everything the given articles said (see graph.Store).
+	RemoveArticles(ctx context.Context, ids []string) error
+	// Counts returns the sizes of the stored graph.
+	Counts(ctx context.Context) (graph.Counts, error)
+}
+
+var _ Writer = graph.Store(nil)
+
+// LoadOptions configure Load.
+type LoadOptions struct {
+	Options
+	BatchSize int  // articles per write (0: DefaultBatchSize)
+	DryRun    bool // read, extract and resolve, but write nothing
+	// WriteRows is how many rows a store that gathers writes (Neo4j) collects across batches before
+	// it sends them (0: DefaultWriteRows).
+	WriteRows int
+	// RetryFor is how long a write is retried when the store reports a passing failure (a restarting
+	// server); 0 means two minutes.
+	RetryFor time.Duration
+	// OnProgress is called after each batch.
+	OnProgress func(Progress)
+	// Step, when set, is called at every point where a load can be cut short: before and after
+	// each batch's writes. Tests use it to kill the process at chosen points.
+	Step func()
+}
+
+// Load runs the pipeline into a store: it reads the inputs, extracts and resolves them against what
+// the store holds, and writes them batch by batch. An article already stored with the same content
+// is skipped, a changed one replaces its own facts, so running the same load again, or again after
+// it was killed, ends with the graph one clean load gives. When ctx is cancelled (SIGINT) the batch
+// under way is finished and written, and Load returns with Interrupted set.
+func Load(ctx context.Context, s Writer, opts LoadOptions) (*Summary, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	if opts.RetryFor <= 0 {
+		opts.RetryFor = 2 * time.Minute
+	}
+	if opts.WriteRows <= 0 {
+		opts.WriteRows = DefaultWriteRows
+	}
+	w := Retrying(s, opts.RetryFor)
+	before, err := w.Counts(ctx)
+	if err != nil {
+		return &Summary{DryRun: opts.DryRun}, err
+	}
+	in := opts.Options
+	in.Batch = opts.BatchSize
+	sum, err := Run(ctx, in, newStoreSink(w, opts))
+	sum.DryRun, sum.Before = opts.DryRun, before
+	if err != nil {
+		return sum, err
+	}
+	if sum.After, err = w.Counts(ctx); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+// storeSink writes each batch to a store. One goroutine writes the batches in order while the next
+// batch is being extracted; a store that can gather writes (Neo4j) sends the rows of several batches
+// together.
+type storeSink struct {
+	*retrying
+	opts    LoadOptions
+	jobs    chan *Batch
+	written chan struct{}
+	err     error // the first write error; later batches are not written
+}
+
+func newStoreSink(w *retrying, opts LoadOptions) *storeSink {
+	if opts.Step == nil {
+		opts.Step = func() {}
+	}
+	return &storeSink{retrying: w, opts: opts}
+}
+
+func (s *storeSink) Take(ctx context.Context, b *Batch) error {
+	if s.opts.DryRun {
+		if s.opts.OnProgress != nil {
+			s.opts.OnProgress(b.Progress)
+		}
+		return nil
+	}
+	if s.jobs == nil {
+		s.Buffer(s.opts.WriteRows)
+		s.jobs, s.written = make(chan *Batch, 1), make(chan struct{})
+		go s.writeAll(ctx)
+	}
+	// only what outlives the resolver's next batch goes to the writer
+	s.jobs <- &Batch{Graph: b.Graph, Replaced: b.Replaced, Progress: b.Progress}
+	return nil
+}
+
+func (s *storeSink) writeAll(ctx context.Context) {
+	defer close(s.written)
+	for b := range s.jobs {
+		if s.err != nil {
+			continue
+		}
+		s.opts.Step()
+		if len(b.Replaced) > 0 {
+			if s.err = s.RemoveArticles(ctx, b.Replaced); s.err != nil {
+				continue
+			}
+		}
+		if s.err = s.Write(ctx, b.Graph); s.err != nil {
+			continue
+		}
+		s.opts.Step()
+		if s.opts.OnProgress != nil {
+			s.opts.OnProgress(b.Progress)
+		}
+	}
+	if s.err == nil {
+		s.err = s.Flush(ctx)
+	}
+}
+
+func (s *storeSink) Finish(context.Context) error {
+	if s.jobs == nil {
+		return nil
+	}
+	close(s.jobs)
+	<-s.written
+	s.Buffer(0)
+	return s.err
+}
+
+// retryable is what a store that can fail passingly (a server) tells about an error.
+type retryable interface {
+	Retryable(err error) bool
+}
+
+// Retrying decorates a store: every call is run again, with growing pauses, while the store calls
+// its error passing (a server restarting), for at most d per call. Each call's first try runs to its
+// end under a context an interrupt does not cancel (a batch under way is not cut short); the
+// interrupt ends the waiting between tries. A store that gathers writes keeps doing so through it.
+func Retrying(w Writer, d time.Duration) *retrying {
+	r := &retrying{w: w, d: d}
+	r.rs, _ = w.(retryable)
+	r.bw, _ = w.(graph.BufferedWriter)
+	return r
+}
+
+type retrying struct {
+	w  Writer
+	d  time.Duration
+	rs retryable            // nil: no error is passing
+	bw graph.BufferedWriter // nil: writes are sent as they come
+}
+
+var (
+	_ Writer               = (*retrying)(nil)
+	_ graph.BufferedWriter = (*retrying)(nil)
+)
+
+func (r *retrying) Write(ctx context.Context, b *graph.Batch) error {
+	return r.retry(ctx, func(work context.Context) error { return r.w.Write(work, b) })
+}
+
+func (r *retrying) RemoveArticles(ctx context.Context, ids []string) error {
+	return r.retry(ctx, func(work context.Context) error { return r.w.RemoveArticles(work, ids) })
+}
+
+func (r *retrying) Counts(ctx context.Context) (n graph.Counts, err error) {
+	err = r.retry(ctx, func(work context.Context) (err error) { n, err = r.w.Counts(work); return err })
+	return n, err
+}
+
+func (r *retrying) Entities(ctx context.Context) (es []graph.Entity, err error) {
+	err = r.retry(ctx, func(work context.Context) (err error) { es, err = r.w.Entities(work); return err })
+	return es, err
+}
+
+func (r *retrying) ArticleHashes(ctx context.Context, ids []string) (h map[string]string, err error) {
+	err = r.retry(ctx, func(work context.Context) (err error) { h, err = r.w.ArticleHashes(work, ids); return err })
+	return h, err
+}
+
+// Buffer passes on to a store that gathers writes; it does nothing for one that does not.
+func (r *retrying) Buffer(rows int) {
+	if r.bw != nil {
+		r.bw.Buffer(rows)
+	}
+}
+
+// Flush sends what a store that gathers writes holds back.
+func (r *retrying) Flush(ctx context.Context) error {
+	if r.bw == nil {
+		return nil
+	}
+	return r.retry(ctx, r.bw.Flush)
+}
+
+// retry runs op, and runs it again with growing pauses while the store calls its error passing,
+// for at most r.d in all: the first try runs to its end, the retries are cut off at the deadline, so
+// a server that went away is given up on after r.d. op runs under a context an interrupt (ctx) does
+// not cancel; the interrupt ends the waiting between tries.
+func (r *retrying) retry(ctx context.Context, op func(context.Context) error) error {
+	deadline := time.Now().Add(r.d)
+	work := context.WithoutCancel(ctx)
+	pause := 200 * time.Millisecond
+	for try := 0; ; try++ {
+		var err error
+		if try == 0 {
+			err = op(work)
+		} else {
+			tctx, cancel := context.WithDeadline(work, deadline)
+			err = op(tctx)
+			cancel()
+			if err != nil && time.Now().After(deadline) {
+				return fmt.Errorf("gave up after %s (--retry-for): %w", r.d, err)
+			}
+		}
+		if err == nil || r.rs == nil || !r.rs.Retryable(err) {
+			return err
+		}
+		if time.Now().Add(pause).After(deadline) {
+			return fmt.Errorf("gave up after %s (--retry-for): %w", r.d, err)
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 5*time.Second)
+	}
+}
