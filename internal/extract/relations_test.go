@@ -67,6 +67,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Mr Tom Reed spoke on Monday. Party leader Charles Hale accelerating preparations this week as he visits Lima.", []string{"HOLDS_POST Charles Hale -> Party [leader/current]", "VISITED Charles Hale -> Lima"}},
 		// a title in the name of a thing describes no one
 		{"Ivo Marek has apologised to MPs. Mr Marek said the release was premature. Critics in Rome, Milan and Turin were angry.\n\nMarek guided them to the King's Cup in 1997.", nil},
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nNKP Finance Minister Tom Reed said prices would hold.",
+			[]string{"HOLDS_POST Tom Reed -> Norway [NKP Finance Minister/current]"}},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},

@@ -41,6 +41,14 @@ func (d *Doc) bodyInTitle(title string) (body, rest string) {
 	return "", ""
 }
 
+// companyShared reports whether a title's state posts are all a company's or a body's posts too
+// ("President", "vice president"; not "Finance Minister", "Chancellor", after which an abbreviation is
+// more often a party's: "CDU Finance Minister X").
+func companyShared(title string) bool {
+	shared, _ := lexicon.CompanyPostWords(title)
+	return shared
+}
+
 // isShadowPost reports whether a title is an opposition "shadow" post ("shadow home secretary").
 func isShadowPost(title string) bool {
 	for _, w := range strings.Fields(strings.ToLower(title)) {
@@ -107,7 +115,7 @@ func (d *Doc) holdPartyPost(e *Entity, title, status string, sent int, rule stri
 	if e == nil || !isStatePost(title) {
 		return
 	}
-	if body, rest := d.bodyInTitle(title); body != "" {
+	if body, rest := d.bodyInTitle(title); body != "" && companyShared(rest) {
 		// "OPEC President X", "USDA Secretary X": the post is that body's, not a state's
 		d.add(Relation{Type: graph.HoldsPost, From: e, To: d.orgEntity(body), Title: rest, Status: status, Sent: sent, Rule: rulePostTitle}, false)
 		return
