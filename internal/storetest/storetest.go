@@ -102,6 +102,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("Paths", func(t *testing.T) { testPaths(t, open(t)) })
 	t.Run("NoPath", func(t *testing.T) { testNoPath(t, open(t)) })
 	t.Run("GeneratedPaths", func(t *testing.T) { testGeneratedPaths(t, open(t)) })
+	t.Run("MergeEntities", func(t *testing.T) { testMergeEntities(t, open(t)) })
 }
 
 // testGeneratedPaths checks the store's shortest paths against the reference on a generated graph.
