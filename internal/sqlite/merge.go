@@ -157,4 +157,3 @@ func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation
 	}
 	return ms, rs, rows.Err()
 }
-
