@@ -107,6 +107,26 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	res.Correct(opts.Corrections)
 	res.Seed(known)
 	known = nil
+	// the evidence the store holds, so that what earlier loads wrote counts as what earlier batches
+	// of this load would; then what it now supports (a partial node whose full name came in a batch
+	// whose merge was cut short, a researcher's forced merge) is merged in the store
+	merger, canMerge := s.(graph.EntityMerger)
+	if canMerge && sum.Before.Entities > 0 {
+		var ms []graph.Mention
+		var posts []graph.Relation
+		if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { ms, posts, err = merger.Evidence(work); return err }); err != nil {
+			return sum, err
+		}
+		res.LearnStored(ms, posts)
+		ms, posts = nil, nil
+		res.ApplyCorrections()
+		res.Revise()
+		if !opts.DryRun {
+			if err := applyMerges(ctx, s, merger, res.Merges(), opts.RetryFor); err != nil {
+				return sum, err
+			}
+		}
+	}
 	x := extract.New(lex)
 
 	files, errs := ingest.Files(opts.Paths)
@@ -127,6 +147,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	type job struct {
 		b        *graph.Batch
 		replaced []string
+		merges   []resolve.Merge // stored entities the batch's evidence joins
 		prog     Progress
 	}
 	jobs := make(chan job, 1)
@@ -163,6 +184,13 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			if err := withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { return s.Write(work, j.b) }); err != nil {
 				writeErr = err
 				continue
+			}
+			if canMerge {
+				// cut short before these, the next run makes them from the store (Revise above)
+				if err := applyMerges(ctx, s, merger, j.merges, opts.RetryFor); err != nil {
+					writeErr = err
+					continue
+				}
 			}
 			step()
 			if opts.OnProgress != nil {
@@ -223,6 +251,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		}
 		res.Add(docs)
 		b := resolve.Batch(docs, res)
+		merges := res.Merges()
 		res.Forget(docs)
 		sum.Stored += len(docs)
 		sum.Replaced += len(replaced)
@@ -239,7 +268,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			}
 			return nil
 		}
-		jobs <- job{b: b, replaced: replaced, prog: prog}
+		jobs <- job{b: b, replaced: replaced, merges: merges, prog: prog}
 		return nil
 	}
 
@@ -298,6 +327,16 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		return sum, err
 	}
 	return sum, nil
+}
+
+// applyMerges merges stored entities as resolution decided, each merge in one transaction.
+func applyMerges(ctx context.Context, s graph.Store, m graph.EntityMerger, merges []resolve.Merge, d time.Duration) error {
+	for _, mg := range merges {
+		if err := withRetry(ctx, s, d, func(work context.Context) error { return m.MergeEntities(work, mg.Into, mg.From) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // withRetry runs op, and runs it again with growing pauses while the store calls its error passing,
