@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -75,20 +76,44 @@ func TestHardCorpusNoWrongMerge(t *testing.T) {
 	}
 }
 
-// orderRuns loads the hard corpus, cut into six batches of twenty articles, into fresh stores in
-// different ways: in order; in reverse order; in two runs (the odd batches, then the even ones);
-// interrupted after the second batch and run again. All must give the same nodes, spellings,
-// mentions and relations. Left out: spelling variants. Two spellings of one name merge on evidence
-// in a batch that holds both, which is too late when each was stored on its own before, so batch
-// order can decide them (docs/resolution.md, "Limits").
+// laterBatches are two batches that join only across batches: the first names a person by surname
+// alone and another by one spelling, the second gives the first's full name and the other's other
+// spelling, each with a post and an organisation in common. Loaded in either order, or in one run,
+// they end as two nodes of one spelling set each: the partial node upgraded, the variants joined.
+var laterBatches = [2][]graph.Article{{
+	{ID: "later-1", Title: "Generated", Published: "2024-05-02", Text: "Council meets again\n\n" +
+		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra.\n"},
+	{ID: "later-2", Title: "Generated", Published: "2024-05-03", Text: "Talks in Lisbon\n\n" +
+		"On May 3, Ambassador Anatoli Serebrensky met with Corin Ashgrove, the spokesperson of the Northern Trade Council, in Lisbon. " +
+		"Serebrensky said the talks with the Mountain Rescue League had been useful.\n"},
+}, {
+	{ID: "later-3", Title: "Generated", Published: "2024-05-04", Text: "Talks in Accra\n\n" +
+		"On May 4, Finance Minister Aldous Thorncliffe met with Rowan Medley, the spokesperson of the Northern Trade Council, in Accra. " +
+		"Thorncliffe said the talks with the Harbour Development Bank had been useful.\n"},
+	{ID: "later-4", Title: "Generated", Published: "2024-05-05", Text: "Talks in Hanoi\n\n" +
+		"On May 5, Ambassador Anatoly Serebrenskiy met with Tamsin Brown, the ambassador of the Harbour Development Bank, in Hanoi. " +
+		"Serebrenskiy said the talks with the Mountain Rescue League had been useful.\n"},
+}}
+
+// orderRuns loads the hard corpus (transliterated spellings included), cut into six batches of
+// twenty articles, and the two laterBatches, into fresh stores in different ways: in order (the
+// partial node before its full name); in reverse order (the full name first); in two runs (the odd
+// batches, then the even ones: the full name and one spelling stored by the first run, the surname
+// and the other spelling added by the second); interrupted after the second batch and run again.
+// All must give the same nodes, spellings, mentions and relations, and the later batches' surname
+// and spellings must have joined their full names.
 func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	const size = 20
-	hc := storetest.GenerateHard(6*size, 9, false)
+	hc := storetest.GenerateHard(8*size, 9, true)
 	dir := t.TempDir()
 	var files []string
-	for i := 0; i < 6; i++ {
+	for i := 0; i < 8; i++ {
+		arts := hc.Articles[i*size : (i+1)*size]
+		if i >= 6 { // a batch of its own, filled up with generated articles
+			arts = append(append([]graph.Article{}, laterBatches[i-6]...), arts[len(laterBatches[i-6]):]...)
+		}
 		p := filepath.Join(dir, "batch-"+string(rune('a'+i))+".jsonl")
-		writeJSONL(t, p, hc.Articles[i*size:(i+1)*size])
+		writeJSONL(t, p, arts)
 		files = append(files, p)
 	}
 	ref := open(t)
@@ -97,12 +122,40 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	if len(want.Entities) < 40 {
 		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
 	}
+	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy", "Serebrensky", "Serebrenskiy"}} {
+		sort.Strings(spellings)
+		var holders []string // the nodes holding one of the spellings
+		for _, e := range want.Entities {
+			for _, a := range e.Aliases {
+				if slices.Contains(spellings, a) {
+					holders = append(holders, e.ID)
+					break
+				}
+			}
+		}
+		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
+			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
 	check := func(name string, s graph.Store) {
 		t.Helper()
 		got := comparable(dump(t, s))
 		storetest.CompareBatches(t, got, want)
 		if t.Failed() {
 			t.Fatalf("%s differs from loading the batches in order", name)
+		}
+		// and named as in order: the name comes from the spellings, not from which came first
+		names := map[string]string{}
+		for _, e := range dump(t, ref).Entities {
+			names[e.Name] = string(e.Type)
+		}
+		for _, e := range dump(t, s).Entities {
+			if names[e.Name] != string(e.Type) {
+				t.Fatalf("%s: %s %q is not a name loading in order gives", name, e.Type, e.Name)
+			}
 		}
 	}
 
@@ -115,8 +168,8 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	check("reverse order", s)
 
 	s = open(t)
-	mustLoad(t, s, opts([]string{files[1], files[3], files[5]}, size))
-	mustLoad(t, s, opts([]string{files[0], files[2], files[4]}, size))
+	mustLoad(t, s, opts([]string{files[1], files[3], files[5], files[7]}, size))
+	mustLoad(t, s, opts([]string{files[0], files[2], files[4], files[6]}, size))
 	check("two runs", s)
 
 	s = open(t)
@@ -141,9 +194,9 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 
 // comparable is a canonical dump in which every entity is known by its type and all its spellings
 // rather than by its id and name, without merge reasons, and articles without the file they were
-// read from. Which spelling a node merged from variants is named by ("Yusri Qasimi" or "Yousri
-// Qassimi"), and so its id and how its merges read, is the one stored first, so it depends on the
-// order articles come in; which nodes there are, their spellings, mentions and relations must not.
+// read from. A node keeps the id it was stored under first, and its merge reasons name the spelling
+// it had then, so both can depend on the order articles come in; which nodes there are, their
+// names (checked apart), spellings, mentions and relations must not.
 func comparable(b *graph.Batch) *graph.Batch {
 	ids := map[string]string{}
 	for i, e := range b.Entities {

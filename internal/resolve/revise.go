@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
@@ -119,7 +120,7 @@ func sharedEvidence(a, b *Cluster) string {
 	}
 	for k := range a.evidence {
 		if b.evidence[k] {
-			shared = append(shared, "both "+k)
+			shared = append(shared, "both with "+strings.TrimPrefix(k, "with:"))
 		}
 	}
 	if len(shared) == 0 {
@@ -251,7 +252,7 @@ func variantPair(a, b *Cluster) (string, bool) {
 		}
 		for _, y := range bs {
 			if d, ok := spellingVariant(wx, names.Words(y)); ok {
-				return fmt.Sprint(d), true
+				return strings.Join(d, ", "), true
 			}
 		}
 	}
