@@ -283,3 +283,108 @@ func TestCorrections(t *testing.T) {
 		t.Errorf("a malformed line: %v, want an error naming the file and line", err)
 	}
 }
+
+// noMerge hides a store's merging, as a load killed between writing a batch and merging what it
+// joined leaves the store.
+type noMerge struct{ graph.Store }
+
+// mergeCutShort loads the laterBatches with the merges they decide left undone (the partial node
+// and its full name, the two spellings, stored apart), then runs the same load again: it must merge
+// them, ending with the graph one clean load gives.
+func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	var files []string
+	for i, arts := range laterBatches {
+		p := filepath.Join(dir, "later-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		files = append(files, p)
+	}
+	ref := open(t)
+	mustLoad(t, ref, opts(files, 2))
+	want := comparable(dump(t, ref))
+
+	s := open(t)
+	mustLoad(t, noMerge{s}, opts(files, 2))
+	cut := comparable(dump(t, s))
+	if len(cut.Entities) == len(want.Entities) {
+		t.Fatalf("%d entities without the merges, as many as with them: the batches decided no merge to cut short", len(cut.Entities))
+	}
+	sum := mustLoad(t, s, opts(files, 2))
+	if sum.Unchanged != 4 {
+		t.Errorf("the second run found %d articles unchanged, want 4", sum.Unchanged)
+	}
+	storetest.CompareBatches(t, comparable(dump(t, s)), want)
+}
+
+func TestMergeCutShort(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { mergeCutShort(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		mergeCutShort(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}
+
+// correctStored loads two spellings that share no evidence (two nodes), then applies a forced merge
+// to the stored graph: once with load.Revise (what `kgload merge` runs) and once by a load of the
+// same, unchanged articles. Both give one node with the correction as its reason, and a reload
+// keeps it.
+func correctStored(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	writeJSONL(t, in, []graph.Article{
+		{ID: "c1", Text: "Talks\n\nTrade Minister Yusri Qasimi met Ambassador Corin Ashgrove in Oslo on Monday.\n"},
+		{ID: "c2", Text: "Talks\n\nTrade Minister Yusri Kasimi met Ambassador Delphine Pellinger in Lima on Monday.\n"},
+	})
+	fix := mustCorrections(t, filepath.Join(dir, "none.tsv"))
+	fix.Merge("Yusri Qasimi", "Yusri Kasimi")
+	yusri := func(s graph.Store) ([]string, []string) {
+		t.Helper()
+		var ids, why []string
+		for _, e := range dump(t, s).Entities {
+			if strings.Contains(e.Name, "Yusri") {
+				ids = append(ids, e.ID)
+				why = append(why, e.Merges...)
+			}
+		}
+		return ids, why
+	}
+	for _, how := range []string{"kgload merge", "a load"} {
+		s := open(t)
+		mustLoad(t, s, opts([]string{in}, 10))
+		if ids, _ := yusri(s); len(ids) != 2 {
+			t.Fatalf("without corrections: %v, want two nodes (the names share no evidence)", ids)
+		}
+		o := opts([]string{in}, 10)
+		o.Corrections = fix
+		if how == "kgload merge" {
+			n, err := load.Revise(context.Background(), s, o)
+			if err != nil || n != 1 {
+				t.Fatalf("Revise: %d merged, %v; want 1", n, err)
+			}
+		} else {
+			mustLoad(t, s, o)
+		}
+		ids, why := yusri(s)
+		if len(ids) != 1 || len(why) != 1 || !strings.Contains(why[0], "by a correction") {
+			t.Fatalf("%s: %v %q, want one node with the correction as its reason", how, ids, why)
+		}
+		d := dump(t, s)
+		mustLoad(t, s, o)
+		storetest.CompareBatches(t, dump(t, s), d)
+	}
+}
+
+func mustCorrections(t *testing.T, path string) *resolve.Corrections {
+	t.Helper()
+	c, err := resolve.ReadCorrections(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCorrectionsStored(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { correctStored(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		correctStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}

@@ -107,24 +107,10 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 	res.Correct(opts.Corrections)
 	res.Seed(known)
 	known = nil
-	// the evidence the store holds, so that what earlier loads wrote counts as what earlier batches
-	// of this load would; then what it now supports (a partial node whose full name came in a batch
-	// whose merge was cut short, a researcher's forced merge) is merged in the store
 	merger, canMerge := s.(graph.EntityMerger)
 	if canMerge && sum.Before.Entities > 0 {
-		var ms []graph.Mention
-		var posts []graph.Relation
-		if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { ms, posts, err = merger.Evidence(work); return err }); err != nil {
+		if _, err := reviseStored(ctx, s, merger, res, opts); err != nil {
 			return sum, err
-		}
-		res.LearnStored(ms, posts)
-		ms, posts = nil, nil
-		res.ApplyCorrections()
-		res.Revise()
-		if !opts.DryRun {
-			if err := applyMerges(ctx, s, merger, res.Merges(), opts.RetryFor); err != nil {
-				return sum, err
-			}
 		}
 	}
 	x := extract.New(lex)
@@ -327,6 +313,59 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		return sum, err
 	}
 	return sum, nil
+}
+
+// reviseStored gives a resolver seeded from the store the evidence the store holds, so that what
+// earlier loads wrote counts as what earlier batches of this load would, and merges in the store
+// what that evidence and the corrections now join (a partial node whose full name came in a batch
+// whose merge was cut short, a researcher's forced merge). It returns how many stored entities it
+// merged into others.
+func reviseStored(ctx context.Context, s graph.Store, m graph.EntityMerger, res *resolve.Resolver, opts LoadOptions) (int, error) {
+	var ms []graph.Mention
+	var posts []graph.Relation
+	var err error
+	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { ms, posts, err = m.Evidence(work); return err }); err != nil {
+		return 0, err
+	}
+	res.LearnStored(ms, posts)
+	res.ApplyCorrections()
+	res.Revise()
+	merges := res.Merges()
+	n := 0
+	for _, mg := range merges {
+		n += len(mg.From)
+	}
+	if opts.DryRun {
+		return n, nil
+	}
+	return n, applyMerges(ctx, s, m, merges, opts.RetryFor)
+}
+
+// Revise brings what a store holds in line with the corrections and the evidence it holds, reading
+// no articles: the entities of two spellings a researcher merged become one, and so do entities
+// the stored evidence joins (see resolve.Resolver.Revise). A load does the same before it reads.
+// It returns how many stored entities were merged into others.
+func Revise(ctx context.Context, s graph.Store, opts LoadOptions) (int, error) {
+	m, ok := s.(graph.EntityMerger)
+	if !ok {
+		return 0, fmt.Errorf("this store cannot merge stored entities")
+	}
+	if opts.RetryFor <= 0 {
+		opts.RetryFor = 2 * time.Minute
+	}
+	lex := opts.Lexicon
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	var known []graph.Entity
+	var err error
+	if err = withRetry(ctx, s, opts.RetryFor, func(work context.Context) error { known, err = s.Entities(work); return err }); err != nil {
+		return 0, err
+	}
+	res := resolve.New(lex)
+	res.Correct(opts.Corrections)
+	res.Seed(known)
+	return reviseStored(ctx, s, m, res, opts)
 }
 
 // applyMerges merges stored entities as resolution decided, each merge in one transaction.
