@@ -23,8 +23,7 @@ type Cluster struct {
 	names   map[string]int // spelling -> how many articles use it as an entity name
 	// context and titles are the evidence the batch being added gives: the organisations, places and
 	// posts of the articles naming it, and the post words of its titles. They are cleared after
-	// each batch, since a store keeps no evidence: so a load cut short and run again, which knows the
-	// earlier batches only from the store, decides as a clean load does.
+	// each batch; what outlives it is evidence and postWords below, which the store holds too.
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
@@ -195,14 +194,15 @@ func orgKey(name string) string {
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
 // party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
-// (kgload merge / split) overrides. Every other merge needs evidence from the articles of the batch
-// being added, which is all the evidence there is, since a store keeps names, not evidence: a
-// person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
+// (kgload merge / split) overrides. Every other merge in the batch needs evidence from its articles:
+// a person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
 // words that differ are long and no English word and the two share an organisation, place or post
 // in the batch; a person known in its article by one name only joins a full name of the batch on a
 // shared title or context (placeSingle), else it is a partial node; a name with another type joins
-// only when its article gives no sign of its own type. So the same batches give the same nodes in
-// any order, and a load cut short and run again decides as a clean one.
+// only when its article gives no sign of its own type. Then the batch's lasting evidence is learned
+// and Revise joins what it supports across batches (a partial node and the one full name known with
+// its word, spelling variants stored apart), so the same batches give the same nodes in any order,
+// and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
 	for _, c := range r.unwritten {
 		c.written = true // the batch that named them is written before the next is added
