@@ -77,22 +77,22 @@ func TestHardCorpusNoWrongMerge(t *testing.T) {
 }
 
 // laterBatches are two batches that join only across batches: the first names a person by surname
-// alone and another by one spelling, the second gives the first's full name and the other's other
-// spelling, each with a post and an organisation in common. Loaded in either order, or in one run,
+// alone and another by one spelling, the second gives the first's full name (an organisation in
+// common) and the other's other spelling (a post and an organisation in common). Loaded in either order, or in one run,
 // they end as two nodes of one spelling set each: the partial node upgraded, the variants joined.
 var laterBatches = [2][]graph.Article{{
 	{ID: "later-1", Title: "Generated", Published: "2024-05-02", Text: "Council meets again\n\n" +
 		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra.\n"},
 	{ID: "later-2", Title: "Generated", Published: "2024-05-03", Text: "Talks in Lisbon\n\n" +
-		"On May 3, Ambassador Anatoli Serebrensky met with Corin Ashgrove, the spokesperson of the Northern Trade Council, in Lisbon. " +
-		"Serebrensky said the talks with the Mountain Rescue League had been useful.\n"},
+		"On May 3, Trade Minister Corin Ashgrove met with Anatoli Serebrensky, the ambassador of the Mountain Rescue League, in Lisbon. " +
+		"Ashgrove said the talks with the Northern Trade Council had been useful.\n"},
 }, {
 	{ID: "later-3", Title: "Generated", Published: "2024-05-04", Text: "Talks in Accra\n\n" +
 		"On May 4, Finance Minister Aldous Thorncliffe met with Rowan Medley, the spokesperson of the Northern Trade Council, in Accra. " +
 		"Thorncliffe said the talks with the Harbour Development Bank had been useful.\n"},
 	{ID: "later-4", Title: "Generated", Published: "2024-05-05", Text: "Talks in Hanoi\n\n" +
-		"On May 5, Ambassador Anatoly Serebrenskiy met with Tamsin Brown, the ambassador of the Harbour Development Bank, in Hanoi. " +
-		"Serebrenskiy said the talks with the Mountain Rescue League had been useful.\n"},
+		"On May 5, Ambassador Tamsin Brown met with Anatoly Serebrenskiy, the ambassador of the Mountain Rescue League, in Hanoi. " +
+		"Brown said the talks with the Harbour Development Bank had been useful.\n"},
 }}
 
 // orderRuns loads the hard corpus (transliterated spellings included), cut into six batches of
@@ -122,7 +122,7 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	if len(want.Entities) < 40 {
 		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
 	}
-	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy", "Serebrensky", "Serebrenskiy"}} {
+	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy"}} {
 		sort.Strings(spellings)
 		var holders []string // the nodes holding one of the spellings
 		for _, e := range want.Entities {

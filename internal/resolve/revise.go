@@ -109,9 +109,11 @@ func learnPost(c *Cluster, title string) {
 	}
 }
 
-// sharedEvidence names what two clusters' lasting evidence has in common (the first in sorted
-// order), or "" when nothing.
-func sharedEvidence(a, b *Cluster) string {
+// sharedEvidence lists, in sorted order, what two clusters' lasting evidence has in common that
+// speaks for one person: the post words of their posts and the organisations named with them.
+// Places are left out: two namesakes named with London or Ireland are common, and across a whole
+// store a place is no evidence.
+func sharedEvidence(a, b *Cluster) []string {
 	var shared []string
 	for w := range a.postWords {
 		if b.postWords[w] {
@@ -119,27 +121,24 @@ func sharedEvidence(a, b *Cluster) string {
 		}
 	}
 	for k := range a.evidence {
-		if b.evidence[k] {
+		if b.evidence[k] && strings.HasPrefix(k, "with:organisation:") {
 			shared = append(shared, "both with "+strings.TrimPrefix(k, "with:"))
 		}
 	}
-	if len(shared) == 0 {
-		return ""
-	}
 	sort.Strings(shared)
-	return shared[0]
+	return shared
 }
 
 // Revise merges clusters whose evidence, lasting across batches, now joins them, whichever batch
 // each came from. It runs after every batch (Add) and after Seed and LearnStored, so that what a
 // run decides does not depend on where batches begin and end, nor on which one came first:
 //
-//   - a partial node joins the one person with a full name ending in its word (the same, or a long
-//     non-English transliteration of it) when they share a post word or an organisation or place;
-//     with two or more such people it stays partial;
-//   - a person's full name written another way joins it on the same terms as in one batch (see
-//     variant): long, non-English differing words, a shared post word, organisation or place, and
-//     one such person only;
+//   - a partial node whose word is no English word joins the one person with a full name ending in
+//     it (the same, or a long non-English transliteration of it) when they share a post word or an
+//     organisation; with two or more such people it stays partial;
+//   - a person's full name written another way joins it when the differing words are long and no
+//     English word (see variant), the two share two things (post words, organisations), and each is
+//     the other's one such candidate;
 //   - a researcher's forced merge joins the stored entities of its two spellings (ApplyCorrections).
 //
 // Merges of clusters already written are kept for the store (Merges).
@@ -157,6 +156,9 @@ func (r *Resolver) revise(people []*Cluster) {
 			continue
 		}
 		word := ws[len(ws)-1]
+		if lexicon.IsEnglishWord(word) {
+			continue // "Wharf", "Overseas": a word, not a surname, across a whole store
+		}
 		var cands []*Cluster
 		for _, c := range r.surnameCands(word) {
 			if c == p || c.Type != graph.Person || c.Partial {
@@ -169,7 +171,7 @@ func (r *Resolver) revise(people []*Cluster) {
 				}
 			}
 		}
-		if len(cands) != 1 || sharedEvidence(p, cands[0]) == "" {
+		if len(cands) != 1 || len(sharedEvidence(p, cands[0])) == 0 {
 			continue
 		}
 		r.absorb(cands[0], p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
@@ -189,7 +191,7 @@ func (r *Resolver) revise(people []*Cluster) {
 			into, from = from, into
 		}
 		d, _ := variantPair(into, from)
-		why := d + "; " + sharedEvidence(into, from)
+		why := d + "; " + strings.Join(sharedEvidence(into, from), ", ")
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
 }
@@ -209,7 +211,7 @@ func (r *Resolver) variantCands(c *Cluster) []*Cluster {
 				continue
 			}
 			seen[o] = true
-			if sharedEvidence(c, o) != "" && isVariant(c, o) {
+			if len(sharedEvidence(c, o)) >= 2 && isVariant(c, o) {
 				out = append(out, o)
 			}
 		}
