@@ -134,8 +134,8 @@ func sharedEvidence(a, b *Cluster) []string {
 // run decides does not depend on where batches begin and end, nor on which one came first:
 //
 //   - a partial node whose word is no English word joins the one person with a full name ending in
-//     it (the same, or a long non-English transliteration of it) when they share a post word or an
-//     organisation; with two or more such people it stays partial;
+//     that very word (no transliteration across a store: "Sacha" is not "Arrigo Sacchi") when they
+//     share a post word or an organisation; with two or more such people it stays partial;
 //   - a person's full name written another way joins it when the differing words are long and no
 //     English word (see variant), the two share two things (post words, organisations), and each is
 //     the other's one such candidate;
@@ -165,7 +165,7 @@ func (r *Resolver) revise(people []*Cluster) {
 				continue
 			}
 			for n := range c.aliases {
-				if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
+				if ts := names.Words(n); len(ts) >= 2 && ts[len(ts)-1] == word {
 					cands = append(cands, c)
 					break
 				}
