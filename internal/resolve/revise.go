@@ -134,8 +134,9 @@ func sharedEvidence(a, b *Cluster) []string {
 // run decides does not depend on where batches begin and end, nor on which one came first:
 //
 //   - a partial node whose word is no English word joins the one person with a full name ending in
-//     that very word (no transliteration across a store: "Sacha" is not "Arrigo Sacchi") when they
-//     share a post word or an organisation; with two or more such people it stays partial;
+//     it (the same, or a long non-English transliteration of it) when that name ends in the very
+//     word (no transliteration across a store: "Sacha" is not "Arrigo Sacchi") and they share a
+//     post word or an organisation; with two or more such people it stays partial;
 //   - a person's full name written another way joins it when the differing words are long and no
 //     English word (see variant), the two share two things (post words, organisations), and each is
 //     the other's one such candidate;
@@ -165,13 +166,13 @@ func (r *Resolver) revise(people []*Cluster) {
 				continue
 			}
 			for n := range c.aliases {
-				if ts := names.Words(n); len(ts) >= 2 && ts[len(ts)-1] == word {
+				if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
 					cands = append(cands, c)
 					break
 				}
 			}
 		}
-		if len(cands) != 1 || len(sharedEvidence(p, cands[0])) == 0 {
+		if len(cands) != 1 || !endsIn(cands[0], word) || len(sharedEvidence(p, cands[0])) == 0 {
 			continue
 		}
 		r.absorb(cands[0], p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
@@ -194,6 +195,16 @@ func (r *Resolver) revise(people []*Cluster) {
 		why := d + "; " + strings.Join(sharedEvidence(into, from), ", ")
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
+}
+
+// endsIn reports whether a full name of c ends in the word.
+func endsIn(c *Cluster, word string) bool {
+	for n := range c.aliases {
+		if ts := names.Words(n); len(ts) >= 2 && ts[len(ts)-1] == word {
+			return true
+		}
+	}
+	return false
 }
 
 // variantCands lists the other people with a full name that is one of c's written another way and
