@@ -61,7 +61,7 @@ Examples:
   kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
   kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
-  kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge in every later load (kg-corrections.tsv)
+  kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge, now and in every later load (kg-corrections.tsv)
   kgload schema --neo4j-uri neo4j://localhost:7687
   kgload --bulk --neo4j-database neo4j corpus.jsonl   first load with neo4j-admin (database stopped)
 
@@ -142,7 +142,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			},
 			{
 				Name:         "merge",
-				Usage:        "force two spellings to be one entity in every later load (written to the corrections file)",
+				Usage:        "force two spellings to be one entity, in what is stored and in every later load (written to the corrections file)",
 				ArgsUsage:    "NAME OTHER",
 				Flags:        []cli.Flag{correctionsFlag},
 				Action:       correctAction("merge", 2),
