@@ -59,7 +59,7 @@ Examples:
   kgload eval --gold testdata/gold seeds/        score extraction against gold annotations
   kgload export --format neo4j-admin out/ corpus.jsonl   files for neo4j-admin database import
   NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=secret kgload seeds/
-  kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge in every later load (kg-corrections.tsv)
+  kgload merge "Yusri Qasimi" "Yusri Kasimi"     force a merge, now and in every later load (kg-corrections.tsv)
   kgload schema --neo4j-uri neo4j://localhost:7687
   kgload --bulk --neo4j-database neo4j corpus.jsonl   first load with neo4j-admin (database stopped)
 
@@ -140,7 +140,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			},
 			{
 				Name:         "merge",
-				Usage:        "force two spellings to be one entity in every later load (written to the corrections file)",
+				Usage:        "force two spellings to be one entity, in what is stored and in every later load (written to the corrections file)",
 				ArgsUsage:    "NAME OTHER",
 				Flags:        []cli.Flag{correctionsFlag},
 				Action:       correctAction("merge", 2),
@@ -204,8 +204,11 @@ func loadOptions(c *cli.Context) (load.Options, error) {
 	}, nil
 }
 
-// correctAction appends a merge or split to the corrections file. It changes nothing stored: the
-// loads that follow apply it (load into a new database, or remove kg.db, to apply it to what is stored).
+// correctAction appends a merge or split to the corrections file, which every later load follows. A
+// merge is also applied at once to what the store holds (when there is one: Neo4j, or an existing
+// embedded file): the stored entities of the two spellings become one. A split changes what is
+// loaded from now on; the store does not keep which spelling each article used, so taking a
+// spelling out of a stored entity needs its articles loaded into a new database.
 func correctAction(verb string, n int) cli.ActionFunc {
 	return func(c *cli.Context) error {
 		if c.NArg() != n {
@@ -215,11 +218,33 @@ func correctAction(verb string, n int) cli.ActionFunc {
 		if err := resolve.AppendCorrection(path, append([]string{verb}, c.Args().Slice()...)...); err != nil {
 			return err
 		}
-		if _, err := resolve.ReadCorrections(path); err != nil {
+		fix, err := resolve.ReadCorrections(path)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.App.Writer, "%s %s: written to %s; loads from now on follow it (reload into a new database to apply it to what is stored)\n",
-			verb, strings.Join(c.Args().Slice(), " / "), path)
+		what := strings.Join(c.Args().Slice(), " / ")
+		if verb == "split" {
+			fmt.Fprintf(c.App.Writer, "split %s: written to %s; loads from now on follow it (reload into a new database to take it out of what is stored)\n",
+				what, path)
+			return nil
+		}
+		if c.String("neo4j-uri") == "" {
+			if _, err := os.Stat(c.String("db")); err != nil {
+				fmt.Fprintf(c.App.Writer, "merge %s: written to %s; loads from now on follow it\n", what, path)
+				return nil
+			}
+		}
+		store, where, err := connect.Open(c.Context, c)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		merged, err := load.Revise(c.Context, store, load.LoadOptions{Options: load.Options{Corrections: fix}, RetryFor: c.Duration("retry-for")})
+		if err != nil {
+			return fmt.Errorf("applying the corrections to %s: %w", where, err)
+		}
+		fmt.Fprintf(c.App.Writer, "merge %s: written to %s; loads from now on follow it; %d stored entities merged in %s\n",
+			what, path, merged, where)
 		return nil
 	}
 }
@@ -393,7 +418,15 @@ func exportFiles(c *cli.Context, dir string, paths []string) (*load.Summary, *ex
 		return nil, nil, err
 	}
 	sum, err := runInputs(c, paths, sinkFuncs{
-		take:   func(b *load.Batch) error { return ew.Write(b.Graph) },
+		take: func(b *load.Batch) error {
+			if err := ew.Write(b.Graph); err != nil {
+				return err
+			}
+			for _, m := range b.Merges { // what a store merges after the batch (see load.Batch)
+				ew.Merge(m.Into, m.From)
+			}
+			return nil
+		},
 		finish: ew.Close,
 	})
 	return sum, ew, err

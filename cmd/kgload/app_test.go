@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -269,4 +270,41 @@ func TestHelpNeverShowsThePassword(t *testing.T) {
 	if r.code != exitFailure || strings.Contains(r.stderr, "pw-must-not-show") || !strings.Contains(r.stderr, "127.0.0.1:1") {
 		t.Errorf("unreachable Neo4j: exit %d, stderr %q; want a failure naming the server but not the password", r.code, r.stderr)
 	}
+}
+
+// TestMergeCommandAppliesToStore forces a merge of two stored people with `kgload merge`: the stored
+// graph has one entity fewer at once, holding both names with the correction as a reason, and a
+// reload of the same articles keeps it.
+func TestMergeCommandAppliesToStore(t *testing.T) {
+	dir := t.TempDir()
+	db, fix := filepath.Join(dir, "kg.db"), filepath.Join(dir, "fixes.tsv")
+	seeds := copySeeds(t)
+	if r := runCLI(t, "", "--db", db, "--corrections", fix, seeds); r.code != 0 {
+		t.Fatalf("load: %d %s", r.code, r.stderr)
+	}
+	before := counts(t, db)
+	r := runCLI(t, "", "--db", db, "merge", "--corrections", fix, "Wang Kejian", "Zhai Jun")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 stored entities merged") {
+		t.Fatalf("merge: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	check := func(when string) {
+		t.Helper()
+		if n := counts(t, db); n.Entities != before.Entities-1 {
+			t.Fatalf("%s: %d entities, want %d", when, n.Entities, before.Entities-1)
+		}
+		for _, e := range dumpFile(t, db).Entities {
+			if e.Name == "Wang Kejian" || e.Name == "Zhai Jun" {
+				if !slices.Contains(e.Aliases, "Zhai Jun") || len(e.Merges) == 0 || !strings.Contains(strings.Join(e.Merges, "\n"), "by a correction") {
+					t.Fatalf("%s: %+v, want Wang Kejian holding Zhai Jun by a correction", when, e)
+				}
+				return
+			}
+		}
+		t.Fatalf("%s: no entity named Wang Kejian", when)
+	}
+	check("after kgload merge")
+	if r := runCLI(t, "", "--db", db, "--corrections", fix, seeds); r.code != 0 {
+		t.Fatalf("reload: %d %s", r.code, r.stderr)
+	}
+	check("after a reload")
 }

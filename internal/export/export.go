@@ -49,6 +49,7 @@ type Writer struct {
 	rels     map[string]*relFacts
 	relOrder []*relFacts
 	rec      []byte
+	renamed  map[string]string // id of an entity merged into another -> the other's id (see Merge)
 }
 
 // relFacts is one relation without its facts, and where they are in the scratch file.
@@ -93,7 +94,9 @@ func (w *Writer) Relations() int { return len(w.relOrder) }
 func (w *Writer) Write(b *graph.Batch) error {
 	for _, e := range b.Entities {
 		if i, ok := w.entityAt[e.ID]; ok {
-			w.entities[i] = e
+			// as a store writes an entity again: the new copy, with the spellings and merge reasons
+			// of the earlier ones too
+			w.entities[i] = joinEntity(w.entities[i], e)
 			continue
 		}
 		w.entityAt[e.ID] = len(w.entities)
@@ -118,6 +121,123 @@ func (w *Writer) Write(b *graph.Batch) error {
 		}
 	}
 	return nil
+}
+
+// Merge makes the entities with the ids in from part of into, as a store's MergeEntities does
+// (graph.EntityMerger): into takes their spellings and merge reasons, and their mentions and relations
+// are written as into's by Close.
+func (w *Writer) Merge(into graph.Entity, from []string) {
+	if i, ok := w.entityAt[into.ID]; ok {
+		w.entities[i] = joinEntity(w.entities[i], into)
+	} else {
+		w.entityAt[into.ID] = len(w.entities)
+		w.entities = append(w.entities, into)
+	}
+	if w.renamed == nil {
+		w.renamed = map[string]string{}
+	}
+	for _, f := range from {
+		if f == into.ID {
+			continue
+		}
+		w.renamed[f] = into.ID
+		for k, v := range w.renamed { // an earlier merge into f now ends at into
+			if v == f {
+				w.renamed[k] = into.ID
+			}
+		}
+	}
+}
+
+// applyRenames moves what merged entities held to the entities they were merged into: their entity
+// rows go, their relations become the survivors' (joined with a relation of the same key; one
+// between the two is dropped) and their mention rows are rewritten, counts added up per article.
+func (w *Writer) applyRenames() error {
+	if len(w.renamed) == 0 {
+		return nil
+	}
+	kept := w.entities[:0]
+	for _, e := range w.entities {
+		if _, gone := w.renamed[e.ID]; !gone {
+			kept = append(kept, e)
+		}
+	}
+	w.entities = kept
+	to := func(id string) string {
+		if n, ok := w.renamed[id]; ok {
+			return n
+		}
+		return id
+	}
+	rels, order := map[string]*relFacts{}, []*relFacts(nil)
+	for _, rf := range w.relOrder {
+		rf.rel.From, rf.rel.To = to(rf.rel.From), to(rf.rel.To)
+		if rf.rel.From == rf.rel.To {
+			continue
+		}
+		rf.rel.Normalize()
+		if o := rels[rf.rel.Key()]; o != nil {
+			o.at = append(o.at, rf.at...)
+			o.best = max(o.best, rf.best)
+			if rf.first != "" && (o.first == "" || rf.first < o.first) {
+				o.first = rf.first
+			}
+			o.rel.Title = min(o.rel.Title, rf.rel.Title)
+			continue
+		}
+		rels[rf.rel.Key()] = rf
+		order = append(order, rf)
+	}
+	w.rels, w.relOrder = rels, order
+	return w.renameMentions(to)
+}
+
+// renameMentions rewrites the mentions file with merged entities' rows as the survivors', keeping in
+// memory only the rows that move.
+func (w *Writer) renameMentions(to func(string) string) error {
+	path := filepath.Join(w.dir, "mentions.csv")
+	in, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer in.Close()
+	rows, err := csv.NewReader(in).ReadAll()
+	if err != nil || len(rows) == 0 {
+		return fmt.Errorf("export: reading back the mentions: %v", err)
+	}
+	moved := map[[2]string]int{}
+	var order [][2]string
+	for _, r := range rows[1:] {
+		if n := to(r[0]); n != r[0] {
+			k := [2]string{n, r[1]}
+			if _, ok := moved[k]; !ok {
+				order = append(order, k)
+			}
+			c, _ := strconv.Atoi(r[2])
+			moved[k] += c
+		}
+	}
+	c, err := createCSV(w.dir, "mentions.csv", rows[0])
+	if err != nil {
+		return err
+	}
+	for _, r := range rows[1:] {
+		if to(r[0]) != r[0] {
+			continue
+		}
+		if n, ok := moved[[2]string{r[0], r[1]}]; ok {
+			cnt, _ := strconv.Atoi(r[2])
+			r[2] = strconv.Itoa(cnt + n)
+			delete(moved, [2]string{r[0], r[1]})
+		}
+		c.w.Write(r)
+	}
+	for _, k := range order {
+		if n, ok := moved[k]; ok {
+			c.w.Write([]string{k[0], k[1], strconv.Itoa(n), "MENTIONED_IN"})
+		}
+	}
+	return c.close()
 }
 
 func (w *Writer) addRelation(r graph.Relation) error {
@@ -153,6 +273,9 @@ func (w *Writer) addRelation(r graph.Relation) error {
 func (w *Writer) Close() error {
 	defer w.removeScratch()
 	err := w.mentions.close()
+	if err == nil {
+		err = w.applyRenames()
+	}
 	if err == nil {
 		err = w.writeEntities()
 	}
@@ -346,6 +469,21 @@ func Args(dir, db string) []string {
 	return []string{"database", "import", "full", db, "--array-delimiter=U+001F", "--multiline-fields=true",
 		"--nodes=" + filepath.Join(dir, "entities.csv"), "--nodes=" + filepath.Join(dir, "articles.csv"),
 		"--relationships=" + filepath.Join(dir, "mentions.csv"), "--relationships=" + filepath.Join(dir, "relations.csv")}
+}
+
+// joinEntity is an entity written again as a store keeps it: the new copy's name, and every spelling
+// of both copies (the old name too, when it changed) and both copies' merge reasons.
+func joinEntity(old, e graph.Entity) graph.Entity {
+	spellings := append(append([]string{old.Name}, old.Aliases...), e.Aliases...)
+	var aliases []string
+	for _, a := range dedupe(spellings) {
+		if a != e.Name {
+			aliases = append(aliases, a)
+		}
+	}
+	e.Aliases = aliases
+	e.Merges = dedupe(append(append([]string(nil), old.Merges...), e.Merges...))
+	return e
 }
 
 func dedupe(xs []string) []string {

@@ -82,3 +82,19 @@ type BufferedWriter interface {
 	Buffer(rows int)
 	Flush(ctx context.Context) error
 }
+
+// EntityMerger is a store whose stored entities resolution can revise: a partial node a later batch
+// names in full, two stored spellings a researcher joins (both stores).
+type EntityMerger interface {
+	// MergeEntities makes the entities with the ids in from part of into, in one transaction: their
+	// spellings, merge reasons, mentions (counts added up per article) and relations (facts joined
+	// with into's own relation of the same key; a relation between into and one of them is dropped,
+	// as resolution drops a relation of an entity with itself) move to into, facts that name one of
+	// them as their place name into, and they are removed. into is written (created when missing)
+	// with its name, type, aliases and merge reasons added to what it holds. Ids that are not stored
+	// are skipped, so merging again changes nothing.
+	MergeEntities(ctx context.Context, into Entity, from []string) error
+	// Evidence returns what resolution reads of the stored graph besides the entities: every mention,
+	// and every HOLDS_POST relation without its facts.
+	Evidence(ctx context.Context) ([]Mention, []Relation, error)
+}

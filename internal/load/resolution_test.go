@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -75,20 +76,44 @@ func TestHardCorpusNoWrongMerge(t *testing.T) {
 	}
 }
 
-// orderRuns loads the hard corpus, cut into six batches of twenty articles, into fresh stores in
-// different ways: in order; in reverse order; in two runs (the odd batches, then the even ones);
-// interrupted after the second batch and run again. All must give the same nodes, spellings,
-// mentions and relations. Left out: spelling variants. Two spellings of one name merge on evidence
-// in a batch that holds both, which is too late when each was stored on its own before, so batch
-// order can decide them (docs/resolution.md, "Limits").
+// laterBatches are two batches that join only across batches: the first names a person by surname
+// alone and another by one spelling, the second gives the first's full name (an organisation in
+// common) and the other's other spelling (a post and an organisation in common). Loaded in either order, or in one run,
+// they end as two nodes of one spelling set each: the partial node upgraded, the variants joined.
+var laterBatches = [2][]graph.Article{{
+	{ID: "later-1", Title: "Generated", Published: "2024-05-02", Text: "Council meets again\n\n" +
+		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra.\n"},
+	{ID: "later-2", Title: "Generated", Published: "2024-05-03", Text: "Talks in Lisbon\n\n" +
+		"On May 3, Trade Minister Corin Ashgrove met with Anatoli Serebrensky, the ambassador of the Mountain Rescue League, in Lisbon. " +
+		"Ashgrove said the talks with the Northern Trade Council had been useful.\n"},
+}, {
+	{ID: "later-3", Title: "Generated", Published: "2024-05-04", Text: "Talks in Accra\n\n" +
+		"On May 4, Finance Minister Aldous Thorncliffe met with Rowan Medley, the spokesperson of the Northern Trade Council, in Accra. " +
+		"Thorncliffe said the talks with the Harbour Development Bank had been useful.\n"},
+	{ID: "later-4", Title: "Generated", Published: "2024-05-05", Text: "Talks in Hanoi\n\n" +
+		"On May 5, Ambassador Tamsin Brown met with Anatoly Serebrenskiy, the ambassador of the Mountain Rescue League, in Hanoi. " +
+		"Brown said the talks with the Harbour Development Bank had been useful.\n"},
+}}
+
+// orderRuns loads the hard corpus (transliterated spellings included), cut into six batches of
+// twenty articles, and the two laterBatches, into fresh stores in different ways: in order (the
+// partial node before its full name); in reverse order (the full name first); in two runs (the odd
+// batches, then the even ones: the full name and one spelling stored by the first run, the surname
+// and the other spelling added by the second); interrupted after the second batch and run again.
+// All must give the same nodes, spellings, mentions and relations, and the later batches' surname
+// and spellings must have joined their full names.
 func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	const size = 20
-	hc := storetest.GenerateHard(6*size, 9, false)
+	hc := storetest.GenerateHard(8*size, 9, true)
 	dir := t.TempDir()
 	var files []string
-	for i := 0; i < 6; i++ {
+	for i := 0; i < 8; i++ {
+		arts := hc.Articles[i*size : (i+1)*size]
+		if i >= 6 { // a batch of its own, filled up with generated articles
+			arts = append(append([]graph.Article{}, laterBatches[i-6]...), arts[len(laterBatches[i-6]):]...)
+		}
 		p := filepath.Join(dir, "batch-"+string(rune('a'+i))+".jsonl")
-		writeJSONL(t, p, hc.Articles[i*size:(i+1)*size])
+		writeJSONL(t, p, arts)
 		files = append(files, p)
 	}
 	ref := open(t)
@@ -97,12 +122,40 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	if len(want.Entities) < 40 {
 		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
 	}
+	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy"}} {
+		sort.Strings(spellings)
+		var holders []string // the nodes holding one of the spellings
+		for _, e := range want.Entities {
+			for _, a := range e.Aliases {
+				if slices.Contains(spellings, a) {
+					holders = append(holders, e.ID)
+					break
+				}
+			}
+		}
+		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
+			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
 	check := func(name string, s graph.Store) {
 		t.Helper()
 		got := comparable(dump(t, s))
 		storetest.CompareBatches(t, got, want)
 		if t.Failed() {
 			t.Fatalf("%s differs from loading the batches in order", name)
+		}
+		// and named as in order: the name comes from the spellings, not from which came first
+		names := map[string]string{}
+		for _, e := range dump(t, ref).Entities {
+			names[e.Name] = string(e.Type)
+		}
+		for _, e := range dump(t, s).Entities {
+			if names[e.Name] != string(e.Type) {
+				t.Fatalf("%s: %s %q is not a name loading in order gives", name, e.Type, e.Name)
+			}
 		}
 	}
 
@@ -115,8 +168,8 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	check("reverse order", s)
 
 	s = open(t)
-	mustLoad(t, s, opts([]string{files[1], files[3], files[5]}, size))
-	mustLoad(t, s, opts([]string{files[0], files[2], files[4]}, size))
+	mustLoad(t, s, opts([]string{files[1], files[3], files[5], files[7]}, size))
+	mustLoad(t, s, opts([]string{files[0], files[2], files[4], files[6]}, size))
 	check("two runs", s)
 
 	s = open(t)
@@ -141,9 +194,9 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 
 // comparable is a canonical dump in which every entity is known by its type and all its spellings
 // rather than by its id and name, without merge reasons, and articles without the file they were
-// read from. Which spelling a node merged from variants is named by ("Yusri Qasimi" or "Yousri
-// Qassimi"), and so its id and how its merges read, is the one stored first, so it depends on the
-// order articles come in; which nodes there are, their spellings, mentions and relations must not.
+// read from. A node keeps the id it was stored under first, and its merge reasons name the spelling
+// it had then, so both can depend on the order articles come in; which nodes there are, their
+// names (checked apart), spellings, mentions and relations must not.
 func comparable(b *graph.Batch) *graph.Batch {
 	ids := map[string]string{}
 	for i, e := range b.Entities {
@@ -229,4 +282,109 @@ func TestCorrections(t *testing.T) {
 	if _, err := resolve.ReadCorrections(fixes); err == nil || !strings.Contains(err.Error(), "corrections.tsv:1") {
 		t.Errorf("a malformed line: %v, want an error naming the file and line", err)
 	}
+}
+
+// noMerge hides a store's merging, as a load killed between writing a batch and merging what it
+// joined leaves the store.
+type noMerge struct{ graph.Store }
+
+// mergeCutShort loads the laterBatches with the merges they decide left undone (the partial node
+// and its full name, the two spellings, stored apart), then runs the same load again: it must merge
+// them, ending with the graph one clean load gives.
+func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	var files []string
+	for i, arts := range laterBatches {
+		p := filepath.Join(dir, "later-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		files = append(files, p)
+	}
+	ref := open(t)
+	mustLoad(t, ref, opts(files, 2))
+	want := comparable(dump(t, ref))
+
+	s := open(t)
+	mustLoad(t, noMerge{s}, opts(files, 2))
+	cut := comparable(dump(t, s))
+	if len(cut.Entities) == len(want.Entities) {
+		t.Fatalf("%d entities without the merges, as many as with them: the batches decided no merge to cut short", len(cut.Entities))
+	}
+	sum := mustLoad(t, s, opts(files, 2))
+	if sum.Unchanged != 4 {
+		t.Errorf("the second run found %d articles unchanged, want 4", sum.Unchanged)
+	}
+	storetest.CompareBatches(t, comparable(dump(t, s)), want)
+}
+
+func TestMergeCutShort(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { mergeCutShort(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		mergeCutShort(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}
+
+// correctStored loads two spellings that share no evidence (two nodes), then applies a forced merge
+// to the stored graph: once with load.Revise (what `kgload merge` runs) and once by a load of the
+// same, unchanged articles. Both give one node with the correction as its reason, and a reload
+// keeps it.
+func correctStored(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	writeJSONL(t, in, []graph.Article{
+		{ID: "c1", Text: "Talks\n\nTrade Minister Yusri Qasimi met Ambassador Corin Ashgrove in Oslo on Monday.\n"},
+		{ID: "c2", Text: "Talks\n\nTrade Minister Yusri Kasimi met Ambassador Delphine Pellinger in Lima on Monday.\n"},
+	})
+	fix := mustCorrections(t, filepath.Join(dir, "none.tsv"))
+	fix.Merge("Yusri Qasimi", "Yusri Kasimi")
+	yusri := func(s graph.Store) ([]string, []string) {
+		t.Helper()
+		var ids, why []string
+		for _, e := range dump(t, s).Entities {
+			if strings.Contains(e.Name, "Yusri") {
+				ids = append(ids, e.ID)
+				why = append(why, e.Merges...)
+			}
+		}
+		return ids, why
+	}
+	for _, how := range []string{"kgload merge", "a load"} {
+		s := open(t)
+		mustLoad(t, s, opts([]string{in}, 10))
+		if ids, _ := yusri(s); len(ids) != 2 {
+			t.Fatalf("without corrections: %v, want two nodes (the names share no evidence)", ids)
+		}
+		o := opts([]string{in}, 10)
+		o.Corrections = fix
+		if how == "kgload merge" {
+			n, err := load.Revise(context.Background(), s, o)
+			if err != nil || n != 1 {
+				t.Fatalf("Revise: %d merged, %v; want 1", n, err)
+			}
+		} else {
+			mustLoad(t, s, o)
+		}
+		ids, why := yusri(s)
+		if len(ids) != 1 || len(why) != 1 || !strings.Contains(why[0], "by a correction") {
+			t.Fatalf("%s: %v %q, want one node with the correction as its reason", how, ids, why)
+		}
+		d := dump(t, s)
+		mustLoad(t, s, o)
+		storetest.CompareBatches(t, dump(t, s), d)
+	}
+}
+
+func mustCorrections(t *testing.T, path string) *resolve.Corrections {
+	t.Helper()
+	c, err := resolve.ReadCorrections(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCorrectionsStored(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { correctStored(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		correctStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
 }

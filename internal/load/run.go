@@ -32,6 +32,15 @@ type Batch struct {
 	Replaced []string
 	// Progress is how far the run is once this batch is taken.
 	Progress Progress
+	// Merges are the stored entities the batch's evidence joins (a partial node the batch names in
+	// full): a store that holds them merges them once the batch is written.
+	Merges []resolve.Merge
+}
+
+// Reviser is a holder that can revise what it holds before a run reads: it gives the resolver the
+// evidence it stores and merges the stored entities that evidence and the corrections join.
+type Reviser interface {
+	Revise(ctx context.Context, res *resolve.Resolver) error
 }
 
 // Sink takes the batches of a run, in input order: the store writer, the neo4j-admin files, the JSON
@@ -133,6 +142,11 @@ func (p *pipeline) start(ctx context.Context) error {
 			return err
 		}
 		p.res.Seed(known)
+		if r, ok := p.sink.(Reviser); ok && len(known) > 0 {
+			if err := r.Revise(ctx, p.res); err != nil {
+				return err
+			}
+		}
 	}
 	p.x = extract.New(lex)
 	var errs []error
@@ -232,7 +246,7 @@ func (p *pipeline) flush(ctx context.Context) error {
 		replaced = slices.DeleteFunc(replaced, func(id string) bool { return !kept[id] })
 	}
 	p.res.Add(docs)
-	b := &Batch{Docs: docs, Resolver: p.res, Graph: resolve.Batch(docs, p.res), Replaced: replaced}
+	b := &Batch{Docs: docs, Resolver: p.res, Graph: resolve.Batch(docs, p.res), Replaced: replaced, Merges: p.res.Merges()}
 	p.count(b)
 	err = p.sink.Take(ctx, b)
 	if p.in.Batch > 0 {

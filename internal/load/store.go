@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/resolve"
 )
 
 // DefaultWriteRows is how many rows (articles, entities, mentions, relations) a store that can
@@ -107,8 +109,66 @@ func (s *storeSink) Take(ctx context.Context, b *Batch) error {
 		go s.writeAll(ctx)
 	}
 	// only what outlives the resolver's next batch goes to the writer
-	s.jobs <- &Batch{Graph: b.Graph, Replaced: b.Replaced, Progress: b.Progress}
+	s.jobs <- &Batch{Graph: b.Graph, Replaced: b.Replaced, Progress: b.Progress, Merges: b.Merges}
 	return nil
+}
+
+// Revise gives the resolver the evidence the store holds, so that what earlier loads wrote counts as
+// what earlier batches of this load would, and merges in the store what that evidence and the
+// corrections now join (a partial node whose full name came in a batch whose merge was cut short, a
+// researcher's forced merge). A store that cannot merge is left as it is.
+func (s *storeSink) Revise(ctx context.Context, res *resolve.Resolver) error {
+	if _, ok := s.w.(graph.EntityMerger); !ok {
+		return nil
+	}
+	_, err := reviseStored(ctx, s.retrying, res, s.opts.DryRun)
+	return err
+}
+
+// reviseStored does Revise's work, and returns how many stored entities it merged into others.
+func reviseStored(ctx context.Context, r *retrying, res *resolve.Resolver, dryRun bool) (int, error) {
+	ms, posts, err := r.Evidence(ctx)
+	if err != nil {
+		return 0, err
+	}
+	res.LearnStored(ms, posts)
+	res.ApplyCorrections()
+	res.Revise()
+	merges := res.Merges()
+	n := 0
+	for _, mg := range merges {
+		n += len(mg.From)
+	}
+	if dryRun {
+		return n, nil
+	}
+	return n, r.applyMerges(ctx, merges)
+}
+
+// Revise brings what a store holds in line with the corrections and the evidence it holds, reading
+// no articles: the entities of two spellings a researcher merged become one, and so do entities
+// the stored evidence joins (see resolve.Resolver.Revise). A load does the same before it reads.
+// It returns how many stored entities were merged into others.
+func Revise(ctx context.Context, s Writer, opts LoadOptions) (int, error) {
+	if _, ok := s.(graph.EntityMerger); !ok {
+		return 0, fmt.Errorf("this store cannot merge stored entities")
+	}
+	if opts.RetryFor <= 0 {
+		opts.RetryFor = 2 * time.Minute
+	}
+	lex := opts.Lexicon
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	r := Retrying(s, opts.RetryFor)
+	known, err := r.Entities(ctx)
+	if err != nil {
+		return 0, err
+	}
+	res := resolve.New(lex)
+	res.Correct(opts.Corrections)
+	res.Seed(known)
+	return reviseStored(ctx, r, res, opts.DryRun)
 }
 
 func (s *storeSink) writeAll(ctx context.Context) {
@@ -124,6 +184,10 @@ func (s *storeSink) writeAll(ctx context.Context) {
 			}
 		}
 		if s.err = s.Write(ctx, b.Graph); s.err != nil {
+			continue
+		}
+		// cut short before these, the next run makes them from the store (Revise)
+		if s.err = s.applyMerges(ctx, b.Merges); s.err != nil {
 			continue
 		}
 		s.opts.Step()
@@ -195,6 +259,32 @@ func (r *retrying) Entities(ctx context.Context) (es []graph.Entity, err error) 
 func (r *retrying) ArticleHashes(ctx context.Context, ids []string) (h map[string]string, err error) {
 	err = r.retry(ctx, func(work context.Context) (err error) { h, err = r.w.ArticleHashes(work, ids); return err })
 	return h, err
+}
+
+// Evidence reads what resolution reads of a store that can merge entities (graph.EntityMerger);
+// nothing of one that cannot.
+func (r *retrying) Evidence(ctx context.Context) (ms []graph.Mention, posts []graph.Relation, err error) {
+	m, ok := r.w.(graph.EntityMerger)
+	if !ok {
+		return nil, nil, nil
+	}
+	err = r.retry(ctx, func(work context.Context) (err error) { ms, posts, err = m.Evidence(work); return err })
+	return ms, posts, err
+}
+
+// applyMerges merges stored entities as resolution decided, each merge in one transaction, in a
+// store that can (graph.EntityMerger).
+func (r *retrying) applyMerges(ctx context.Context, merges []resolve.Merge) error {
+	m, ok := r.w.(graph.EntityMerger)
+	if !ok {
+		return nil
+	}
+	for _, mg := range merges {
+		if err := r.retry(ctx, func(work context.Context) error { return m.MergeEntities(work, mg.Into, mg.From) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Buffer passes on to a store that gathers writes; it does nothing for one that does not.

@@ -23,8 +23,7 @@ type Cluster struct {
 	names   map[string]int // spelling -> how many articles use it as an entity name
 	// context and titles are the evidence the batch being added gives: the organisations, places and
 	// posts of the articles naming it, and the post words of its titles. They are cleared after
-	// each batch, since a store keeps no evidence: so a load cut short and run again, which knows the
-	// earlier batches only from the store, decides as a clean load does.
+	// each batch; what outlives it is evidence and postWords below, which the store holds too.
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
 	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
@@ -34,6 +33,14 @@ type Cluster struct {
 	// Partial marks a person known only by a surname or a title and surname, whose own article gives
 	// no full name and whose batch gives no evidence for a full name: a node of its own.
 	Partial bool
+	// evidence and postWords are the evidence that outlives a batch, read from what is written (see
+	// learn): "with:" and the id of each organisation and place named in the articles naming a
+	// person, and the post words of the titles of its posts. The store holds the same, so a run
+	// that starts from the store knows what a run that wrote it knew.
+	evidence  map[string]bool
+	postWords map[string]bool
+	into      *Cluster // the cluster this one was merged into after it was made (see revise)
+	written   bool     // written in an earlier batch or held by the store: merging it is a store merge
 }
 
 // Resolver clusters entities across articles.
@@ -44,11 +51,15 @@ type Resolver struct {
 	of       map[*extract.Entity]*Cluster
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
-	bySurname map[string][]*Cluster
-	used      map[string]bool                     // ids given out
-	touched   []*Cluster                          // clusters the batch being added joined, in order of first touch
-	posts     map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
-	fix       *Corrections                        // a researcher's forced merges and splits
+	bySurname   map[string][]*Cluster
+	used        map[string]bool                     // ids given out
+	touched     []*Cluster                          // clusters the batch being added joined, in order of first touch
+	posts       map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
+	fix         *Corrections                        // a researcher's forced merges and splits
+	byID        map[string]*Cluster                 // clusters by id, once they have one
+	pending     []pendingMerge                      // written clusters merged into others, for the store
+	unwritten   []*Cluster                          // clusters given an id in the last batch, written with it
+	lastTouched []*Cluster                          // the clusters the last batch touched
 }
 
 // Correct makes the resolver follow a researcher's corrections from now on.
@@ -69,7 +80,7 @@ func (r *Resolver) addPostWords(e *extract.Entity, title string) {
 // New returns an empty resolver.
 func New(lex *lexicon.Lexicon) *Resolver {
 	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}, bySurname: map[string][]*Cluster{},
-		used: map[string]bool{}}
+		used: map[string]bool{}, byID: map[string]*Cluster{}}
 }
 
 // Seed makes stored entities known, so that a new batch resolves against what the store holds: a
@@ -77,8 +88,9 @@ func New(lex *lexicon.Lexicon) *Resolver {
 func (r *Resolver) Seed(es []graph.Entity) {
 	var seeded []*Cluster
 	for _, e := range es {
-		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, fixed: true, names: map[string]int{},
+		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, fixed: true, written: true, names: map[string]int{},
 			context: map[string]bool{}, aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
+		r.byID[e.ID] = c
 		r.clusters = append(r.clusters, c)
 		seeded = append(seeded, c)
 		r.used[e.ID] = true
@@ -139,7 +151,15 @@ func (r *Resolver) Forget(docs []*extract.Doc) {
 }
 
 // surnameCands returns the person clusters with a name whose last word has the same key as word's.
-func (r *Resolver) surnameCands(word string) []*Cluster { return r.bySurname[names.WordKey(word)] }
+func (r *Resolver) surnameCands(word string) []*Cluster {
+	var out []*Cluster
+	for _, c := range r.bySurname[names.WordKey(word)] {
+		if c.into == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // key is the exact-match key of an entity: its type and folded name, places under lexicon.PlaceKey,
 // organisations under names.OrgKey (word order aside).
@@ -174,15 +194,20 @@ func orgKey(name string) string {
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
 // party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
-// (kgload merge / split) overrides. Every other merge needs evidence from the articles of the batch
-// being added, which is all the evidence there is, since a store keeps names, not evidence: a
-// person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
+// (kgload merge / split) overrides. Every other merge in the batch needs evidence from its articles:
+// a person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
 // words that differ are long and no English word and the two share an organisation, place or post
 // in the batch; a person known in its article by one name only joins a full name of the batch on a
 // shared title or context (placeSingle), else it is a partial node; a name with another type joins
-// only when its article gives no sign of its own type. So the same batches give the same nodes in
-// any order, and a load cut short and run again decides as a clean one.
+// only when its article gives no sign of its own type. Then the batch's lasting evidence is learned
+// and Revise joins what it supports across batches (a partial node and the one full name known with
+// its word, spelling variants stored apart), so the same batches give the same nodes in any order,
+// and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
+	for _, c := range r.unwritten {
+		c.written = true // the batch that named them is written before the next is added
+	}
+	r.unwritten = nil
 	type single struct {
 		e       *extract.Entity
 		ctx     map[string]bool
@@ -218,6 +243,8 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 		r.placeSingle(s.e, s.ctx, s.ownType)
 	}
 	r.assignIDs()
+	r.learnDocs(docs)
+	r.revise(r.lastTouched)
 }
 
 // orNew returns c, or a new cluster of type t under key k when c is nil.
@@ -312,10 +339,10 @@ func otherType(t graph.EntityType) (graph.EntityType, bool) {
 
 func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]bool, ownType bool) {
 	k := r.key(t, e.Name)
-	c := r.byKey[k]
+	c := r.lookup(k)
 	reason := ""
 	if to, ok := r.fix.target(e.Name); ok {
-		if fc := r.byKey[r.key(t, to)]; fc != nil {
+		if fc := r.lookup(r.key(t, to)); fc != nil {
 			c, k = fc, r.key(t, to)
 			reason = fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName())
 		}
@@ -323,7 +350,7 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 	if r.fix.isSplit(e.Name) {
 		if c == nil || names.Fold(c.firstName()) != names.Fold(e.Name) {
 			k = "split|" + string(t) + "|" + names.Fold(e.Name)
-			c = r.byKey[k]
+			c = r.lookup(k)
 		}
 		r.join(r.orNew(c, t, k), e, ctx, "")
 		return
@@ -336,7 +363,7 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 	if c == nil && !ownType {
 		// the same name filed under the other type: one name, one type, unless the text shows both
 		if ot, ok := otherType(t); ok {
-			if oc := r.byKey[r.key(ot, e.Name)]; oc != nil && oc.Type == ot {
+			if oc := r.lookup(r.key(ot, e.Name)); oc != nil && oc.Type == ot {
 				c = oc
 				reason = fmt.Sprintf("%s: read as %s in one article, known as %s %s; its article shows no sign of the %s",
 					e.Name, article(t), article(ot), oc.first, strings.ToLower(string(t)))
@@ -531,14 +558,14 @@ func sharedContext(a, b map[string]bool) string {
 // full name absorbs on spelling alone.
 func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool, ownType bool) {
 	if to, ok := r.fix.target(e.Name); ok {
-		if fc := r.byKey[r.key(graph.Person, to)]; fc != nil {
+		if fc := r.lookup(r.key(graph.Person, to)); fc != nil {
 			r.join(fc, e, ctx, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
 			return
 		}
 	}
 	if r.fix.isSplit(e.Name) {
 		k := "partial|" + names.Fold(e.Name)
-		r.join(r.orNew(r.byKey[k], graph.Person, k), e, ctx, "")
+		r.join(r.orNew(r.lookup(k), graph.Person, k), e, ctx, "")
 		return
 	}
 	word := ""
@@ -574,14 +601,14 @@ func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool, ownType b
 	if !ownType {
 		// one word read as a person with no title and in no relation, that names an organisation
 		// ("Barclays"): the organisation
-		if oc := r.byKey[r.key(graph.Organisation, e.Name)]; oc != nil && oc.Type == graph.Organisation {
+		if oc := r.lookup(r.key(graph.Organisation, e.Name)); oc != nil && oc.Type == graph.Organisation {
 			r.join(oc, e, ctx, fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
 				e.Name, oc.first))
 			return
 		}
 	}
 	k := "partial|" + names.Fold(e.Name)
-	c := r.byKey[k]
+	c := r.lookup(k)
 	if c == nil {
 		c = &Cluster{Type: graph.Person, Partial: true, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
@@ -616,52 +643,94 @@ func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
 	return "both called " + ws[0]
 }
 
-// assignIDs names the clusters new in this batch and gives each an id from its type and name; the
-// name is the spelling the cluster was first known by (a full name before a surname, as Add places
-// them), or for a country its common name, so that loading articles in one batch or in several gives
-// the same names and ids. Clusters that end up with the same id (two people called "Chen" kept apart)
-// are numbered in order of first appearance. Every cluster's aliases are all spellings it has.
+// assignIDs names the clusters this batch touched and gives each new one an id from its type and
+// name. The name is chosen from the set of the cluster's spellings alone (bestName), not from the
+// order they came in, so that loading articles in one batch or in several, in any order, gives the
+// same names; a country is named by its common name. A cluster keeps the id it was first given
+// (stored ids do not change), so ids can depend on order where names do not. Clusters that end up
+// with the same id (two people called "Chen" kept apart) are numbered in order of first appearance.
+// Every cluster's aliases are all its other spellings.
 func (r *Resolver) assignIDs() {
 	// only the clusters this batch touched can have new names or spellings; new clusters come in
 	// the order they were made
 	touched := r.touched
 	r.touched = nil
+	r.lastTouched = touched
 	for _, c := range touched {
 		c.touched = false
 		c.context, c.titles = map[string]bool{}, nil
+		r.settle(c)
 		if !c.fixed {
-			c.Name = c.first
-			if c.Type == graph.Place {
-				if cn, ok := r.lex.Country(c.Name); ok {
-					c.Name = cn
-				}
-			}
 			base := strings.ToLower(string(c.Type)) + ":" + strings.ReplaceAll(names.Fold(c.Name), " ", "-")
 			c.ID = base
 			for n := 2; r.used[c.ID]; n++ {
 				c.ID = fmt.Sprintf("%s-%d", base, n)
 			}
 			r.used[c.ID] = true
+			r.byID[c.ID] = c
 			c.fixed = true
-		}
-		folded := map[string]bool{names.Fold(c.Name): true}
-		var all []string
-		for a := range c.aliases {
-			all = append(all, a)
-		}
-		sort.Strings(all)
-		c.Aliases = c.Aliases[:0]
-		for _, a := range all {
-			if k := names.Fold(a); !folded[k] {
-				folded[k] = true
-				c.Aliases = append(c.Aliases, a)
-			}
+			r.unwritten = append(r.unwritten, c)
 		}
 	}
 }
 
-// Of returns the cluster an article's entity belongs to.
-func (r *Resolver) Of(e *extract.Entity) *Cluster { return r.of[e] }
+// settle names a cluster from its spellings and lists its other spellings as aliases.
+func (r *Resolver) settle(c *Cluster) {
+	c.Name = r.bestName(c)
+	folded := map[string]bool{names.Fold(c.Name): true}
+	var all []string
+	for a := range c.aliases {
+		all = append(all, a)
+	}
+	sort.Strings(all)
+	c.Aliases = c.Aliases[:0]
+	for _, a := range all {
+		if k := names.Fold(a); !folded[k] {
+			folded[k] = true
+			c.Aliases = append(c.Aliases, a)
+		}
+	}
+}
 
-// Clusters returns every cluster, in order of first appearance.
-func (r *Resolver) Clusters() []*Cluster { return r.clusters }
+// bestName is the fullest of a cluster's spellings: the most words, then the longest once folded,
+// then the first in byte order ("Muammar Gaddafi" before "Muammar Qaddafi", "Conservative Party"
+// before "Tories"). It depends on the set of spellings only, and of spellings that fold alike it
+// picks the one a store keeps (the first in byte order), so a run that starts from the store names a
+// cluster as the run that wrote it would. A place that is a country takes the country's common name.
+// A partial node keeps its one word.
+func (r *Resolver) bestName(c *Cluster) string {
+	best, bw, bl := "", -1, -1
+	for s := range c.aliases {
+		f := names.Fold(s)
+		w, l := len(names.Words(s)), len(f)
+		if c.Partial && w > 1 {
+			continue
+		}
+		if w > bw || w == bw && (l > bl || l == bl && s < best) {
+			best, bw, bl = s, w, l
+		}
+	}
+	if best == "" {
+		best = c.first
+	}
+	if c.Type == graph.Place {
+		if cn, ok := r.lex.Country(best); ok {
+			return cn
+		}
+	}
+	return best
+}
+
+// Of returns the cluster an article's entity belongs to.
+func (r *Resolver) Of(e *extract.Entity) *Cluster { return final(r.of[e]) }
+
+// Clusters returns every cluster not merged into another, in order of first appearance.
+func (r *Resolver) Clusters() []*Cluster {
+	var out []*Cluster
+	for _, c := range r.clusters {
+		if c.into == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -118,6 +118,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("GeneratedPaths", func(t *testing.T) { testGeneratedPaths(t, open(t)) })
 	t.Run("ArticlesAndRelations", func(t *testing.T) { testArticlesAndRelations(t, open(t)) })
 	t.Run("UnknownAndCancelled", func(t *testing.T) { testUnknownAndCancelled(t, open(t)) })
+	t.Run("MergeEntities", func(t *testing.T) { testMergeEntities(t, open(t)) })
 }
 
 // testUnknownAndCancelled asks every read for what the store does not hold (an empty answer, or a

@@ -1,0 +1,388 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/internal/extract"
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// Merge is a merge of written entities that resolution decided after they were written: the
+// entities From, held by the store, are now part of Into (graph.EntityMerger does it).
+type Merge struct {
+	Into graph.Entity
+	From []string
+}
+
+type pendingMerge struct {
+	into *Cluster
+	from string
+}
+
+// final follows a cluster's merges to the cluster that holds it now.
+func final(c *Cluster) *Cluster {
+	for c != nil && c.into != nil {
+		c = c.into
+	}
+	return c
+}
+
+// lookup is the cluster a key leads to, after merges.
+func (r *Resolver) lookup(k string) *Cluster { return final(r.byKey[k]) }
+
+// learnDocs records the evidence that outlives the batch from its resolved articles, exactly as
+// LearnStored reads it back from a store that holds them: each person named in an article is "with"
+// every organisation and place named there, and the titles of its posts give it post words.
+func (r *Resolver) learnDocs(docs []*extract.Doc) {
+	for _, d := range docs {
+		var in []*Cluster
+		seen := map[*Cluster]bool{}
+		for _, e := range d.Entities {
+			if c := r.Of(e); c != nil && len(e.Mentions) > 0 && !seen[c] {
+				seen[c] = true
+				in = append(in, c)
+			}
+		}
+		r.learnArticle(in)
+		for _, rel := range d.Relations {
+			from, to := r.Of(rel.From), r.Of(rel.To)
+			if rel.Type == graph.HoldsPost && from != nil && to != nil && from != to && fits(rel.Type, from.Type, to.Type) {
+				learnPost(from, rel.Title)
+			}
+		}
+	}
+}
+
+// LearnStored records the evidence a store holds (graph.EntityMerger's Evidence) for the entities
+// Seed made known.
+func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
+	byArticle := map[string][]*Cluster{}
+	var order []string
+	for _, m := range ms {
+		c := final(r.byID[m.Entity])
+		if c == nil {
+			continue
+		}
+		if byArticle[m.Article] == nil {
+			order = append(order, m.Article)
+		}
+		byArticle[m.Article] = append(byArticle[m.Article], c)
+	}
+	for _, a := range order {
+		r.learnArticle(byArticle[a])
+	}
+	for _, p := range posts {
+		if c := final(r.byID[p.From]); c != nil && p.Type == graph.HoldsPost {
+			learnPost(c, p.Title)
+		}
+	}
+}
+
+func (r *Resolver) learnArticle(in []*Cluster) {
+	for _, p := range in {
+		if p.Type != graph.Person {
+			continue
+		}
+		for _, o := range in {
+			if o.Type != graph.Person && o.ID != "" {
+				if p.evidence == nil {
+					p.evidence = map[string]bool{}
+				}
+				p.evidence["with:"+o.ID] = true
+			}
+		}
+	}
+}
+
+func learnPost(c *Cluster, title string) {
+	for _, w := range names.Tokens(title) {
+		if lexicon.IsPostWord(w) {
+			if c.postWords == nil {
+				c.postWords = map[string]bool{}
+			}
+			c.postWords[w] = true
+		}
+	}
+}
+
+// sharedEvidence lists, in sorted order, what two clusters' lasting evidence has in common that
+// speaks for one person: the post words of their posts and the organisations named with them.
+// Places are left out: two namesakes named with London or Ireland are common, and across a whole
+// store a place is no evidence.
+func sharedEvidence(a, b *Cluster) []string {
+	var shared []string
+	for w := range a.postWords {
+		if b.postWords[w] {
+			shared = append(shared, "both called "+w)
+		}
+	}
+	for k := range a.evidence {
+		if b.evidence[k] && strings.HasPrefix(k, "with:organisation:") {
+			shared = append(shared, "both with "+strings.TrimPrefix(k, "with:"))
+		}
+	}
+	sort.Strings(shared)
+	return shared
+}
+
+// Revise merges clusters whose evidence, lasting across batches, now joins them, whichever batch
+// each came from. It runs after every batch (Add) and after Seed and LearnStored, so that what a
+// run decides does not depend on where batches begin and end, nor on which one came first:
+//
+//   - a partial node whose word is no English word joins the one person with a full name ending in
+//     it (the same, or a long non-English transliteration of it) when that name ends in the very
+//     word (no transliteration across a store: "Sacha" is not "Arrigo Sacchi") and they share a
+//     post word or an organisation; with two or more such people it stays partial;
+//   - a person's full name written another way joins it when the differing words are long and no
+//     English word (see variant), the two share two things (post words, organisations), and each is
+//     the other's one such candidate;
+//   - a researcher's forced merge joins the stored entities of its two spellings (ApplyCorrections).
+//
+// Merges of clusters already written are kept for the store (Merges).
+func (r *Resolver) Revise() { r.revise(r.clusters) }
+
+// revise is Revise for the spelling variants of the given clusters (those a batch touched) and
+// every partial node.
+func (r *Resolver) revise(people []*Cluster) {
+	for _, p := range r.clusters {
+		if p.into != nil || !p.Partial || p.Type != graph.Person || r.fix.isSplit(p.Name) {
+			continue
+		}
+		ws := names.Words(p.Name)
+		if len(ws) == 0 {
+			continue
+		}
+		word := ws[len(ws)-1]
+		if lexicon.IsEnglishWord(word) {
+			continue // "Wharf", "Overseas": a word, not a surname, across a whole store
+		}
+		var cands []*Cluster
+		for _, c := range r.surnameCands(word) {
+			if c == p || c.Type != graph.Person || c.Partial {
+				continue
+			}
+			for n := range c.aliases {
+				if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
+					cands = append(cands, c)
+					break
+				}
+			}
+		}
+		if len(cands) != 1 || !endsIn(cands[0], word) || len(sharedEvidence(p, cands[0])) == 0 {
+			continue
+		}
+		r.absorb(cands[0], p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
+			p.Name, cands[0].Name))
+	}
+	for _, c := range people {
+		if c.into != nil || c.Partial || c.Type != graph.Person || r.fix.isSplit(c.Name) {
+			continue
+		}
+		// one person it can be, and that person can be only this one
+		cs := r.variantCands(c)
+		if len(cs) != 1 || len(r.variantCands(cs[0])) != 1 {
+			continue
+		}
+		into, from := c, cs[0]
+		if from.ID < into.ID {
+			into, from = from, into
+		}
+		d, _ := variantPair(into, from)
+		why := d + "; " + strings.Join(sharedEvidence(into, from), ", ")
+		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
+	}
+}
+
+// endsIn reports whether a full name of c ends in the word.
+func endsIn(c *Cluster, word string) bool {
+	for n := range c.aliases {
+		if ts := names.Words(n); len(ts) >= 2 && ts[len(ts)-1] == word {
+			return true
+		}
+	}
+	return false
+}
+
+// variantCands lists the other people with a full name that is one of c's written another way and
+// lasting evidence in common with c.
+func (r *Resolver) variantCands(c *Cluster) []*Cluster {
+	var out []*Cluster
+	seen := map[*Cluster]bool{c: true}
+	for n := range c.aliases {
+		ws := names.Words(n)
+		if len(ws) < 2 {
+			continue
+		}
+		for _, o := range r.surnameCands(ws[len(ws)-1]) {
+			if seen[o] || o.Type != graph.Person || o.Partial || r.fix.isSplit(o.Name) {
+				continue
+			}
+			seen[o] = true
+			if len(sharedEvidence(c, o)) >= 2 && isVariant(c, o) {
+				out = append(out, o)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// isVariant reports whether two clusters have full names that are one written two ways.
+func isVariant(a, b *Cluster) bool {
+	for x := range a.aliases {
+		wx := names.Words(x)
+		if len(wx) < 2 {
+			continue
+		}
+		for y := range b.aliases {
+			if _, ok := spellingVariant(wx, names.Words(y)); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// variantPair reports whether two clusters have full names that are one written two ways, and how.
+func variantPair(a, b *Cluster) (string, bool) {
+	var as, bs []string
+	for n := range a.aliases {
+		as = append(as, n)
+	}
+	for n := range b.aliases {
+		bs = append(bs, n)
+	}
+	sort.Strings(as)
+	sort.Strings(bs)
+	for _, x := range as {
+		wx := names.Words(x)
+		if len(wx) < 2 {
+			continue
+		}
+		for _, y := range bs {
+			if d, ok := spellingVariant(wx, names.Words(y)); ok {
+				return strings.Join(d, ", "), true
+			}
+		}
+	}
+	return "", false
+}
+
+// ApplyCorrections joins stored entities as the researcher's forced merges say: the entity holding
+// the second spelling joins the one holding the first, when each spelling belongs to exactly one.
+// Call it after Seed.
+func (r *Resolver) ApplyCorrections() {
+	if r.fix == nil {
+		return
+	}
+	holders := func(folded string) []*Cluster {
+		var out []*Cluster
+		for _, c := range r.clusters {
+			if c.into != nil {
+				continue
+			}
+			for a := range c.aliases {
+				if names.Fold(a) == folded {
+					out = append(out, c)
+					break
+				}
+			}
+		}
+		return out
+	}
+	var bs []string
+	for b := range r.fix.merge {
+		bs = append(bs, b)
+	}
+	sort.Strings(bs)
+	for _, b := range bs {
+		a := r.fix.merge[b]
+		ca, cb := holders(a), holders(b)
+		if len(ca) != 1 || len(cb) != 1 || ca[0] == cb[0] {
+			continue
+		}
+		spelled := b
+		for s := range cb[0].aliases {
+			if names.Fold(s) == b {
+				spelled = s
+			}
+		}
+		r.absorb(ca[0], cb[0], fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", spelled, ca[0].Name))
+	}
+}
+
+// absorb merges cluster p into c: its spellings, reasons and evidence become c's. A written p is
+// kept for the store to merge.
+func (r *Resolver) absorb(c, p *Cluster, reason string) {
+	p.into = c
+	for n, k := range p.names {
+		r.addName(c, n)
+		c.names[n] += k - 1
+	}
+	for a := range p.aliases {
+		c.aliases[a] = true
+	}
+	for _, why := range p.Reasons {
+		if !containsString(c.Reasons, why) {
+			c.Reasons = append(c.Reasons, why)
+		}
+	}
+	if !c.hasReasonFor(p.Name) {
+		c.Reasons = append(c.Reasons, reason)
+	}
+	for k := range p.evidence {
+		if c.evidence == nil {
+			c.evidence = map[string]bool{}
+		}
+		c.evidence[k] = true
+	}
+	for k := range p.postWords {
+		if c.postWords == nil {
+			c.postWords = map[string]bool{}
+		}
+		c.postWords[k] = true
+	}
+	if p.Partial {
+		// the next article naming that word alone makes a partial node again, joined on evidence only
+		if k := "partial|" + names.Fold(p.Name); r.byKey[k] == p {
+			delete(r.byKey, k)
+		}
+	}
+	r.settle(c)
+	if p.written {
+		r.pending = append(r.pending, pendingMerge{into: c, from: p.ID})
+	}
+}
+
+func containsString(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Merges returns the merges of written entities decided since the last call, for the store, each
+// into the entity as it is now.
+func (r *Resolver) Merges() []Merge {
+	var out []Merge
+	at := map[*Cluster]int{}
+	for _, p := range r.pending {
+		c := final(p.into)
+		i, ok := at[c]
+		if !ok {
+			i = len(out)
+			at[c] = i
+			out = append(out, Merge{Into: graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type,
+				Aliases: append([]string(nil), c.Aliases...), Merges: append([]string(nil), c.Reasons...)}})
+		}
+		out[i].From = append(out[i].From, p.from)
+	}
+	r.pending = nil
+	return out
+}
