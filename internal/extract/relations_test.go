@@ -81,6 +81,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Ivo Marek heads to Lima on Sunday.", nil},
 		{"Ivo Marek has been linked with a move to Lima.", nil},
 		{"Ivo Marek falls to Pia Holm in Lima.", nil},
+		// "intent", a noun, is no form of "intend" that hedges
+		{"The meeting between Ivo Marek and Pia Holm in Lima shows Norway's intent to act.", []string{"MET Ivo Marek -> Pia Holm"}},
 		// WordNet's verbs of planning and refusing, in any form, hedge what follows them
 		{"Pia Holm rejected a trip to Lima.", nil},
 		{"Pia Holm anticipates flying to Lima.", nil},

@@ -77,7 +77,9 @@ for (const line of fs.readFileSync(path.join(dict, 'index.verb'), 'utf8').split(
 
 const forms = verb => {
   const c = nlp(`they ${verb}`).verbs().conjugate()[0] || regular(verb);
-  const rows = [[verb, 'base'], [c.PresentTense, 's'], [c.PastTense, 'past'], [c.Participle || c.PastTense, 'part'], [c.Gerund, 'ing']];
+  // an irregular participle that ends as few do ("intent" for "intend", a noun as often) is left out
+  const part = c.Participle && /(en|n|ung|ed)$/.test(c.Participle) ? c.Participle : c.PastTense;
+  const rows = [[verb, 'base'], [c.PresentTense, 's'], [c.PastTense, 'past'], [part, 'part'], [c.Gerund, 'ing']];
   // British and American spellings of a final -l: "travelled" and "traveled"
   for (const [w, inf] of [...rows]) if (/[aeiou]l$/.test(verb) && /ll(ed|ing)$/.test(w)) rows.push([w.replace(/ll(ed|ing)$/, 'l$1'), inf]);
   return rows;
