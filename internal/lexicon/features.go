@@ -27,6 +27,7 @@ var wnTitleTXT string
 
 type featureLists struct {
 	towns      map[string]bool // folded names
+	townWords  map[string]bool // their words (see InTownNames)
 	maxTownLen int
 	org, venue map[string]bool
 	titleNouns map[string]bool
@@ -48,6 +49,7 @@ func featureData() *featureLists {
 			f.towns[k] = true
 			f.maxTownLen = max(f.maxTownLen, strings.Count(k, " ")+1)
 		}
+		f.townWords = nameWords(f.towns)
 		f.org = addLines(map[string]bool{}, wnOrgTXT, 2)
 		f.venue = addLines(map[string]bool{}, wnVenueTXT, 2)
 		f.titleNouns = addLines(map[string]bool{}, wnTitleTXT, 2)

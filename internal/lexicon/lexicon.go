@@ -52,6 +52,7 @@ type Lexicon struct {
 	demonyms    map[string]string    // folded demonym -> country common name
 	countryName map[string]string    // folded country alias -> common name
 	maxPlaceLen int                  // most words in a place name
+	placeWords  map[string]bool      // the words of the folded names (see InPlaceNames)
 }
 
 var (
@@ -93,6 +94,7 @@ func parse(places, demonyms string) *Lexicon {
 			l.demonyms[k] = f[2]
 		}
 	})
+	l.placeWords = nameWords(l.places)
 	return l
 }
 
