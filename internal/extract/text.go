@@ -113,10 +113,27 @@ func tokenize(text string, start, end int) []Token {
 		toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Word: true})
 		i = j
 	}
+	// in lower case once: the rules ask for it again and again; ASCII text is lowered in one piece
+	if ascii(text[start:end]) {
+		low := strings.ToLower(text[start:end])
+		for k := range toks {
+			toks[k].low = low[toks[k].Start-start : toks[k].End-start]
+		}
+		return toks
+	}
 	for k := range toks {
-		toks[k].low = strings.ToLower(toks[k].Text) // once: the rules ask for it again and again
+		toks[k].low = strings.ToLower(toks[k].Text)
 	}
 	return toks
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // dottedInitial reports whether text[i:j] is a run of single letters joined by dots ("U", "U.S").
@@ -130,6 +147,9 @@ func dottedInitial(text string, i, j int) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the letters and digits of ASCII; no mark is ASCII
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -242,8 +262,8 @@ func appendLineSentences(out []Sentence, text string, start, end int) []Sentence
 			continue
 		}
 		if t.Text == "." && i > 0 && toks[i-1].Word && toks[i-1].End == t.Start {
-			prev := strings.ToLower(toks[i-1].Text)
-			if abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && unicode.IsUpper([]rune(toks[i-1].Text)[0])) {
+			prev := toks[i-1].low
+			if first, _ := utf8.DecodeRuneInString(toks[i-1].Text); abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && unicode.IsUpper(first)) {
 				continue
 			}
 		}
