@@ -113,7 +113,11 @@ func lowercaseWords(d *Doc) map[string]bool {
 	if d.lowerSeen != nil {
 		return d.lowerSeen // read once per article: the rules and the tagger both ask
 	}
-	seen := map[string]bool{}
+	n := 0
+	for _, s := range d.Sents {
+		n += len(s.Tokens)
+	}
+	seen := make(map[string]bool, n*2/5) // news writes about two distinct lower-case words in five tokens
 	defer func() { d.lowerSeen = seen }()
 	for _, s := range d.Sents {
 		for _, t := range s.Tokens {
