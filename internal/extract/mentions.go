@@ -156,7 +156,7 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 		// drop leading function words ("The", "On", "In") and, at the start of a sentence, common words
 		// the article writes in lower case elsewhere.
 		k := i
-		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[strings.ToLower(toks[k].Text)] &&
+		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[toks[k].Lower()] &&
 			!(k+1 < j && lexicon.IsTitleWord(toks[k+1].Text)))) { // "Prime Minister X" opening a sentence stays whole
 			if placeStartsAt(toks[k:j], x.lex) {
 				break // "New York", "NEW YORK": the word belongs to a place name
