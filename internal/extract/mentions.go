@@ -280,8 +280,12 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 	plen = make([]int, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		// longest gazetteer match from here
-		for n := min(len(toks)-i, x.lex.MaxPlaceWords()); n >= 1; n-- {
+		// longest gazetteer match from here: of two words or more only while each word may be in one
+		k, most := 0, min(len(toks)-i, x.lex.MaxPlaceWords())
+		for k < most && x.lex.InPlaceNames(toks[i+k].Text) {
+			k++
+		}
+		for n := max(k, 1); n >= 1; n-- {
 			if _, ok := x.lex.Place(joinTokens(toks[i : i+n])); ok {
 				rs[i], plen[i] = rPlace, n
 				for k := 1; k < n; k++ {
@@ -324,8 +328,11 @@ func (x *Extractor) demonymAt(toks []Token, i int) (string, int) {
 		return "", 0
 	}
 	if i+1 < len(toks) && toks[i+1].Cap() {
-		if c, ok := x.lex.Demonym(toks[i].Text + " " + strings.TrimSuffix(toks[i+1].Text, "s")); ok {
-			return c, 2
+		// looked up only when both words may be words of a demonym of two
+		if next := strings.TrimSuffix(toks[i+1].Text, "s"); x.lex.InDemonyms(toks[i].Text) && x.lex.InDemonyms(next) {
+			if c, ok := x.lex.Demonym(toks[i].Text + " " + next); ok {
+				return c, 2
+			}
 		}
 	}
 	if c, ok := x.lex.Demonym(strings.TrimSuffix(toks[i].Text, "s")); ok {

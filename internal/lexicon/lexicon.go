@@ -48,11 +48,12 @@ type PlaceInfo struct {
 
 // Lexicon is the loaded word lists. It is immutable and safe for concurrent use.
 type Lexicon struct {
-	places      map[string]PlaceInfo // folded name -> entry
-	demonyms    map[string]string    // folded demonym -> country common name
-	countryName map[string]string    // folded country alias -> common name
-	maxPlaceLen int                  // most words in a place name
-	placeWords  map[string]bool      // the words of the folded names (see InPlaceNames)
+	places       map[string]PlaceInfo // folded name -> entry
+	demonyms     map[string]string    // folded demonym -> country common name
+	countryName  map[string]string    // folded country alias -> common name
+	maxPlaceLen  int                  // most words in a place name
+	placeWords   map[string]bool      // the words of the folded names (see InPlaceNames)
+	demonymWords map[string]bool      // the words of the folded demonyms (see InDemonyms)
 }
 
 var (
@@ -95,6 +96,7 @@ func parse(places, demonyms string) *Lexicon {
 		}
 	})
 	l.placeWords = nameWords(l.places)
+	l.demonymWords = nameWords(l.demonyms)
 	return l
 }
 

@@ -138,6 +138,10 @@ func mayBeNameWord(words map[string]bool, w string) bool {
 // it is false, PlaceWords is false for every run of two words or more that holds w.
 func (l *Lexicon) InPlaceNames(w string) bool { return mayBeNameWord(l.placeWords, w) }
 
+// InDemonyms reports whether w may be one of the words of a demonym of several words: when it is
+// false, Demonym is false for every run of two words or more that holds w.
+func (l *Lexicon) InDemonyms(w string) bool { return mayBeNameWord(l.demonymWords, w) }
+
 // InTownNames reports whether w may be one of the words of a town's name of several words: when it
 // is false, TownWords is false for every run of two words or more that holds w.
 func InTownNames(w string) bool { return mayBeNameWord(featureData().townWords, w) }

@@ -48,14 +48,25 @@ func TestListsOfAgrees(t *testing.T) {
 	}
 }
 
-// Every word of every gazetteer and town name of two words or more may be a word of such a name, so
-// that skipping runs with a word that may not loses no name; and many words of the articles may not.
+// Every word of every gazetteer name, demonym and town name may be a word of such a name, so that
+// skipping runs with a word that may not loses no name; and many words of the articles may not.
 func TestNameWordsKeepEveryName(t *testing.T) {
 	l := Default()
 	for _, p := range l.places {
 		for _, w := range strings.Fields(p.Name) {
 			if !l.InPlaceNames(w) {
 				t.Fatalf("%q of %q is in no place name", w, p.Name)
+			}
+		}
+	}
+	for _, line := range strings.Split(demonymsTSV+formerDemonymsTSV, "\n") {
+		name, _, _ := strings.Cut(line, "\t")
+		if strings.HasPrefix(name, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(name) {
+			if !l.InDemonyms(w) {
+				t.Fatalf("%q of %q is in no demonym", w, name)
 			}
 		}
 	}
