@@ -645,8 +645,14 @@ func (m *Mention) vote(t graph.EntityType) {
 	m.typeVotes[t]++
 }
 
-// folded is the comparison key of a mention's text.
-func (m *Mention) folded() string { return names.Fold(m.Text) }
+// folded is the comparison key of a mention's text, folded once while the text stays the same (the
+// type and coreference stages ask for it again and again).
+func (m *Mention) folded() string {
+	if m.Text != m.foldOf || m.Text == "" {
+		m.foldOf, m.fold = m.Text, names.Fold(m.Text)
+	}
+	return m.fold
+}
 
 func isCompass(w string) bool {
 	switch strings.ToLower(w) {
