@@ -11,18 +11,26 @@ type Token struct {
 	Start, End int
 	Text       string
 	Word       bool   // letters or digits, as opposed to punctuation
+	capital    uint8  // 1 + capitalised(Text), set by tokenize; 0 when not set
 	low        string // Text in lower case, set by tokenize
 }
 
 // Cap reports whether the token starts with an upper-case letter, or is a particle-joined name such as
 // "al-Rashid".
 func (t Token) Cap() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	if t.capital != 0 {
+		return t.capital == 2
+	}
+	return capitalised(t.Text)
+}
+
+func capitalised(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
 	if unicode.IsUpper(r) {
 		return true
 	}
-	if i := strings.IndexByte(t.Text, '-'); i > 0 && i+1 < len(t.Text) {
-		r2, _ := utf8.DecodeRuneInString(t.Text[i+1:])
+	if i := strings.IndexByte(text, '-'); i > 0 && i+1 < len(text) {
+		r2, _ := utf8.DecodeRuneInString(text[i+1:])
 		return unicode.IsUpper(r2) && unicode.IsLower(r)
 	}
 	return false
@@ -113,7 +121,14 @@ func tokenize(text string, start, end int) []Token {
 		toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Word: true})
 		i = j
 	}
-	// in lower case once: the rules ask for it again and again; ASCII text is lowered in one piece
+	// whether capitalised, and in lower case, once: the rules ask again and again; ASCII text is
+	// lowered in one piece
+	for k := range toks {
+		toks[k].capital = 1
+		if capitalised(toks[k].Text) {
+			toks[k].capital = 2
+		}
+	}
 	if ascii(text[start:end]) {
 		low := strings.ToLower(text[start:end])
 		for k := range toks {
