@@ -60,9 +60,11 @@ func (x *Extractor) findMentions(d *Doc) {
 		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]
+			first := c
+			rs, plen := x.roles(s.Tokens[c.from:c.to]) // read once for the title and the chunk's own mentions
 			var pre *titleInfo
 			// A title-only chunk, then "to/for/of (the)", then a chunk: the title goes on ("Ambassador to Qatar").
-			if ti := x.titleOnly(s.Tokens[c.from:c.to]); ti != nil && ci+1 < len(chunks) {
+			if ti := x.titleOnly(s.Tokens[c.from:c.to], rs, plen); ti != nil && ci+1 < len(chunks) {
 				next := chunks[ci+1]
 				if conn, ok := connector(s.Tokens, c.to, next.from); ok && (conn == "to" || conn == "for" || conn == "of") {
 					ti.connector = conn
@@ -102,7 +104,10 @@ func (x *Extractor) findMentions(d *Doc) {
 				x.orgMention(d, si, c, pre)
 				continue
 			}
-			x.analyzeChunk(d, si, c, pre)
+			if c != first {
+				rs, plen = nil, nil
+			}
+			x.analyzeChunk(d, si, c, pre, rs, plen)
 		}
 	}
 }
@@ -375,9 +380,8 @@ type titleInfo struct {
 }
 
 // titleOnly returns the title a chunk spells when it has only title words, nationality adjectives and
-// organ words ("Chinese Ambassador", "Politburo Chairman").
-func (x *Extractor) titleOnly(toks []Token) *titleInfo {
-	rs, plen := x.roles(toks)
+// organ words ("Chinese Ambassador", "Politburo Chairman"), given the roles of its tokens.
+func (x *Extractor) titleOnly(toks []Token, rs []role, plen []int) *titleInfo {
 	ti := &titleInfo{}
 	hasTitle := false
 	for i, r := range rs {
@@ -429,11 +433,14 @@ func (d *Doc) addMention(si, from, to int, typ graph.EntityType) *Mention {
 }
 
 // analyzeChunk turns one chunk into mentions: an organisation, a place, or a person's name with the
-// title, nationality and places written before it.
-func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
+// title, nationality and places written before it. rs and plen are the roles of the chunk's tokens
+// when already read (nil when not), which it may change.
+func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []role, plen []int) {
 	toks := d.Sents[si].Tokens
 	ct := toks[c.from:c.to]
-	rs, plen := x.roles(ct)
+	if rs == nil {
+		rs, plen = x.roles(ct)
+	}
 	last := len(ct) - 1
 
 	// Whole chunk is a gazetteer place.
