@@ -162,11 +162,12 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 // for "Liberal Democrats"): as many words, each the start of the other's word, at least one cut short or a
 // plural ending the only difference.
 func clippedTarget(orgs []*Entity, a *Entity) *Entity {
-	short := strings.Fields(a.Mentions[0].folded())
+	short := a.Mentions[0].foldedWords()
 	if len(short) == 1 && len(short[0]) >= 5 {
 		// one word: only its plural ("Radical" beside "the Radicals": the members' body)
+		plural := short[0] + "s"
 		for _, o := range orgs {
-			if o != a && len(o.Mentions) > 0 && o.Mentions[0].folded() == short[0]+"s" {
+			if o != a && len(o.Mentions) > 0 && o.Mentions[0].folded() == plural {
 				return o
 			}
 		}
@@ -180,7 +181,7 @@ func clippedTarget(orgs []*Entity, a *Entity) *Entity {
 		if o == a || len(o.Mentions) == 0 {
 			continue
 		}
-		long := strings.Fields(o.Mentions[0].folded())
+		long := o.Mentions[0].foldedWords()
 		if len(long) != len(short) {
 			continue
 		}

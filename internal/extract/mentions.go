@@ -656,9 +656,18 @@ func (m *Mention) vote(t graph.EntityType) {
 // type and coreference stages ask for it again and again).
 func (m *Mention) folded() string {
 	if m.Text != m.foldOf || m.Text == "" {
-		m.foldOf, m.fold = m.Text, names.Fold(m.Text)
+		m.foldOf, m.fold, m.foldWords = m.Text, names.Fold(m.Text), nil
 	}
 	return m.fold
+}
+
+// foldedWords is strings.Fields(m.folded()), kept as folded is. Callers must not change it.
+func (m *Mention) foldedWords() []string {
+	f := m.folded()
+	if m.foldWords == nil {
+		m.foldWords = strings.Fields(f)
+	}
+	return m.foldWords
 }
 
 func isCompass(w string) bool {
