@@ -27,7 +27,7 @@ var wnTitleTXT string
 
 type featureLists struct {
 	towns      map[string]bool // folded names
-	townWords  map[string]bool // their words (see InTownNames)
+	townWords  wordSet         // their words (see InTownNames)
 	maxTownLen int
 	org, venue map[string]bool
 	titleNouns map[string]bool

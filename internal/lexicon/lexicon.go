@@ -52,8 +52,8 @@ type Lexicon struct {
 	demonyms     map[string]string    // folded demonym -> country common name
 	countryName  map[string]string    // folded country alias -> common name
 	maxPlaceLen  int                  // most words in a place name
-	placeWords   map[string]bool      // the words of the folded names (see InPlaceNames)
-	demonymWords map[string]bool      // the words of the folded demonyms (see InDemonyms)
+	placeWords   wordSet              // the words of the folded names (see InPlaceNames)
+	demonymWords wordSet              // the words of the folded demonyms (see InDemonyms)
 }
 
 var (

@@ -90,12 +90,25 @@ func listsLower(m map[string]Lists, w string) Lists {
 // can skip the runs that hold a word no such name has: mayBeNameWord tells those words without
 // looking the run up.
 
+// wordSet is a set of words by their 64-bit FNV-1a hashes: small, with nothing for the collector to
+// scan. Another word with the same hash reads as in the set, which for mayBeNameWord only means a
+// look-up that finds nothing.
+type wordSet map[uint64]struct{}
+
+func wordHash(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
 // nameWords returns the words of folded names, and "the", which folding drops from a name's start.
-func nameWords[V any](names map[string]V) map[string]bool {
-	words := map[string]bool{"the": true}
+func nameWords[V any](names map[string]V) wordSet {
+	words := wordSet{wordHash([]byte("the")): {}}
 	for k := range names {
 		for _, w := range strings.Fields(k) {
-			words[w] = true
+			words[wordHash([]byte(w))] = struct{}{}
 		}
 	}
 	return words
@@ -106,7 +119,7 @@ func nameWords[V any](names map[string]V) map[string]bool {
 // folded words are words. It is false only for a word of ASCII letters, digits and punctuation other
 // than dots and apostrophes one of whose folded parts is no such word: such a word adds those parts,
 // unchanged, to the folded form of any run of words it is in.
-func mayBeNameWord(words map[string]bool, w string) bool {
+func mayBeNameWord(words wordSet, w string) bool {
 	var buf [64]byte
 	part := buf[:0]
 	for i := 0; i <= len(w); i++ {
@@ -122,7 +135,7 @@ func mayBeNameWord(words map[string]bool, w string) bool {
 		case 'A' <= c && c <= 'Z':
 			part = append(part, c+'a'-'A')
 		default:
-			if len(part) > 0 && !words[string(part)] {
+			if _, ok := words[wordHash(part)]; len(part) > 0 && !ok {
 				return false
 			}
 			part = part[:0]
