@@ -162,11 +162,12 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 // for "Liberal Democrats"): as many words, each the start of the other's word, at least one cut short or a
 // plural ending the only difference.
 func clippedTarget(orgs []*Entity, a *Entity) *Entity {
-	short := strings.Fields(names.Fold(a.Mentions[0].Text))
+	short := a.Mentions[0].foldedWords()
 	if len(short) == 1 && len(short[0]) >= 5 {
 		// one word: only its plural ("Radical" beside "the Radicals": the members' body)
+		plural := short[0] + "s"
 		for _, o := range orgs {
-			if o != a && len(o.Mentions) > 0 && names.Fold(o.Mentions[0].Text) == short[0]+"s" {
+			if o != a && len(o.Mentions) > 0 && o.Mentions[0].folded() == plural {
 				return o
 			}
 		}
@@ -180,7 +181,7 @@ func clippedTarget(orgs []*Entity, a *Entity) *Entity {
 		if o == a || len(o.Mentions) == 0 {
 			continue
 		}
-		long := strings.Fields(names.Fold(o.Mentions[0].Text))
+		long := o.Mentions[0].foldedWords()
 		if len(long) != len(short) {
 			continue
 		}
@@ -274,7 +275,7 @@ func acronymTarget(d *Doc, orgs []*Entity, a *Entity) *Entity {
 // longerVariant finds the one organisation whose name is a's name with a country, nationality or
 // acronym in front, agreeing with the country a's article ties it to ("France's Interior Ministry").
 func (x *Extractor) longerVariant(orgs []*Entity, a *Entity) *Entity {
-	short := names.Fold(a.Mentions[0].Text)
+	short := a.Mentions[0].folded()
 	affil := ""
 	for _, m := range a.Mentions {
 		if m.Affil != "" {
@@ -286,7 +287,7 @@ func (x *Extractor) longerVariant(orgs []*Entity, a *Entity) *Entity {
 		if o == a || len(o.Mentions) == 0 {
 			continue
 		}
-		long := names.Fold(o.Mentions[0].Text)
+		long := o.Mentions[0].folded()
 		if !strings.HasSuffix(long, " "+short) {
 			continue
 		}
@@ -319,14 +320,14 @@ func (x *Extractor) longerVariant(orgs []*Entity, a *Entity) *Entity {
 // bodyOfMembers finds the one organisation named by a's members' name and one organisation head
 // ("Conservatives", "Conservative" -> "Conservative Party"; "Greens" -> "Green Party").
 func bodyOfMembers(orgs []*Entity, a *Entity) *Entity {
-	f := names.Fold(a.Mentions[0].Text)
+	f := a.Mentions[0].folded()
 	forms := append([]string{f}, singulars(f)...)
 	var found *Entity
 	for _, o := range orgs {
 		if o == a || len(o.Mentions) == 0 {
 			continue
 		}
-		long := names.Fold(o.Mentions[0].Text)
+		long := o.Mentions[0].folded()
 		i := strings.LastIndexByte(long, ' ')
 		if i < 0 || !lexicon.IsOrgHead(long[i+1:]) {
 			continue

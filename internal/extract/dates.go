@@ -106,7 +106,7 @@ func mayHoldDate(toks []Token) bool {
 		if c := t.Text[0]; c >= '0' && c <= '9' {
 			return true
 		}
-		if len(t.Text) >= 3 && len(t.Text) <= 9 && dateWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
+		if len(t.Text) >= 3 && len(t.Text) <= 9 && dateWords[strings.TrimSuffix(t.Lower(), ".")] {
 			return true
 		}
 	}
@@ -127,7 +127,7 @@ func monthOf(t Token) int {
 	if len(t.Text) < 3 || len(t.Text) > 9 {
 		return 0
 	}
-	m := months[strings.ToLower(t.Text)]
+	m := months[t.Lower()]
 	if m == 5 && t.Text == "may" {
 		return 0 // the verb
 	}
@@ -139,11 +139,11 @@ func monthOf(t Token) int {
 
 // dayNumber reads "18", "18th", "1st" as a day of the month.
 func dayNumber(t Token) int {
-	s := strings.ToLower(t.Text)
+	s := t.Lower()
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		s = strings.TrimSuffix(s, suf)
 	}
-	if len(s) == 0 || len(s) > 2 {
+	if len(s) == 0 || len(s) > 2 || !mayBeNumber(s) {
 		return 0
 	}
 	n, err := strconv.Atoi(s)
@@ -153,8 +153,19 @@ func dayNumber(t Token) int {
 	return n
 }
 
+// mayBeNumber reports whether strconv.Atoi may read s: it has only digits and signs. A word that is
+// not skips Atoi, and the error it would make for nothing.
+func mayBeNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '+' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 func yearNumber(t Token) int {
-	if len(t.Text) != 4 {
+	if len(t.Text) != 4 || !mayBeNumber(t.Text) {
 		return 0
 	}
 	n, err := strconv.Atoi(t.Text)

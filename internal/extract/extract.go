@@ -33,6 +33,8 @@ type Mention struct {
 	learnedType  graph.EntityType // the type the learned tagger gave, "" when none
 	ruleWeak     bool             // the rules left the type open or weak
 	typeVotes    map[graph.EntityType]int
+	foldOf, fold string   // fold is names.Fold(foldOf), kept for folded while Text is foldOf
+	foldWords    []string // strings.Fields(fold), kept for foldedWords with fold
 }
 
 // Entity is one entity within one article: the mentions that name it.
@@ -143,6 +145,7 @@ func (d *Doc) Compact() {
 	for _, m := range d.Mentions {
 		m.Text = strings.Clone(m.Text)
 		m.typeVotes = nil
+		m.foldOf, m.fold, m.foldWords = "", "", nil
 	}
 	for _, e := range d.Entities {
 		e.Name = strings.Clone(e.Name)

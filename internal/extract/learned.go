@@ -34,13 +34,19 @@ func (x *Extractor) learnedMentions(d *Doc) {
 		return
 	}
 	lower := lowercaseWords(d)
-	capWords := map[string]bool{}
-	for _, s := range d.Sents {
-		for _, t := range s.Tokens {
-			if t.Word && t.Cap() {
-				capWords[t.Text] = true
+	var capWords map[string]bool // the capitalised words of the article, read when a group needs them
+	capitalised := func() map[string]bool {
+		if capWords == nil {
+			capWords = map[string]bool{}
+			for _, s := range d.Sents {
+				for _, t := range s.Tokens {
+					if t.Word && t.Cap() {
+						capWords[t.Text] = true
+					}
+				}
 			}
 		}
+		return capWords
 	}
 	bySent := make([][]*Mention, len(d.Sents))
 	for _, m := range d.Mentions {
@@ -59,7 +65,7 @@ func (x *Extractor) learnedMentions(d *Doc) {
 			words = append(words, t.Text)
 		}
 		res := x.tagger.Tag(ner.Sentence{Words: words, LowerSeen: lower}, s.Headline)
-		res.Spans = x.dropNationalities(s.Tokens, res, capWords)
+		res.Spans = x.dropNationalities(s.Tokens, res, capitalised)
 		used := make([]bool, len(res.Spans))
 		ms := x.joinSplitNames(d, si, bySent[si], res)
 		for _, m := range ms {
@@ -316,7 +322,7 @@ func (x *Extractor) joinSplitNames(d *Doc, si int, ms []*Mention, res ner.Result
 // dropNationalities reads the groups the tagger found: a nationality ("Chinese", "Kashmiris") is no
 // name, so its words count as outside any name; other groups (parties: "Tories", "Lib Dems") stay, as
 // organisations.
-func (x *Extractor) dropNationalities(toks []Token, res ner.Result, capWords map[string]bool) []ner.Span {
+func (x *Extractor) dropNationalities(toks []Token, res ner.Result, capWords func() map[string]bool) []ner.Span {
 	out := res.Spans[:0]
 	for _, sp := range res.Spans {
 		if sp.Group && (x.nationality(toks[sp.From:sp.To]) || !pluralGroup(toks[sp.From:sp.To], capWords)) {
@@ -338,11 +344,12 @@ func (x *Extractor) dropNationalities(toks []Token, res ner.Result, capWords map
 // pluralGroup reports whether a group's name reads as a body of members: a plural ("Tories", "Lib
 // Dems") or the singular of a plural the article also writes ("Tory" beside "Tories"). A singular alone
 // ("Welsh", "Soviet") is an adjective.
-func pluralGroup(toks []Token, capWords map[string]bool) bool {
+func pluralGroup(toks []Token, capitalised func() map[string]bool) bool {
 	last := toks[len(toks)-1].Text
 	if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
 		return true
 	}
+	capWords := capitalised()
 	if stem, ok := strings.CutSuffix(last, "y"); ok && capWords[stem+"ies"] {
 		return true
 	}

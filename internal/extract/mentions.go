@@ -60,9 +60,11 @@ func (x *Extractor) findMentions(d *Doc) {
 		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]
+			first := c
+			rs, plen := x.roles(s.Tokens[c.from:c.to]) // read once for the title and the chunk's own mentions
 			var pre *titleInfo
 			// A title-only chunk, then "to/for/of (the)", then a chunk: the title goes on ("Ambassador to Qatar").
-			if ti := x.titleOnly(s.Tokens[c.from:c.to]); ti != nil && ci+1 < len(chunks) {
+			if ti := x.titleOnly(s.Tokens[c.from:c.to], rs, plen); ti != nil && ci+1 < len(chunks) {
 				next := chunks[ci+1]
 				if conn, ok := connector(s.Tokens, c.to, next.from); ok && (conn == "to" || conn == "for" || conn == "of") {
 					ti.connector = conn
@@ -102,7 +104,10 @@ func (x *Extractor) findMentions(d *Doc) {
 				x.orgMention(d, si, c, pre)
 				continue
 			}
-			x.analyzeChunk(d, si, c, pre)
+			if c != first {
+				rs, plen = nil, nil
+			}
+			x.analyzeChunk(d, si, c, pre, rs, plen)
 		}
 	}
 }
@@ -113,7 +118,11 @@ func lowercaseWords(d *Doc) map[string]bool {
 	if d.lowerSeen != nil {
 		return d.lowerSeen // read once per article: the rules and the tagger both ask
 	}
-	seen := map[string]bool{}
+	n := 0
+	for _, s := range d.Sents {
+		n += len(s.Tokens)
+	}
+	seen := make(map[string]bool, n*2/5) // news writes about two distinct lower-case words in five tokens
 	defer func() { d.lowerSeen = seen }()
 	for _, s := range d.Sents {
 		for _, t := range s.Tokens {
@@ -152,7 +161,7 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 		// drop leading function words ("The", "On", "In") and, at the start of a sentence, common words
 		// the article writes in lower case elsewhere.
 		k := i
-		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[strings.ToLower(toks[k].Text)] &&
+		for k < j && (lexicon.IsFunctionWord(toks[k].Text) || (k == 0 && lowerSeen[toks[k].Lower()] &&
 			!(k+1 < j && lexicon.IsTitleWord(toks[k+1].Text)))) { // "Prime Minister X" opening a sentence stays whole
 			if placeStartsAt(toks[k:j], x.lex) {
 				break // "New York", "NEW YORK": the word belongs to a place name
@@ -276,8 +285,12 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 	plen = make([]int, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		// longest gazetteer match from here
-		for n := min(len(toks)-i, x.lex.MaxPlaceWords()); n >= 1; n-- {
+		// longest gazetteer match from here: of two words or more only while each word may be in one
+		k, most := 0, min(len(toks)-i, x.lex.MaxPlaceWords())
+		for k < most && x.lex.InPlaceNames(toks[i+k].Text) {
+			k++
+		}
+		for n := max(k, 1); n >= 1; n-- {
 			if _, ok := x.lex.Place(joinTokens(toks[i : i+n])); ok {
 				rs[i], plen[i] = rPlace, n
 				for k := 1; k < n; k++ {
@@ -320,8 +333,11 @@ func (x *Extractor) demonymAt(toks []Token, i int) (string, int) {
 		return "", 0
 	}
 	if i+1 < len(toks) && toks[i+1].Cap() {
-		if c, ok := x.lex.Demonym(toks[i].Text + " " + strings.TrimSuffix(toks[i+1].Text, "s")); ok {
-			return c, 2
+		// looked up only when both words may be words of a demonym of two
+		if next := strings.TrimSuffix(toks[i+1].Text, "s"); x.lex.InDemonyms(toks[i].Text) && x.lex.InDemonyms(next) {
+			if c, ok := x.lex.Demonym(toks[i].Text + " " + next); ok {
+				return c, 2
+			}
 		}
 	}
 	if c, ok := x.lex.Demonym(strings.TrimSuffix(toks[i].Text, "s")); ok {
@@ -364,9 +380,8 @@ type titleInfo struct {
 }
 
 // titleOnly returns the title a chunk spells when it has only title words, nationality adjectives and
-// organ words ("Chinese Ambassador", "Politburo Chairman").
-func (x *Extractor) titleOnly(toks []Token) *titleInfo {
-	rs, plen := x.roles(toks)
+// organ words ("Chinese Ambassador", "Politburo Chairman"), given the roles of its tokens.
+func (x *Extractor) titleOnly(toks []Token, rs []role, plen []int) *titleInfo {
 	ti := &titleInfo{}
 	hasTitle := false
 	for i, r := range rs {
@@ -418,11 +433,14 @@ func (d *Doc) addMention(si, from, to int, typ graph.EntityType) *Mention {
 }
 
 // analyzeChunk turns one chunk into mentions: an organisation, a place, or a person's name with the
-// title, nationality and places written before it.
-func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo) {
+// title, nationality and places written before it. rs and plen are the roles of the chunk's tokens
+// when already read (nil when not), which it may change.
+func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []role, plen []int) {
 	toks := d.Sents[si].Tokens
 	ct := toks[c.from:c.to]
-	rs, plen := x.roles(ct)
+	if rs == nil {
+		rs, plen = x.roles(ct)
+	}
 	last := len(ct) - 1
 
 	// Whole chunk is a gazetteer place.
@@ -634,8 +652,23 @@ func (m *Mention) vote(t graph.EntityType) {
 	m.typeVotes[t]++
 }
 
-// folded is the comparison key of a mention's text.
-func (m *Mention) folded() string { return names.Fold(m.Text) }
+// folded is the comparison key of a mention's text, folded once while the text stays the same (the
+// type and coreference stages ask for it again and again).
+func (m *Mention) folded() string {
+	if m.Text != m.foldOf || m.Text == "" {
+		m.foldOf, m.fold, m.foldWords = m.Text, names.Fold(m.Text), nil
+	}
+	return m.fold
+}
+
+// foldedWords is strings.Fields(m.folded()), kept as folded is. Callers must not change it.
+func (m *Mention) foldedWords() []string {
+	f := m.folded()
+	if m.foldWords == nil {
+		m.foldWords = strings.Fields(f)
+	}
+	return m.foldWords
+}
 
 func isCompass(w string) bool {
 	switch strings.ToLower(w) {

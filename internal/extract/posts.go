@@ -628,7 +628,7 @@ func (d *Doc) lastOrgWithHead(v sentenceView, i int, head string) *Entity {
 	var best *Mention
 	for _, m := range d.Mentions {
 		if m.Ent != nil && m.Type == graph.Organisation && m.Start < pos && (best == nil || m.Start > best.Start) {
-			if strings.Contains(names.Fold(m.Text), head) {
+			if strings.Contains(m.folded(), head) {
 				best = m
 			}
 		}

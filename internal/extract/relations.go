@@ -239,7 +239,7 @@ func dedupe(rs []Relation) []Relation {
 // pronounPerson resolves he/she/his/her at token i of sentence si to the person named last before it.
 func (d *Doc) pronounPerson(si, i int) *Entity {
 	toks := d.Sents[si].Tokens
-	want := pronounGender(strings.ToLower(toks[i].Text))
+	want := pronounGender(toks[i].Lower())
 	// "During his visit to Peru, Okafor said": a pronoun in an opening phrase points forward to the
 	// person right after the phrase's comma (and the honorific or title before the name).
 	if comma := firstComma(toks); comma > i {
@@ -301,7 +301,7 @@ func (d *Doc) gender(e *Entity) int {
 	for _, m := range e.Mentions {
 		toks := d.Sents[m.Sent].Tokens
 		for k := m.TitleFrom; k <= m.Tok && k < len(toks); k++ {
-			w := strings.ToLower(strings.TrimSuffix(toks[k].Text, "."))
+			w := strings.TrimSuffix(toks[k].Lower(), ".")
 			switch {
 			case masculineTitles[w]:
 				if g < 0 {

@@ -11,18 +11,26 @@ type Token struct {
 	Start, End int
 	Text       string
 	Word       bool   // letters or digits, as opposed to punctuation
+	capital    uint8  // 1 + capitalised(Text), set by tokenize; 0 when not set
 	low        string // Text in lower case, set by tokenize
 }
 
 // Cap reports whether the token starts with an upper-case letter, or is a particle-joined name such as
 // "al-Rashid".
 func (t Token) Cap() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	if t.capital != 0 {
+		return t.capital == 2
+	}
+	return capitalised(t.Text)
+}
+
+func capitalised(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
 	if unicode.IsUpper(r) {
 		return true
 	}
-	if i := strings.IndexByte(t.Text, '-'); i > 0 && i+1 < len(t.Text) {
-		r2, _ := utf8.DecodeRuneInString(t.Text[i+1:])
+	if i := strings.IndexByte(text, '-'); i > 0 && i+1 < len(text) {
+		r2, _ := utf8.DecodeRuneInString(text[i+1:])
 		return unicode.IsUpper(r2) && unicode.IsLower(r)
 	}
 	return false
@@ -56,7 +64,7 @@ func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // "Secretary-General"); a possessive 's or a trailing apostrophe is its own token; dotted initials
 // ("U.S.") are one word.
 func tokenize(text string, start, end int) []Token {
-	var toks []Token
+	toks := make([]Token, 0, (end-start)/4+1) // news has a token for every five or six bytes
 	i := start
 	for i < end {
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -113,10 +121,34 @@ func tokenize(text string, start, end int) []Token {
 		toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Word: true})
 		i = j
 	}
+	// whether capitalised, and in lower case, once: the rules ask again and again; ASCII text is
+	// lowered in one piece
 	for k := range toks {
-		toks[k].low = strings.ToLower(toks[k].Text) // once: the rules ask for it again and again
+		toks[k].capital = 1
+		if capitalised(toks[k].Text) {
+			toks[k].capital = 2
+		}
+	}
+	if ascii(text[start:end]) {
+		low := strings.ToLower(text[start:end])
+		for k := range toks {
+			toks[k].low = low[toks[k].Start-start : toks[k].End-start]
+		}
+		return toks
+	}
+	for k := range toks {
+		toks[k].low = strings.ToLower(toks[k].Text)
 	}
 	return toks
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // dottedInitial reports whether text[i:j] is a run of single letters joined by dots ("U", "U.S").
@@ -130,6 +162,9 @@ func dottedInitial(text string, i, j int) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the letters and digits of ASCII; no mark is ASCII
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -242,8 +277,8 @@ func appendLineSentences(out []Sentence, text string, start, end int) []Sentence
 			continue
 		}
 		if t.Text == "." && i > 0 && toks[i-1].Word && toks[i-1].End == t.Start {
-			prev := strings.ToLower(toks[i-1].Text)
-			if abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && unicode.IsUpper([]rune(toks[i-1].Text)[0])) {
+			prev := toks[i-1].low
+			if first, _ := utf8.DecodeRuneInString(toks[i-1].Text); abbreviations[prev] || (utf8.RuneCountInString(prev) == 1 && unicode.IsUpper(first)) {
 				continue
 			}
 		}

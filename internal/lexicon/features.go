@@ -27,6 +27,7 @@ var wnTitleTXT string
 
 type featureLists struct {
 	towns      map[string]bool // folded names
+	townWords  wordSet         // their words (see InTownNames)
 	maxTownLen int
 	org, venue map[string]bool
 	titleNouns map[string]bool
@@ -48,6 +49,7 @@ func featureData() *featureLists {
 			f.towns[k] = true
 			f.maxTownLen = max(f.maxTownLen, strings.Count(k, " ")+1)
 		}
+		f.townWords = nameWords(f.towns)
 		f.org = addLines(map[string]bool{}, wnOrgTXT, 2)
 		f.venue = addLines(map[string]bool{}, wnVenueTXT, 2)
 		f.titleNouns = addLines(map[string]bool{}, wnTitleTXT, 2)
@@ -75,3 +77,9 @@ func IsVenueNoun(w string) bool { return inLower(featureData().venue, w) }
 
 // IsTitleNoun reports whether a word is a WordNet noun for a leader, head or official ("chancellor").
 func IsTitleNoun(w string) bool { return inLower(featureData().titleNouns, w) }
+
+// Town reports whether a name is a town of 1,000 people or more (GeoNames) that the gazetteer lacks.
+func Town(name string) bool {
+	town, _ := folded(featureData().towns, name)
+	return town
+}

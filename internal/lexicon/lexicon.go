@@ -48,10 +48,12 @@ type PlaceInfo struct {
 
 // Lexicon is the loaded word lists. It is immutable and safe for concurrent use.
 type Lexicon struct {
-	places      map[string]PlaceInfo // folded name -> entry
-	demonyms    map[string]string    // folded demonym -> country common name
-	countryName map[string]string    // folded country alias -> common name
-	maxPlaceLen int                  // most words in a place name
+	places       map[string]PlaceInfo // folded name -> entry
+	demonyms     map[string]string    // folded demonym -> country common name
+	countryName  map[string]string    // folded country alias -> common name
+	maxPlaceLen  int                  // most words in a place name
+	placeWords   wordSet              // the words of the folded names (see InPlaceNames)
+	demonymWords wordSet              // the words of the folded demonyms (see InDemonyms)
 }
 
 var (
@@ -93,6 +95,8 @@ func parse(places, demonyms string) *Lexicon {
 			l.demonyms[k] = f[2]
 		}
 	})
+	l.placeWords = nameWords(l.places)
+	l.demonymWords = nameWords(l.demonyms)
 	return l
 }
 

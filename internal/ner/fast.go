@@ -162,7 +162,7 @@ func (ft *fastTables) word(m *Model, lex *lexicon.Lexicon, w string, spare *word
 	if wi := ft.words.get(w); wi != nil {
 		return wi
 	}
-	keep := ft.words.room()
+	keep := ft.words.admit(w)
 	if keep {
 		w = strings.Clone(w) // the word must not hold on to the article it came from
 		spare = &wordInfo{}
@@ -304,9 +304,12 @@ func (t *Tagger) tagFast(s Sentence, headline bool) Result {
 	return res
 }
 
-// maxWords bounds the words the fast path keeps: the first ones a process reads, which are most of
-// the frequent ones. Other words are read afresh each time.
+// maxWords bounds the words the fast path keeps: the first ones a process reads twice, which are most
+// of the frequent ones. Other words are read afresh each time.
 const maxWords = 1 << 15
+
+// seenSlots is the size of wordCache.seen.
+const seenSlots = 1 << 16
 
 // wordCache is a map of words that readers use without locking: a snapshot replaced, never changed.
 // New words wait in pending until there are enough of them to be worth a new snapshot.
@@ -316,6 +319,11 @@ type wordCache struct {
 	pending map[string]*wordInfo
 	n       atomic.Int32 // words in words and pending
 	limit   int32        // the most words kept
+	// seen holds the hashes of words read once, each in the slot its low bits name (a later word may
+	// take the slot): a word is kept when read again while its hash is still there, so that the words
+	// kept are the ones a process reads more than once, not every word it meets first. Only which
+	// words are kept depends on it, never what tagging gives.
+	seen [seenSlots]atomic.Uint64
 }
 
 func (c *wordCache) get(w string) *wordInfo {
@@ -325,8 +333,20 @@ func (c *wordCache) get(w string) *wordInfo {
 	return nil
 }
 
-// room reports whether the cache takes more words.
-func (c *wordCache) room() bool { return c.n.Load() < c.limit }
+// admit reports whether the cache takes a word it does not hold: when it has room and has seen the
+// word before; otherwise it notes the word as seen.
+func (c *wordCache) admit(w string) bool {
+	if c.n.Load() >= c.limit {
+		return false
+	}
+	h := hashStr(fnvOffset, w)
+	slot := &c.seen[h&(seenSlots-1)]
+	if slot.Load() == h {
+		return true
+	}
+	slot.Store(h)
+	return false
+}
 
 func (c *wordCache) put(w string, wi *wordInfo) {
 	c.mu.Lock()

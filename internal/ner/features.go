@@ -57,6 +57,12 @@ const (
 type token struct {
 	text, lower, shape, pre3, suf2, suf3 string
 	flags                                uint32
+	// what markSentence reads of the word alone: the kind flag of the gazetteer's place it names
+	// (0 for none), whether it names a town, and whether it may be one of the words of a longer name
+	// of either (true when not asked: for a word that can be in no run of markSentence's)
+	place           uint32
+	town            bool
+	inPlace, inTown bool
 }
 
 // shape maps letters to X/x, digits to d, keeps other characters, and collapses runs of the same
@@ -134,49 +140,33 @@ func prepare(s Sentence, lex *lexicon.Lexicon) []token {
 func newToken(w string, lex *lexicon.Lexicon) token {
 	lw := strings.ToLower(w)
 	t := token{text: w, lower: lw, shape: shape(w), pre3: prefix(lw, 3), suf2: suffix(lw, 2), suf3: suffix(lw, 3)}
-	if lexicon.IsTitleWord(w) {
-		t.flags |= fTitle
-	}
-	if lexicon.IsPostWord(w) {
-		t.flags |= fPost
-	}
-	if lexicon.IsHonorific(w) {
-		t.flags |= fHonorific
+	on := lexicon.ListsOf(w)
+	for _, l := range [...]struct {
+		on   lexicon.Lists
+		flag uint32
+	}{{lexicon.OnTitleWords, fTitle}, {lexicon.OnPostWords, fPost}, {lexicon.OnHonorifics, fHonorific},
+		{lexicon.OnOrgHeads, fOrgHead}, {lexicon.OnOrgNouns, fOrgNoun}, {lexicon.OnOrganWords, fOrgan},
+		{lexicon.OnGeoHeads, fGeoHead}, {lexicon.OnDirections, fDirection}, {lexicon.OnFunctionWords, fFunction},
+		{lexicon.OnPostNominals, fPostNominal}, {lexicon.OnWordNetOrgNouns, fWnOrg},
+		{lexicon.OnVenueNouns, fWnVenue}, {lexicon.OnTitleNouns, fWnTitle}} {
+		if on&l.on != 0 {
+			t.flags |= l.flag
+		}
 	}
 	if _, ok := lex.Demonym(strings.TrimSuffix(w, "s")); ok {
 		t.flags |= fDemonym
 	} else if _, ok := lex.Demonym(w); ok {
 		t.flags |= fDemonym
 	}
-	if lexicon.IsOrgHead(w) {
-		t.flags |= fOrgHead
+	t.inPlace, t.inTown = true, true
+	if isCap(w) {
+		if p, ok := lex.Place(w); ok {
+			t.place = placeKind(p.Kind)
+		}
+		t.town = lexicon.Town(w)
 	}
-	if lexicon.IsOrgNoun(w) {
-		t.flags |= fOrgNoun
-	}
-	if lexicon.IsOrganWord(w) {
-		t.flags |= fOrgan
-	}
-	if lexicon.IsGeoHead(w) {
-		t.flags |= fGeoHead
-	}
-	if lexicon.IsDirection(w) {
-		t.flags |= fDirection
-	}
-	if lexicon.IsFunctionWord(w) {
-		t.flags |= fFunction
-	}
-	if lexicon.IsPostNominal(w) {
-		t.flags |= fPostNominal
-	}
-	if lexicon.IsWordNetOrgNoun(w) {
-		t.flags |= fWnOrg
-	}
-	if lexicon.IsVenueNoun(w) {
-		t.flags |= fWnVenue
-	}
-	if lexicon.IsTitleNoun(w) {
-		t.flags |= fWnTitle
+	if isCap(w) || len(w) <= 3 { // the words nameRun takes
+		t.inPlace, t.inTown = lex.InPlaceNames(w), lexicon.InTownNames(w)
 	}
 	return t
 }
@@ -191,31 +181,34 @@ func markSentence(toks []token, s Sentence, lex *lexicon.Lexicon) {
 			}
 		}
 	}
-	// gazetteer: the longest place name starting at each capitalised word
+	// gazetteer: the longest place name starting at each capitalised word; a name of two words or
+	// more is looked up only where each of its words may be in one
 	maxN := lex.MaxPlaceWords()
 	for i := 0; i < len(toks); i++ {
 		if !isCap(toks[i].text) {
 			continue
 		}
-		for n := min(maxN, nameRun(toks, i)); n >= 1; n-- {
-			p, ok := lex.PlaceWords(s.Words[i : i+n])
-			if !ok {
+		k, run := 0, min(maxN, nameRun(toks, i))
+		for k < run && toks[i+k].inPlace {
+			k++
+		}
+		n, kind := k, uint32(0)
+		for ; n >= 2; n-- {
+			if p, ok := lex.PlaceWords(s.Words[i : i+n]); ok {
+				kind = placeKind(p.Kind)
+				break
+			}
+		}
+		if n < 2 {
+			if n, kind = 1, toks[i].place; kind == 0 {
 				continue
 			}
-			kind := fGazRegion
-			switch p.Kind {
-			case lexicon.Country:
-				kind = fGazCountry
-			case lexicon.Capital, lexicon.City:
-				kind = fGazCity
-			}
-			toks[i].flags |= fGazBegin | kind
-			for k := i + 1; k < i+n; k++ {
-				toks[k].flags |= fGazInside | kind
-			}
-			i += n - 1
-			break
 		}
+		toks[i].flags |= fGazBegin | kind
+		for k := i + 1; k < i+n; k++ {
+			toks[k].flags |= fGazInside | kind
+		}
+		i += n - 1
 	}
 	// towns: the longest town name starting at each capitalised word outside the gazetteer's names
 	maxT := lexicon.MaxTownWords()
@@ -223,17 +216,34 @@ func markSentence(toks []token, s Sentence, lex *lexicon.Lexicon) {
 		if !isCap(toks[i].text) || toks[i].flags&(fGazBegin|fGazInside) != 0 {
 			continue
 		}
-		for n := min(maxT, nameRun(toks, i)); n >= 1; n-- {
-			if !lexicon.TownWords(s.Words[i : i+n]) {
+		k, run := 0, min(maxT, nameRun(toks, i))
+		for k < run && toks[i+k].inTown {
+			k++
+		}
+		n := k
+		for ; n >= 2 && !lexicon.TownWords(s.Words[i:i+n]); n-- {
+		}
+		if n < 2 {
+			if n = 1; !toks[i].town {
 				continue
 			}
-			for k := i; k < i+n; k++ {
-				toks[k].flags |= fTown
-			}
-			i += n - 1
-			break
 		}
+		for k := i; k < i+n; k++ {
+			toks[k].flags |= fTown
+		}
+		i += n - 1
 	}
+}
+
+// placeKind is the flag of a gazetteer entry's kind.
+func placeKind(k lexicon.PlaceKind) uint32 {
+	switch k {
+	case lexicon.Country:
+		return fGazCountry
+	case lexicon.Capital, lexicon.City:
+		return fGazCity
+	}
+	return fGazRegion
 }
 
 // nameRun is how many words from i could belong to one name: capitalised words, and short lower-case
