@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/load"
 	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
@@ -93,7 +94,7 @@ func BenchmarkLoadPeakHeap(b *testing.B) {
 				}
 				runtime.GC()
 				stop := peakHeap()
-				sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}}})
+				sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}, Ingest: ingest.Options{MaxBytes: 1 << 40}}})
 				peak := stop()
 				s.Close()
 				if err != nil || sum.Stored != n {
