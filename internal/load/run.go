@@ -205,7 +205,7 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 		}
 		// an interrupt stops extraction at once and the batch is not written: the next run extracts and
 		// resolves it whole, as a load never interrupted would (resolution reads a batch as one unit)
-		docs, failed := extractAll(ctx, x, todo, opts.Workers, nil)
+		docs, failed := extractAll(ctx, x, todo, false, opts.Workers, nil)
 		sum.Errors = append(sum.Errors, failed...)
 		sum.Read -= len(failed)
 		if ctx.Err() != nil {
