@@ -163,9 +163,15 @@ func (d *Doc) Compact() {
 			e.Titles[i] = strings.Clone(e.Titles[i])
 		}
 	}
+	evidence := map[int]string{} // one copy of a sentence for all the relations it states
 	for i := range d.Relations {
-		d.Relations[i].Evidence = strings.Clone(d.Relations[i].Evidence)
-		d.Relations[i].Title = strings.Clone(d.Relations[i].Title)
+		r := &d.Relations[i]
+		ev, ok := evidence[r.Start]
+		if !ok || ev != r.Evidence {
+			ev = strings.Clone(r.Evidence)
+			evidence[r.Start] = ev
+		}
+		r.Evidence, r.Title = ev, strings.Clone(r.Title)
 	}
 	d.Text, d.Article.Text = "", ""
 	d.Article.Title = strings.Clone(d.Article.Title) // a text file's title is its first line
