@@ -41,6 +41,9 @@ func (e *Error) Error() string {
 type Options struct {
 	MaxBytes  int64  // larger files are refused; 0 means DefaultMaxBytes
 	Published string // date for articles that carry none (YYYY-MM-DD), from --date
+	// PassDuplicates passes on the articles of a file that repeat an id of the same file: the caller
+	// finds duplicate ids across all its inputs itself (kgload), so one set of ids is kept, not two.
+	PassDuplicates bool
 }
 
 // DefaultMaxBytes is the largest file read by default.
@@ -507,13 +510,21 @@ func (r *Reader) record(path string, line int, raw []byte, seen map[IDKey]int, e
 		emit(nil, &Error{Path: path, Line: line, Reason: why})
 		return
 	}
-	key := KeyOf(a.ID)
-	if prev, dup := seen[key]; dup {
-		emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
-		return
+	if !r.opts.PassDuplicates {
+		key := KeyOf(a.ID)
+		if prev, dup := seen[key]; dup {
+			emit(nil, DuplicateError(path, line, a.ID, prev))
+			return
+		}
+		seen[key] = line
 	}
-	seen[key] = line
 	emit(a, nil)
+}
+
+// DuplicateError is the error of an article, line line of path, whose id the file gave first on
+// line first.
+func DuplicateError(path string, line int, id string, first int) error {
+	return &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", id, first)}
 }
 
 // readJSONArray reads a JSON array of article objects; each is named by the line it starts on.

@@ -117,7 +117,9 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 			prog.Total += info.Size()
 		}
 	}
-	rd := ingest.NewReader(opts.Ingest, opts.Stdin)
+	in := opts.Ingest
+	in.PassDuplicates = true // one set of ids, seen, finds them within and across files
+	rd := ingest.NewReader(in, opts.Stdin)
 	// the first input of each id, as the index of its file and its line: small whatever the paths
 	type origin struct{ file, line int32 }
 	seen := map[ingest.IDKey]origin{}
@@ -256,23 +258,28 @@ func Load(ctx context.Context, s graph.Store, opts LoadOptions) (*Summary, error
 				sum.Errors = append(sum.Errors, err)
 				return
 			}
+			key := ingest.KeyOf(a.ID)
+			o := origin{file: int32(fi)}
+			if rest, ok := strings.CutPrefix(a.Source, f+":"); ok {
+				if n, err := strconv.Atoi(rest); err == nil {
+					o.line = int32(n)
+				}
+			}
+			prev, dup := seen[key]
+			if dup && prev.file == o.file && prev.line > 0 { // a bad line of its file, as the reader says
+				sum.Errors = append(sum.Errors, ingest.DuplicateError(f, int(o.line), a.ID, int(prev.line)))
+				return
+			}
 			prog.Articles++
 			prog.Bytes += int64(len(a.Text))
 			sum.Read++
-			key := ingest.KeyOf(a.ID)
-			if prev, dup := seen[key]; dup {
+			if dup {
 				first := files[prev.file]
 				if prev.line > 0 {
 					first = fmt.Sprintf("%s:%d", first, prev.line)
 				}
 				sum.Errors = append(sum.Errors, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("same article id %q as %s: skipped", a.ID, first)})
 				return
-			}
-			o := origin{file: int32(fi)}
-			if rest, ok := strings.CutPrefix(a.Source, f+":"); ok {
-				if n, err := strconv.Atoi(rest); err == nil {
-					o.line = int32(n)
-				}
 			}
 			seen[key] = o
 			chunk = append(chunk, a)
