@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -9,12 +10,12 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 )
 
-// PieceBytes is the most text one run of the pipeline reads. A longer text (a book, a day of wire
+// PieceBytes is the most text one run of the pipeline reads (news articles are shorter). A longer text (a book, a day of wire
 // copy saved as one file) is extracted in pieces of at most this size, cut at paragraph breaks (else
 // line breaks, else sentence ends), so that its tokens and mentions take the memory of one piece,
 // not of the whole text. The pieces' entities and relations are joined into the one article, with
 // offsets in the whole text; a surname, title or pronoun is joined to a name within its piece only.
-const PieceBytes = 1 << 20
+const PieceBytes = 256 << 10
 
 // ExtractCompact extracts one article, a long one piece by piece (see PieceBytes), and returns it
 // compacted (see Compact); without mentions, each entity keeps only their number (see DropMentions),
@@ -59,6 +60,10 @@ func (x *Extractor) extractPieces(ctx context.Context, a graph.Article, mentions
 		}
 		out.join(d, start, sents, same)
 		start, sents = end, sents+n
+		// the piece's tokens and mentions are garbage now: collected before the next piece, else the
+		// collector lets the heap grow to twice what the article holds so far (the text and the
+		// relations read), which for a long text is far more than one piece's work
+		runtime.GC()
 	}
 	return out, nil
 }
