@@ -148,3 +148,22 @@ func TestPieceEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTextReferenceYear: without a publication date, a text read in pieces reads its dates against
+// the latest year the whole text names, as reading it whole does, even when only its last piece names it.
+func TestLongTextReferenceYear(t *testing.T) {
+	text := paragraphs(64<<10, 3) + "In March 2023 Ana Lopes met Ivo Marek in Lima.\n"
+	a := graph.Article{ID: "y", Text: text}
+	x := New(lexicon.Default())
+	whole := x.Extract(a)
+	d, err := x.extractPieces(context.Background(), a, false, 16<<10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Ref.Year != 2023 || d.Ref != whole.Ref {
+		t.Errorf("reference date in pieces %+v, whole %+v; want the year 2023", d.Ref, whole.Ref)
+	}
+	if got, want := relKeys(d), relKeys(whole); !slices.Equal(got, want) {
+		t.Errorf("%d relations in pieces, %d whole (dates read against another year?)", len(got), len(want))
+	}
+}
