@@ -49,7 +49,11 @@ type Entity struct {
 	sorted  int      // the first sorted Mentions are in text order, and so are the rest (see corefer)
 	nat     string   // nationality, once read (see nationality)
 	natRead bool
+	count   int // len(Mentions) before Compact dropped them (see MentionCount)
 }
+
+// MentionCount is how many times the article names the entity, also after Compact.
+func (e *Entity) MentionCount() int { return max(len(e.Mentions), e.count) }
 
 // nameWords returns the folded words of the entity's first name, without particles, computed once.
 func (e *Entity) nameWords() []string {
@@ -93,6 +97,7 @@ type Doc struct {
 	countryOf  map[string]string  // present-day country -> the former state the article means by it (see homeState)
 	orgsByName map[string]*Entity // folded organisation names and aliases, once read (see bodyOfMembersNamed)
 	lowerSeen  map[string]bool    // the words the article writes in lower case (see lowercaseWords)
+	refSet     bool               // Ref is given (a piece of a long text, see ExtractCompact): not read from the text
 	lex        *lexicon.Lexicon
 }
 
@@ -120,7 +125,11 @@ func New(lex *lexicon.Lexicon) *Extractor {
 		// needs: Text. adds: Sents (tokens, headline flags).
 		{"sentences", func(d *Doc) { d.Sents = splitSentences(d.Text) }},
 		// needs: Article.Published, Sents. adds: Ref (the date relative phrases are read against).
-		{"refdate", func(d *Doc) { d.Ref = findRefDate(d) }},
+		{"refdate", func(d *Doc) {
+			if !d.refSet {
+				d.Ref = findRefDate(d)
+			}
+		}},
 		// needs: Sents. adds: Mentions with spans, titles and first types.
 		{"mentions", x.findMentions},
 		// needs: Sents, Mentions. adds: the learned tagger's boundaries and types; names the rules missed.
@@ -143,28 +152,53 @@ func New(lex *lexicon.Lexicon) *Extractor {
 // strings that stay, so that a batch can hold many extracted articles without their texts.
 func (d *Doc) Compact() {
 	for _, m := range d.Mentions {
-		m.Text = strings.Clone(m.Text)
+		m.Text, m.Title, m.Affil = strings.Clone(m.Text), strings.Clone(m.Title), strings.Clone(m.Affil)
 		m.typeVotes = nil
 		m.foldOf, m.fold, m.foldWords = "", "", nil
 	}
 	for _, e := range d.Entities {
+		e.words = nil
 		e.Name = strings.Clone(e.Name)
 		for i := range e.Aliases {
 			e.Aliases[i] = strings.Clone(e.Aliases[i])
 		}
+		for i := range e.Titles {
+			e.Titles[i] = strings.Clone(e.Titles[i])
+		}
 	}
+	evidence := map[int]string{} // one copy of a sentence for all the relations it states
 	for i := range d.Relations {
-		d.Relations[i].Evidence = strings.Clone(d.Relations[i].Evidence)
+		r := &d.Relations[i]
+		ev, ok := evidence[r.Start]
+		if !ok || ev != r.Evidence {
+			ev = strings.Clone(r.Evidence)
+			evidence[r.Start] = ev
+		}
+		r.Evidence, r.Title = ev, strings.Clone(r.Title)
 	}
 	d.Text, d.Article.Text = "", ""
+	d.Article.Title = strings.Clone(d.Article.Title) // a text file's title is its first line
 	d.Sents, d.dates, d.bySent, d.visitsIn = nil, nil, nil, nil
-	d.lowerSeen, d.orgsByName = nil, nil
+	d.lowerSeen, d.orgsByName, d.openPosts, d.countryOf, d.lead = nil, nil, nil, nil, nil
+}
+
+// DropMentions drops the mentions, keeping each entity's number of them (see MentionCount): all a
+// store needs of them.
+func (d *Doc) DropMentions() {
+	for _, e := range d.Entities {
+		e.count, e.Mentions = e.MentionCount(), nil
+	}
+	d.Mentions = nil
 }
 
 // ExtractContext runs the pipeline over one article, and stops within a sentence's work when ctx is
 // cancelled, returning ctx's error (and no Doc): even a 50 MB article gives way to Ctrl-C at once.
 func (x *Extractor) ExtractContext(ctx context.Context, a graph.Article) (*Doc, error) {
-	d := &Doc{Article: a, Text: a.Text, ctx: ctx, lex: x.lex}
+	return x.run(ctx, &Doc{Article: a, Text: a.Text, ctx: ctx, lex: x.lex})
+}
+
+// run runs the stages over d.
+func (x *Extractor) run(ctx context.Context, d *Doc) (*Doc, error) {
 	for _, s := range x.stages {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -41,6 +42,9 @@ func (e *Error) Error() string {
 type Options struct {
 	MaxBytes  int64  // larger files are refused; 0 means DefaultMaxBytes
 	Published string // date for articles that carry none (YYYY-MM-DD), from --date
+	// PassDuplicates passes on the articles of a file that repeat an id of the same file: the caller
+	// finds duplicate ids across all its inputs itself (kgload), so one set of ids is kept, not two.
+	PassDuplicates bool
 }
 
 // DefaultMaxBytes is the largest file read by default.
@@ -215,6 +219,7 @@ func (r *Reader) Read(path string, emit func(*graph.Article, error)) {
 
 func (r *Reader) load(path string) ([]byte, error) {
 	var rd io.Reader
+	size := int64(0)
 	if path == StdinName {
 		if r.stdin == nil {
 			return nil, &Error{Path: path, Reason: "no standard input"}
@@ -228,10 +233,15 @@ func (r *Reader) load(path string) ([]byte, error) {
 		defer f.Close()
 		if info, err := f.Stat(); err == nil && info.Size() > r.opts.MaxBytes {
 			return nil, &Error{Path: path, Reason: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-bytes)", info.Size(), r.opts.MaxBytes)}
+		} else if err == nil {
+			size = info.Size()
 		}
 		rd = f
 	}
-	data, err := io.ReadAll(io.LimitReader(rd, r.opts.MaxBytes+1))
+	// a file is read into a buffer of its size: a 50 MB text takes 50 MB, not the copies of a growing one
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(rd, r.opts.MaxBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &Error{Path: path, Reason: reason(err)}
 	}
@@ -359,7 +369,7 @@ func (r *Reader) finish(a *graph.Article, path string) {
 func contentHash(a *graph.Article) string {
 	h := sha256.New()
 	for _, f := range []string{a.Text, a.Title, a.URL, a.Published} {
-		h.Write([]byte(f))
+		hashString(h, f)
 		h.Write([]byte{0})
 	}
 	keys := make([]string, 0, len(a.Extra))
@@ -385,8 +395,19 @@ func KeyOf(id string) IDKey {
 
 // TextID is the id of an article known only by its text.
 func TextID(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return "sha256:" + hex.EncodeToString(h[:12])
+	h := sha256.New()
+	hashString(h, text)
+	return "sha256:" + hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// hashString writes s to h a piece at a time, not as one copy of a text of any length.
+func hashString(h hash.Hash, s string) {
+	var buf [32 << 10]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
 }
 
 type jsonArticle struct {
@@ -507,13 +528,21 @@ func (r *Reader) record(path string, line int, raw []byte, seen map[IDKey]int, e
 		emit(nil, &Error{Path: path, Line: line, Reason: why})
 		return
 	}
-	key := KeyOf(a.ID)
-	if prev, dup := seen[key]; dup {
-		emit(nil, &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", a.ID, prev)})
-		return
+	if !r.opts.PassDuplicates {
+		key := KeyOf(a.ID)
+		if prev, dup := seen[key]; dup {
+			emit(nil, DuplicateError(path, line, a.ID, prev))
+			return
+		}
+		seen[key] = line
 	}
-	seen[key] = line
 	emit(a, nil)
+}
+
+// DuplicateError is the error of an article, line line of path, whose id the file gave first on
+// line first.
+func DuplicateError(path string, line int, id string, first int) error {
+	return &Error{Path: path, Line: line, Reason: fmt.Sprintf("duplicate id %q (first on line %d)", id, first)}
 }
 
 // readJSONArray reads a JSON array of article objects; each is named by the line it starts on.

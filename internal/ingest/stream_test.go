@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,5 +44,23 @@ func TestJSONLIsStreamed(t *testing.T) {
 	}
 	if len(ids) != 2 || ids[0] != "s1" || ids[1] != "s2" {
 		t.Errorf("read %v, want [s1 s2]", ids)
+	}
+}
+
+// TestTextHashesUnchanged: ids and content hashes read a text a piece at a time, and stay the ones
+// stored before (the SHA-256 of the whole text).
+func TestTextHashesUnchanged(t *testing.T) {
+	text := strings.Repeat("Ana Lopes met Ivo Marek in Lima. ", 5000) // 165 KB: several pieces
+	whole := sha256.Sum256([]byte(text))
+	if got, want := TextID(text), "sha256:"+hex.EncodeToString(whole[:12]); got != want {
+		t.Errorf("TextID = %s, want %s", got, want)
+	}
+	a := &graph.Article{Text: text, Title: "T", Published: "2024-01-02"}
+	h := sha256.New()
+	for _, f := range []string{text, "T", "", "2024-01-02"} {
+		h.Write([]byte(f + "\x00"))
+	}
+	if got, want := contentHash(a), hex.EncodeToString(h.Sum(nil)[:16]); got != want {
+		t.Errorf("contentHash = %s, want %s", got, want)
 	}
 }

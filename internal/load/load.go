@@ -111,8 +111,9 @@ func sourceError(src, why string) error {
 	return &ingest.Error{Path: src, Reason: why}
 }
 
-// extractAll runs the extractor over the articles on several goroutines, keeping input order.
-func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Article, workers int, progress func(int, int)) ([]*extract.Doc, []error) {
+// extractAll runs the extractor over the articles on several goroutines, keeping input order, and
+// returns them compacted, with their mentions or only their numbers (see extract.ExtractCompact).
+func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Article, mentions bool, workers int, progress func(int, int)) ([]*extract.Doc, []error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -127,7 +128,7 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				d, err := extractOne(ctx, x, articles[i])
+				d, err := extractOne(ctx, x, articles[i], mentions)
 				if err != nil {
 					if ctx.Err() == nil {
 						mu.Lock()
@@ -136,7 +137,6 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 					}
 					continue // cancelled, or a fault of the extractor: left out
 				}
-				d.Compact()
 				articles[i] = nil // the text is no longer needed
 				docs[i] = d
 				if progress != nil {
@@ -173,11 +173,11 @@ func extractAll(ctx context.Context, x *extract.Extractor, articles []*graph.Art
 
 // extractOne extracts one article; a fault of the extractor on it (a panic) is that article's error,
 // naming its file and line, and the rest of the batch goes on.
-func extractOne(ctx context.Context, x *extract.Extractor, a *graph.Article) (d *extract.Doc, err error) {
+func extractOne(ctx context.Context, x *extract.Extractor, a *graph.Article, mentions bool) (d *extract.Doc, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			d, err = nil, &ingest.Error{Path: a.Source, Reason: fmt.Sprintf("extraction failed (%v): please report this article", p)}
 		}
 	}()
-	return x.ExtractContext(ctx, *a)
+	return x.ExtractCompact(ctx, *a, mentions)
 }

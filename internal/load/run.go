@@ -158,7 +158,9 @@ func (p *pipeline) start(ctx context.Context) error {
 			p.prog.Total += info.Size()
 		}
 	}
-	p.rd = ingest.NewReader(p.in.Ingest, p.in.Stdin)
+	in := p.in.Ingest
+	in.PassDuplicates = true // one set of ids, p.seen, finds them within and across files
+	p.rd = ingest.NewReader(in, p.in.Stdin)
 	return nil
 }
 
@@ -177,6 +179,9 @@ func (p *pipeline) readAll(ctx context.Context) error {
 				p.sum.Errors = append(p.sum.Errors, rerr)
 				return
 			}
+			if p.repeatedLine(fi, f, a) {
+				return
+			}
 			p.prog.Articles++
 			p.prog.Bytes += int64(len(a.Text))
 			p.sum.Read++
@@ -193,6 +198,25 @@ func (p *pipeline) readAll(ctx context.Context) error {
 		}
 	}
 	return p.flush(ctx)
+}
+
+// repeatedLine reports (as a bad line of its file, as the reader would) an article whose id an
+// earlier line of the same file gave.
+func (p *pipeline) repeatedLine(fi int, f string, a *graph.Article) bool {
+	prev, dup := p.seen[ingest.KeyOf(a.ID)]
+	if !dup || prev.file != int32(fi) || prev.line <= 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(a.Source, f+":")
+	if !ok {
+		return false
+	}
+	line, err := strconv.Atoi(rest)
+	if err != nil {
+		return false
+	}
+	p.sum.Errors = append(p.sum.Errors, ingest.DuplicateError(f, line, a.ID, int(prev.line)))
+	return true
 }
 
 // repeated reports (as an error of the batch) an article whose id was read before, and remembers
@@ -229,7 +253,8 @@ func (p *pipeline) flush(ctx context.Context) error {
 	}
 	// an interrupt stops extraction at once and the batch is not taken: the next run extracts and
 	// resolves it whole, as a run never interrupted would (resolution reads a batch as one unit)
-	docs, failed := extractAll(ctx, p.x, todo, p.in.Workers, p.in.Progress)
+	// a store needs the number of each entity's mentions, not the mentions (long texts: less memory)
+	docs, failed := extractAll(ctx, p.x, todo, p.holder == nil, p.in.Workers, p.in.Progress)
 	p.sum.Errors = append(p.sum.Errors, failed...)
 	p.sum.Read -= len(failed)
 	if ctx.Err() != nil {

@@ -26,7 +26,7 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 				b.Entities = append(b.Entities, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type,
 					Aliases: append([]string(nil), c.Aliases...), Merges: append([]string(nil), c.Reasons...)})
 			}
-			counts[c.ID] += len(e.Mentions)
+			counts[c.ID] += e.MentionCount()
 		}
 		for _, e := range d.Entities {
 			if c := r.Of(e); c != nil && counts[c.ID] > 0 {
