@@ -75,9 +75,6 @@ func IsWordNetOrgNoun(w string) bool { return inLower(featureData().org, w) }
 // IsVenueNoun reports whether a word is a WordNet noun for a structure, facility or way ("hotel", "street").
 func IsVenueNoun(w string) bool { return inLower(featureData().venue, w) }
 
-// IsTitleNoun reports whether a word is a WordNet noun for a leader, head or official ("chancellor").
-func IsTitleNoun(w string) bool { return inLower(featureData().titleNouns, w) }
-
 // Town reports whether a name is a town of 1,000 people or more (GeoNames) that the gazetteer lacks.
 func Town(name string) bool {
 	town, _ := folded(featureData().towns, name)
