@@ -129,6 +129,10 @@ type Store struct {
 	buffer   int
 	pending  graph.Batch
 	inflight *flight // the gathered batch being written in the background, if any
+	// held is the gathered batches whose relations and hashes are not written yet (see Buffer), of
+	// heldRows rows before they were coalesced.
+	held     graph.Batch
+	heldRows int
 	// stats is the time spent in each kind of write statement (see StatementStats).
 	statsMu sync.Mutex
 	stats   map[string]*StatementStat
@@ -305,7 +309,7 @@ func (s *Store) Wipe(ctx context.Context) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
 	s.land()
-	s.pending = graph.Batch{}
+	s.pending, s.held, s.heldRows = graph.Batch{}, graph.Batch{}, 0
 	s.forget()
 	// relationships first, 10,000 to a transaction: deleting a node with all its relationships at
 	// once holds every one of them in the transaction's memory, too much for an entity mentioned in
@@ -386,14 +390,14 @@ ON MATCH SET r.title = CASE WHEN r.title IS NULL OR row.title < r.title THEN row
 const writeTries = 5
 
 // Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
-// UNWIND rows inside managed (retried) write transactions. An entity this store has written before
-// is left out unless the batch gives it something new (a name, an alias, a merge reason). After
-// Buffer, batches gather until they hold enough rows; then they are written together in the
-// background while the next ones gather (see Buffer). Write, Flush and RemoveArticles are called
-// by one goroutine at a time.
+// UNWIND rows inside managed (retried) write transactions, and last the articles' hashes. An entity
+// this store has written before is left out unless the batch gives it something new (a name, an
+// alias, a merge reason). After Buffer, batches gather until they hold enough rows; then they are
+// written in the background while the next ones gather (see Buffer). Write, Flush and
+// RemoveArticles are called by one goroutine at a time.
 func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 	if s.buffer <= 0 {
-		if err := s.land(); err != nil {
+		if err := s.Flush(ctx); err != nil {
 			return err
 		}
 		return s.writeAll(ctx, b)
@@ -406,7 +410,10 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 		}
 	}
 	p := &s.pending
-	p.Articles = append(p.Articles, b.Articles...)
+	for _, a := range b.Articles {
+		a.Text = "" // not stored, and the largest part of an article
+		p.Articles = append(p.Articles, a)
+	}
 	p.Entities = append(p.Entities, b.Entities...)
 	p.Mentions = append(p.Mentions, b.Mentions...)
 	p.Relations = append(p.Relations, b.Relations...)
@@ -424,15 +431,25 @@ func rowsOf(b *graph.Batch) int {
 // Buffer lets up to rows rows of writes gather before they are sent, so that a load made of many
 // small batches sends fewer and larger statements; 0 sends each batch as it comes. A full buffer is
 // written in the background while the next one gathers, so that a load extracts while Neo4j writes.
-// What has not landed is not stored: a load calls Flush before it reads what it wrote, and an
-// article's hash, written last, is only stored once its facts are.
+// Its articles, entities and mentions are written at once; its relations and hashes are held back
+// and written together with those of the next buffers, sealBuffers buffers in all, or by Flush: a
+// relation named across a large load is then written a few times, not once per buffer. What has not
+// landed is not stored: a load calls Flush before it reads what it wrote, and an article's hash,
+// written last, is only stored once its facts are.
 func (s *Store) Buffer(rows int) { s.buffer = rows }
+
+// sealBuffers is how many buffers' rows the store holds back the relations and hashes of before it
+// writes them (see Buffer).
+const sealBuffers = 3
 
 // flight is a gathered batch being written in the background.
 type flight struct {
 	b    *graph.Batch
 	done chan struct{}
 	err  error
+	// back says the batch was not written and goes back to the buffer when the write failed; a
+	// batch whose nodes were written is held (see Buffer) and not written again.
+	back bool
 }
 
 // launch writes b in the background. The write is not cut short when ctx is (a load writes what it
@@ -443,12 +460,54 @@ func (s *Store) launch(ctx context.Context, b *graph.Batch) {
 	work := context.WithoutCancel(ctx)
 	go func() {
 		defer close(f.done)
-		f.err = s.writeAll(work, b)
+		if err := s.writeNodes(work, b); err != nil {
+			f.err, f.back = err, true
+			return
+		}
+		s.hold(b)
+		if s.heldRows >= sealBuffers*s.buffer {
+			f.err = s.seal(work)
+		}
 	}()
 }
 
-// land waits for the batch in flight, if any. When its write failed its rows go back to the front of
-// the buffer, to be written again (writing twice changes nothing), and the error is returned.
+// hold keeps a batch whose articles, entities and mentions are written, for its relations and
+// hashes to be written later (by seal), with those of the batches held before it.
+func (s *Store) hold(b *graph.Batch) {
+	h := s.held
+	s.heldRows += rowsOf(b)
+	h.Articles = append(h.Articles, b.Articles...)
+	h.Entities = append(h.Entities, b.Entities...)
+	h.Mentions = append(h.Mentions, b.Mentions...)
+	h.Relations = append(h.Relations, b.Relations...)
+	s.held = *coalesce(h)
+}
+
+// seal writes the relations and then the hashes of the held batches. Articles whose hash could not
+// be set (another load's clean-up took an entity before it was linked) are written again with
+// everything held, from scratch. When it fails the batches stay held, for the next seal.
+func (s *Store) seal(ctx context.Context) error {
+	h := s.held
+	if rowsOf(&h) == 0 {
+		return nil
+	}
+	missing, err := s.writeEdges(ctx, &h)
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 {
+		s.forget() // the entities taken must be written again, whatever this store remembers writing
+		if err := s.writeAll(ctx, &h); err != nil {
+			return err
+		}
+	}
+	s.held, s.heldRows = graph.Batch{}, 0
+	return nil
+}
+
+// land waits for the batch in flight, if any. When its write failed, the error is returned and a
+// batch that was not written goes back to the front of the buffer, to be written again (writing
+// twice changes nothing).
 func (s *Store) land() error {
 	f := s.inflight
 	if f == nil {
@@ -456,7 +515,7 @@ func (s *Store) land() error {
 	}
 	<-f.done
 	s.inflight = nil
-	if f.err != nil {
+	if f.err != nil && f.back {
 		p := s.pending
 		s.pending = graph.Batch{
 			Articles:  append(append([]graph.Article{}, f.b.Articles...), p.Articles...),
@@ -464,26 +523,26 @@ func (s *Store) land() error {
 			Mentions:  append(append([]graph.Mention{}, f.b.Mentions...), p.Mentions...),
 			Relations: append(append([]graph.Relation{}, f.b.Relations...), p.Relations...),
 		}
-		return f.err
 	}
-	return nil
+	return f.err
 }
 
-// Flush writes what the buffer holds, once the batch in flight has landed. When it fails the rows are
-// kept, so that calling it again writes them all (writing twice changes nothing).
+// Flush writes what the buffer holds and what is held back, once the batch in flight has landed.
+// When it fails the rows are kept, so that calling it again writes them all (writing twice changes
+// nothing).
 func (s *Store) Flush(ctx context.Context) error {
 	if err := s.land(); err != nil {
 		return err
 	}
-	p := s.pending
-	if rowsOf(&p) == 0 {
-		return nil
+	if p := s.pending; rowsOf(&p) > 0 {
+		b := coalesce(p)
+		if err := s.writeNodes(ctx, b); err != nil {
+			return err
+		}
+		s.hold(b)
+		s.pending = graph.Batch{}
 	}
-	if err := s.writeAll(ctx, coalesce(p)); err != nil {
-		return err
-	}
-	s.pending = graph.Batch{}
-	return nil
+	return s.seal(ctx)
 }
 
 // coalesce makes one row of each entity and each relation that several gathered batches name: an
@@ -611,17 +670,17 @@ func (s *Store) writeAll(ctx context.Context, b *graph.Batch) error {
 // write writes the batch once, and last the hashes, only on articles that hold all their mentions; it
 // returns the ids of the articles whose hash it could not set.
 func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
+	if err := s.writeNodes(ctx, b); err != nil {
+		return nil, err
+	}
+	return s.writeEdges(ctx, b)
+}
+
+// writeNodes writes a batch's articles (without their hashes), entities and mentions.
+func (s *Store) writeNodes(ctx context.Context, b *graph.Batch) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
-
-	linked := map[string]map[string]bool{} // article -> entities it mentions
-	for _, m := range b.Mentions {
-		if linked[m.Article] == nil {
-			linked[m.Article] = map[string]bool{}
-		}
-		linked[m.Article][m.Entity] = true
-	}
-	var articles, hashes []any
+	var articles []any
 	for _, a := range b.Articles {
 		extra := map[string]any{}
 		for k, v := range a.Extra {
@@ -629,10 +688,9 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 		}
 		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published,
 			"source": a.Source, "extra": extra})
-		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash, "mentions": len(linked[a.ID])})
 	}
 	if err := s.unwind(ctx, sess, "articles", qArticles, articles); err != nil {
-		return nil, err
+		return err
 	}
 	for _, t := range graph.EntityTypes {
 		var rows []any
@@ -655,7 +713,7 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges), "partial": e.Partial()})
 		}
 		if err := s.unwind(ctx, sess, "entities", fmt.Sprintf(qEntities, string(t)), rows); err != nil {
-			return nil, err
+			return err
 		}
 		s.remember(done, doneKeys)
 	}
@@ -663,8 +721,25 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 	for _, m := range b.Mentions {
 		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count})
 	}
-	if err := s.unwind(ctx, sess, "mentions", qMentions, mentions); err != nil {
-		return nil, err
+	return s.unwind(ctx, sess, "mentions", qMentions, mentions)
+}
+
+// writeEdges writes a batch's relations and then, last, the hashes that say each article is stored
+// completely, only on articles that hold all their mentions; it returns the ids of the articles whose
+// hash it could not set.
+func (s *Store) writeEdges(ctx context.Context, b *graph.Batch) ([]string, error) {
+	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+	linked := map[string]map[string]bool{} // article -> entities it mentions
+	for _, m := range b.Mentions {
+		if linked[m.Article] == nil {
+			linked[m.Article] = map[string]bool{}
+		}
+		linked[m.Article][m.Entity] = true
+	}
+	var hashes []any
+	for _, a := range b.Articles {
+		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash, "mentions": len(linked[a.ID])})
 	}
 	for _, t := range graph.RelTypes {
 		var rows []any
@@ -677,7 +752,6 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 			return nil, err
 		}
 	}
-	// last: the hashes that say each article is stored completely
 	done := map[string]bool{}
 	if err := s.unwindCollect(ctx, sess, "hashes", qArticleHashes, hashes, func(id string) { done[id] = true }); err != nil {
 		return nil, err
