@@ -432,15 +432,16 @@ func rowsOf(b *graph.Batch) int {
 // small batches sends fewer and larger statements; 0 sends each batch as it comes. A full buffer is
 // written in the background while the next one gathers, so that a load extracts while Neo4j writes.
 // Its articles, entities and mentions are written at once; its relations and hashes are held back
-// and written together with those of the next buffers, sealBuffers buffers in all, or by Flush: a
+// and written together with those of the next buffers, up to sealRows rows, or by Flush: a
 // relation named across a large load is then written a few times, not once per buffer. What has not
 // landed is not stored: a load calls Flush before it reads what it wrote, and an article's hash,
 // written last, is only stored once its facts are.
 func (s *Store) Buffer(rows int) { s.buffer = rows }
 
-// sealBuffers is how many buffers' rows the store holds back the relations and hashes of before it
-// writes them (see Buffer).
-const sealBuffers = 3
+// sealRows is how many rows the store holds back the relations and hashes of before it writes them
+// (see Buffer), or three buffers' when that is more: small buffers then start the writes of articles
+// and mentions early, beside the extraction, while relations are still written few times.
+const sealRows = 600_000
 
 // flight is a gathered batch being written in the background.
 type flight struct {
@@ -465,7 +466,7 @@ func (s *Store) launch(ctx context.Context, b *graph.Batch) {
 			return
 		}
 		s.hold(b)
-		if s.heldRows >= sealBuffers*s.buffer {
+		if s.heldRows >= max(sealRows, 3*s.buffer) {
 			f.err = s.seal(work)
 		}
 	}()
