@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -22,10 +23,9 @@ func testHooks(store graph.Store) func() {
 	if killAt <= 0 && delay <= 0 {
 		return nil
 	}
-	steps := 0
+	var steps atomic.Int64 // a Neo4j store also steps from its background write
 	step := func() {
-		steps++
-		if steps == killAt {
+		if steps.Add(1) == int64(killAt) {
 			syscall.Kill(os.Getpid(), syscall.SIGKILL)
 			select {} // the signal is on its way
 		}

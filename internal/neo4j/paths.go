@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -28,21 +29,32 @@ const relAllowed = `type(r) IN $types AND (($since = '' AND $until = '') OR any(
       AND ($since = '' OR left(d, size($since)) >= left($since, size(d)))
       AND ($until = '' OR left(d, size($until)) <= left($until, size(d)))))`
 
-// qShortestPaths finds the shortest paths between two entities and reads them whole, in one round
-// trip. allShortestPaths is Neo4j's own bidirectional breadth-first search; the filters are written
-// as predicates on every relationship and every node of the path, which Neo4j checks during the
-// search. The maximum length is checked after it (a pattern's bound cannot be a parameter, and a
-// length predicate inside the MATCH would make Neo4j fall back to an exhaustive search). Ordering
-// the id lists picks the embedded store's tie-break, the lexicographically smallest sequence of
-// ids. Then it reads the paths' entities and every relation that joins two consecutive entities
-// and passes the filters.
-var qShortestPaths = fmt.Sprintf(`OPTIONAL MATCH (a:Entity {id: $from})
+// shortestPathsQuery finds the shortest paths between two entities and reads them whole, in one round
+// trip. allShortestPaths is Neo4j's own bidirectional breadth-first search. Filters, when the
+// question has any, are written as predicates on every relationship and every node of the path,
+// which Neo4j checks during the search; without filters the search has no predicate to check at all.
+// A pattern's bound cannot be a parameter: within graph.DefaultMaxHops (the common case) the bound
+// is that constant, so that a pair with no path that short is given up on early, and otherwise the
+// search is unbounded; the maximum asked for is checked after it (a length predicate inside the MATCH
+// would make Neo4j fall back to an exhaustive search). Ordering the id lists picks the embedded
+// store's tie-break, the lexicographically smallest sequence of ids. Then it reads the paths'
+// entities and every relation that joins two consecutive entities and passes the filters.
+func shortestPathsQuery(filtered, bounded bool) string {
+	where := ""
+	if filtered {
+		where = fmt.Sprintf(`
+  WHERE all(r IN relationships(p) WHERE %s)
+    AND all(n IN nodes(p) WHERE n = a OR n = b OR $through = [] OR n.type IN $through)`, relAllowed)
+	}
+	bound := ""
+	if bounded {
+		bound = fmt.Sprintf("..%d", graph.DefaultMaxHops)
+	}
+	return fmt.Sprintf(`OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = allShortestPaths((a)-[:%[1]s*]-(b))
-  WHERE all(r IN relationships(p) WHERE %[2]s)
-    AND all(n IN nodes(p) WHERE n = a OR n = b OR $through = [] OR n.type IN $through)
+  MATCH p = allShortestPaths((a)-[:%[1]s*%[4]s]-(b))%[3]s
   WITH p WHERE length(p) <= $maxHops
   WITH DISTINCT [n IN nodes(p) | n.id] AS ids
   ORDER BY ids LIMIT $limit
@@ -53,7 +65,7 @@ CALL (paths) {
   UNWIND ids AS id
   WITH DISTINCT id
   MATCH (e:Entity {id: id})
-  RETURN collect(%[3]s) AS entities
+  RETURN collect(%[5]s) AS entities
 }
 CALL (paths) {
   UNWIND paths AS ids
@@ -65,7 +77,29 @@ CALL (paths) {
   RETURN collect(r {type: type(r), from: startNode(r).id, to: endNode(r).id, title: coalesce(r.title, ''),
     status: coalesce(r.status, ''), .articles, .evidence, .starts, .ends, .dates, .places, .confidences, .rules}) AS relations
 }
-RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, paths, entities, relations`, relPattern, relAllowed, entityProjection)
+RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, paths, entities, relations`, relPattern, relAllowed, where, bound, entityProjection)
+}
+
+// qShortestPaths holds the four texts of shortestPathsQuery, by [filtered][bounded]: fixed texts, so
+// that Neo4j plans each once.
+var qShortestPaths = [2][2]string{
+	{shortestPathsQuery(false, false), shortestPathsQuery(false, true)},
+	{shortestPathsQuery(true, false), shortestPathsQuery(true, true)},
+}
+
+// filtered reports whether a path question restricts the search: relation types other than all of
+// them, node types to pass through, or a date window.
+func filtered(q graph.PathQuery) bool {
+	if len(q.Through) > 0 || q.Since != "" || q.Until != "" {
+		return true
+	}
+	for _, t := range graph.RelTypes {
+		if len(q.Types) > 0 && !slices.Contains(q.Types, t) {
+			return true
+		}
+	}
+	return false
+}
 
 // ShortestPaths answers a path question with Neo4j's own shortest-path search (see qShortestPaths).
 func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, error) {
@@ -86,7 +120,8 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]*graph.
 	for i, t := range q.Through {
 		through[i] = string(t)
 	}
-	recs, err := s.read(ctx, qShortestPaths, map[string]any{"from": q.From, "to": q.To, "types": typeNames(q.Types),
+	query := qShortestPaths[b2i(filtered(q))][b2i(q.MaxHops <= graph.DefaultMaxHops)]
+	recs, err := s.read(ctx, query, map[string]any{"from": q.From, "to": q.To, "types": typeNames(q.Types),
 		"through": through, "since": q.Since, "until": q.Until, "maxHops": q.MaxHops, "limit": q.Limit})
 	if err != nil {
 		return nil, err
@@ -143,4 +178,11 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]*graph.
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -128,8 +129,55 @@ type Store struct {
 	// writes an entity again only when a batch adds to it (see Write).
 	written map[string]*entityWritten
 	// buffer is how many rows writes may gather before they are sent (see Buffer); pending holds them.
-	buffer  int
-	pending graph.Batch
+	buffer   int
+	pending  graph.Batch
+	inflight *flight // the gathered batch being written in the background, if any
+	// held is the gathered batches whose relations and hashes are not written yet (see Buffer), of
+	// heldRows rows before they were coalesced.
+	held     graph.Batch
+	heldRows int
+	// stats is the time spent in each kind of write statement (see StatementStats).
+	statsMu sync.Mutex
+	stats   map[string]*StatementStat
+}
+
+// StatementStat is what one kind of write statement cost the store since it was opened: how many
+// statements it sent, the rows they carried, and the time from sending each to its commit.
+type StatementStat struct {
+	Kind       string
+	Statements int
+	Rows       int
+	Time       time.Duration
+}
+
+// StatementStats returns the cost of each kind of write statement so far, the most costly first. The
+// load benchmark prints it: it is the profile that says where a load's time goes.
+func (s *Store) StatementStats() []StatementStat {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	out := make([]StatementStat, 0, len(s.stats))
+	for _, st := range s.stats {
+		out = append(out, *st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Time > out[j].Time })
+	return out
+}
+
+// count adds one statement of a kind to the store's statistics.
+func (s *Store) count(kind string, rows int, took time.Duration) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	if s.stats == nil {
+		s.stats = map[string]*StatementStat{}
+	}
+	st := s.stats[kind]
+	if st == nil {
+		st = &StatementStat{Kind: kind}
+		s.stats[kind] = st
+	}
+	st.Statements++
+	st.Rows += rows
+	st.Time += took
 }
 
 // SetStepHook makes the store call f after each write statement. Only tests use it.
@@ -203,8 +251,12 @@ func (s *Store) bounded(ctx context.Context) (context.Context, context.CancelFun
 	return context.WithTimeout(ctx, s.timeout)
 }
 
-// Close closes the driver.
-func (s *Store) Close() error { return s.drv.Close(context.Background()) }
+// Close waits for a write in flight (Flush reports its errors; a caller that closes without
+// flushing drops them) and closes the driver.
+func (s *Store) Close() error {
+	s.land()
+	return s.drv.Close(context.Background())
+}
 
 func (s *Store) read(ctx context.Context, q string, params map[string]any) ([]*driver.Record, error) {
 	ctx, cancel := s.bounded(ctx)
@@ -259,6 +311,8 @@ func (s *Store) applySchema(ctx context.Context) error {
 func (s *Store) Wipe(ctx context.Context) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
+	s.land()
+	s.pending, s.held, s.heldRows = graph.Batch{}, graph.Batch{}, 0
 	s.forget()
 	// relationships first, 10,000 to a transaction: deleting a node with all its relationships at
 	// once holds every one of them in the transaction's memory, too much for an entity mentioned in
@@ -306,26 +360,32 @@ MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
 MERGE (e)-[m:MENTIONED_IN]->(a)
 SET m.count = row.count`
 
-	// One statement per relation type. Facts already on the relationship (same article and sentence)
-	// are skipped, so writing a fact twice changes nothing. Of the spellings of a post's title (the
-	// key folds case) the smallest in byte order stays, as on the embedded store.
+	// One statement per relation type, with no clause after the MERGE: a relationship not stored yet
+	// (every one, in a first load) takes its row's lists whole, and a stored one is appended the facts
+	// it lacks (same article and sentence: writing a fact twice changes nothing). Reading the lists
+	// back in a later clause after writing them made Neo4j put every row through Eager, twice, at 3.6
+	// to 7 times the reference loader's database hits (BenchmarkRelationStatement). fact_ids is written
+	// last, as the other lists' filters read its stored value, and dates, places and rules before
+	// articles, which pads them when a bulk import left them out. Of the spellings of a post's title
+	// (the key folds case) the smallest in byte order stays, as on the embedded store.
 	qRelations = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:%s {key: row.key}]->(b)
-SET r.title = CASE WHEN r.title IS NULL OR row.title < r.title THEN row.title ELSE r.title END, r.status = row.status
-WITH r, [f IN row.facts WHERE NOT f.id IN coalesce(r.fact_ids, [])] AS fresh
-SET r.fact_ids = coalesce(r.fact_ids, []) + [f IN fresh | f.id],
-    r.articles = coalesce(r.articles, []) + [f IN fresh | f.article],
-    r.evidence = coalesce(r.evidence, []) + [f IN fresh | f.evidence],
-    r.starts = coalesce(r.starts, []) + [f IN fresh | f.start],
-    r.ends = coalesce(r.ends, []) + [f IN fresh | f.end],
-    r.dates = coalesce(r.dates, []) + [f IN fresh | f.date],
-    r.places = coalesce(r.places, []) + [f IN fresh | f.place],
-    r.confidences = coalesce(r.confidences, []) + [f IN fresh | f.confidence],
-    r.rules = coalesce(r.rules, []) + [f IN fresh | f.rule]
-WITH r
-SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c ELSE m END),
-    r.date = reduce(m = '', d IN r.dates | CASE WHEN d <> '' AND (m = '' OR d < m) THEN d ELSE m END)`
+ON CREATE SET r.title = row.title, r.status = row.status, r.fact_ids = row.fact_ids, r.articles = row.articles,
+    r.evidence = row.evidence, r.starts = row.starts, r.ends = row.ends, r.dates = row.dates, r.places = row.places,
+    r.confidences = row.confidences, r.rules = row.rules, r.confidence = row.confidence, r.date = row.date
+ON MATCH SET r.title = CASE WHEN r.title IS NULL OR row.title < r.title THEN row.title ELSE r.title END, r.status = row.status,
+    r.dates = coalesce(r.dates, [x IN coalesce(r.articles, []) | '']) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.dates[i]],
+    r.places = coalesce(r.places, [x IN coalesce(r.articles, []) | '']) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.places[i]],
+    r.rules = coalesce(r.rules, [x IN coalesce(r.articles, []) | '']) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.rules[i]],
+    r.evidence = coalesce(r.evidence, []) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.evidence[i]],
+    r.starts = coalesce(r.starts, []) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.starts[i]],
+    r.ends = coalesce(r.ends, []) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.ends[i]],
+    r.confidences = coalesce(r.confidences, []) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.confidences[i]],
+    r.articles = coalesce(r.articles, []) + [i IN range(0, size(row.fact_ids) - 1) WHERE NOT row.fact_ids[i] IN coalesce(r.fact_ids, []) | row.articles[i]],
+    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
+    r.date = CASE WHEN row.date <> '' AND (coalesce(r.date, '') = '' OR row.date < r.date) THEN row.date ELSE coalesce(r.date, '') END,
+    r.fact_ids = coalesce(r.fact_ids, []) + [x IN row.fact_ids WHERE NOT x IN coalesce(r.fact_ids, [])]`
 )
 
 // writeTries is how often Write writes a batch whose articles did not all land (another load's
@@ -333,43 +393,160 @@ SET r.confidence = reduce(m = 0.0, c IN r.confidences | CASE WHEN c > m THEN c E
 const writeTries = 5
 
 // Write merges a batch: articles and entities first, then mentions and relations, each in chunks of
-// UNWIND rows inside managed (retried) write transactions. An entity this store has written before
-// is left out unless the batch gives it something new (a name, an alias, a merge reason). After
-// Buffer, batches gather until they hold enough rows and are written together by a later Write or
-// by Flush.
+// UNWIND rows inside managed (retried) write transactions, and last the articles' hashes. An entity
+// this store has written before is left out unless the batch gives it something new (a name, an
+// alias, a merge reason). After Buffer, batches gather until they hold enough rows; then they are
+// written in the background while the next ones gather (see Buffer). Write, Flush and
+// RemoveArticles are called by one goroutine at a time.
 func (s *Store) Write(ctx context.Context, b *graph.Batch) error {
 	if s.buffer <= 0 {
+		if err := s.Flush(ctx); err != nil {
+			return err
+		}
 		return s.writeAll(ctx, b)
 	}
+	// one gathered batch in flight at a time: wait for it before gathering more than a buffer
+	// (when it failed, its rows are back in the buffer and b is not taken: the caller writes b again)
+	if rowsOf(&s.pending)+rowsOf(b) >= s.buffer {
+		if err := s.land(); err != nil {
+			return err
+		}
+	}
 	p := &s.pending
-	p.Articles = append(p.Articles, b.Articles...)
+	for _, a := range b.Articles {
+		a.Text = "" // not stored, and the largest part of an article
+		p.Articles = append(p.Articles, a)
+	}
 	p.Entities = append(p.Entities, b.Entities...)
 	p.Mentions = append(p.Mentions, b.Mentions...)
 	p.Relations = append(p.Relations, b.Relations...)
-	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) < s.buffer {
-		return nil
+	if rowsOf(p) >= s.buffer {
+		s.launch(ctx, coalesce(*p))
+		s.pending = graph.Batch{}
 	}
-	return s.Flush(ctx)
+	return nil
+}
+
+func rowsOf(b *graph.Batch) int {
+	return len(b.Articles) + len(b.Entities) + len(b.Mentions) + len(b.Relations)
 }
 
 // Buffer lets up to rows rows of writes gather before they are sent, so that a load made of many
-// small batches sends fewer and larger statements; 0 sends each batch as it comes. What waits in
-// the buffer is not stored: a load calls Flush before it reads what it wrote, and an article's hash,
+// small batches sends fewer and larger statements; 0 sends each batch as it comes. A full buffer is
+// written in the background while the next one gathers, so that a load extracts while Neo4j writes.
+// Its articles, entities and mentions are written at once; its relations and hashes are held back
+// and written together with those of the next buffers, up to sealRows rows, or by Flush: a
+// relation named across a large load is then written a few times, not once per buffer. What has not
+// landed is not stored: a load calls Flush before it reads what it wrote, and an article's hash,
 // written last, is only stored once its facts are.
 func (s *Store) Buffer(rows int) { s.buffer = rows }
 
-// Flush writes what the buffer holds. When it fails the buffer is kept, so that calling it again
-// writes it all (writing twice changes nothing).
-func (s *Store) Flush(ctx context.Context) error {
-	p := s.pending
-	if len(p.Articles)+len(p.Entities)+len(p.Mentions)+len(p.Relations) == 0 {
+// sealRows is how many rows the store holds back the relations and hashes of before it writes them
+// (see Buffer), or three buffers' when that is more: small buffers then start the writes of articles
+// and mentions early, beside the extraction, while relations are still written few times.
+const sealRows = 600_000
+
+// flight is a gathered batch being written in the background.
+type flight struct {
+	b    *graph.Batch
+	done chan struct{}
+	err  error
+	// back says the batch was not written and goes back to the buffer when the write failed; a
+	// batch whose nodes were written is held (see Buffer) and not written again.
+	back bool
+}
+
+// launch writes b in the background. The write is not cut short when ctx is (a load writes what it
+// has extracted before it stops); each statement is still bounded by the store's timeout.
+func (s *Store) launch(ctx context.Context, b *graph.Batch) {
+	f := &flight{b: b, done: make(chan struct{})}
+	s.inflight = f
+	work := context.WithoutCancel(ctx)
+	go func() {
+		defer close(f.done)
+		if err := s.writeNodes(work, b); err != nil {
+			f.err, f.back = err, true
+			return
+		}
+		s.hold(b)
+		if s.heldRows >= max(sealRows, 3*s.buffer) {
+			f.err = s.seal(work)
+		}
+	}()
+}
+
+// hold keeps a batch whose articles, entities and mentions are written, for its relations and
+// hashes to be written later (by seal), with those of the batches held before it.
+func (s *Store) hold(b *graph.Batch) {
+	h := s.held
+	s.heldRows += rowsOf(b)
+	h.Articles = append(h.Articles, b.Articles...)
+	h.Entities = append(h.Entities, b.Entities...)
+	h.Mentions = append(h.Mentions, b.Mentions...)
+	h.Relations = append(h.Relations, b.Relations...)
+	s.held = *coalesce(h)
+}
+
+// seal writes the relations and then the hashes of the held batches. Articles whose hash could not
+// be set (another load's clean-up took an entity before it was linked) are written again with
+// everything held, from scratch. When it fails the batches stay held, for the next seal.
+func (s *Store) seal(ctx context.Context) error {
+	h := s.held
+	if rowsOf(&h) == 0 {
 		return nil
 	}
-	if err := s.writeAll(ctx, coalesce(p)); err != nil {
+	missing, err := s.writeEdges(ctx, &h)
+	if err != nil {
 		return err
 	}
-	s.pending = graph.Batch{}
+	if len(missing) > 0 {
+		s.forget() // the entities taken must be written again, whatever this store remembers writing
+		if err := s.writeAll(ctx, &h); err != nil {
+			return err
+		}
+	}
+	s.held, s.heldRows = graph.Batch{}, 0
 	return nil
+}
+
+// land waits for the batch in flight, if any. When its write failed, the error is returned and a
+// batch that was not written goes back to the front of the buffer, to be written again (writing
+// twice changes nothing).
+func (s *Store) land() error {
+	f := s.inflight
+	if f == nil {
+		return nil
+	}
+	<-f.done
+	s.inflight = nil
+	if f.err != nil && f.back {
+		p := s.pending
+		s.pending = graph.Batch{
+			Articles:  append(append([]graph.Article{}, f.b.Articles...), p.Articles...),
+			Entities:  append(append([]graph.Entity{}, f.b.Entities...), p.Entities...),
+			Mentions:  append(append([]graph.Mention{}, f.b.Mentions...), p.Mentions...),
+			Relations: append(append([]graph.Relation{}, f.b.Relations...), p.Relations...),
+		}
+	}
+	return f.err
+}
+
+// Flush writes what the buffer holds and what is held back, once the batch in flight has landed.
+// When it fails the rows are kept, so that calling it again writes them all (writing twice changes
+// nothing).
+func (s *Store) Flush(ctx context.Context) error {
+	if err := s.land(); err != nil {
+		return err
+	}
+	if p := s.pending; rowsOf(&p) > 0 {
+		b := coalesce(p)
+		if err := s.writeNodes(ctx, b); err != nil {
+			return err
+		}
+		s.hold(b)
+		s.pending = graph.Batch{}
+	}
+	return s.seal(ctx)
 }
 
 // coalesce makes one row of each entity and each relation that several gathered batches name: an
@@ -497,17 +674,17 @@ func (s *Store) writeAll(ctx context.Context, b *graph.Batch) error {
 // write writes the batch once, and last the hashes, only on articles that hold all their mentions; it
 // returns the ids of the articles whose hash it could not set.
 func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
+	if err := s.writeNodes(ctx, b); err != nil {
+		return nil, err
+	}
+	return s.writeEdges(ctx, b)
+}
+
+// writeNodes writes a batch's articles (without their hashes), entities and mentions.
+func (s *Store) writeNodes(ctx context.Context, b *graph.Batch) error {
 	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
 	defer sess.Close(ctx)
-
-	linked := map[string]map[string]bool{} // article -> entities it mentions
-	for _, m := range b.Mentions {
-		if linked[m.Article] == nil {
-			linked[m.Article] = map[string]bool{}
-		}
-		linked[m.Article][m.Entity] = true
-	}
-	var articles, hashes []any
+	var articles []any
 	for _, a := range b.Articles {
 		extra := map[string]any{}
 		for k, v := range a.Extra {
@@ -515,10 +692,9 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 		}
 		articles = append(articles, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published,
 			"source": a.Source, "extra": extra})
-		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash, "mentions": len(linked[a.ID])})
 	}
-	if err := s.unwind(ctx, sess, qArticles, articles); err != nil {
-		return nil, err
+	if err := s.unwind(ctx, sess, "articles", qArticles, articles); err != nil {
+		return err
 	}
 	for _, t := range graph.EntityTypes {
 		var rows []any
@@ -540,8 +716,8 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 			rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
 				"aliases": toAny(aliases), "keys": toAny(keys), "merges": toAny(e.Merges), "partial": e.Partial()})
 		}
-		if err := s.unwind(ctx, sess, fmt.Sprintf(qEntities, string(t)), rows); err != nil {
-			return nil, err
+		if err := s.unwind(ctx, sess, "entities", fmt.Sprintf(qEntities, string(t)), rows); err != nil {
+			return err
 		}
 		s.remember(done, doneKeys)
 	}
@@ -549,31 +725,39 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 	for _, m := range b.Mentions {
 		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count})
 	}
-	if err := s.unwind(ctx, sess, qMentions, mentions); err != nil {
-		return nil, err
+	return s.unwind(ctx, sess, "mentions", qMentions, mentions)
+}
+
+// writeEdges writes a batch's relations and then, last, the hashes that say each article is stored
+// completely, only on articles that hold all their mentions; it returns the ids of the articles whose
+// hash it could not set.
+func (s *Store) writeEdges(ctx context.Context, b *graph.Batch) ([]string, error) {
+	sess := s.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: s.db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+	linked := map[string]map[string]bool{} // article -> entities it mentions
+	for _, m := range b.Mentions {
+		if linked[m.Article] == nil {
+			linked[m.Article] = map[string]bool{}
+		}
+		linked[m.Article][m.Entity] = true
+	}
+	var hashes []any
+	for _, a := range b.Articles {
+		hashes = append(hashes, map[string]any{"id": a.ID, "hash": a.Hash, "mentions": len(linked[a.ID])})
 	}
 	for _, t := range graph.RelTypes {
 		var rows []any
 		for _, r := range b.Relations {
-			if r.Type != t {
-				continue
+			if r.Type == t {
+				rows = append(rows, relationRow(r))
 			}
-			r.Normalize()
-			var facts []any
-			for _, f := range r.Facts {
-				facts = append(facts, map[string]any{"id": f.ID(), "article": f.Article, "evidence": f.Evidence,
-					"start": f.Start, "end": f.End, "date": f.Date, "place": f.Place, "confidence": f.Confidence, "rule": f.Rule})
-			}
-			rows = append(rows, map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title,
-				"status": r.Status, "facts": facts})
 		}
-		if err := s.unwind(ctx, sess, fmt.Sprintf(qRelations, string(t)), rows); err != nil {
+		if err := s.unwind(ctx, sess, "relations", fmt.Sprintf(qRelations, string(t)), rows); err != nil {
 			return nil, err
 		}
 	}
-	// last: the hashes that say each article is stored completely
 	done := map[string]bool{}
-	if err := s.unwindCollect(ctx, sess, qArticleHashes, hashes, func(id string) { done[id] = true }); err != nil {
+	if err := s.unwindCollect(ctx, sess, "hashes", qArticleHashes, hashes, func(id string) { done[id] = true }); err != nil {
 		return nil, err
 	}
 	var missing []string
@@ -583,6 +767,29 @@ func (s *Store) write(ctx context.Context, b *graph.Batch) ([]string, error) {
 		}
 	}
 	return missing, nil
+}
+
+// relationRow is the parameter row of qRelations for one relation: its facts as parallel lists, and
+// their highest confidence and earliest date.
+func relationRow(r graph.Relation) map[string]any {
+	r.Normalize()
+	n := len(r.Facts)
+	ids, arts, ev := make([]any, n), make([]any, n), make([]any, n)
+	dates, places, rules := make([]any, n), make([]any, n), make([]any, n)
+	starts, ends, confs := make([]any, n), make([]any, n), make([]any, n)
+	conf, date := 0.0, ""
+	for i, f := range r.Facts {
+		ids[i], arts[i], ev[i] = f.ID(), f.Article, f.Evidence
+		dates[i], places[i], rules[i] = f.Date, f.Place, f.Rule
+		starts[i], ends[i], confs[i] = f.Start, f.End, f.Confidence
+		conf = max(conf, f.Confidence)
+		if f.Date != "" && (date == "" || f.Date < date) {
+			date = f.Date
+		}
+	}
+	return map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title, "status": r.Status,
+		"fact_ids": ids, "articles": arts, "evidence": ev, "starts": starts, "ends": ends, "dates": dates,
+		"places": places, "confidences": confs, "rules": rules, "confidence": conf, "date": date}
 }
 
 // extraPrefix marks the article properties that keep unknown JSON Lines fields.
@@ -596,16 +803,19 @@ func toAny(ss []string) []any {
 	return out
 }
 
-func (s *Store) unwind(ctx context.Context, sess driver.SessionWithContext, q string, rows []any) error {
-	return s.unwindCollect(ctx, sess, q, rows, nil)
+// unwind sends q with rows, in chunks of writeChunk rows, each in a managed write transaction; kind
+// names the statement in the store's statistics.
+func (s *Store) unwind(ctx context.Context, sess driver.SessionWithContext, kind, q string, rows []any) error {
+	return s.unwindCollect(ctx, sess, kind, q, rows, nil)
 }
 
 // unwindCollect is unwind for a statement that returns ids: each is passed to got.
-func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContext, q string, rows []any, got func(string)) error {
+func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContext, kind, q string, rows []any, got func(string)) error {
 	for len(rows) > 0 {
 		n := min(writeChunk, len(rows))
 		chunk := rows[:n]
 		rows = rows[n:]
+		start := time.Now()
 		ctx, cancel := s.bounded(ctx)
 		out, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
 			res, err := tx.Run(ctx, q, map[string]any{"rows": chunk})
@@ -629,6 +839,7 @@ func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContex
 		if err != nil {
 			return fmt.Errorf("neo4j: write: %w", err)
 		}
+		s.count(kind, n, time.Since(start))
 		if ids, ok := out.([]string); ok {
 			for _, id := range ids {
 				got(id)
