@@ -123,15 +123,12 @@ SET r.places = [p IN r.places | CASE WHEN p = $id THEN $into ELSE p END]`, map[s
 					continue // a relation of the entity with itself: resolution never writes one
 				}
 				r.Normalize()
-				var facts []any
-				for _, f := range r.Facts {
-					if merged[f.Place] {
-						f.Place = into.ID
+				for i := range r.Facts {
+					if merged[r.Facts[i].Place] {
+						r.Facts[i].Place = into.ID
 					}
-					facts = append(facts, map[string]any{"id": f.ID(), "article": f.Article, "evidence": f.Evidence,
-						"start": f.Start, "end": f.End, "date": f.Date, "place": f.Place, "confidence": f.Confidence, "rule": f.Rule})
 				}
-				rows := []any{map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title, "status": r.Status, "facts": facts}}
+				rows := []any{relationRow(r)} // the rows Write sends, in the same layout
 				if _, err := run(fmt.Sprintf(qRelations, string(r.Type)), map[string]any{"rows": rows}); err != nil {
 					return nil, err
 				}
