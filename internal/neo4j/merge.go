@@ -66,7 +66,7 @@ func (s *Store) MergeEntities(ctx context.Context, into graph.Entity, from []str
 			aliases = append(append(aliases, old.Name), old.Aliases...)
 			merges = append(merges, old.Merges...)
 			m := moved{id: id, place: old.Type == graph.Place}
-			if recs, err = run(`MATCH (:Entity {id: $id})-[r:MET|HOLDS_POST|VISITED]-() RETURN DISTINCT `+relationProjection,
+			if recs, err = run(`MATCH (:Entity {id: $id})-[r:`+relPattern+`]-() RETURN DISTINCT `+relationProjection,
 				map[string]any{"id": id}); err != nil {
 				return nil, err
 			}
@@ -107,7 +107,7 @@ func (s *Store) MergeEntities(ctx context.Context, into graph.Entity, from []str
 				}
 			}
 			if m.place {
-				if _, err := run(`MATCH ()-[r:MET|HOLDS_POST|VISITED]->() WHERE $id IN r.places
+				if _, err := run(`MATCH ()-[r:`+relPattern+`]->() WHERE $id IN r.places
 SET r.places = [p IN r.places | CASE WHEN p = $id THEN $into ELSE p END]`, map[string]any{"id": m.id, "into": into.ID}); err != nil {
 					return nil, err
 				}

@@ -12,7 +12,7 @@ import (
 var _ graph.PathFinder = (*Store)(nil)
 
 // relPattern is the relation types of package graph as a Cypher type alternation
-// (MET|HOLDS_POST|VISITED): types cannot be parameters, so the text is built from the fixed list.
+// (MET|HOLDS_POST|VISITED): types cannot be parameters, so every query text that names them is built from it.
 var relPattern = func() string {
 	ts := make([]string, len(graph.RelTypes))
 	for i, t := range graph.RelTypes {

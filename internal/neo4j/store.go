@@ -856,7 +856,7 @@ func (s *Store) unwindCollect(ctx context.Context, sess driver.SessionWithContex
 func (s *Store) Counts(ctx context.Context) (graph.Counts, error) {
 	recs, err := s.read(ctx, `CALL () { MATCH (a:Article) RETURN count(a) AS articles }
 CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL () { MATCH ()-[r:MET|HOLDS_POST|VISITED]->() RETURN count(r) AS relations, sum(size(r.fact_ids)) AS facts }
+CALL () { MATCH ()-[r:`+relPattern+`]->() RETURN count(r) AS relations, sum(size(r.fact_ids)) AS facts }
 CALL () { MATCH (:Entity)-[m:MENTIONED_IN]->(:Article) RETURN count(m) AS mentions }
 RETURN articles, entities, relations, facts, mentions`, nil)
 	if err != nil {
@@ -965,7 +965,7 @@ func (s *Store) relationsAmong(ctx context.Context, pairs [][2]string, types []g
 		ps = append(ps, []any{p[0], p[1]})
 	}
 	rs, err := s.relationList(ctx, `UNWIND $pairs AS p
-MATCH (a:Entity {id: p[0]})-[r:MET|HOLDS_POST|VISITED]-(b:Entity {id: p[1]})
+MATCH (a:Entity {id: p[0]})-[r:`+relPattern+`]-(b:Entity {id: p[1]})
 WHERE type(r) IN $types
 RETURN DISTINCT `+relationProjection, map[string]any{"pairs": ps, "types": typeNames(types)})
 	if err != nil {
@@ -1002,7 +1002,7 @@ func typeNames(types []graph.RelType) []any {
 // adjacency returns the neighbours of each entity over the given types, in one query.
 func (s *Store) adjacency(ctx context.Context, ids []string, types []graph.RelType) (map[string][]string, error) {
 	recs, err := s.read(ctx, `MATCH (a:Entity) WHERE a.id IN $ids
-MATCH (a)-[r:MET|HOLDS_POST|VISITED]-(b)
+MATCH (a)-[r:`+relPattern+`]-(b)
 WHERE type(r) IN $types
 RETURN a.id AS id, b.id AS other`, map[string]any{"ids": toAny(ids), "types": typeNames(types)})
 	if err != nil {
@@ -1107,7 +1107,7 @@ func (s *Store) articles(ctx context.Context, q string, params map[string]any) (
 
 // Relations returns every relation touching any of ids, over the given types.
 func (s *Store) Relations(ctx context.Context, ids []string, types []graph.RelType) ([]graph.Relation, error) {
-	rs, err := s.relationList(ctx, `MATCH (a:Entity)-[r:MET|HOLDS_POST|VISITED]-()
+	rs, err := s.relationList(ctx, `MATCH (a:Entity)-[r:`+relPattern+`]-()
 WHERE a.id IN $ids AND type(r) IN $types
 WITH DISTINCT r
 RETURN `+relationProjection, map[string]any{"ids": toAny(ids), "types": typeNames(types)})
@@ -1217,8 +1217,8 @@ func (s *Store) ArticleHashes(ctx context.Context, ids []string) (map[string]str
 
 // The facts of an article sit on the relationships between entities the article mentions; they are
 // filtered out of the parallel fact lists, and relationships left with none are deleted.
-const qRemoveFacts = `UNWIND $ids AS aid
-MATCH (:Article {id: aid})<-[:MENTIONED_IN]-(:Entity)-[r:MET|HOLDS_POST|VISITED]-()
+var qRemoveFacts = `UNWIND $ids AS aid
+MATCH (:Article {id: aid})<-[:MENTIONED_IN]-(:Entity)-[r:` + relPattern + `]-()
 WHERE aid IN r.articles
 WITH DISTINCT r
 WITH r, [i IN range(0, size(r.articles) - 1) WHERE NOT r.articles[i] IN $ids] AS keep
@@ -1300,7 +1300,7 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 		m := r.AsMap()
 		b.Mentions = append(b.Mentions, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count")})
 	}
-	if b.Relations, err = s.relationList(ctx, `MATCH ()-[r:MET|HOLDS_POST|VISITED]->() RETURN `+relationProjection, nil); err != nil {
+	if b.Relations, err = s.relationList(ctx, `MATCH ()-[r:`+relPattern+`]->() RETURN `+relationProjection, nil); err != nil {
 		return nil, err
 	}
 	graph.Canonicalize(b)
