@@ -334,6 +334,9 @@ func (x *Extractor) portfolioBefore(d *Doc, v sentenceView, j int, title string)
 		if !t.Word || t.Cap() || strings.HasSuffix(lw, "ly") || (lexicon.IsFunctionWord(lw) && lw != "and") {
 			break
 		}
+		if strings.HasSuffix(lw, "ed") {
+			return nil, j, false // "the committee urged President X": a verb, no portfolio
+		}
 		if lw == "shadow" {
 			return append([]string{t.Text}, words...), k - 1, true // "shadow home secretary": an opposition post
 		}

@@ -61,6 +61,9 @@ func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
 	if j+1 < len(v.toks) && isPossessive(v.toks[j]) && v.toks[j-1].Cap() && v.toks[j+1].Cap() {
 		return description{}, false // "the King's Cup", "the President's Cup": a name, no one described
 	}
+	if j < len(v.toks) && v.toks[j].Word && v.toks[j].Cap() && v.toks[j-1].Cap() {
+		return description{}, false // "the Premier League": a capitalised title word opening a name
+	}
 	desc.to, desc.title = j, strings.Join(words, " ")
 	return desc, true
 }

@@ -69,6 +69,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Ivo Marek has apologised to MPs. Mr Marek said the release was premature. Critics in Rome, Milan and Turin were angry.\n\nMarek guided them to the King's Cup in 1997.", nil},
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nNKP Finance Minister Tom Reed said prices would hold.",
 			[]string{"HOLDS_POST Tom Reed -> Norway [NKP Finance Minister/current]"}},
+		// a verb before a title is no portfolio; a capitalised title word opening a name describes no one
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nThe Oslo Farm Committee urged President Tom Reed to act.",
+			[]string{"HOLDS_POST Tom Reed -> Norway [President/current]"}},
+		{"Ivo Marek has apologised to MPs. Mr Marek said the release was premature. Critics in Rome, Milan and Turin were angry.\n\nMarek joined Lazio from a similar role at the Premier League.", nil},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},

@@ -41,12 +41,16 @@ func (d *Doc) bodyInTitle(title string) (body, rest string) {
 	return "", ""
 }
 
-// companyShared reports whether a title's state posts are all a company's or a body's posts too
-// ("President", "vice president"; not "Finance Minister", "Chancellor", after which an abbreviation is
-// more often a party's: "CDU Finance Minister X").
-func companyShared(title string) bool {
-	shared, _ := lexicon.CompanyPostWords(title)
-	return shared
+// cabinetTitle reports whether a title holds a government's cabinet post (WordNet: minister,
+// chancellor, premier), after which an abbreviation is more often a party's ("CDU Finance Minister X")
+// than the body whose post it is ("OPEC President X", "UN Secretary General X").
+func cabinetTitle(title string) bool {
+	for _, w := range strings.Fields(title) {
+		if lexicon.IsCabinetPost(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isShadowPost reports whether a title is an opposition "shadow" post ("shadow home secretary").
@@ -115,7 +119,7 @@ func (d *Doc) holdPartyPost(e *Entity, title, status string, sent int, rule stri
 	if e == nil || !isStatePost(title) {
 		return
 	}
-	if body, rest := d.bodyInTitle(title); body != "" && companyShared(rest) {
+	if body, rest := d.bodyInTitle(title); body != "" && !cabinetTitle(rest) {
 		// "OPEC President X", "USDA Secretary X": the post is that body's, not a state's
 		d.add(Relation{Type: graph.HoldsPost, From: e, To: d.orgEntity(body), Title: rest, Status: status, Sent: sent, Rule: rulePostTitle}, false)
 		return

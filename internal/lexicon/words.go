@@ -203,6 +203,16 @@ func Verb(word, class string) (inflection, lemma string, ok bool) {
 	return triggerForms[word].Of(class)
 }
 
+//go:embed data/wn_cabinet_posts.txt
+var wnCabinetPostsTXT string
+
+// cabinetPosts are WordNet 3.1's nouns under minister, chancellor and premier: a government's cabinet
+// posts (scripts/lexicon/wordnet.mjs).
+var cabinetPosts = addLines(map[string]bool{}, wnCabinetPostsTXT, 2)
+
+// IsCabinetPost reports whether a word names a government's cabinet post ("minister", "chancellor").
+func IsCabinetPost(w string) bool { return inLower(cabinetPosts, w) }
+
 //go:embed data/wn_company_posts.txt
 var wnCompanyPostsTXT string
 

@@ -7,6 +7,7 @@
 //   wn_state_posts.txt  nouns under minister, secretary (of a department), chancellor, premier, head of state,
 //                       president (of a republic), legislator, member of parliament and diplomat: posts held
 //                       at a state
+//   wn_cabinet_posts.txt nouns under minister, chancellor and premier: a government's cabinet posts
 //   wn_company_posts.txt nouns under corporate executive and vice president (president, chief executive
 //                       officer, executive vice president…), multi-word ones too: company officers' posts
 //   parties.tsv         a party's short and members' names (Labour, Tory → Conservative Party)
@@ -80,6 +81,11 @@ write('wn_title_nouns.txt', under([sense('leader', 1), sense('head', 4), sense('
 write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), sense('secretary', 1), sense('chancellor', 1),
   sense('chancellor', 2), sense('head_of_state', 1), sense('legislator', 1), sense('diplomat', 1), sense('premier', 1),
   sense('premier', 2), sense('president', 3), sense('member_of_parliament', 1)]));
+
+// a government's cabinet posts (ministers, chancellors, premiers): an abbreviation before one is a
+// party's ("CDU Finance Minister X"), where before another post it is the body's ("OPEC President X")
+write('wn_cabinet_posts.txt', under([sense('minister', 2), sense('minister', 3), sense('chancellor', 1), sense('chancellor', 2),
+  sense('premier', 1), sense('premier', 2)]));
 
 // posts of a company's officers (president, vice president, chief executive officer…): a title of this
 // kind that is also a state's post ("president") is a company's in an article that names a company
