@@ -91,7 +91,7 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 		if quotedAt(v, i) {
 			continue // a description in someone's quoted words may mean anyone
 		}
-		if e := x.describedPerson(d, desc); e != nil && !hasTitle(e, desc.title) {
+		if e := x.describedPerson(d, desc); e != nil && !hasTitle(e, desc.title) && !d.actsBeside(v, e, desc.from, desc.to) {
 			status := "current"
 			if desc.former {
 				status = "former"
@@ -118,6 +118,25 @@ func (x *Extractor) posts(d *Doc, v sentenceView) {
 		x.apposition(d, v, m)
 		x.reverseApposition(d, v, m)
 	}
+}
+
+// actsBeside reports whether a sentence names a person outside the tokens [from, to) of a
+// description, or stands for them by a subject pronoun before it: "He urged the chancellor", "the
+// prime minister told Mr Brown" describe someone else.
+func (d *Doc) actsBeside(v sentenceView, e *Entity, from, to int) bool {
+	for _, m := range v.ms {
+		if m.Ent == e && (m.Tok < from || m.Tok >= to) {
+			return true
+		}
+	}
+	for k := 0; k < from; k++ {
+		// a subject pronoun before it ("He urged the chancellor"); one after it or a possessive may be
+		// the described person's own ("the prime minister said his team")
+		if w := v.lower(k); (w == "he" || w == "she") && d.pronounPerson(v.si, k) == e {
+			return true
+		}
+	}
+	return false
 }
 
 // shareListTitle gives every name of a list after a plural title the title of the first ("Finance

@@ -73,6 +73,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nThe Oslo Farm Committee urged President Tom Reed to act.",
 			[]string{"HOLDS_POST Tom Reed -> Norway [President/current]"}},
 		{"Ivo Marek has apologised to MPs. Mr Marek said the release was premature. Critics in Rome, Milan and Turin were angry.\n\nMarek joined Lazio from a similar role at the Premier League.", nil},
+		// leaving one's own country is no visit; a possessor is no destination
+		{"Brazilian minister Tom Reed left Brazil early today to attend a meeting in Lima.", []string{"HOLDS_POST Tom Reed -> Brazil [minister/current]"}},
+		{"Tom Reed said that during his trip to Peru and Chile to explain Brazil's decision, he stressed growth.", []string{"VISITED Tom Reed -> Chile", "VISITED Tom Reed -> Peru"}},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},

@@ -132,6 +132,7 @@ var Rules = []Rule{
 		Hedges:    "a protagonist with a title of their own or of another nationality; an article with no clear protagonist",
 		Examples:  []string{"Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday."},
 		NonExamples: []string{"Foreign Minister Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday.",
+			"Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nHe urged the home secretary to act. Mr Reed will speak on Monday.",
 			"Tom Reed has apologised to MPs. Anna Berg said the release was premature.\n\nThe home secretary said a review would follow."}},
 	{ID: rulePostParty, Type: graph.HoldsPost, Confidence: 0.65,
 		Trigger:   `an opposition "shadow" post whose title names no party ("shadow home secretary X")`,

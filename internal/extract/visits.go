@@ -164,6 +164,9 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
 				continue // "the UK chancellor": a nationality of a post, not a destination
 			}
+			if nx := m.TokEnd; n > 0 && nx < len(v.toks) && isPossessive(v.toks[nx]) {
+				continue // "a trip to Peru and Chile to explain Brazil's decision": a possessor after the list
+			}
 			if nx := m.TokEnd; nx < len(v.toks) && v.toks[nx].Word && !v.toks[nx].Cap() && modifiedNoun(v.lower(nx)) {
 				continue // "touring South East Asian countries", "the London police": the place modifies a noun
 			}
@@ -185,11 +188,38 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 				if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
 					continue // a press conference in one's own capital is no visit
 				}
+				if v.leaving(i) && x.ownCountry(d, s, m.Ent) {
+					continue // "left Brazil early today to attend a meeting in Managua": leaving home is no visit
+				}
 				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: rule}, pron)
 			}
 			prev = m.TokEnd
 		}
 	}
+}
+
+// leaving reports whether the travel phrase at token i is a departure ("left P").
+func (v sentenceView) leaving(i int) bool {
+	_, copula := copulaVerbs[v.lower(i)] // "was in P" is presence, not a departure
+	return v.strictVisit(i) && !copula
+}
+
+// ownCountry reports whether a place is the country (or its capital) of the person's nationality or
+// of a post they hold at a state, as the article reads so far.
+func (x *Extractor) ownCountry(d *Doc, e, place *Entity) bool {
+	p, ok := x.lex.Place(place.Name)
+	if !ok || p.Kind != lexicon.Country {
+		return x.ownCapital(d, e, place)
+	}
+	if nationality(e) == p.Country {
+		return true
+	}
+	for _, r := range d.Relations {
+		if r.Type == graph.HoldsPost && r.From == e && r.To == place {
+			return true
+		}
+	}
+	return false
 }
 
 // ownCapital reports whether a place is the capital of a state the person belongs to or holds a post
