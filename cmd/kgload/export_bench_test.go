@@ -7,13 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
+	"github.com/kgnews/kg/internal/heapsample"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
@@ -38,34 +36,6 @@ func writeGenerated(b *testing.B, path string, n int) {
 	f.Close()
 }
 
-// sampleHeap samples the live heap every 10 ms until stop is called, and returns the highest sample.
-func sampleHeap() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			peak = max(peak, sample[0].Value.Uint64())
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak
-	}
-}
-
 // BenchmarkExportPeakHeap runs `kgload export` on one JSON Lines file of 2,000, 8,000 and 32,000
 // generated articles and reports the peak live heap (MB): the export goes batch by batch, so the
 // heap should stay flat as the input grows (what grows is the resolver's entities and one small
@@ -81,7 +51,7 @@ func BenchmarkExportPeakHeap(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				out := filepath.Join(dir, "out"+strconv.Itoa(i))
 				runtime.GC()
-				stop := sampleHeap()
+				stop := heapsample.Peak()
 				var stdout, stderr strings.Builder
 				code := run(context.Background(), []string{"kgload", "export", "--format", "neo4j-admin", out, in}, strings.NewReader(""), &stdout, &stderr)
 				peak := stop()

@@ -7,11 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
-	"sync"
 	"testing"
-	"time"
 
+	"github.com/kgnews/kg/internal/heapsample"
 	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/load"
 	"github.com/kgnews/kg/internal/sqlite"
@@ -46,37 +44,6 @@ func jsonInt(n int) string {
 	return string(b)
 }
 
-// peakHeap samples the live heap every 10 ms until stop is called, and returns the highest sample.
-func peakHeap() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak uint64
-	var mu sync.Mutex
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			mu.Lock()
-			peak = max(peak, sample[0].Value.Uint64())
-			mu.Unlock()
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		wg.Wait()
-		return peak
-	}
-}
-
 // BenchmarkLoadPeakHeap loads one JSON Lines file of 1,000, 20,000 and 200,000 generated articles into
 // a fresh embedded store and reports the peak live heap (MB): it should stay flat as the file grows
 // (it grew with the number of articles: 310 MB at 21k, 641 MB at 200k).
@@ -93,7 +60,7 @@ func BenchmarkLoadPeakHeap(b *testing.B) {
 					b.Fatal(err)
 				}
 				runtime.GC()
-				stop := peakHeap()
+				stop := heapsample.Peak()
 				sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}, Ingest: ingest.Options{MaxBytes: 1 << 40}}})
 				peak := stop()
 				s.Close()
@@ -142,7 +109,7 @@ func BenchmarkLoadText50MB(b *testing.B) {
 			b.Fatal(err)
 		}
 		runtime.GC()
-		stop := peakHeap()
+		stop := heapsample.Peak()
 		sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}, Ingest: ingest.Options{MaxBytes: 1 << 30}}})
 		peak := stop()
 		s.Close()
