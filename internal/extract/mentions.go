@@ -531,8 +531,10 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 				for j := 1; j < n; j++ {
 					info.words[len(info.words)-1] += " " + ct[i+j].Text
 				}
-			} else if info.affil == "" {
-				if p, ok := x.lex.Place(joinTokens(ct[i : i+n])); ok && p.Country != "" {
+			} else if info.affil == "" && affilMention == nil {
+				if p, ok := x.lex.Place(joinTokens(ct[i : i+n])); ok && (p.Kind == lexicon.Region || p.Kind == lexicon.City) && hasTitleAfter(rs, i+n, k) {
+					affilMention = pm // "Ontario Premier X", "Detroit Mayor X": the post is the province's or the city's
+				} else if ok && p.Country != "" {
 					info.affil = p.Country
 				}
 			}

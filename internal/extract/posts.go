@@ -191,6 +191,11 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 	var target *Entity
 	if m.affilMention != nil && m.affilMention.Ent != nil {
 		target = m.affilMention.Ent
+		if p, ok := x.lex.Place(target.Name); ok && m.affilMention.Type == graph.Place && p.Country != "" &&
+			isStatePost(m.Title) && !cabinetTitle(m.Title) {
+			// "Nebraska Senator X", "Kansas Congressman X": a state's legislator from a province, held at the state
+			affil, target = p.Country, nil
+		}
 	}
 	// lowercase title words and nationality adjectives before the chunk
 	j := m.TitleFrom - 1

@@ -76,6 +76,9 @@ func TestRelationPatterns(t *testing.T) {
 		// leaving one's own country is no visit; a possessor is no destination
 		{"Brazilian minister Tom Reed left Brazil early today to attend a meeting in Lima.", []string{"HOLDS_POST Tom Reed -> Brazil [minister/current]"}},
 		{"Tom Reed said that during his trip to Peru and Chile to explain Brazil's decision, he stressed growth.", []string{"VISITED Tom Reed -> Chile", "VISITED Tom Reed -> Peru"}},
+		// a province's or city's own post; a state's legislator from a province is the state's
+		{"Ontario Premier Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Ontario [Premier/current]"}},
+		{"Ontario Senator Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Canada [Senator/current]"}},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},
