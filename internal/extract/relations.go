@@ -151,6 +151,7 @@ func (x *Extractor) findRelations(d *Doc) {
 		x.visits(d, v)
 		x.meetings(d, v)
 	}
+	x.dropVisitorPosts(d)
 	d.Relations = dropFuture(dedupe(d.Relations), d.Ref)
 	fillDates(d.Relations)
 	for i := range d.Relations {

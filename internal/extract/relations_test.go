@@ -79,6 +79,10 @@ func TestRelationPatterns(t *testing.T) {
 		// a province's or city's own post; a state's legislator from a province is the state's
 		{"Ontario Premier Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Ontario [Premier/current]"}},
 		{"Ontario Senator Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Canada [Senator/current]"}},
+		// a visitor is no official of the state the article is about
+		{"Tom Reed arrived in Norway on Monday. Bergen and Trondheim saw protests, and the Norwegian press agreed.\n\nFinance Minister Tom Reed said the plan would help Norway.", []string{"VISITED Tom Reed -> Norway"}},
+		{"Tom Reed spoke in Oslo on Monday. Bergen and Trondheim saw protests, and the Norwegian press agreed.\n\nFinance Minister Tom Reed said the plan would help Norway.",
+			[]string{"HOLDS_POST Tom Reed -> Norway [Finance Minister/current]"}},
 		// a plural title before a list of names: each holds the post
 		{"Norwegian ministers Ivo Marek, Pia Holm and Tom Reed spoke.",
 			[]string{"HOLDS_POST Ivo Marek -> Norway [minister/current]", "HOLDS_POST Pia Holm -> Norway [minister/current]", "HOLDS_POST Tom Reed -> Norway [minister/current]"}},

@@ -225,6 +225,31 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 	d.openPosts = nil
 }
 
+// dropVisitorPosts leaves out the posts settled at the article's state (post.home) for a person the
+// article has visit that state (the country itself: a speech in one of its cities may be at home): a
+// visitor is no official of the state the article is about ("the chancellor" arrives in Tanzania). It
+// runs once the visits are read.
+func (x *Extractor) dropVisitorPosts(d *Doc) {
+	visited := map[*Entity]map[string]bool{}
+	for _, r := range d.Relations {
+		if r.Type != graph.Visited {
+			continue
+		}
+		if p, ok := x.lex.Place(r.To.Name); ok && p.Kind == lexicon.Country && p.Country != "" { // a city may be at home
+			if visited[r.From] == nil {
+				visited[r.From] = map[string]bool{}
+			}
+			visited[r.From][d.ofTheDay(p.Country)] = true
+		}
+	}
+	if len(visited) == 0 {
+		return
+	}
+	d.Relations = slices.DeleteFunc(d.Relations, func(r Relation) bool {
+		return r.Type == graph.HoldsPost && r.Rule == rulePostHome && visited[r.From][r.To.Name]
+	})
+}
+
 // namesCompany reports whether an article names a company: an organisation whose name ends in a legal
 // form ("Acme Corp", "Hale Holdings plc").
 func (d *Doc) namesCompany() bool {
