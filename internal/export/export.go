@@ -299,6 +299,22 @@ func (w *Writer) removeScratch() {
 
 func list(xs []string) string { return strings.Join(xs, ArrayDelimiter) }
 
+func ints(xs []int) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.Itoa(x)
+	}
+	return out
+}
+
+func floats(xs []float64) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return out
+}
+
 func (w *Writer) writeEntities() error {
 	c, err := createCSV(w.dir, "entities.csv", []string{"id:ID(Entity)", "name", "type", "aliases:string[]", "keys:string[]", "merge_reasons:string[]", ":LABEL"})
 	if err != nil {
@@ -330,7 +346,7 @@ func (w *Writer) writeArticles() error {
 	sort.Strings(keys)
 	header := []string{"id:ID(Article)", "title", "url", "published", "source", "hash", ":LABEL"}
 	for _, k := range keys {
-		header = append(header, "meta_"+k)
+		header = append(header, graph.ExtraPrefix+k)
 	}
 	c, err := createCSV(w.dir, "articles.csv", header)
 	if err != nil {
@@ -363,22 +379,20 @@ func (w *Writer) writeRelations() error {
 		return err
 	}
 	for _, rf := range w.relOrder {
-		var ids, arts, ev, starts, ends, dates, places, confs, rules []string
+		r := rf.rel
+		r.Facts = r.Facts[:0]
 		for _, at := range rf.at {
 			f, err := readFact(w.facts, at)
 			if err != nil {
 				c.f.Close()
 				return fmt.Errorf("export: reading back the facts: %w", err)
 			}
-			ids, arts, ev = append(ids, f.ID()), append(arts, f.Article), append(ev, f.Evidence)
-			starts, ends = append(starts, strconv.Itoa(f.Start)), append(ends, strconv.Itoa(f.End))
-			dates, places, rules = append(dates, f.Date), append(places, f.Place), append(rules, f.Rule)
-			confs = append(confs, strconv.FormatFloat(f.Confidence, 'g', -1, 64))
+			r.Facts = append(r.Facts, f)
 		}
-		r := rf.rel
-		c.w.Write([]string{r.From, r.To, string(r.Type), r.Key(), r.Title, r.Status, list(ids), list(arts), list(ev),
-			list(starts), list(ends), list(dates), list(places), list(confs), list(rules),
-			strconv.FormatFloat(rf.best, 'g', -1, 64), rf.first})
+		cols := r.Columns() // the layout the Neo4j store writes
+		c.w.Write([]string{r.From, r.To, string(r.Type), r.Key(), r.Title, r.Status, list(cols.IDs), list(cols.Articles),
+			list(cols.Evidence), list(ints(cols.Starts)), list(ints(cols.Ends)), list(cols.Dates), list(cols.Places),
+			list(floats(cols.Confidences)), list(cols.Rules), strconv.FormatFloat(rf.best, 'g', -1, 64), rf.first})
 	}
 	return c.close()
 }

@@ -242,3 +242,36 @@ func (e *Error) Is(target error) bool { return target == ErrNotFound && e.Code =
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
+
+// ExtraPrefix marks the article properties that keep unknown JSON Lines fields in Neo4j
+// (meta_<field>), as the store and the neo4j-admin export both write them.
+const ExtraPrefix = "meta_"
+
+// FactColumns are a relation's facts as the parallel lists a Neo4j relationship keeps them in (the
+// store and the neo4j-admin export write the same layout), with their highest confidence and earliest
+// date.
+type FactColumns struct {
+	IDs, Articles, Evidence, Dates, Places, Rules []string
+	Starts, Ends                                  []int
+	Confidences                                   []float64
+	Confidence                                    float64
+	Date                                          string
+}
+
+// Columns returns the relation's facts in the Neo4j layout, in their order.
+func (r Relation) Columns() FactColumns {
+	n := len(r.Facts)
+	c := FactColumns{IDs: make([]string, n), Articles: make([]string, n), Evidence: make([]string, n),
+		Dates: make([]string, n), Places: make([]string, n), Rules: make([]string, n),
+		Starts: make([]int, n), Ends: make([]int, n), Confidences: make([]float64, n)}
+	for i, f := range r.Facts {
+		c.IDs[i], c.Articles[i], c.Evidence[i] = f.ID(), f.Article, f.Evidence
+		c.Dates[i], c.Places[i], c.Rules[i] = f.Date, f.Place, f.Rule
+		c.Starts[i], c.Ends[i], c.Confidences[i] = f.Start, f.End, f.Confidence
+		c.Confidence = max(c.Confidence, f.Confidence)
+		if f.Date != "" && (c.Date == "" || f.Date < c.Date) {
+			c.Date = f.Date
+		}
+	}
+	return c
+}

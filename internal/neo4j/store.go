@@ -769,31 +769,36 @@ func (s *Store) writeEdges(ctx context.Context, b *graph.Batch) ([]string, error
 	return missing, nil
 }
 
-// relationRow is the parameter row of qRelations for one relation: its facts as parallel lists, and
-// their highest confidence and earliest date.
+// relationRow is the parameter row of qRelations for one relation: its facts as parallel lists
+// (graph.Relation.Columns, the layout the neo4j-admin export writes too), and their highest confidence
+// and earliest date.
 func relationRow(r graph.Relation) map[string]any {
 	r.Normalize()
-	n := len(r.Facts)
-	ids, arts, ev := make([]any, n), make([]any, n), make([]any, n)
-	dates, places, rules := make([]any, n), make([]any, n), make([]any, n)
-	starts, ends, confs := make([]any, n), make([]any, n), make([]any, n)
-	conf, date := 0.0, ""
-	for i, f := range r.Facts {
-		ids[i], arts[i], ev[i] = f.ID(), f.Article, f.Evidence
-		dates[i], places[i], rules[i] = f.Date, f.Place, f.Rule
-		starts[i], ends[i], confs[i] = f.Start, f.End, f.Confidence
-		conf = max(conf, f.Confidence)
-		if f.Date != "" && (date == "" || f.Date < date) {
-			date = f.Date
-		}
-	}
+	c := r.Columns()
 	return map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title, "status": r.Status,
-		"fact_ids": ids, "articles": arts, "evidence": ev, "starts": starts, "ends": ends, "dates": dates,
-		"places": places, "confidences": confs, "rules": rules, "confidence": conf, "date": date}
+		"fact_ids": toAny(c.IDs), "articles": toAny(c.Articles), "evidence": toAny(c.Evidence),
+		"starts": intsAny(c.Starts), "ends": intsAny(c.Ends), "dates": toAny(c.Dates), "places": toAny(c.Places),
+		"confidences": floatsAny(c.Confidences), "rules": toAny(c.Rules), "confidence": c.Confidence, "date": c.Date}
+}
+
+func intsAny(xs []int) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+func floatsAny(xs []float64) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }
 
 // extraPrefix marks the article properties that keep unknown JSON Lines fields.
-const extraPrefix = "meta_"
+const extraPrefix = graph.ExtraPrefix
 
 func toAny(ss []string) []any {
 	out := make([]any, len(ss))
