@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -16,25 +13,6 @@ import (
 )
 
 // writeGenerated writes n generated articles as one JSON Lines file, a thousand at a time so that the
-// benchmark's own memory stays small.
-func writeGenerated(b *testing.B, path string, n int) {
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	for done := 0; done < n; done += 1000 {
-		for i, a := range storetest.GenerateArticles(min(1000, n-done), int64(done)) {
-			line, _ := json.Marshal(map[string]string{"id": "g" + strconv.Itoa(done+i), "text": a.Text, "published": a.Published})
-			w.Write(line)
-			w.WriteByte('\n')
-		}
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
-}
 
 // BenchmarkExportPeakHeap runs `kgload export` on one JSON Lines file of 2,000, 8,000 and 32,000
 // generated articles and reports the peak live heap (MB): the export goes batch by batch, so the
@@ -47,7 +25,7 @@ func BenchmarkExportPeakHeap(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			dir := b.TempDir()
 			in := filepath.Join(dir, "in.jsonl")
-			writeGenerated(b, in, n)
+			storetest.WriteGeneratedJSONL(b, in, n)
 			for i := 0; i < b.N; i++ {
 				out := filepath.Join(dir, "out"+strconv.Itoa(i))
 				runtime.GC()

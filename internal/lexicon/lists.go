@@ -60,30 +60,11 @@ func listIndex() map[string]Lists {
 // ListsOf returns the lists a word is on: OnTitleWords is set when IsTitleWord(w), and so on.
 func ListsOf(w string) Lists {
 	m := listIndex()
-	on := listsLower(m, w)
+	on := lookupLower(m, w)
 	if t, ok := strings.CutSuffix(w, "."); ok {
-		on = on&^undotted | listsLower(m, t)&undotted
+		on = on&^undotted | lookupLower(m, t)&undotted
 	}
 	return on
-}
-
-// listsLower is m[strings.ToLower(w)], as inLower.
-func listsLower(m map[string]Lists, w string) Lists {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return m[strings.ToLower(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return m[strings.ToLower(w)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return m[string(buf[:len(w)])]
 }
 
 // Words of longer names. A reader that looks up each run of words as a name (PlaceWords, TownWords)

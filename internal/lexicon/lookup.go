@@ -10,7 +10,10 @@ import (
 // that the many lookups of every word of every article allocate nothing.
 
 // inLower reports m[strings.ToLower(w)].
-func inLower(m map[string]bool, w string) bool {
+func inLower(m map[string]bool, w string) bool { return lookupLower(m, w) }
+
+// lookupLower is m[strings.ToLower(w)], lowered in a buffer on the stack for a short ASCII word.
+func lookupLower[V any](m map[string]V, w string) V {
 	var buf [32]byte
 	if len(w) > len(buf) {
 		return m[strings.ToLower(w)]

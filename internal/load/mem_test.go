@@ -17,25 +17,6 @@ import (
 )
 
 // writeJSONL writes n generated articles as one JSON Lines file, a thousand at a time so that the
-// benchmark's own memory stays small.
-func writeGeneratedJSONL(b *testing.B, path string, n int) {
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	for done := 0; done < n; done += 1000 {
-		for i, a := range storetest.GenerateArticles(min(1000, n-done), int64(done)) {
-			line, _ := json.Marshal(map[string]string{"id": "g" + itoa(done+i), "text": a.Text, "published": a.Published})
-			w.Write(line)
-			w.WriteByte('\n')
-		}
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
-}
 
 func itoa(n int) string { return jsonInt(n) }
 
@@ -53,7 +34,7 @@ func BenchmarkLoadPeakHeap(b *testing.B) {
 		b.Run(itoa(n), func(b *testing.B) {
 			dir := b.TempDir()
 			in := filepath.Join(dir, "in.jsonl")
-			writeGeneratedJSONL(b, in, n)
+			storetest.WriteGeneratedJSONL(b, in, n)
 			for i := 0; i < b.N; i++ {
 				s, err := sqlite.Open(context.Background(), filepath.Join(dir, "kg"+itoa(i)+".db"))
 				if err != nil {

@@ -1,9 +1,14 @@
 package storetest
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"math/rand"
+	"os"
+	"strconv"
 	"strings"
+	"testing"
 
 	"github.com/kgnews/kg/internal/graph"
 )
@@ -70,4 +75,26 @@ func demonymOf(country string) string {
 		return "Japanese"
 	}
 	return "Egyptian"
+}
+
+// WriteGeneratedJSONL writes n generated articles (GenerateArticles) as one JSON Lines file with ids
+// g0, g1, …, a thousand at a time so that a memory benchmark's own memory stays small.
+func WriteGeneratedJSONL(tb testing.TB, path string, n int) {
+	tb.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	for done := 0; done < n; done += 1000 {
+		for i, a := range GenerateArticles(min(1000, n-done), int64(done)) {
+			line, _ := json.Marshal(map[string]string{"id": "g" + strconv.Itoa(done+i), "text": a.Text, "published": a.Published})
+			w.Write(line)
+			w.WriteByte('\n')
+		}
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
 }
