@@ -11,7 +11,7 @@
 //
 // Usage (scripts/audit/run.sh calls it this way):
 //
-//	go run ./scripts/audit -facts .cache/audit/facts.jsonl -corpus news.jsonl -commit abc1234 [-n 100] [-seed 1] > sample.md
+//	go run ./scripts/audit -facts .cache/audit/facts.jsonl -corpus news.jsonl -commit abc1234 [-n 100] [-seed 1] [-types MET,VISITED] > sample.md
 package main
 
 import (
@@ -64,7 +64,14 @@ func main() {
 	command := flag.String("cmd", "", "command that produced the sample (for the header)")
 	n := flag.Int("n", 100, "number of facts to draw")
 	seed := flag.Uint64("seed", 1, "seed of the PCG random source")
+	only := flag.String("types", "", "draw only facts of these relation types (comma-separated, e.g. MET,VISITED): a stratified sample of the rarer types")
 	flag.Parse()
+	drawn := map[string]bool{}
+	for _, t := range strings.Split(*only, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			drawn[strings.ToUpper(t)] = true
+		}
+	}
 
 	in := io.Reader(os.Stdin)
 	if *factsPath != "-" {
@@ -76,8 +83,8 @@ func main() {
 	articles := readArticles(in)
 	slices.SortStableFunc(articles, func(a, b article) int { return cmp.Compare(a.Article, b.Article) })
 
-	var facts []fact
-	withFacts := 0
+	var facts []fact // the facts a sample may draw
+	all, withFacts := 0, 0
 	byType := map[string]int{}
 	for _, a := range articles {
 		if len(a.Relations) > 0 {
@@ -94,8 +101,11 @@ func main() {
 			return entity{ID: id, Name: id} // not listed in the article: show the id
 		}
 		for _, r := range a.Relations {
-			facts = append(facts, fact{article: a.Article, rel: r, from: name(r.From), to: name(r.To)})
+			all++
 			byType[r.Type]++
+			if len(drawn) == 0 || drawn[r.Type] {
+				facts = append(facts, fact{article: a.Article, rel: r, from: name(r.From), to: name(r.To)})
+			}
 		}
 	}
 
@@ -111,16 +121,20 @@ func main() {
 		fmt.Fprintf(w, "- Command: `%s`\n", *command)
 	}
 	fmt.Fprintf(w, "- Corpus: `%s`%s\n", *corpus, corpusSize(*corpus))
-	fmt.Fprintf(w, "- Extraction commit: `%s`; sample: %d of %d facts, seed %d (math/rand/v2 PCG)\n", *commit, len(idx), len(facts), *seed)
+	kinds := "facts"
+	if len(drawn) > 0 {
+		kinds = *only + " facts only"
+	}
+	fmt.Fprintf(w, "- Extraction commit: `%s`; sample: %d of %d %s, seed %d (math/rand/v2 PCG)\n", *commit, len(idx), len(facts), kinds, *seed)
 	fmt.Fprintf(w, "- Articles: %d; articles yielding ≥ 1 fact: %d (%s)\n", len(articles), withFacts, pct(withFacts, len(articles)))
 	types := make([]string, 0, len(byType))
 	for t := range byType {
 		types = append(types, t)
 	}
 	slices.Sort(types)
-	fmt.Fprintf(w, "- Facts: %d in all", len(facts))
+	fmt.Fprintf(w, "- Facts: %d in all", all)
 	for _, t := range types {
-		fmt.Fprintf(w, "; %s %d (%s)", t, byType[t], pct(byType[t], len(facts)))
+		fmt.Fprintf(w, "; %s %d (%s)", t, byType[t], pct(byType[t], all))
 	}
 	fmt.Fprint(w, "\n\n## Summary\n\n(Filled in after judging.)\n\n## Sample\n\n")
 	fmt.Fprintln(w, "| # | article | type | from | to | title / status | date | rule | evidence | verdict |")

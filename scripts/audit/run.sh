@@ -3,8 +3,11 @@
 # .cache/audit/facts.jsonl (git-ignored; never commit it or the corpus) and writes N randomly drawn facts
 # (default 100, seed 1) as a Markdown table with an empty verdict column to docs/audit/sample-<commit>.md.
 # An existing sample (it may hold verdicts) is not overwritten: set OUT=path to write elsewhere.
+# TYPES=MET,VISITED draws from those relation types only (a stratified sample of the rarer types, written
+# to docs/audit/sample-<commit>-met-visited.md); the facts of a commit are extracted once and reused.
 #
 # Usage: scripts/audit/run.sh CORPUS.jsonl [N]      e.g. scripts/audit/run.sh /work/shared/corpus/news.jsonl
+#        TYPES=MET,VISITED scripts/audit/run.sh /work/shared/corpus/news.jsonl 100
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 CORPUS.jsonl [N]" >&2; exit 2; }
 corpus=$(realpath "$1")
@@ -12,18 +15,26 @@ n=${2:-100}
 cd "$(dirname "$0")/../.."
 
 commit=$(git rev-parse --short HEAD)
-out=${OUT:-docs/audit/sample-$commit.md}
+types=${TYPES:-}
+suffix=""
+[ -z "$types" ] || suffix=-$(echo "$types" | tr 'A-Z,' 'a-z-')
+out=${OUT:-docs/audit/sample-$commit$suffix.md}
 if [ -e "$out" ]; then
   echo "run.sh: $out exists (it may hold verdicts); set OUT=path to write elsewhere" >&2
   exit 1
 fi
 mkdir -p .cache/audit "$(dirname "$out")"
 
-echo "run.sh: building kgload at $commit" >&2
-go build -o .cache/audit/kgload ./cmd/kgload
-echo "run.sh: extracting $corpus (takes minutes)" >&2
-.cache/audit/kgload extract "$corpus" > .cache/audit/facts.jsonl
-echo "run.sh: sampling $n facts into $out" >&2
-go run ./scripts/audit -facts .cache/audit/facts.jsonl -corpus "$corpus" -commit "$commit" -n "$n" \
-  -cmd "scripts/audit/run.sh $1${2:+ $2}" > "$out"
+facts=.cache/audit/facts-$commit.jsonl
+[ -z "$(git status --porcelain -- cmd internal)" ] || facts=.cache/audit/facts-uncommitted.jsonl
+if [ "$facts" = .cache/audit/facts-uncommitted.jsonl ] || [ ! -s "$facts" ]; then
+  echo "run.sh: building kgload at $commit" >&2
+  go build -o .cache/audit/kgload ./cmd/kgload
+  echo "run.sh: extracting $corpus (takes minutes)" >&2
+  .cache/audit/kgload extract "$corpus" > "$facts.part"
+  mv "$facts.part" "$facts"
+fi
+echo "run.sh: sampling $n ${types:-} facts into $out" >&2
+go run ./scripts/audit -facts "$facts" -corpus "$corpus" -commit "$commit" -n "$n" -types "$types" \
+  -cmd "${types:+TYPES=$types }scripts/audit/run.sh $1${2:+ $2}" > "$out"
 echo "run.sh: wrote $out" >&2
