@@ -196,6 +196,7 @@ func (v sentenceView) listAt(from, to int) []*Entity {
 	return es
 }
 
+// meetings reads MET: for each meeting phrase, the people on its two sides, and where and when they met.
 func (x *Extractor) meetings(d *Doc, v sentenceView) {
 	for i := 0; i < len(v.toks); i++ {
 		kind, objFrom := v.meetTrigger(i)
@@ -207,74 +208,8 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb, i)) {
 			continue
 		}
-		var left, right []*Entity
-		var pron, together bool
-		rule := ruleMetVerb
-		switch kind {
-		case meetVerb, meetNoun, meetCall:
-			if kind != meetNoun && v.thingAt(objFrom) {
-				continue // "met a cool reception", "met the target": a thing, not a person
-			}
-			left, pron = x.clauseSubjects(d, v, lb, i)
-			right = v.meetSide(objFrom, rb)
-			if kind == meetNoun {
-				rule = ruleMetNoun
-			} else if kind == meetCall {
-				rule = ruleMetCall
-			} else if !pron && len(left) >= 2 && v.intransitiveAt(objFrom) {
-				// "X and Y met in Lima": the subjects met each other
-				left, right, rule = left[:1], left[1:], ruleMetTogether
-				together = true
-			}
-		case meetHost:
-			// the guest is the person named right after the verb (passive: after "by" is the host)
-			rule = ruleMetHost
-			var m *Mention
-			if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
-				m = ms[0] // "greeted President X": the title opens the object
-			}
-			if m != nil && m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
-				m = nil // "welcomed President X's decision": a thing of the person's
-			}
-			if m == nil || m.Type != graph.Person {
-				continue
-			}
-			left, pron = d.subjects(v, lb, i)
-			right = []*Entity{m.Ent}
-		case meetBetween:
-			rule = ruleMetBetween
-			and := -1
-			for j := objFrom; j < rb; j++ {
-				if v.lower(j) == "and" {
-					and = j
-					break
-				}
-			}
-			if and < 0 {
-				continue
-			}
-			left = v.listAt(objFrom, and)
-			right = v.listAt(and+1, rb)
-		case meetDiscussed:
-			rule = ruleMetDiscussed
-			ps := v.in(lb, i, graph.Person)
-			if len(ps) < 2 || !joinedByAnd(v, ps[0], ps[1]) {
-				continue
-			}
-			left = []*Entity{ps[0].Ent}
-			for _, m := range ps[1:] {
-				right = appendEntity(right, m.Ent)
-			}
-		case meetAttended:
-			rule = ruleMetAttended
-			if v.lower(i+1) == "by" {
-				left = v.meetSide(objFrom, rb)
-			} else {
-				left, pron = d.subjects(v, lb, i)
-				right = v.meetSide(objFrom, rb)
-			}
-		}
-		if len(left) == 0 {
+		mt, ok := x.meetSides(d, v, kind, i, objFrom, lb, rb)
+		if !ok || len(mt.left) == 0 {
 			continue
 		}
 		// the place is said near the participants: "met X in Qatar", "While in the West Bank, X met Y"
@@ -287,46 +222,158 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		place := v.placeIn(lb, min(near+4, rb), objFrom)
 		date := d.dateNear(v, i, rb, lb, rb)
 		if kind == meetAttended {
-			x.attended(d, v, left, right, place, date, pron)
+			x.attended(d, v, mt.left, mt.right, place, date, mt.pron)
 			continue
 		}
-		if len(right) == 0 {
-			continue
+		d.addMeeting(v, i, mt, place, date)
+	}
+}
+
+// meetParties is what a meeting phrase says of who met: its two sides, whether a side was read from a
+// pronoun, whether the subjects met each other ("X and Y met"), and the rule that read it.
+type meetParties struct {
+	left, right    []*Entity
+	pron, together bool
+	rule           string
+}
+
+// meetSides decides who is on each side of the meeting phrase of the kind at token i, its other side
+// beginning at objFrom, within the clause [lb, rb); ok is false when the phrase tells of no meeting.
+func (x *Extractor) meetSides(d *Doc, v sentenceView, kind meetKind, i, objFrom, lb, rb int) (mt meetParties, ok bool) {
+	switch kind {
+	case meetVerb, meetNoun, meetCall:
+		return x.verbSides(d, v, kind, i, objFrom, lb, rb)
+	case meetHost:
+		return d.hostSides(v, i, objFrom, lb, rb)
+	case meetBetween:
+		return v.betweenSides(objFrom, rb)
+	case meetDiscussed:
+		return v.discussedSides(lb, i)
+	case meetAttended:
+		mt.rule = ruleMetAttended
+		if v.lower(i+1) == "by" {
+			mt.left = v.meetSide(objFrom, rb)
+		} else {
+			mt.left, mt.pron = d.subjects(v, lb, i)
+			mt.right = v.meetSide(objFrom, rb)
 		}
-		left, right = d.dropRepresented(left, right), d.dropRepresented(right, left)
-		if !hasPerson(left) && !hasPerson(right) {
-			continue
+	}
+	return mt, true
+}
+
+// verbSides reads the sides of a meeting verb, noun or call: the clause's subjects, and those named in
+// its object; subjects with no object ("X and Y met in Lima") met each other.
+func (x *Extractor) verbSides(d *Doc, v sentenceView, kind meetKind, i, objFrom, lb, rb int) (mt meetParties, ok bool) {
+	if kind != meetNoun && v.thingAt(objFrom) {
+		return mt, false // "met a cool reception", "met the target": a thing, not a person
+	}
+	mt.rule = ruleMetVerb
+	mt.left, mt.pron = x.clauseSubjects(d, v, lb, i)
+	mt.right = v.meetSide(objFrom, rb)
+	if kind == meetNoun {
+		mt.rule = ruleMetNoun
+	} else if kind == meetCall {
+		mt.rule = ruleMetCall
+	} else if !mt.pron && len(mt.left) >= 2 && v.intransitiveAt(objFrom) {
+		// "X and Y met in Lima": the subjects met each other
+		mt.left, mt.right, mt.rule = mt.left[:1], mt.left[1:], ruleMetTogether
+		mt.together = true
+	}
+	return mt, true
+}
+
+// hostSides reads the sides of hosting: the subjects, and as guest the person named right after the
+// verb (passive: after "by" is the host).
+func (d *Doc) hostSides(v sentenceView, i, objFrom, lb, rb int) (mt meetParties, ok bool) {
+	var m *Mention
+	if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
+		m = ms[0] // "greeted President X": the title opens the object
+	}
+	if m != nil && m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+		m = nil // "welcomed President X's decision": a thing of the person's
+	}
+	if m == nil || m.Type != graph.Person {
+		return mt, false
+	}
+	mt.rule = ruleMetHost
+	mt.left, mt.pron = d.subjects(v, lb, i)
+	mt.right = []*Entity{m.Ent}
+	return mt, true
+}
+
+// betweenSides reads the sides of "a meeting between X and Y": the lists before and after the first "and".
+func (v sentenceView) betweenSides(objFrom, rb int) (mt meetParties, ok bool) {
+	and := -1
+	for j := objFrom; j < rb; j++ {
+		if v.lower(j) == "and" {
+			and = j
+			break
 		}
-		if vp, vd := d.visitBefore(v.si, i); vp != nil {
-			// "travelled to Cairo, where he met X": the meeting was there, then
-			if place == nil {
-				place = vp
-			}
-			if date == "" {
-				date = vd
+	}
+	if and < 0 {
+		return mt, false
+	}
+	mt.rule = ruleMetBetween
+	mt.left = v.listAt(objFrom, and)
+	mt.right = v.listAt(and+1, rb)
+	return mt, true
+}
+
+// discussedSides reads "X and Y discussed ...": the first person named before the verb and those joined
+// to them by "and".
+func (v sentenceView) discussedSides(lb, i int) (mt meetParties, ok bool) {
+	ps := v.in(lb, i, graph.Person)
+	if len(ps) < 2 || !joinedByAnd(v, ps[0], ps[1]) {
+		return mt, false
+	}
+	mt.rule = ruleMetDiscussed
+	mt.left = []*Entity{ps[0].Ent}
+	for _, m := range ps[1:] {
+		mt.right = appendEntity(mt.right, m.Ent)
+	}
+	return mt, true
+}
+
+// addMeeting adds MET between the sides of the meeting read at token i, leaving out the organisations a
+// participant represents; a meeting after a visit stated before it took place there and then.
+func (d *Doc) addMeeting(v sentenceView, i int, mt meetParties, place *Entity, date string) {
+	left, right := mt.left, mt.right
+	if len(right) == 0 {
+		return
+	}
+	left, right = d.dropRepresented(left, right), d.dropRepresented(right, left)
+	if !hasPerson(left) && !hasPerson(right) {
+		return
+	}
+	if vp, vd := d.visitBefore(v.si, i); vp != nil {
+		// "travelled to Cairo, where he met X": the meeting was there, then
+		if place == nil {
+			place = vp
+		}
+		if date == "" {
+			date = vd
+		}
+	}
+	if mt.together {
+		// "X, Y and Z met": every pair of them
+		all := append(left, right...)
+		left, right = nil, nil
+		for k, a := range all {
+			for _, b := range all[k+1:] {
+				left, right = append(left, a), append(right, b)
 			}
 		}
-		if together {
-			// "X, Y and Z met": every pair of them
-			all := append(left, right...)
-			left, right = nil, nil
-			for k, a := range all {
-				for _, b := range all[k+1:] {
-					left, right = append(left, a), append(right, b)
-				}
-			}
-			for k := range left {
-				d.add(Relation{Type: graph.Met, From: left[k], To: right[k], Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
-			}
-			continue
+		for k := range left {
+			d.add(Relation{Type: graph.Met, From: left[k], To: right[k], Place: place, Date: date, Sent: v.si, Rule: mt.rule}, mt.pron)
 		}
-		for _, a := range left {
-			for _, b := range right {
-				if a == b || (a.Type != graph.Person && b.Type != graph.Person) {
-					continue
-				}
-				d.add(Relation{Type: graph.Met, From: a, To: b, Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
+		return
+	}
+	for _, a := range left {
+		for _, b := range right {
+			if a == b || (a.Type != graph.Person && b.Type != graph.Person) {
+				continue
 			}
+			d.add(Relation{Type: graph.Met, From: a, To: b, Place: place, Date: date, Sent: v.si, Rule: mt.rule}, mt.pron)
 		}
 	}
 }
