@@ -31,31 +31,13 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 	if next == "with" && v.lower(i+2) == "with" {
 		i++ // "talks with with X": a doubled word
 	}
-	switch w {
-	case "meeting":
-		// "after meeting President X": the gerund, with its object right after
-		switch v.lower(i - 1) {
-		case "after", "before", "while", "since", "when":
-			if next != "with" && next != "between" && i+1 < len(v.toks) && v.toks[i+1].Word {
-				if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
-					return meetVerb, i + 1
-				}
-			}
+	if w == "meeting" {
+		if obj, ok := v.meetingGerund(i, next); ok {
+			return meetVerb, obj
 		}
 	}
-	if inf, _, ok := fs.Of("talk"); ok && inf != "base" && inf != "ing" {
-		// "spoke by telephone with X", "talked by phone to X": a call
-		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
-			return meetCall, i + 4
-		}
-	}
-	if inf, lemma, ok := fs.Of("call"); ok && (inf == "past" || inf == "part") {
-		// "telephoned X", "rang X": a call to a person named right after the verb (WordNet's telephone verbs)
-		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
-			if lemma != "call" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
-				return meetCall, i + 1 // "called" alone is more often "named"
-			}
-		}
+	if obj, ok := v.callTrigger(fs, i, next); ok {
+		return meetCall, obj
 	}
 	if inf, _, ok := fs.Of("meet"); ok && inf != "ing" {
 		if next == "with" {
@@ -76,44 +58,93 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		return meetHost, i + 1 // "hosted", "welcomed", "greeted X"
 	}
 	if isOf(fs, "meeting") {
-		if next == "between" {
-			return meetBetween, i + 2
-		}
-		if next == "with" {
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				switch v.lower(j) {
-				case "held", "hold", "holds", "had", "holding", "having", "conducted":
-					return meetVerb, i + 2
-				}
-			}
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if inf, _, ok := lexicon.Verb(v.lower(j), "attend"); ok && (inf == "past" || inf == "part") {
-					return meetNone, 0 // "attended the meeting with": the attended rule reads it
-				}
-			}
-			return meetNoun, i + 2
+		if kind, obj, ok := v.meetingNounTrigger(i, next); ok {
+			return kind, obj
 		}
 	}
 	if inf, _, ok := fs.Of("attend"); ok && (inf == "past" || inf == "part") {
-		if next == "by" {
-			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
-			for j := i - 1; j >= 0 && j >= i-4; j-- {
-				if meetingNoun(v.lower(j)) {
-					return meetAttended, i + 2
-				}
-			}
-			return meetNone, 0
-		}
-		j := i + 1
-		for j < len(v.toks) && j <= i+3 && !meetingNoun(v.lower(j)) {
-			j++
-		}
-		if !meetingNoun(v.lower(j)) {
-			return meetNone, 0
-		}
-		return meetAttended, j + 1
+		return v.attendTrigger(i, next)
 	}
 	return meetNone, 0
+}
+
+// meetingGerund reports whether "meeting" at token i is the gerund after a time conjunction with its
+// object right after it ("after meeting President X"), and where the object begins.
+func (v sentenceView) meetingGerund(i int, next string) (int, bool) {
+	switch v.lower(i - 1) {
+	case "after", "before", "while", "since", "when":
+		if next != "with" && next != "between" && i+1 < len(v.toks) && v.toks[i+1].Word {
+			if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
+				return i + 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// callTrigger reports whether a telephone call is told at token i, and where the person called begins.
+func (v sentenceView) callTrigger(fs lexicon.Forms, i int, next string) (int, bool) {
+	if inf, _, ok := fs.Of("talk"); ok && inf != "base" && inf != "ing" {
+		// "spoke by telephone with X", "talked by phone to X": a call
+		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
+			return i + 4, true
+		}
+	}
+	if inf, lemma, ok := fs.Of("call"); ok && (inf == "past" || inf == "part") {
+		// "telephoned X", "rang X": a call to a person named right after the verb (WordNet's telephone verbs)
+		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
+			if lemma != "call" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
+				return i + 1, true // "called" alone is more often "named"
+			}
+		}
+	}
+	return 0, false
+}
+
+// meetingNounTrigger reads a meeting noun at token i followed by "between" or "with": a meeting
+// between two sides, one held with someone (a verb), or one with someone; ok is false for any other
+// word after it. A meeting attended is left to the attended rule (meetNone).
+func (v sentenceView) meetingNounTrigger(i int, next string) (meetKind, int, bool) {
+	if next == "between" {
+		return meetBetween, i + 2, true
+	}
+	if next != "with" {
+		return meetNone, 0, false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch v.lower(j) {
+		case "held", "hold", "holds", "had", "holding", "having", "conducted":
+			return meetVerb, i + 2, true
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if inf, _, ok := lexicon.Verb(v.lower(j), "attend"); ok && (inf == "past" || inf == "part") {
+			return meetNone, 0, true // "attended the meeting with": the attended rule reads it
+		}
+	}
+	return meetNoun, i + 2, true
+}
+
+// attendTrigger reads a past form of "attend" at token i: a meeting attended by someone, or someone
+// attending a meeting named within three words after the verb; nothing else attended is a meeting.
+func (v sentenceView) attendTrigger(i int, next string) (meetKind, int) {
+	if next == "by" {
+		// "The meeting was attended by X": only a meeting, not a premiere or a funeral
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if meetingNoun(v.lower(j)) {
+				return meetAttended, i + 2
+			}
+		}
+		return meetNone, 0
+	}
+	j := i + 1
+	for j < len(v.toks) && j <= i+3 && !meetingNoun(v.lower(j)) {
+		j++
+	}
+	if !meetingNoun(v.lower(j)) {
+		return meetNone, 0
+	}
+	return meetAttended, j + 1
 }
 
 // thingAt reports whether an object opens at token i with an article and a common noun that names no
