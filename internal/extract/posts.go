@@ -522,8 +522,30 @@ func tidyTitle(words []string) string {
 func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, status string, target *Entity, next int) {
 	status = "current"
 	var words []string
-	var poss *Entity
-	j := i
+	poss, j := d.postOwner(v, i, end)
+	// "the home secretary": portfolio words before a title that only one country has
+	if pw, next, _ := v.oneCountryPortfolio(j, end); pw != nil {
+		words, j = append(words, pw...), next
+	}
+	words, former, poss, j := x.postTitleWords(d, v, j, end, words, poss)
+	if former {
+		status = "former"
+	}
+	if len(postSet(strings.Join(words, " "))) == 0 {
+		return "", "", nil, i
+	}
+	words, target, j = x.postComplements(v, j, end, words)
+	if target == nil {
+		target = poss
+	}
+	return tidyTitle(words), status, target, j
+}
+
+// postOwner reads what opens a title phrase at token i: an article or possessive pronoun, and the
+// organisation or state written as its owner ("France's", "the ministry's", "European Union
+// ambassador"). It returns the owner (nil when none) and the index after the opening.
+func (d *Doc) postOwner(v sentenceView, i, end int) (poss *Entity, j int) {
+	j = i
 	if w := v.lower(j); w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" {
 		if w == "its" || w == "their" {
 			poss = firstOrgOrState(v, j)
@@ -541,15 +563,19 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		poss = d.lastOrgWithHead(v, j, v.lower(j))
 		j += 2
 	}
-	// "the home secretary": portfolio words before a title that only one country has
-	if pw, next, _ := v.oneCountryPortfolio(j, end); pw != nil {
-		words, j = append(words, pw...), next
-	}
+	return poss, j
+}
+
+// postTitleWords reads the title words from token j on, after the words read so far: "former", title
+// words joined by "and", and a nationality before them, which names the owner when none is yet. It
+// returns the words, whether the post is a former one, the owner and the index after them.
+func (x *Extractor) postTitleWords(d *Doc, v sentenceView, j, end int, words []string, poss *Entity) ([]string, bool, *Entity, int) {
+	former := false
 	for ; j < end; j++ {
 		t := v.toks[j]
 		lw := t.Lower()
 		if lw == "former" || lw == "ex" || lw == "then" {
-			status = "former"
+			former = true
 			continue
 		}
 		if lexicon.IsTitleWord(t.Text) {
@@ -568,11 +594,14 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		}
 		break
 	}
-	if len(postSet(strings.Join(words, " "))) == 0 {
-		return "", "", nil, i
-	}
-	// complements: "to Lebanon" belongs to the title; "of/for/at the Arab League" names the target,
-	// unless it is a region rather than a state or body ("envoy for the Middle East").
+	return words, former, poss, j
+}
+
+// postComplements reads the complements of a title from token j on: "to Lebanon" belongs to the title;
+// "of/for/at the Arab League" names the target, unless it is a region rather than a state or body
+// ("envoy for the Middle East"). It returns the words, the target (nil when none) and the index after.
+func (x *Extractor) postComplements(v sentenceView, j, end int, words []string) ([]string, *Entity, int) {
+	var target *Entity
 	for j < end {
 		w := v.lower(j)
 		if w == "in" {
@@ -592,15 +621,9 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		if w == "of" || w == "at" {
 			// "vice president of anti-piracy firm Overpeer", "of French sugar producer Beghin-Say": a
 			// description of the body, then its name
-			q := k
-			for q < end && q-k < 4 && v.toks[q].Word && (!v.toks[q].Cap() || x.isDemonym(v.toks[q].Text)) && !lexicon.IsFunctionWord(v.toks[q].Text) {
-				q++
-			}
-			if q > k {
-				if om := v.mentionAt(q); om != nil && om.Type == graph.Organisation && target == nil {
-					target, j = om.Ent, om.TokEnd
-					continue
-				}
+			if om := x.bodyAfterDescription(v, k, end); om != nil && target == nil {
+				target, j = om.Ent, om.TokEnd
+				continue
 			}
 		}
 		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
@@ -629,23 +652,43 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 			j = e
 			continue
 		}
-		isState := om.Type == graph.Organisation
-		if om.Type == graph.Place {
-			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
-				isState = true
-			}
-		}
-		if w == "to" || !isState {
+		if w == "to" || !x.stateOrBody(om) {
 			words = append(words, w, om.Text)
 		} else if target == nil {
 			target = om.Ent
 		}
 		j = om.TokEnd
 	}
-	if target == nil {
-		target = poss
+	return words, target, j
+}
+
+// bodyAfterDescription is the organisation named after up to four lower-case (or nationality) words
+// describing it from token k on ("anti-piracy firm Overpeer", "French sugar producer Beghin-Say"), or nil.
+func (x *Extractor) bodyAfterDescription(v sentenceView, k, end int) *Mention {
+	q := k
+	for q < end && q-k < 4 && v.toks[q].Word && (!v.toks[q].Cap() || x.isDemonym(v.toks[q].Text)) && !lexicon.IsFunctionWord(v.toks[q].Text) {
+		q++
 	}
-	return tidyTitle(words), status, target, j
+	if q > k {
+		if om := v.mentionAt(q); om != nil && om.Type == graph.Organisation {
+			return om
+		}
+	}
+	return nil
+}
+
+// stateOrBody reports whether a complement's entity can hold a post: an organisation or a country, not
+// a region or city.
+func (x *Extractor) stateOrBody(om *Mention) bool {
+	if om.Type == graph.Organisation {
+		return true
+	}
+	if om.Type == graph.Place {
+		if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+			return true
+		}
+	}
+	return false
 }
 
 // lastOrgWithHead finds the organisation named last before token i whose name ends in head
