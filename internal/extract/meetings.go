@@ -31,31 +31,13 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 	if next == "with" && v.lower(i+2) == "with" {
 		i++ // "talks with with X": a doubled word
 	}
-	switch w {
-	case "meeting":
-		// "after meeting President X": the gerund, with its object right after
-		switch v.lower(i - 1) {
-		case "after", "before", "while", "since", "when":
-			if next != "with" && next != "between" && i+1 < len(v.toks) && v.toks[i+1].Word {
-				if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
-					return meetVerb, i + 1
-				}
-			}
+	if w == "meeting" {
+		if obj, ok := v.meetingGerund(i, next); ok {
+			return meetVerb, obj
 		}
 	}
-	if inf, _, ok := fs.Of("talk"); ok && inf != "base" && inf != "ing" {
-		// "spoke by telephone with X", "talked by phone to X": a call
-		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
-			return meetCall, i + 4
-		}
-	}
-	if inf, lemma, ok := fs.Of("call"); ok && (inf == "past" || inf == "part") {
-		// "telephoned X", "rang X": a call to a person named right after the verb (WordNet's telephone verbs)
-		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
-			if lemma != "call" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
-				return meetCall, i + 1 // "called" alone is more often "named"
-			}
-		}
+	if obj, ok := v.callTrigger(fs, i, next); ok {
+		return meetCall, obj
 	}
 	if inf, _, ok := fs.Of("meet"); ok && inf != "ing" {
 		if next == "with" {
@@ -76,44 +58,93 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 		return meetHost, i + 1 // "hosted", "welcomed", "greeted X"
 	}
 	if isOf(fs, "meeting") {
-		if next == "between" {
-			return meetBetween, i + 2
-		}
-		if next == "with" {
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				switch v.lower(j) {
-				case "held", "hold", "holds", "had", "holding", "having", "conducted":
-					return meetVerb, i + 2
-				}
-			}
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if inf, _, ok := lexicon.Verb(v.lower(j), "attend"); ok && (inf == "past" || inf == "part") {
-					return meetNone, 0 // "attended the meeting with": the attended rule reads it
-				}
-			}
-			return meetNoun, i + 2
+		if kind, obj, ok := v.meetingNounTrigger(i, next); ok {
+			return kind, obj
 		}
 	}
 	if inf, _, ok := fs.Of("attend"); ok && (inf == "past" || inf == "part") {
-		if next == "by" {
-			// "The meeting was attended by X": only a meeting, not a premiere or a funeral
-			for j := i - 1; j >= 0 && j >= i-4; j-- {
-				if meetingNoun(v.lower(j)) {
-					return meetAttended, i + 2
-				}
-			}
-			return meetNone, 0
-		}
-		j := i + 1
-		for j < len(v.toks) && j <= i+3 && !meetingNoun(v.lower(j)) {
-			j++
-		}
-		if !meetingNoun(v.lower(j)) {
-			return meetNone, 0
-		}
-		return meetAttended, j + 1
+		return v.attendTrigger(i, next)
 	}
 	return meetNone, 0
+}
+
+// meetingGerund reports whether "meeting" at token i is the gerund after a time conjunction with its
+// object right after it ("after meeting President X"), and where the object begins.
+func (v sentenceView) meetingGerund(i int, next string) (int, bool) {
+	switch v.lower(i - 1) {
+	case "after", "before", "while", "since", "when":
+		if next != "with" && next != "between" && i+1 < len(v.toks) && v.toks[i+1].Word {
+			if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || lexicon.IsTitleWord(v.toks[i+1].Text) {
+				return i + 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// callTrigger reports whether a telephone call is told at token i, and where the person called begins.
+func (v sentenceView) callTrigger(fs lexicon.Forms, i int, next string) (int, bool) {
+	if inf, _, ok := fs.Of("talk"); ok && inf != "base" && inf != "ing" {
+		// "spoke by telephone with X", "talked by phone to X": a call
+		if next == "by" && callWords[v.lower(i+2)] && (v.lower(i+3) == "with" || v.lower(i+3) == "to") {
+			return i + 4, true
+		}
+	}
+	if inf, lemma, ok := fs.Of("call"); ok && (inf == "past" || inf == "part") {
+		// "telephoned X", "rang X": a call to a person named right after the verb (WordNet's telephone verbs)
+		if m := v.mentionAt(i + 1); (m != nil && m.Type == graph.Person) || (i+1 < len(v.toks) && lexicon.IsTitleWord(v.toks[i+1].Text) && v.toks[i+1].Cap()) {
+			if lemma != "call" || v.lower(i-1) == "had" || v.lower(i-1) == "has" {
+				return i + 1, true // "called" alone is more often "named"
+			}
+		}
+	}
+	return 0, false
+}
+
+// meetingNounTrigger reads a meeting noun at token i followed by "between" or "with": a meeting
+// between two sides, one held with someone (a verb), or one with someone; ok is false for any other
+// word after it. A meeting attended is left to the attended rule (meetNone).
+func (v sentenceView) meetingNounTrigger(i int, next string) (meetKind, int, bool) {
+	if next == "between" {
+		return meetBetween, i + 2, true
+	}
+	if next != "with" {
+		return meetNone, 0, false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch v.lower(j) {
+		case "held", "hold", "holds", "had", "holding", "having", "conducted":
+			return meetVerb, i + 2, true
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if inf, _, ok := lexicon.Verb(v.lower(j), "attend"); ok && (inf == "past" || inf == "part") {
+			return meetNone, 0, true // "attended the meeting with": the attended rule reads it
+		}
+	}
+	return meetNoun, i + 2, true
+}
+
+// attendTrigger reads a past form of "attend" at token i: a meeting attended by someone, or someone
+// attending a meeting named within three words after the verb; nothing else attended is a meeting.
+func (v sentenceView) attendTrigger(i int, next string) (meetKind, int) {
+	if next == "by" {
+		// "The meeting was attended by X": only a meeting, not a premiere or a funeral
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if meetingNoun(v.lower(j)) {
+				return meetAttended, i + 2
+			}
+		}
+		return meetNone, 0
+	}
+	j := i + 1
+	for j < len(v.toks) && j <= i+3 && !meetingNoun(v.lower(j)) {
+		j++
+	}
+	if !meetingNoun(v.lower(j)) {
+		return meetNone, 0
+	}
+	return meetAttended, j + 1
 }
 
 // thingAt reports whether an object opens at token i with an article and a common noun that names no
@@ -196,6 +227,7 @@ func (v sentenceView) listAt(from, to int) []*Entity {
 	return es
 }
 
+// meetings reads MET: for each meeting phrase, the people on its two sides, and where and when they met.
 func (x *Extractor) meetings(d *Doc, v sentenceView) {
 	for i := 0; i < len(v.toks); i++ {
 		kind, objFrom := v.meetTrigger(i)
@@ -207,74 +239,8 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb, i)) {
 			continue
 		}
-		var left, right []*Entity
-		var pron, together bool
-		rule := ruleMetVerb
-		switch kind {
-		case meetVerb, meetNoun, meetCall:
-			if kind != meetNoun && v.thingAt(objFrom) {
-				continue // "met a cool reception", "met the target": a thing, not a person
-			}
-			left, pron = x.clauseSubjects(d, v, lb, i)
-			right = v.meetSide(objFrom, rb)
-			if kind == meetNoun {
-				rule = ruleMetNoun
-			} else if kind == meetCall {
-				rule = ruleMetCall
-			} else if !pron && len(left) >= 2 && v.intransitiveAt(objFrom) {
-				// "X and Y met in Lima": the subjects met each other
-				left, right, rule = left[:1], left[1:], ruleMetTogether
-				together = true
-			}
-		case meetHost:
-			// the guest is the person named right after the verb (passive: after "by" is the host)
-			rule = ruleMetHost
-			var m *Mention
-			if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
-				m = ms[0] // "greeted President X": the title opens the object
-			}
-			if m != nil && m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
-				m = nil // "welcomed President X's decision": a thing of the person's
-			}
-			if m == nil || m.Type != graph.Person {
-				continue
-			}
-			left, pron = d.subjects(v, lb, i)
-			right = []*Entity{m.Ent}
-		case meetBetween:
-			rule = ruleMetBetween
-			and := -1
-			for j := objFrom; j < rb; j++ {
-				if v.lower(j) == "and" {
-					and = j
-					break
-				}
-			}
-			if and < 0 {
-				continue
-			}
-			left = v.listAt(objFrom, and)
-			right = v.listAt(and+1, rb)
-		case meetDiscussed:
-			rule = ruleMetDiscussed
-			ps := v.in(lb, i, graph.Person)
-			if len(ps) < 2 || !joinedByAnd(v, ps[0], ps[1]) {
-				continue
-			}
-			left = []*Entity{ps[0].Ent}
-			for _, m := range ps[1:] {
-				right = appendEntity(right, m.Ent)
-			}
-		case meetAttended:
-			rule = ruleMetAttended
-			if v.lower(i+1) == "by" {
-				left = v.meetSide(objFrom, rb)
-			} else {
-				left, pron = d.subjects(v, lb, i)
-				right = v.meetSide(objFrom, rb)
-			}
-		}
-		if len(left) == 0 {
+		mt, ok := x.meetSides(d, v, kind, i, objFrom, lb, rb)
+		if !ok || len(mt.left) == 0 {
 			continue
 		}
 		// the place is said near the participants: "met X in Qatar", "While in the West Bank, X met Y"
@@ -287,46 +253,158 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		place := v.placeIn(lb, min(near+4, rb), objFrom)
 		date := d.dateNear(v, i, rb, lb, rb)
 		if kind == meetAttended {
-			x.attended(d, v, left, right, place, date, pron)
+			x.attended(d, v, mt.left, mt.right, place, date, mt.pron)
 			continue
 		}
-		if len(right) == 0 {
-			continue
+		d.addMeeting(v, i, mt, place, date)
+	}
+}
+
+// meetParties is what a meeting phrase says of who met: its two sides, whether a side was read from a
+// pronoun, whether the subjects met each other ("X and Y met"), and the rule that read it.
+type meetParties struct {
+	left, right    []*Entity
+	pron, together bool
+	rule           string
+}
+
+// meetSides decides who is on each side of the meeting phrase of the kind at token i, its other side
+// beginning at objFrom, within the clause [lb, rb); ok is false when the phrase tells of no meeting.
+func (x *Extractor) meetSides(d *Doc, v sentenceView, kind meetKind, i, objFrom, lb, rb int) (mt meetParties, ok bool) {
+	switch kind {
+	case meetVerb, meetNoun, meetCall:
+		return x.verbSides(d, v, kind, i, objFrom, lb, rb)
+	case meetHost:
+		return d.hostSides(v, i, objFrom, lb, rb)
+	case meetBetween:
+		return v.betweenSides(objFrom, rb)
+	case meetDiscussed:
+		return v.discussedSides(lb, i)
+	case meetAttended:
+		mt.rule = ruleMetAttended
+		if v.lower(i+1) == "by" {
+			mt.left = v.meetSide(objFrom, rb)
+		} else {
+			mt.left, mt.pron = d.subjects(v, lb, i)
+			mt.right = v.meetSide(objFrom, rb)
 		}
-		left, right = d.dropRepresented(left, right), d.dropRepresented(right, left)
-		if !hasPerson(left) && !hasPerson(right) {
-			continue
+	}
+	return mt, true
+}
+
+// verbSides reads the sides of a meeting verb, noun or call: the clause's subjects, and those named in
+// its object; subjects with no object ("X and Y met in Lima") met each other.
+func (x *Extractor) verbSides(d *Doc, v sentenceView, kind meetKind, i, objFrom, lb, rb int) (mt meetParties, ok bool) {
+	if kind != meetNoun && v.thingAt(objFrom) {
+		return mt, false // "met a cool reception", "met the target": a thing, not a person
+	}
+	mt.rule = ruleMetVerb
+	mt.left, mt.pron = x.clauseSubjects(d, v, lb, i)
+	mt.right = v.meetSide(objFrom, rb)
+	if kind == meetNoun {
+		mt.rule = ruleMetNoun
+	} else if kind == meetCall {
+		mt.rule = ruleMetCall
+	} else if !mt.pron && len(mt.left) >= 2 && v.intransitiveAt(objFrom) {
+		// "X and Y met in Lima": the subjects met each other
+		mt.left, mt.right, mt.rule = mt.left[:1], mt.left[1:], ruleMetTogether
+		mt.together = true
+	}
+	return mt, true
+}
+
+// hostSides reads the sides of hosting: the subjects, and as guest the person named right after the
+// verb (passive: after "by" is the host).
+func (d *Doc) hostSides(v sentenceView, i, objFrom, lb, rb int) (mt meetParties, ok bool) {
+	var m *Mention
+	if ms := v.in(objFrom, rb, ""); len(ms) > 0 && (ms[0].Tok == objFrom || ms[0].TitleFrom == objFrom) {
+		m = ms[0] // "greeted President X": the title opens the object
+	}
+	if m != nil && m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+		m = nil // "welcomed President X's decision": a thing of the person's
+	}
+	if m == nil || m.Type != graph.Person {
+		return mt, false
+	}
+	mt.rule = ruleMetHost
+	mt.left, mt.pron = d.subjects(v, lb, i)
+	mt.right = []*Entity{m.Ent}
+	return mt, true
+}
+
+// betweenSides reads the sides of "a meeting between X and Y": the lists before and after the first "and".
+func (v sentenceView) betweenSides(objFrom, rb int) (mt meetParties, ok bool) {
+	and := -1
+	for j := objFrom; j < rb; j++ {
+		if v.lower(j) == "and" {
+			and = j
+			break
 		}
-		if vp, vd := d.visitBefore(v.si, i); vp != nil {
-			// "travelled to Cairo, where he met X": the meeting was there, then
-			if place == nil {
-				place = vp
-			}
-			if date == "" {
-				date = vd
+	}
+	if and < 0 {
+		return mt, false
+	}
+	mt.rule = ruleMetBetween
+	mt.left = v.listAt(objFrom, and)
+	mt.right = v.listAt(and+1, rb)
+	return mt, true
+}
+
+// discussedSides reads "X and Y discussed ...": the first person named before the verb and those joined
+// to them by "and".
+func (v sentenceView) discussedSides(lb, i int) (mt meetParties, ok bool) {
+	ps := v.in(lb, i, graph.Person)
+	if len(ps) < 2 || !joinedByAnd(v, ps[0], ps[1]) {
+		return mt, false
+	}
+	mt.rule = ruleMetDiscussed
+	mt.left = []*Entity{ps[0].Ent}
+	for _, m := range ps[1:] {
+		mt.right = appendEntity(mt.right, m.Ent)
+	}
+	return mt, true
+}
+
+// addMeeting adds MET between the sides of the meeting read at token i, leaving out the organisations a
+// participant represents; a meeting after a visit stated before it took place there and then.
+func (d *Doc) addMeeting(v sentenceView, i int, mt meetParties, place *Entity, date string) {
+	left, right := mt.left, mt.right
+	if len(right) == 0 {
+		return
+	}
+	left, right = d.dropRepresented(left, right), d.dropRepresented(right, left)
+	if !hasPerson(left) && !hasPerson(right) {
+		return
+	}
+	if vp, vd := d.visitBefore(v.si, i); vp != nil {
+		// "travelled to Cairo, where he met X": the meeting was there, then
+		if place == nil {
+			place = vp
+		}
+		if date == "" {
+			date = vd
+		}
+	}
+	if mt.together {
+		// "X, Y and Z met": every pair of them
+		all := append(left, right...)
+		left, right = nil, nil
+		for k, a := range all {
+			for _, b := range all[k+1:] {
+				left, right = append(left, a), append(right, b)
 			}
 		}
-		if together {
-			// "X, Y and Z met": every pair of them
-			all := append(left, right...)
-			left, right = nil, nil
-			for k, a := range all {
-				for _, b := range all[k+1:] {
-					left, right = append(left, a), append(right, b)
-				}
-			}
-			for k := range left {
-				d.add(Relation{Type: graph.Met, From: left[k], To: right[k], Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
-			}
-			continue
+		for k := range left {
+			d.add(Relation{Type: graph.Met, From: left[k], To: right[k], Place: place, Date: date, Sent: v.si, Rule: mt.rule}, mt.pron)
 		}
-		for _, a := range left {
-			for _, b := range right {
-				if a == b || (a.Type != graph.Person && b.Type != graph.Person) {
-					continue
-				}
-				d.add(Relation{Type: graph.Met, From: a, To: b, Place: place, Date: date, Sent: v.si, Rule: rule}, pron)
+		return
+	}
+	for _, a := range left {
+		for _, b := range right {
+			if a == b || (a.Type != graph.Person && b.Type != graph.Person) {
+				continue
 			}
+			d.add(Relation{Type: graph.Met, From: a, To: b, Place: place, Date: date, Sent: v.si, Rule: mt.rule}, mt.pron)
 		}
 	}
 }

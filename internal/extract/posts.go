@@ -186,9 +186,58 @@ func pluralTitle(w string) (string, bool) {
 // titleBefore reads the post written before a name: "French Ambassador to Kenya Marie Dupont",
 // "Labour party leader Ann Smith", "the European Commission’s trade commissioner Karl Weber".
 func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
-	words := strings.Fields(m.Title)
-	affil := m.Affil
-	var target *Entity
+	affil, target := x.titleAffil(m)
+	words, affil, j := x.titleWordsBefore(d, v, m.TitleFrom-1, strings.Fields(m.Title), affil)
+	if v.exBefore(j + 1) {
+		words = append([]string{"former"}, words...) // "ex-minister"
+		j -= 2
+	}
+	if m.Affil == "" && affil != "" {
+		m.Affil = affil // "Kenyan diplomat Amina Odhiambo": a nationality, even without a post
+	}
+	former := false
+	if w := v.lower(j); pastWords[w] {
+		former = true // "then Home Office Minister X", "deposed president X"
+	}
+	var kept []string
+	for _, w := range words {
+		if strings.EqualFold(w, "former") {
+			former = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(postSet(strings.Join(kept, " "))) == 0 {
+		return
+	}
+	if target == nil && j >= 0 {
+		target, former = x.ownerBefore(d, v, j, words, former)
+	}
+	if target == nil && affil == "" && v.lower(m.TokEnd) == "of" {
+		target = x.countryAfterName(v, m)
+	}
+	if target == nil && affil != "" {
+		target = d.placeEntity(affil)
+	}
+	var party *Entity
+	if target != nil && target.Type == graph.Organisation && isStatePost(strings.Join(kept, " ")) && lexicon.IsParty(target.Name) {
+		party, target = target, nil // "Labour minister X": a state's post held by a party's member
+	}
+	status := "current"
+	if former {
+		status = "former"
+	}
+	if target == nil {
+		d.untargetedPost(v, m, j, tidyTitle(kept), status, party)
+		return
+	}
+	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+}
+
+// titleAffil is the nationality and the post's target that a name's title chunk names: the entity of
+// its affiliation, unless a province's legislator's post is held at the province's state.
+func (x *Extractor) titleAffil(m *Mention) (affil string, target *Entity) {
+	affil = m.Affil
 	if m.affilMention != nil && m.affilMention.Ent != nil {
 		target = m.affilMention.Ent
 		if p, ok := x.lex.Place(target.Name); ok && m.affilMention.Type == graph.Place && p.Country != "" &&
@@ -197,8 +246,14 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 			affil, target = p.Country, nil
 		}
 	}
+	return affil, target
+}
+
+// titleWordsBefore reads back from token j, before a name's title words, the lower-case title words,
+// nationality adjectives and a portfolio ("Peruvian central bank president"). It returns all the title
+// words, the nationality's country (affil when one was known) and the index of the token before them.
+func (x *Extractor) titleWordsBefore(d *Doc, v sentenceView, j int, words []string, affil string) ([]string, string, int) {
 	// lowercase title words and nationality adjectives before the chunk
-	j := m.TitleFrom - 1
 	var lower []string
 	for ; j >= 0; j-- {
 		t := v.toks[j]
@@ -240,108 +295,88 @@ func (x *Extractor) titleBefore(d *Doc, v sentenceView, m *Mention) {
 			}
 		}
 	}
-	words = append(lower, words...)
-	exBefore := func(k int) bool { return k >= 2 && v.toks[k-1].Text == "-" && v.lower(k-2) == "ex" }
-	if exBefore(j + 1) {
-		words = append([]string{"former"}, words...) // "ex-minister"
-		j -= 2
+	return append(lower, words...), affil, j
+}
+
+// exBefore reports whether "ex-" stands right before token k ("ex-minister").
+func (v sentenceView) exBefore(k int) bool {
+	return k >= 2 && v.toks[k-1].Text == "-" && v.lower(k-2) == "ex"
+}
+
+// ownerBefore reads the body or state a title belongs to from the token j before it: "ORG's title NAME",
+// "ORG title NAME", "their title NAME". It returns the owner (nil when none) and whether the post is a
+// former one, which a word before the owner may say.
+func (x *Extractor) ownerBefore(d *Doc, v sentenceView, j int, words []string, former bool) (*Entity, bool) {
+	var target *Entity
+	k := j
+	if isPossessive(v.toks[k]) {
+		k--
 	}
-	if m.Affil == "" && affil != "" {
-		m.Affil = affil // "Kenyan diplomat Amina Odhiambo": a nationality, even without a post
-	}
-	former := false
-	if w := v.lower(j); pastWords[w] {
-		former = true // "then Home Office Minister X", "deposed president X"
-	}
-	var kept []string
-	for _, w := range words {
-		if strings.EqualFold(w, "former") {
-			former = true
-			continue
+	if k >= 0 {
+		if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
+			target = om.Ent
+			om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
+			if w := v.lower(om.Tok - 1); v.exBefore(om.Tok) || w == "former" || w == "then" {
+				former = true // "Ex-Downing Street media chief X", "former Federal Reserve chairman X"
+			}
+			if p, ok := x.lex.Place(om.Ent.Name); ok && om.Type == graph.Place && p.Kind == lexicon.Capital && p.Country != "" &&
+				isStatePost(strings.Join(words, " ")) {
+				target = d.placeEntity(d.ofTheDay(p.Country)) // "Bonn's finance minister": a capital stands for its state
+			}
+		} else if w := v.lower(k); w == "their" || w == "its" {
+			target = firstOrgOrState(v, k)
 		}
-		kept = append(kept, w)
 	}
-	if len(postSet(strings.Join(kept, " "))) == 0 {
+	return target, former
+}
+
+// countryAfterName is the country named after a titled name and "of" ("President Ivo Marek of
+// Pakistan"), or nil.
+func (x *Extractor) countryAfterName(v sentenceView, m *Mention) *Entity {
+	if om := v.mentionAt(m.TokEnd + 1); om != nil && om.Type == graph.Place && om.Ent != nil {
+		if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+			return om.Ent
+		}
+	}
+	return nil
+}
+
+// untargetedPost settles a title before a name that names no target, j being the token before the
+// title: nothing for a post at a body left unnamed, a party's post, a post at the party or body named
+// before it, at the state of the person listed before it, or else a post kept for later (holdOpenPost).
+func (d *Doc) untargetedPost(v sentenceView, m *Mention, j int, title, status string, party *Entity) {
+	if j >= 0 && v.toks[j].Word && !v.toks[j].Cap() && lexicon.IsWordNetOrgNoun(v.toks[j].Text) && !lexicon.IsTitleWord(v.toks[j].Text) {
+		return // "exchange president X", "union leader X": the post is at a body the article does not name here
+	}
+	if j >= 0 && v.lower(j) == "shadow" {
+		title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
+	}
+	if party != nil {
+		d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, party)
 		return
 	}
-	if target == nil && j >= 0 {
-		// "ORG's title NAME" / "ORG title NAME" / "their title NAME"
-		k := j
-		if isPossessive(v.toks[k]) {
-			k--
+	if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
+		if party, ok := lexicon.PartyName(v.toks[j].Text); ok && isStatePost(title) {
+			d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, d.orgEntity(party)) // "Labour minister X"
+		} else if ok {
+			// "Conservative Shadow chancellor X": the party's name before the title
+			d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: d.orgEntity(party), Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+		} else if org := d.bodyOfMembersNamed(v.toks[j].Text); org != nil && !isStatePost(title) {
+			// "Liberal leader X" in an article that names "the Liberals" or "the Liberal Party"
+			d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: org, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
 		}
-		if k >= 0 {
-			if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
-				target = om.Ent
-				om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
-				if w := v.lower(om.Tok - 1); exBefore(om.Tok) || w == "former" || w == "then" {
-					former = true // "Ex-Downing Street media chief X", "former Federal Reserve chairman X"
-				}
-				if p, ok := x.lex.Place(om.Ent.Name); ok && om.Type == graph.Place && p.Kind == lexicon.Capital && p.Country != "" &&
-					isStatePost(strings.Join(words, " ")) {
-					target = d.placeEntity(d.ofTheDay(p.Country)) // "Bonn's finance minister": a capital stands for its state
-				}
-			} else if w := v.lower(k); w == "their" || w == "its" {
-				target = firstOrgOrState(v, k)
+		return // "Diageo North America president X": the post is at a body the article names, unread
+	}
+	if j >= 0 && v.lower(j) == "and" {
+		// "South Korean President A and Trade Minister B": B's post is at A's state
+		if pm := v.mentionEndingAt(j); pm != nil && pm.Type == graph.Person && pm.Ent != nil {
+			if st := d.statePostOf(pm.Ent, v.si); st != nil {
+				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: st, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+				return
 			}
 		}
 	}
-	if target == nil && affil == "" && v.lower(m.TokEnd) == "of" {
-		// "President Ivo Marek of Pakistan": a country after the name
-		if om := v.mentionAt(m.TokEnd + 1); om != nil && om.Type == graph.Place && om.Ent != nil {
-			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
-				target = om.Ent
-			}
-		}
-	}
-	if target == nil && affil != "" {
-		target = d.placeEntity(affil)
-	}
-	var party *Entity
-	if target != nil && target.Type == graph.Organisation && isStatePost(strings.Join(kept, " ")) && lexicon.IsParty(target.Name) {
-		party, target = target, nil // "Labour minister X": a state's post held by a party's member
-	}
-	status := "current"
-	if former {
-		status = "former"
-	}
-	if target == nil {
-		title := tidyTitle(kept)
-		if j >= 0 && v.toks[j].Word && !v.toks[j].Cap() && lexicon.IsWordNetOrgNoun(v.toks[j].Text) && !lexicon.IsTitleWord(v.toks[j].Text) {
-			return // "exchange president X", "union leader X": the post is at a body the article does not name here
-		}
-		if j >= 0 && v.lower(j) == "shadow" {
-			title = v.toks[j].Text + " " + title // an opposition post: isStatePost declines it
-		}
-		if party != nil {
-			d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, party)
-			return
-		}
-		if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
-			if party, ok := lexicon.PartyName(v.toks[j].Text); ok && isStatePost(title) {
-				d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, d.orgEntity(party)) // "Labour minister X"
-			} else if ok {
-				// "Conservative Shadow chancellor X": the party's name before the title
-				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: d.orgEntity(party), Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
-			} else if org := d.bodyOfMembersNamed(v.toks[j].Text); org != nil && !isStatePost(title) {
-				// "Liberal leader X" in an article that names "the Liberals" or "the Liberal Party"
-				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: org, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
-			}
-			return // "Diageo North America president X": the post is at a body the article names, unread
-		}
-		if j >= 0 && v.lower(j) == "and" {
-			// "South Korean President A and Trade Minister B": B's post is at A's state
-			if pm := v.mentionEndingAt(j); pm != nil && pm.Type == graph.Person && pm.Ent != nil {
-				if st := d.statePostOf(pm.Ent, v.si); st != nil {
-					d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: st, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
-					return
-				}
-			}
-		}
-		d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
-		return
-	}
-	d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: target, Title: tidyTitle(kept), Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+	d.holdOpenPost(m.Ent, title, status, v.si, rulePostHome)
 }
 
 // portfolioBefore reads the lower-case words of a portfolio before a title ("home affairs spokesman",
@@ -522,8 +557,30 @@ func tidyTitle(words []string) string {
 func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, status string, target *Entity, next int) {
 	status = "current"
 	var words []string
-	var poss *Entity
-	j := i
+	poss, j := d.postOwner(v, i, end)
+	// "the home secretary": portfolio words before a title that only one country has
+	if pw, next, _ := v.oneCountryPortfolio(j, end); pw != nil {
+		words, j = append(words, pw...), next
+	}
+	words, former, poss, j := x.postTitleWords(d, v, j, end, words, poss)
+	if former {
+		status = "former"
+	}
+	if len(postSet(strings.Join(words, " "))) == 0 {
+		return "", "", nil, i
+	}
+	words, target, j = x.postComplements(v, j, end, words)
+	if target == nil {
+		target = poss
+	}
+	return tidyTitle(words), status, target, j
+}
+
+// postOwner reads what opens a title phrase at token i: an article or possessive pronoun, and the
+// organisation or state written as its owner ("France's", "the ministry's", "European Union
+// ambassador"). It returns the owner (nil when none) and the index after the opening.
+func (d *Doc) postOwner(v sentenceView, i, end int) (poss *Entity, j int) {
+	j = i
 	if w := v.lower(j); w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" {
 		if w == "its" || w == "their" {
 			poss = firstOrgOrState(v, j)
@@ -541,15 +598,19 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		poss = d.lastOrgWithHead(v, j, v.lower(j))
 		j += 2
 	}
-	// "the home secretary": portfolio words before a title that only one country has
-	if pw, next, _ := v.oneCountryPortfolio(j, end); pw != nil {
-		words, j = append(words, pw...), next
-	}
+	return poss, j
+}
+
+// postTitleWords reads the title words from token j on, after the words read so far: "former", title
+// words joined by "and", and a nationality before them, which names the owner when none is yet. It
+// returns the words, whether the post is a former one, the owner and the index after them.
+func (x *Extractor) postTitleWords(d *Doc, v sentenceView, j, end int, words []string, poss *Entity) ([]string, bool, *Entity, int) {
+	former := false
 	for ; j < end; j++ {
 		t := v.toks[j]
 		lw := t.Lower()
 		if lw == "former" || lw == "ex" || lw == "then" {
-			status = "former"
+			former = true
 			continue
 		}
 		if lexicon.IsTitleWord(t.Text) {
@@ -568,11 +629,14 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		}
 		break
 	}
-	if len(postSet(strings.Join(words, " "))) == 0 {
-		return "", "", nil, i
-	}
-	// complements: "to Lebanon" belongs to the title; "of/for/at the Arab League" names the target,
-	// unless it is a region rather than a state or body ("envoy for the Middle East").
+	return words, former, poss, j
+}
+
+// postComplements reads the complements of a title from token j on: "to Lebanon" belongs to the title;
+// "of/for/at the Arab League" names the target, unless it is a region rather than a state or body
+// ("envoy for the Middle East"). It returns the words, the target (nil when none) and the index after.
+func (x *Extractor) postComplements(v sentenceView, j, end int, words []string) ([]string, *Entity, int) {
+	var target *Entity
 	for j < end {
 		w := v.lower(j)
 		if w == "in" {
@@ -592,15 +656,9 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 		if w == "of" || w == "at" {
 			// "vice president of anti-piracy firm Overpeer", "of French sugar producer Beghin-Say": a
 			// description of the body, then its name
-			q := k
-			for q < end && q-k < 4 && v.toks[q].Word && (!v.toks[q].Cap() || x.isDemonym(v.toks[q].Text)) && !lexicon.IsFunctionWord(v.toks[q].Text) {
-				q++
-			}
-			if q > k {
-				if om := v.mentionAt(q); om != nil && om.Type == graph.Organisation && target == nil {
-					target, j = om.Ent, om.TokEnd
-					continue
-				}
+			if om := x.bodyAfterDescription(v, k, end); om != nil && target == nil {
+				target, j = om.Ent, om.TokEnd
+				continue
 			}
 		}
 		if om := v.mentionAt(k); om != nil && om.TokEnd < end && isPossessive(v.toks[om.TokEnd]) {
@@ -629,23 +687,43 @@ func (x *Extractor) postPhrase(d *Doc, v sentenceView, i, end int) (title, statu
 			j = e
 			continue
 		}
-		isState := om.Type == graph.Organisation
-		if om.Type == graph.Place {
-			if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
-				isState = true
-			}
-		}
-		if w == "to" || !isState {
+		if w == "to" || !x.stateOrBody(om) {
 			words = append(words, w, om.Text)
 		} else if target == nil {
 			target = om.Ent
 		}
 		j = om.TokEnd
 	}
-	if target == nil {
-		target = poss
+	return words, target, j
+}
+
+// bodyAfterDescription is the organisation named after up to four lower-case (or nationality) words
+// describing it from token k on ("anti-piracy firm Overpeer", "French sugar producer Beghin-Say"), or nil.
+func (x *Extractor) bodyAfterDescription(v sentenceView, k, end int) *Mention {
+	q := k
+	for q < end && q-k < 4 && v.toks[q].Word && (!v.toks[q].Cap() || x.isDemonym(v.toks[q].Text)) && !lexicon.IsFunctionWord(v.toks[q].Text) {
+		q++
 	}
-	return tidyTitle(words), status, target, j
+	if q > k {
+		if om := v.mentionAt(q); om != nil && om.Type == graph.Organisation {
+			return om
+		}
+	}
+	return nil
+}
+
+// stateOrBody reports whether a complement's entity can hold a post: an organisation or a country, not
+// a region or city.
+func (x *Extractor) stateOrBody(om *Mention) bool {
+	if om.Type == graph.Organisation {
+		return true
+	}
+	if om.Type == graph.Place {
+		if p, ok := x.lex.Place(om.Ent.Name); ok && p.Kind == lexicon.Country {
+			return true
+		}
+	}
+	return false
 }
 
 // lastOrgWithHead finds the organisation named last before token i whose name ends in head

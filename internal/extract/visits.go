@@ -104,98 +104,136 @@ func (v sentenceView) strictVisit(i int) bool {
 	return false
 }
 
+// visits reads VISITED: for each travel phrase, its subjects and the places listed after it.
 func (x *Extractor) visits(d *Doc, v sentenceView) {
 	var lastSubj []*Entity
 	var lastPron bool
 	for i := 0; i < len(v.toks); i++ {
 		objFrom, ok := v.visitTrigger(i)
-		if !ok {
+		if !ok || v.infinitiveAfter(objFrom) {
 			continue
-		}
-		if v.lower(objFrom-1) == "to" && objFrom < len(v.toks) && v.toks[objFrom].Word && !v.toks[objFrom].Cap() {
-			switch v.lower(objFrom) {
-			case "the", "a", "an", "both":
-			default:
-				continue // "returned to haunt", "went to see": an infinitive, not a destination
-			}
 		}
 		lb := v.leftBound(i)
 		if v.hedged(i, lb) || (visitNoun(v.lower(i)) && v.hedgedClause(lb, v.rightBound(i+1), i)) {
 			continue
 		}
-		subj, pron := x.clauseSubjects(d, v, lb, i)
-		if visitNoun(v.lower(i)) {
-			if e := x.possessorAfterComma(d, v, i); e != nil {
-				subj, pron = []*Entity{e}, true
-			}
-		}
-		if len(subj) == 0 && v.lower(i) == "continued" {
-			subj, pron = lastSubj, lastPron // "..., then continued to X"
-		}
-		if len(subj) == 0 {
-			// an opening phrase with no subject of its own ("Speaking in Lima, X said"; "In a speech in
-			// Oslo, the president said"): the person right after its comma
-			if e, described := x.openingSubject(d, v, i); e != nil {
-				subj, pron = []*Entity{e}, described
-			}
-		}
+		subj, pron := x.visitSubjects(d, v, i, lb, lastSubj, lastPron)
 		if len(subj) == 0 {
 			continue
 		}
 		lastSubj, lastPron = subj, pron
-		// objects: places in a list after the trigger
-		prev := objFrom
-		rb := v.rightBound(objFrom)
-		for n, m := range v.in(objFrom, len(v.toks), graph.Place) {
-			gap := 7 // the first place may stand a few words after the verb; the rest of a list is tight
-			if n > 0 {
-				gap = 3
-			}
-			if m.Tok-prev > gap || stopBetween(v, prev, m.Tok) {
-				break
-			}
-			if n == 0 && v.strictVisit(i) && m.Tok != objFrom && !(m.Tok == objFrom+1 && v.lower(objFrom) == "the") {
-				break
-			}
-			if n == 0 && v.strictVisit(i) && v.lower(m.Tok-1) == "the" && m.TokEnd < len(v.toks) && v.toks[m.TokEnd].Word && !v.toks[m.TokEnd].Cap() &&
-				!lexicon.IsFunctionWord(v.toks[m.TokEnd].Text) && !clauseStop(v.lower(m.TokEnd)) {
-				break // "left the London club": the place names something else
-			}
-			if nx := m.TokEnd; nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
-				continue // "the UK chancellor": a nationality of a post, not a destination
-			}
-			if nx := m.TokEnd; n > 0 && nx < len(v.toks) && isPossessive(v.toks[nx]) {
-				continue // "a trip to Peru and Chile to explain Brazil's decision": a possessor after the list
-			}
-			if nx := m.TokEnd; nx < len(v.toks) && v.toks[nx].Word && !v.toks[nx].Cap() && modifiedNoun(v.lower(nx)) {
-				continue // "touring South East Asian countries", "the London police": the place modifies a noun
-			}
-			// the first place may take the clause's date; later ones only a date of their own
-			clause := -1
-			if n == 0 && v.lower(i) != "continued" {
-				clause = lb
-			}
-			date := d.dateNear(v, prev, m.TokEnd, clause, rb)
-			if w := v.lower(m.TokEnd + 1); v.lower(m.TokEnd) == "," && (w == "such" || w == "including") || v.lower(m.TokEnd) == "such" {
-				prev = m.TokEnd // "stops in the region, such as X and Y": the places named next are the visits
-				continue
-			}
-			rule := ruleVisited
-			if speech, _ := speechForms(lexicon.Triggers(v.lower(i))); speech {
-				rule = ruleVisitedEvent
-			}
-			for _, s := range subj {
-				if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
-					continue // a press conference in one's own capital is no visit
-				}
-				if v.leaving(i) && x.ownCountry(d, s, m.Ent) {
-					continue // "left Brazil early today to attend a meeting in Managua": leaving home is no visit
-				}
-				d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: rule}, pron)
-			}
-			prev = m.TokEnd
+		x.visitPlaces(d, v, i, objFrom, lb, subj, pron)
+	}
+}
+
+// infinitiveAfter reports whether a travel phrase's "to" opens an infinitive rather than a destination
+// ("returned to haunt", "went to see").
+func (v sentenceView) infinitiveAfter(objFrom int) bool {
+	if v.lower(objFrom-1) == "to" && objFrom < len(v.toks) && v.toks[objFrom].Word && !v.toks[objFrom].Cap() {
+		switch v.lower(objFrom) {
+		case "the", "a", "an", "both":
+		default:
+			return true
 		}
 	}
+	return false
+}
+
+// visitSubjects decides who travels in the phrase at token i: the clause's subjects, the possessor of a
+// travel noun, the previous phrase's subjects for "continued", or the person after an opening phrase.
+func (x *Extractor) visitSubjects(d *Doc, v sentenceView, i, lb int, lastSubj []*Entity, lastPron bool) ([]*Entity, bool) {
+	subj, pron := x.clauseSubjects(d, v, lb, i)
+	if visitNoun(v.lower(i)) {
+		if e := x.possessorAfterComma(d, v, i); e != nil {
+			subj, pron = []*Entity{e}, true
+		}
+	}
+	if len(subj) == 0 && v.lower(i) == "continued" {
+		subj, pron = lastSubj, lastPron // "..., then continued to X"
+	}
+	if len(subj) == 0 {
+		// an opening phrase with no subject of its own ("Speaking in Lima, X said"; "In a speech in
+		// Oslo, the president said"): the person right after its comma
+		if e, described := x.openingSubject(d, v, i); e != nil {
+			subj, pron = []*Entity{e}, described
+		}
+	}
+	return subj, pron
+}
+
+// visitPlaces adds a visit by each subject to every place in the list after the travel phrase at token
+// i whose objects begin at objFrom.
+func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj []*Entity, pron bool) {
+	prev := objFrom
+	rb := v.rightBound(objFrom)
+	for n, m := range v.in(objFrom, len(v.toks), graph.Place) {
+		gap := 7 // the first place may stand a few words after the verb; the rest of a list is tight
+		if n > 0 {
+			gap = 3
+		}
+		if m.Tok-prev > gap || stopBetween(v, prev, m.Tok) {
+			break
+		}
+		if n == 0 && v.strictVisit(i) && !v.strictPlace(m, objFrom) {
+			break
+		}
+		if v.placeModifiesNext(m, n) {
+			continue
+		}
+		// the first place may take the clause's date; later ones only a date of their own
+		clause := -1
+		if n == 0 && v.lower(i) != "continued" {
+			clause = lb
+		}
+		date := d.dateNear(v, prev, m.TokEnd, clause, rb)
+		if w := v.lower(m.TokEnd + 1); v.lower(m.TokEnd) == "," && (w == "such" || w == "including") || v.lower(m.TokEnd) == "such" {
+			prev = m.TokEnd // "stops in the region, such as X and Y": the places named next are the visits
+			continue
+		}
+		rule := ruleVisited
+		if speech, _ := speechForms(lexicon.Triggers(v.lower(i))); speech {
+			rule = ruleVisitedEvent
+		}
+		for _, s := range subj {
+			if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
+				continue // a press conference in one's own capital is no visit
+			}
+			if v.leaving(i) && x.ownCountry(d, s, m.Ent) {
+				continue // "left Brazil early today to attend a meeting in Managua": leaving home is no visit
+			}
+			d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: rule}, pron)
+		}
+		prev = m.TokEnd
+	}
+}
+
+// strictPlace reports whether the first place m after a strict travel phrase ("was in", "left") is its
+// object: written right after it (or after "the"), and not naming something else ("left the London club").
+func (v sentenceView) strictPlace(m *Mention, objFrom int) bool {
+	if m.Tok != objFrom && !(m.Tok == objFrom+1 && v.lower(objFrom) == "the") {
+		return false
+	}
+	if v.lower(m.Tok-1) == "the" && m.TokEnd < len(v.toks) && v.toks[m.TokEnd].Word && !v.toks[m.TokEnd].Cap() &&
+		!lexicon.IsFunctionWord(v.toks[m.TokEnd].Text) && !clauseStop(v.lower(m.TokEnd)) {
+		return false // "left the London club": the place names something else
+	}
+	return true
+}
+
+// placeModifiesNext reports whether the n-th place of a list modifies what follows it rather than being
+// a destination: a post, a possessed thing after the list, or a noun.
+func (v sentenceView) placeModifiesNext(m *Mention, n int) bool {
+	nx := m.TokEnd
+	if nx < len(v.toks) && !v.toks[nx].Cap() && lexicon.IsPostWord(v.toks[nx].Text) {
+		return true // "the UK chancellor": a nationality of a post, not a destination
+	}
+	if n > 0 && nx < len(v.toks) && isPossessive(v.toks[nx]) {
+		return true // "a trip to Peru and Chile to explain Brazil's decision": a possessor after the list
+	}
+	if nx < len(v.toks) && v.toks[nx].Word && !v.toks[nx].Cap() && modifiedNoun(v.lower(nx)) {
+		return true // "touring South East Asian countries", "the London police": the place modifies a noun
+	}
+	return false
 }
 
 // leaving reports whether the travel phrase at token i is a departure ("left P").
