@@ -81,24 +81,26 @@ type Relation struct {
 
 // Doc is one article under extraction.
 type Doc struct {
-	Article    graph.Article
-	Text       string
-	Ref        RefDate
-	Sents      []Sentence
-	Mentions   []*Mention // in text order
-	Entities   []*Entity
-	Relations  []Relation
-	dates      [][]dateSpan       // per sentence
-	bySent     [][]*Mention       // resolved mentions per sentence, in text order (built by view)
-	openPosts  []openPost         // state posts whose titles name no state, settled after all posts are read
-	visitsIn   map[int][]int      // indices of the VISITED relations of each sentence (see visitBefore)
-	ctx        context.Context    // cancels a long article between sentences (see ExtractContext)
-	lead       **Entity           // the article's protagonist, once read (see protagonist)
-	countryOf  map[string]string  // present-day country -> the former state the article means by it (see homeState)
-	orgsByName map[string]*Entity // folded organisation names and aliases, once read (see bodyOfMembersNamed)
-	lowerSeen  map[string]bool    // the words the article writes in lower case (see lowercaseWords)
-	refSet     bool               // Ref is given (a piece of a long text, see ExtractCompact): not read from the text
-	lex        *lexicon.Lexicon
+	Article       graph.Article
+	Text          string
+	Ref           RefDate
+	Sents         []Sentence
+	Mentions      []*Mention // in text order
+	Entities      []*Entity
+	Relations     []Relation
+	dates         [][]dateSpan    // per sentence
+	bySent        [][]*Mention    // resolved mentions per sentence, in text order (built by view)
+	openPosts     []openPost      // state posts whose titles name no state, settled after all posts are read
+	visitsIn      map[int][]int   // indices of the VISITED relations of each sentence (see visitBefore)
+	ctx           context.Context // cancels a long article between sentences (see ExtractContext)
+	lead          **Entity        // the article's protagonist, once read (see protagonist)
+	leadPostTitle string          // the post the protagonist may be described by (see leadPost)
+	leadPostRead  bool
+	countryOf     map[string]string  // present-day country -> the former state the article means by it (see homeState)
+	orgsByName    map[string]*Entity // folded organisation names and aliases, once read (see bodyOfMembersNamed)
+	lowerSeen     map[string]bool    // the words the article writes in lower case (see lowercaseWords)
+	refSet        bool               // Ref is given (a piece of a long text, see ExtractCompact): not read from the text
+	lex           *lexicon.Lexicon
 }
 
 // Stage is one step of the pipeline.

@@ -71,7 +71,32 @@ func (x *Extractor) descriptionAt(v sentenceView, i int) (description, bool) {
 // describedPerson is the one person of the article whose titles, as written before their name, are the
 // description's title, and whose state (by nationality or a post) does not contradict its country.
 func (x *Extractor) describedPerson(d *Doc, desc description) *Entity {
-	var found *Entity
+	found, two := describedNamed(d, desc)
+	if two {
+		return nil // two people hold it: the description does not say which
+	}
+	if found == nil && x.protagonistFor(d, desc) && (samePost(desc.title, x.leadPost(d)) || nationsLeader(desc)) {
+		return d.protagonist()
+	}
+	return found
+}
+
+// samePost reports whether a description's title is the post the protagonist is described by: the
+// same title, or one ends with the other ("leader" and "party leader").
+func samePost(title, lead string) bool {
+	return lead != "" && (title == lead || strings.HasSuffix(title, " "+lead) || strings.HasSuffix(lead, " "+title))
+}
+
+// nationsLeader reports whether a description is "the UK leader", "the Cuban leader": a state's leader,
+// whatever the post the article otherwise describes its protagonist by.
+func nationsLeader(desc description) bool {
+	return desc.country != "" && desc.title == "leader"
+}
+
+// describedNamed is the one person whose titles, as written before their name, are the description's
+// title and whose state does not contradict its country (describedPerson without the protagonist), and
+// whether there are two such people.
+func describedNamed(d *Doc, desc description) (found *Entity, two bool) {
 	for _, e := range d.Entities {
 		if e.Type != graph.Person || !hasTitle(e, desc.title) {
 			continue
@@ -82,14 +107,64 @@ func (x *Extractor) describedPerson(d *Doc, desc description) *Entity {
 			}
 		}
 		if found != nil && found != e {
-			return nil // two people hold it: the description does not say which
+			return nil, true
 		}
 		found = e
 	}
-	if found == nil && x.protagonistFor(d, desc) {
-		return d.protagonist()
+	return found, false
+}
+
+// leadPost is the one post by which the article may describe its protagonist: a post word written
+// right before their name, else the title the article's descriptions use most often (the first of
+// equals) among those that no named person's title matches and that could stand for the protagonist.
+// An article names its protagonist, then refers back to them by their post; a description by another
+// post ("the chancellor" in a story on the prime minister) is someone the article does not name so.
+func (x *Extractor) leadPost(d *Doc) string {
+	if d.leadPostRead {
+		return d.leadPostTitle
 	}
-	return found
+	d.leadPostRead = true
+	p := d.protagonist()
+	if p == nil {
+		return ""
+	}
+	// "Tory leader X": a party's name is no title, so X keeps no title of their own, yet "the
+	// chancellor" is not X
+	for _, m := range p.Mentions {
+		if m.Tok == 0 || m.TitleFrom < m.Tok {
+			continue
+		}
+		if v := d.view(m.Sent); v.toks[m.Tok-1].Word && lexicon.IsPostWord(v.lower(m.Tok-1)) {
+			d.leadPostTitle = v.lower(m.Tok - 1)
+			return d.leadPostTitle
+		}
+	}
+	count := map[string]int{}
+	var order []string
+	for si := range d.Sents {
+		v := d.view(si)
+		for i := range v.toks {
+			if v.lower(i) != "the" || quotedAt(v, i) {
+				continue
+			}
+			desc, ok := x.descriptionAt(v, i)
+			if !ok {
+				continue
+			}
+			if named, two := describedNamed(d, desc); named == nil && !two && x.protagonistFor(d, desc) {
+				if count[desc.title] == 0 {
+					order = append(order, desc.title)
+				}
+				count[desc.title]++
+			}
+		}
+	}
+	for _, t := range order {
+		if count[t] > count[d.leadPostTitle] {
+			d.leadPostTitle = t
+		}
+	}
+	return d.leadPostTitle
 }
 
 // protagonistFor reports whether a description no named person's title matches may stand for the
@@ -111,6 +186,7 @@ func (x *Extractor) protagonistFor(d *Doc, desc description) bool {
 			}
 		}
 	}
+
 	if desc.country != "" {
 		if c := nationality(p); c != "" && c != desc.country {
 			return false

@@ -157,6 +157,14 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Tom Reed -> Conservative Party [leader/current]"}},
 		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe then prime minister said his team had reached a view.",
 			[]string{"HOLDS_POST Tom Reed -> United Kingdom [prime minister/former]"}},
+		// the protagonist is described by one post: the one the article uses most for them, or the post
+		// word written before their name; another post ("the chancellor") is someone the article names otherwise
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe prime minister said his team had reached a view. The prime minister spoke to the chancellor. Later the chancellor said he was happy.",
+			[]string{"HOLDS_POST Tom Reed -> United Kingdom [prime minister/current]", "HOLDS_POST Tom Reed -> United Kingdom [prime minister/current]"}},
+		{"Voters in Leeds, Manchester and London are angry with Tory leader Tom Reed. Mr Reed said the plans were sound, and Mr Reed was angry.\n\nThe chancellor is on a tour of Africa.",
+			[]string{"HOLDS_POST Tom Reed -> Conservative Party [leader/current]"}},
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe prime minister said his team had reached a view. The UK leader will speak on Monday.",
+			[]string{"HOLDS_POST Tom Reed -> United Kingdom [leader/current]"}}, // a state's leader, whatever the post
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/current]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer

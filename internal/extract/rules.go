@@ -129,7 +129,7 @@ var Rules = []Rule{
 	{ID: rulePostDescribed, Type: graph.HoldsPost, Confidence: 0.6,
 		Trigger:   `a description by a state post or a leader ("the home secretary", "the Tory leader") that no named person's written title matches`,
 		Arguments: "the article's protagonist (named in its opening and more often than anyone, three times or more, with no title of their own) and the post's state: the description's nationality, else as post.home",
-		Hedges:    "a protagonist with a title of their own or of another nationality; an article with no clear protagonist",
+		Hedges:    "a protagonist with a title of their own or of another nationality; an article with no clear protagonist; a description by another post than the one the article describes the protagonist by (the post word before their name, else the title its descriptions use most; a state's \"leader\" is any)",
 		Examples:  []string{"Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday."},
 		NonExamples: []string{"Foreign Minister Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nThe home secretary said a review would follow. Mr Reed will speak on Monday.",
 			"Tom Reed has apologised to MPs. Mr Reed said the release was premature. Critics in London, Leeds and Oxford were angry.\n\nHe urged the home secretary to act. Mr Reed will speak on Monday.",
