@@ -532,8 +532,11 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 					info.words[len(info.words)-1] += " " + ct[i+j].Text
 				}
 			} else if info.affil == "" && affilMention == nil {
-				if p, ok := x.lex.Place(joinTokens(ct[i : i+n])); ok && (p.Kind == lexicon.Region || p.Kind == lexicon.City) && hasTitleAfter(rs, i+n, k) {
-					affilMention = pm // "Ontario Premier X", "Detroit Mayor X": the post is the province's or the city's
+				if p, ok := x.lex.Place(joinTokens(ct[i : i+n])); ok && (p.Kind == lexicon.Region || p.Kind == lexicon.City) && portfolioTitleAfter(rs, i+n, k) {
+					// "Ontario Premier X", "Texas Railroad Commissioner X": the post is the province's or
+					// the city's; an organisation's head word between them makes a body ("New York
+					// Stock Exchange Chairman X": the exchange's)
+					affilMention = pm
 				} else if ok && p.Country != "" {
 					info.affil = p.Country
 				}
@@ -608,6 +611,23 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 			m.affilMention = affilMention
 		}
 	}
+}
+
+// portfolioTitleAfter reports whether tokens from..to-1 hold a title and, beside it, nothing but name
+// words (a portfolio, a party: "Railroad Commissioner", "Republican Governor"): no organisation's
+// head word ("County Superior Court Judge" is the court's).
+func portfolioTitleAfter(rs []role, from, to int) bool {
+	title := false
+	for i := from; i < to; i++ {
+		switch rs[i] {
+		case rTitle:
+			title = true
+		case rName, rDemonym:
+		default:
+			return false
+		}
+	}
+	return title
 }
 
 func hasTitleAfter(rs []role, from, to int) bool {

@@ -79,6 +79,9 @@ func TestRelationPatterns(t *testing.T) {
 		// a province's or city's own post; a state's legislator from a province is the state's
 		{"Ontario Premier Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Ontario [Premier/current]"}},
 		{"Ontario Senator Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Canada [Senator/current]"}},
+		{"Manitoba Railroad Commissioner Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Manitoba [Railroad Commissioner/current]"}},
+		// a place opening a body's name: the post is the body's
+		{"Chicago Stock Exchange Chairman Tom Reed said the plan was sound.", []string{"HOLDS_POST Tom Reed -> Chicago Stock Exchange [Chairman/current]"}},
 		// a visitor is no official of the state the article is about
 		{"Tom Reed arrived in Norway on Monday. Bergen and Trondheim saw protests, and the Norwegian press agreed.\n\nFinance Minister Tom Reed said the plan would help Norway.", []string{"VISITED Tom Reed -> Norway"}},
 		{"Tom Reed spoke in Oslo on Monday. Bergen and Trondheim saw protests, and the Norwegian press agreed.\n\nFinance Minister Tom Reed said the plan would help Norway.",
