@@ -959,3 +959,74 @@ func (v sentenceView) oneCountryPortfolio(j, end int) ([]string, int, string) {
 	}
 	return ws[:k-j], k, c
 }
+
+// leftPosts marks as former the current posts of a person whose clause says they have left them: died,
+// resigned or retired ("Prime Minister X died of his injuries"), or, in the passive, was fired, ousted,
+// deposed or replaced ("X, 75, was being retired and replaced") — WordNet's leave and oust verbs, in the
+// past, as the verb that follows the person's name. It runs once the posts are settled.
+func (x *Extractor) leftPosts(d *Doc) {
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		if r.Type != graph.HoldsPost || r.Status != "current" {
+			continue
+		}
+		v := d.view(r.Sent)
+		for _, m := range v.ms {
+			if m.Ent == r.From && leftAfter(v, m.TokEnd) && !hedgedBefore(v, min(m.Tok, m.TitleFrom)) {
+				r.Status = "former"
+				break
+			}
+		}
+	}
+}
+
+// leftAfter reports whether the verb that follows token j (past an apposition, an age, the rest of a
+// subject joined by "and", auxiliaries and adverbs) is one of leaving a post: "died", "resigned", or a
+// passive "was fired". A clause's end, a hedge or another verb in the past stops the search.
+func leftAfter(v sentenceView, j int) bool {
+	passive := false
+	for n := 0; j < len(v.toks) && n < 10; j, n = j+1, n+1 {
+		w := v.lower(j)
+		if !v.toks[j].Word {
+			if w == "," {
+				continue // "X, 75, was retired"
+			}
+			return false
+		}
+		if clauseStop(w) || hedgeWord(w) || w == "to" {
+			return false // "X said the man who resigned", "X will resign", "X threatened to quit"
+		}
+		switch w {
+		case "was", "were", "been", "being":
+			passive = true
+			continue
+		case "has", "had", "have", "and", "also", "then", "later", "suddenly":
+			continue
+		}
+		fs := lexicon.Triggers(w)
+		if inf, _, ok := fs.Of("leave"); ok && (inf == "past" || inf == "part") {
+			return true
+		}
+		if inf, _, ok := fs.Of("oust"); ok && passive && inf == "part" {
+			return true
+		}
+		if fs != nil || strings.HasSuffix(w, "ed") {
+			return false // another verb: the clause says something else of them
+		}
+	}
+	return false
+}
+
+// hedgedBefore reports whether a hedge opens the clause before token k: "unless X resigned", "if X died".
+func hedgedBefore(v sentenceView, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		w := v.lower(j)
+		if hedgeWord(w) {
+			return true
+		}
+		if clauseStop(w) || w == "," {
+			return false
+		}
+	}
+	return false
+}

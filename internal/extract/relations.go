@@ -140,6 +140,7 @@ func (x *Extractor) findRelations(d *Doc) {
 		x.posts(d, v)
 	}
 	x.settleOpenPosts(d)
+	x.leftPosts(d)
 	for si := range d.Sents {
 		if d.stopped() {
 			break

@@ -126,7 +126,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"Yesterday Labour MP Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [MP/current]"}},
 		// portfolio words between a body and its title, anchored by the body, "shadow" or a one-country post
 		{"Lib Dem home affairs spokesman Tim Hale criticised the plan.", []string{"HOLDS_POST Tim Hale -> Lib Dem [home affairs spokesman/current]"}},
-		{"Yesterday Acme Corp transport and energy spokeswoman Pia Holm resigned.", []string{"HOLDS_POST Pia Holm -> Acme Corp [transport and energy spokeswoman/current]"}},
+		{"Yesterday Acme Corp transport and energy spokeswoman Pia Holm resigned.", []string{"HOLDS_POST Pia Holm -> Acme Corp [transport and energy spokeswoman/former]"}},
 		{"Officials in London and Leeds said shadow home secretary Tim Hale was wrong.", nil}, // an opposition post, not the state's
 		{"It was confident that home secretary Tim Hale was wrong.", nil},                     // no anchor: "home" may be anything
 		{"Lawyers said the home secretary, Ann Smith, had acted lawfully.", []string{"HOLDS_POST Ann Smith -> United Kingdom [home secretary/current]"}},
@@ -168,8 +168,15 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Tom Reed -> Conservative Party [leader/current]"}},
 		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe prime minister said his team had reached a view. The UK leader will speak on Monday.",
 			[]string{"HOLDS_POST Tom Reed -> United Kingdom [leader/current]"}}, // a state's leader, whatever the post
+		// a post the person's clause says they left (WordNet's leave and oust verbs) is former
+		{"Norway's Prime Minister Ivo Marek died from injuries after a bomb exploded.", []string{"HOLDS_POST Ivo Marek -> Norway [Prime Minister/former]"}},
+		{"Acme Corp said its president, Ivo Marek, resigned this morning.", []string{"HOLDS_POST Ivo Marek -> Acme Corp [president/former]"}},
+		{"Norway's Finance Minister Ivo Marek, 75, was being retired and replaced by Tom Reed.", []string{"HOLDS_POST Ivo Marek -> Norway [Finance Minister/former]"}},
+		{"Norway's Finance Minister Ivo Marek replaced the board.", []string{"HOLDS_POST Ivo Marek -> Norway [Finance Minister/current]"}},
+		{"The cabinet will fall unless Norway's Prime Minister Ivo Marek resigned, sources said.", []string{"HOLDS_POST Ivo Marek -> Norway [Prime Minister/current]"}},
+		{"Norway's Prime Minister Ivo Marek threatened to quit.", []string{"HOLDS_POST Ivo Marek -> Norway [Prime Minister/current]"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
-		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/current]"}},
+		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer
 		{"His words about President Ivo Marek met a cool reception from Pia Holm.", nil},
 		{"The aides prepared for Pia Holm's talks with Ivo Marek later this month.", nil},

@@ -24,6 +24,10 @@
 //   plan    plan, intend, hope, expect, want, schedule, seek, propose, invite, offer: hedges, an event
 //           after them in their clause is no fact
 //   deny    deny, refuse (and decline, reject), cancel: hedges too
+//   leave   die (pass from physical life), resign (leave a job; leave office: quit), retire (go into
+//           retirement): a person who did so in the past holds their post no longer
+//   oust    terminate the employment of (fire, dismiss, sack), oust, depose, replace (take the place
+//           of): in the passive ("was fired", "was replaced"), the same
 // Output lines: form <TAB> class <TAB> inflection (base, s, past, part, ing; singular, plural for the
 // noun classes below) <TAB> lemma; one-word lemmas only.
 // Usage (from this folder): npm ci && node verbs.mjs
@@ -51,6 +55,8 @@ const classes = [
   { name: 'plan', roots: [['plan', 1], ['intend', 1], ['hope', 1], ['hope', 2], ['expect', 1], ['want', 1], ['schedule', 1],
     ['seek', 1], ['propose', 1], ['invite', 1], ['offer', 1]], depth: 0, rank: 2 },
   { name: 'deny', roots: [['deny', 1], ['refuse', 1], ['refuse', 2], ['cancel', 1]], depth: 0, rank: 3 },
+  { name: 'leave', roots: [['die', 1, 1], ['resign', 1], ['resign', 2], ['retire', 1, 1]], depth: 0, rank: 2 },
+  { name: 'oust', roots: [['fire', 4, 4], ['oust', 1], ['depose', 1], ['replace', 2, 2], ['retire', 6, 6]], depth: 0, rank: 2 },
 ];
 
 // data.verb: offset lexfile pos count (word lexid)* ptrcount (symbol offset pos srctgt)* ...
