@@ -39,7 +39,8 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 	if obj, ok := v.callTrigger(fs, i, next); ok {
 		return meetCall, obj
 	}
-	if inf, _, ok := fs.Of("meet"); ok && inf != "ing" {
+	// the present ("when he meets X", "he now meets X in the final") tells of a schedule or a fixture
+	if inf, _, ok := fs.Of("meet"); ok && inf != "ing" && inf != "s" {
 		if next == "with" {
 			return meetVerb, i + 2 // "met with X"
 		}
@@ -189,8 +190,11 @@ func (v sentenceView) intransitiveAt(i int) bool {
 // meetSide returns the people on the far side of a meeting, or the organisation when no person is named.
 func (v sentenceView) meetSide(from, to int) []*Entity {
 	var es []*Entity
+	speaker := v.speakerEndingAt(to)
 	for _, m := range v.in(from, to, graph.Person) {
-		es = appendEntity(es, m.Ent)
+		if m != speaker {
+			es = appendEntity(es, m.Ent)
+		}
 	}
 	if len(es) > 0 {
 		return es
@@ -205,6 +209,30 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 		es = appendEntity(es, m.Ent)
 	}
 	return es
+}
+
+// speakerEndingAt returns the person named right before a verb of saying at token to, after a comma or
+// "and": the speaker of the clause before ("met X for an hour, and Y said", "talks with Z, W added"), no
+// side of a meeting. It returns nil when there is none.
+func (v sentenceView) speakerEndingAt(to int) *Mention {
+	if to >= len(v.toks) || !clauseStop(v.lower(to)) || clauseStops[v.lower(to)] {
+		return nil
+	}
+	m := v.mentionEndingAt(to)
+	if m == nil || m.Type != graph.Person {
+		return nil
+	}
+	k := min(m.Tok, m.TitleFrom) - 1
+	for j := k; j >= 0 && j >= k-3; j-- {
+		switch w := v.lower(j); {
+		case w == "," || w == "and":
+			return m
+		case !v.toks[j].Word || v.mentionAt(j) != nil:
+			return nil
+		}
+		// "and Argentine economy minister Y said": a nationality or the rest of a title may stand between
+	}
+	return nil
 }
 
 // listAt returns the people (or, failing them, the organisation) named first in [from, to) and those

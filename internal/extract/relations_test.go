@@ -64,7 +64,7 @@ func TestRelationPatterns(t *testing.T) {
 		// a body's abbreviation in the title: the post is the body's, not the article's state's
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nOPEC President Tom Reed said prices would hold.", []string{"HOLDS_POST Tom Reed -> OPEC [President/current]"}},
 		// a pronoun after a name whose given name agrees with it: that person, not an earlier "Mr X"
-		{"Mr Tom Reed spoke on Monday. Party leader Charles Hale accelerating preparations this week as he visits Lima.", []string{"HOLDS_POST Charles Hale -> Party [leader/current]", "VISITED Charles Hale -> Lima"}},
+		{"Mr Tom Reed spoke on Monday. Party leader Charles Hale accelerated preparations this week as he visited Lima.", []string{"HOLDS_POST Charles Hale -> Party [leader/current]", "VISITED Charles Hale -> Lima"}},
 		// a title in the name of a thing describes no one
 		{"Ivo Marek has apologised to MPs. Mr Marek said the release was premature. Critics in Rome, Milan and Turin were angry.\n\nMarek guided them to the King's Cup in 1997.", nil},
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nNKP Finance Minister Tom Reed said prices would hold.",
@@ -175,6 +175,12 @@ func TestRelationPatterns(t *testing.T) {
 		{"Norway's Finance Minister Ivo Marek replaced the board.", []string{"HOLDS_POST Ivo Marek -> Norway [Finance Minister/current]"}},
 		{"The cabinet will fall unless Norway's Prime Minister Ivo Marek resigned, sources said.", []string{"HOLDS_POST Ivo Marek -> Norway [Prime Minister/current]"}},
 		{"Norway's Prime Minister Ivo Marek threatened to quit.", []string{"HOLDS_POST Ivo Marek -> Norway [Prime Minister/current]"}},
+		// the present of visit and meet tells of a schedule or a fixture; a speaker is no side of a meeting
+		{"Lower rates will be explained this week when Finance Minister Ivo Marek visits Lima for the summit.", nil},
+		{"He now meets Tom Reed in the final.", nil},
+		{"President Tom Reed met for more than an hour with Ivo Marek, and economy minister Pia Holm said the two men discussed the debt.",
+			[]string{"MET Tom Reed -> Ivo Marek"}},
+		{"President Tom Reed had recently spoken by telephone with Ivo Marek, Pia Holm said.", []string{"MET Tom Reed -> Ivo Marek"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer

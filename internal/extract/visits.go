@@ -49,6 +49,9 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 			return i + 2, true // "a tour of"
 		}
 		// "visit" and "visits": a noun or a verb
+		if inf == "s" && i > 0 && (isPersonPronoun(v.lower(i-1)) || v.toks[i-1].Cap()) {
+			return 0, false // "when he visits Washington later this month": the present tells of a schedule
+		}
 		if next == "to" {
 			return i + 2, true
 		}
