@@ -39,8 +39,9 @@ func (v sentenceView) meetTrigger(i int) (meetKind, int) {
 	if obj, ok := v.callTrigger(fs, i, next); ok {
 		return meetCall, obj
 	}
-	// the present ("when he meets X", "he now meets X in the final") tells of a schedule or a fixture
-	if inf, _, ok := fs.Of("meet"); ok && inf != "ing" && inf != "s" {
+	// the present ("when he meets X", "he now meets X in the final", "and meet Y during the visit")
+	// tells of a schedule or a fixture
+	if inf, _, ok := fs.Of("meet"); ok && (inf == "past" || inf == "part") {
 		if next == "with" {
 			return meetVerb, i + 2 // "met with X"
 		}

@@ -181,6 +181,15 @@ func TestRelationPatterns(t *testing.T) {
 		{"President Tom Reed met for more than an hour with Ivo Marek, and economy minister Pia Holm said the two men discussed the debt.",
 			[]string{"MET Tom Reed -> Ivo Marek"}},
 		{"President Tom Reed had recently spoken by telephone with Ivo Marek, Pia Holm said.", []string{"MET Tom Reed -> Ivo Marek"}},
+		// moving house is no visit; a thing's place is no person's presence; leaving a job, a club or
+		// home is no visit; the base form tells of a plan
+		{"In 1990 Tom Reed moved to Lima with his wife.", nil},
+		{"Pia Holm retired, and her last race was in Lima in 2002.", nil},
+		{"Tom Reed, who left Fratton Park in May, will advise the team.", nil},
+		{"Tom Reed left Oslo's Radio Nord this year.", nil},
+		{"Pia Holm, who is on a tour of the region, was in Lima yesterday.", []string{"VISITED Pia Holm -> Lima"}},
+		{"Norwegian Prime Minister Tom Reed returned to Oslo this morning after talks in Lima.", []string{"HOLDS_POST Tom Reed -> Norway [Prime Minister/current]"}},
+		{"The king will hold talks with Tom Reed and meet Ivo Marek during the visit.", nil},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer

@@ -120,6 +120,9 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || (visitNoun(v.lower(i)) && v.hedgedClause(lb, v.rightBound(i+1), i)) {
 			continue
 		}
+		if _, copula := copulaVerbs[v.lower(i)]; copula && !v.personEndsAt(i) {
+			continue // "her last event was in Filderstadt": a thing's place, not a person's presence
+		}
 		subj, pron := x.visitSubjects(d, v, i, lb, lastSubj, lastPron)
 		if len(subj) == 0 {
 			continue
@@ -180,6 +183,9 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 		if n == 0 && v.strictVisit(i) && !v.strictPlace(m, objFrom) {
 			break
 		}
+		if v.leaving(i) && !x.inGazetteer(m.Ent) {
+			break // "left Downing Street", "left Fratton Park": a job or a club, as often as a place
+		}
 		if v.placeModifiesNext(m, n) {
 			continue
 		}
@@ -201,8 +207,8 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 			if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
 				continue // a press conference in one's own capital is no visit
 			}
-			if v.leaving(i) && x.ownCountry(d, s, m.Ent) {
-				continue // "left Brazil early today to attend a meeting in Managua": leaving home is no visit
+			if (v.leaving(i) || v.returning(i)) && x.ownCountry(d, s, m.Ent) {
+				continue // "left Brazil early today to attend a meeting in Managua", "returned to Paris": home is no visit
 			}
 			d.add(Relation{Type: graph.Visited, From: s, To: m.Ent, Date: date, Sent: v.si, Tok: i, Rule: rule}, pron)
 		}
@@ -215,6 +221,9 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 func (v sentenceView) strictPlace(m *Mention, objFrom int) bool {
 	if m.Tok != objFrom && !(m.Tok == objFrom+1 && v.lower(objFrom) == "the") {
 		return false
+	}
+	if _, copula := copulaVerbs[v.lower(objFrom-2)]; !copula && m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
+		return false // "left London's Capital FM": a possessor of what was left ("was in London's Leicester Square" is in London)
 	}
 	if v.lower(m.Tok-1) == "the" && m.TokEnd < len(v.toks) && v.toks[m.TokEnd].Word && !v.toks[m.TokEnd].Cap() &&
 		!lexicon.IsFunctionWord(v.toks[m.TokEnd].Text) && !clauseStop(v.lower(m.TokEnd)) {
@@ -239,10 +248,23 @@ func (v sentenceView) placeModifiesNext(m *Mention, n int) bool {
 	return false
 }
 
+// returning reports whether the travel phrase at token i is a return ("returned to P", "came back to P").
+func (v sentenceView) returning(i int) bool {
+	inf, lemma, ok := lexicon.Verb(v.lower(i), "travel")
+	return ok && (inf == "past" || inf == "part") && (lemma == "return" || lemma == "come" && v.lower(i+1) == "back")
+}
+
 // leaving reports whether the travel phrase at token i is a departure ("left P").
 func (v sentenceView) leaving(i int) bool {
 	_, copula := copulaVerbs[v.lower(i)] // "was in P" is presence, not a departure
 	return v.strictVisit(i) && !copula
+}
+
+// inGazetteer reports whether a place is a country, region or city of the gazetteer (not a street, a
+// building or a ground).
+func (x *Extractor) inGazetteer(e *Entity) bool {
+	_, ok := x.lex.Place(e.Name)
+	return ok
 }
 
 // ownCountry reports whether a place is the country (or its capital) of the person's nationality or
@@ -356,4 +378,29 @@ func (d *Doc) visitBefore(si, tok int) (*Entity, string) {
 		}
 	}
 	return nil, ""
+}
+
+// personEndsAt reports whether a person's name or a personal pronoun stands right before token i: the
+// subject of "X was in P".
+func (v sentenceView) personEndsAt(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if m := v.mentionEndingAt(i); m != nil {
+		return m.Type == graph.Person
+	}
+	w := v.lower(i - 1)
+	if w == "," {
+		// "X, who is on a visit to the U.S., was in P": the subject before the clause between commas
+		for j := i - 2; j > 0 && j >= i-16; j-- {
+			if v.lower(j) == "," {
+				return v.personEndsAt(j)
+			}
+		}
+		return false
+	}
+	if w == "who" {
+		return i >= 2 && v.lower(i-2) == "," && v.personEndsAt(i-2) // "X, who was in Moscow"
+	}
+	return isPersonPronoun(w)
 }

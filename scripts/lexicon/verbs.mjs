@@ -7,9 +7,9 @@
 // the word's `rank` most frequent senses (WordNet's sense order; a root may set its own), so that "see"
 // (whose sense "visit" is far down its list) stays out of the visit class; the named lemma always joins.
 //   visit   visit (go to see a place; go to certain places), tour: takes the place as its object
-//   travel  travel (change location: go, move), travel (undertake a journey), return, head, come, fly,
+//   travel  travel (change location: go), travel (undertake a journey), return, head, come, fly,
 //           proceed (travel onward: "continue"): a place after "to"; not their troponyms, which hold
-//           the motions of things and contests ("fell to", "rose to")
+//           the motions of things and contests ("fell to", "rose to"), nor "move" (a new home)
 //   arrive  arrive (reach a destination) and its troponyms (land), stop (interrupt a trip): a place
 //           after "in"/"at"
 //   call    telephone (call, phone, ring): a person right after the verb
@@ -42,7 +42,8 @@ const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..
 
 const classes = [
   { name: 'visit', roots: [['visit', 1], ['visit', 2], ['tour', 1]], depth: 0, rank: 2 },
-  { name: 'travel', roots: [['travel', 1], ['travel', 2], ['return', 1], ['head', 1], ['proceed', 2, 4], ['come', 1], ['fly', 1]], depth: 0, rank: 1 },
+  { name: 'travel', roots: [['travel', 1], ['travel', 2], ['return', 1], ['head', 1], ['proceed', 2, 4], ['come', 1], ['fly', 1]], depth: 0, rank: 1,
+    except: ['move'] }, // "moved to X" tells of a new home, not a trip
   { name: 'arrive', roots: [['arrive', 1], ['stop', 4, 4]], depth: 1, rank: 1 },
   { name: 'call', roots: [['telephone', 1]], depth: 0, rank: 99 },
   { name: 'meet', roots: [['meet', 1], ['meet', 2]], depth: 0, rank: 1 },
@@ -118,6 +119,7 @@ for (const cl of classes) {
     words.add(lemma);
     walk(senses.get(lemma)[n - 1], cl.depth, rank || cl.rank);
   }
+  for (const w of cl.except || []) words.delete(w);
   for (const w of [...words].sort()) for (const [form, inf] of forms(w)) lines.add(`${form}\t${cl.name}\t${inf}\t${w}`);
 }
 // Nouns of meetings and of travel, from WordNet 3.1 noun synsets the same way, singular and plural:
