@@ -368,6 +368,12 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 		}
 		ps = append(ps, m)
 	}
+	if len(ps) > 0 && v.ownSubjectBefore(ps[len(ps)-1].TokEnd, to) {
+		return nil, false // "..., and the final word went to Italy": the verb has a subject of its own
+	}
+	if n := len(ps); n >= 2 && v.inApposition(ps[n-1], to) {
+		ps = ps[:n-1] // "Dumas, a close aide to President X, met Y": the subject is the head, not X
+	}
 	if len(ps) > 0 {
 		// the person nearest the verb, with those listed with it ("X and Y met")
 		k := len(ps) - 1
@@ -389,6 +395,9 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 	}
 	for j := to - 1; j >= from; j-- {
 		if isPersonPronoun(v.lower(j)) {
+			if n := v.lower(j + 1); (v.lower(j) == "his" || v.lower(j) == "her") && j+2 < to && lexicon.IsWordNetOrgNoun(n) && !isPossessive(v.toks[j+2]) {
+				return nil, false // "his office has had talks with", "his company": a body of his, not he
+			}
 			if e := d.pronounPerson(v.si, j); e != nil {
 				return []*Entity{e}, true
 			}
@@ -397,11 +406,74 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 	return nil, false
 }
 
+// ownSubjectBefore reports whether the words between a name (ending at from) and a verb at to open a
+// clause with a subject of its own: ", and" or ", but" then a noun phrase opened by a determiner ("...
+// D'Arcy on the sidelines, and the final word went").
+func (v sentenceView) ownSubjectBefore(from, to int) bool {
+	for j := from; j+2 < to; j++ {
+		if v.lower(j) != "," || (v.lower(j+1) != "and" && v.lower(j+1) != "but") {
+			continue
+		}
+		switch v.lower(j + 2) {
+		case "the", "a", "an", "its", "their", "this", "that":
+		default:
+			continue
+		}
+		for k := j + 3; k < to; k++ {
+			if !v.toks[k].Word || v.toks[k].Cap() || v.mentionAt(k) != nil {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// inApposition reports whether a person's mention sits in an apposition between commas that describes
+// the name before it, with the verb at to after the closing comma: "Dumas, a close aide to President
+// Mitterrand, earlier this week met".
+func (v sentenceView) inApposition(m *Mention, to int) bool {
+	closing := -1
+	for j := m.TokEnd; j < to; j++ {
+		if v.lower(j) == "," {
+			closing = j
+			break
+		}
+	}
+	if closing < 0 {
+		return false
+	}
+	for j := min(m.Tok, m.TitleFrom) - 1; j > 0; j-- {
+		switch w := v.lower(j); {
+		case w == ",":
+			switch v.lower(j + 1) {
+			case "a", "an", "the":
+				return v.mentionEndingAt(j) != nil
+			}
+			return false
+		case !v.toks[j].Word || clauseStop(w):
+			return false
+		}
+	}
+	return false
+}
+
 // clauseSubjects finds who acts in the clause [lb, i): its own subjects, or a description of one ("the
 // Pakistani president"); else, for a clause that opens with "after", "before", "while", "when" or
 // "since" and has none of its own, the main clause's ("X left Bonn after talks with Y"), or for "who"
 // the person it follows ("X, who has returned from").
 func (x *Extractor) clauseSubjects(d *Doc, v sentenceView, lb, i int) ([]*Entity, bool) {
+	if lb > 0 && v.lower(lb-1) == "who" && i > lb && !v.toks[lb].Cap() && v.lower(i-1) != "," {
+		if ms := v.in(lb, i, graph.Person); len(ms) > 0 && min(ms[0].Tok, ms[0].TitleFrom) > lb {
+			// "Two councillors who back Mr Flight met Mr Tanguay": the relative clause has a verb and
+			// an object of its own, and no comma closes it; the verb here is the main clause's, whose
+			// subject is no name
+			if m := v.mentionEndingAt(lb - 1); m != nil && m.Type == graph.Person {
+				return []*Entity{m.Ent}, false
+			}
+			return nil, false
+		}
+	}
 	if subj, pron := d.subjects(v, lb, i); len(subj) > 0 {
 		return subj, pron
 	}

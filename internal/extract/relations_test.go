@@ -190,6 +190,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"Pia Holm, who is on a tour of the region, was in Lima yesterday.", []string{"VISITED Pia Holm -> Lima"}},
 		{"Norwegian Prime Minister Tom Reed returned to Oslo this morning after talks in Lima.", []string{"HOLDS_POST Tom Reed -> Norway [Prime Minister/current]"}},
 		{"The king will hold talks with Tom Reed and meet Ivo Marek during the visit.", nil},
+		// a subject of the verb's own, an apposition, a relative clause's object, a body of his
+		{"Tom Reed limped off, joining Ivo Marek on the bench, and the final word went to Lima.", nil},
+		{"Dumas, a close aide to President Tom Reed, earlier this week met Ivo Marek in Oslo.", []string{"MET Dumas -> Ivo Marek"}},
+		{"Two councillors who back Mr Tom Reed met Ivo Marek in Oslo on Tuesday.", nil},
+		{"Tom Reed said his office has had talks with the Bank of Norway.", nil},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer
