@@ -436,32 +436,39 @@ func (d *Doc) addMention(si, from, to int, typ graph.EntityType) *Mention {
 // title, nationality and places written before it. rs and plen are the roles of the chunk's tokens
 // when already read (nil when not), which it may change.
 func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []role, plen []int) {
-	toks := d.Sents[si].Tokens
-	ct := toks[c.from:c.to]
+	ct := d.Sents[si].Tokens[c.from:c.to]
 	if rs == nil {
 		rs, plen = x.roles(ct)
 	}
-	last := len(ct) - 1
+	if x.wholeChunk(d, si, c, pre, ct, rs, plen) {
+		return
+	}
+	x.describedName(d, si, c, pre, ct, rs, plen)
+}
 
+// wholeChunk adds the mention of a chunk that is one thing by its shape (a place, two places joined
+// by a hyphen, an organisation by its head) or is no name at all, and says whether it did so.
+func (x *Extractor) wholeChunk(d *Doc, si int, c chunk, pre *titleInfo, ct []Token, rs []role, plen []int) bool {
+	last := len(ct) - 1
 	// Whole chunk is a gazetteer place.
 	if rs[0] == rPlace && plen[0] == len(ct) {
 		m := d.addMention(si, c.from, c.to, graph.Place)
 		m.InTitle = pre != nil
-		return
+		return true
 	}
 	if lexicon.IsGeoHead(ct[last].Text) && len(ct) >= 2 {
 		d.addMention(si, c.from, c.to, graph.Place)
-		return
+		return true
 	}
 	if lexicon.IsDirection(ct[last].Text) && strings.HasSuffix(ct[last].Lower(), "ern") {
-		return // "Middle Eastern", "Western": adjectives, not names
+		return true // "Middle Eastern", "Western": adjectives, not names
 	}
 	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle {
 		d.addMention(si, c.from, c.to, graph.Place) // "West Bank", "North Africa", "Middle East"
-		return
+		return true
 	}
 	if len(ct) == 2 && isCompass(ct[1].Text) {
-		return // "Global South": a bloc of countries, not an entity of one kind
+		return true // "Global South": a bloc of countries, not an entity of one kind
 	}
 	// "Palestine-Israel": two places joined by a hyphen
 	if len(ct) == 1 && strings.Contains(ct[0].Text, "-") {
@@ -470,19 +477,26 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 				m := &Mention{Start: p[0], End: p[1], Text: d.Text[p[0]:p[1]], Type: graph.Place, Sent: si, Tok: c.from, TokEnd: c.to, TitleFrom: c.from, InTitle: true}
 				d.Mentions = append(d.Mentions, m)
 			}
-			return
+			return true
 		}
 	}
 	switch rs[last] {
 	case rOtherHead:
-		return
+		return true
 	case rOrgHead:
 		if len(ct) == 1 && genericHeads[ct[0].Lower()] {
-			return // a bare "Bank" or "Inc" names nothing
+			return true // a bare "Bank" or "Inc" names nothing
 		}
 		x.orgMention(d, si, c, pre)
-		return
+		return true
 	}
+	return false
+}
+
+// describedName adds the mention of the name at the end of a chunk, typed and given the title,
+// nationality and affiliation that the words before it (and pre) describe.
+func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []Token, rs []role, plen []int) {
+	toks := d.Sents[si].Tokens
 	// Letters after a name ("Jane Smith MP", "John Brown QC") are no part of it, but say it is a person.
 	postNominal := false
 	for len(ct) > 1 && lexicon.IsPostNominal(ct[len(ct)-1].Text) && ct[len(ct)-1].AllCaps() {
@@ -514,6 +528,47 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 	if pre != nil {
 		*info = *pre
 	}
+	affilMention, hasTitle := x.describe(d, si, c, pre, ct, rs, plen, k, info)
+	name := ct[k:]
+	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
+		// "Chairman of Gazprom": what follows "of" is the body the title belongs to
+		m := d.addMention(si, c.from, c.to, graph.Organisation)
+		m.InTitle = true
+		m.Weak = true
+		return
+	}
+	typ := graph.EntityType("")
+	switch {
+	case hasTitle || postNominal:
+		typ = graph.Person
+	case len(name) == 1 && name[0].AllCaps() && !strings.ContainsAny(name[0].Text, "-."):
+		if c.to < len(toks) && toks[c.to].Text == ":" {
+			return // "NOTE:", "UPDATE:": a label
+		}
+		if k == 0 {
+			d.addMention(si, c.from+k, c.to, graph.Organisation)
+			return
+		}
+	case len(name) >= 2:
+		typ = graph.Person
+	}
+	m := d.addMention(si, c.from+k, c.to, typ)
+	m.Weak = typ == graph.Person && !hasTitle && !postNominal
+	if hasTitle || info.affil != "" || affilMention != nil {
+		m.Title = strings.Join(info.words, " ")
+		m.Affil = info.affil
+		m.TitleFrom = info.from
+		if affilMention != nil {
+			m.Affil = ""
+			m.affilMention = affilMention
+		}
+	}
+}
+
+// describe reads the words before a chunk's name (ct[:k], with their roles rs): it adds the places and
+// the organisation they name, fills info's title words and nationality, and returns the organisation
+// the post is at (nil when none is named) and whether a title was found.
+func (x *Extractor) describe(d *Doc, si int, c chunk, pre *titleInfo, ct []Token, rs []role, plen []int, k int, info *titleInfo) (*Mention, bool) {
 	var affilMention *Mention
 	hasTitle := len(info.words) > 0
 	for i := 0; i < k; i++ {
@@ -574,40 +629,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 			}
 		}
 	}
-	name := ct[k:]
-	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
-		// "Chairman of Gazprom": what follows "of" is the body the title belongs to
-		m := d.addMention(si, c.from, c.to, graph.Organisation)
-		m.InTitle = true
-		m.Weak = true
-		return
-	}
-	typ := graph.EntityType("")
-	switch {
-	case hasTitle || postNominal:
-		typ = graph.Person
-	case len(name) == 1 && name[0].AllCaps() && !strings.ContainsAny(name[0].Text, "-."):
-		if c.to < len(toks) && toks[c.to].Text == ":" {
-			return // "NOTE:", "UPDATE:": a label
-		}
-		if k == 0 {
-			d.addMention(si, c.from+k, c.to, graph.Organisation)
-			return
-		}
-	case len(name) >= 2:
-		typ = graph.Person
-	}
-	m := d.addMention(si, c.from+k, c.to, typ)
-	m.Weak = typ == graph.Person && !hasTitle && !postNominal
-	if hasTitle || info.affil != "" || affilMention != nil {
-		m.Title = strings.Join(info.words, " ")
-		m.Affil = info.affil
-		m.TitleFrom = info.from
-		if affilMention != nil {
-			m.Affil = ""
-			m.affilMention = affilMention
-		}
-	}
+	return affilMention, hasTitle
 }
 
 func hasTitleAfter(rs []role, from, to int) bool {
