@@ -299,6 +299,10 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 				break
 			}
 		}
+		if plen[i] == 1 && x.givenNameFirst(toks, rs, i) {
+			rs[i], plen[i] = rName, 0 // "Douglas Hogg", "Jordan Henderson": a given name, not the place
+			continue
+		}
 		if plen[i] > 0 {
 			i += plen[i] - 1
 			continue
@@ -324,6 +328,24 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 		}
 	}
 	return rs, plen
+}
+
+// givenNameFirst says whether the one-word place at toks[i] is a given name that opens a person's name:
+// it starts the chunk or follows a title, and one plain name word (no place, title, nationality, head
+// word or English word) ends the chunk after it.
+func (x *Extractor) givenNameFirst(toks []Token, rs []role, i int) bool {
+	if i+2 != len(toks) || (i > 0 && rs[i-1] != rTitle) || !lexicon.IsGivenName(toks[i].Text) {
+		return false
+	}
+	w := toks[i+1].Text
+	if _, ok := x.lex.Place(w); ok || x.isDemonym(w) || lexicon.IsOrganWord(w) || lexicon.IsOrgHead(w) ||
+		lexicon.IsTitleWord(w) || lexicon.IsHonorific(w) || otherHeads[strings.ToLower(w)] || lexicon.IsGeoHead(w) ||
+		lexicon.IsDirection(w) || lexicon.IsPostNominal(w) {
+		return false
+	}
+	// a surname is no English word and no abbreviation ("London Marathon", "Sydney International",
+	// "London HQ" are the place's)
+	return toks[i+1].Word && toks[i+1].Cap() && !toks[i+1].AllCaps() && !lexicon.IsEnglishWord(w)
 }
 
 // demonymAt reads the nationality adjective at toks[i], of two words ("South Korean") or one, plural

@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// entityCase is an invented text, the entities it must yield (name and type) and the names it must not.
+type entityCase struct {
+	text string
+	want map[string]graph.EntityType
+	not  []string
+}
+
+func checkEntities(t *testing.T, cases []entityCase) {
+	t.Helper()
+	x := New(lexicon.Default())
+	for _, c := range cases {
+		d := x.Extract(graph.Article{ID: "t", Text: c.text})
+		got := map[string]graph.EntityType{}
+		for _, e := range d.Entities {
+			got[e.Name] = e.Type
+		}
+		for name, typ := range c.want {
+			if g, ok := got[name]; !ok {
+				t.Errorf("%q: %q not found (got %v)", c.text, name, got)
+			} else if g != typ {
+				t.Errorf("%q: %q is a %s, want %s", c.text, name, g, typ)
+			}
+		}
+		for _, name := range c.not {
+			if _, ok := got[name]; ok {
+				t.Errorf("%q: %q should be no entity (got %v)", c.text, name, got)
+			}
+		}
+	}
+}
+
+// A given name that is also a place opens a person's name when a surname follows it; a place followed
+// by an English word stays the place's.
+func TestGivenNameThatIsAPlace(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Douglas Pembry spoke to reporters on Monday. Pembry said he was pleased.",
+			map[string]graph.EntityType{"Douglas Pembry": graph.Person}, []string{"Douglas"}},
+		{"Minister Victoria Albrektsen arrived late.",
+			map[string]graph.EntityType{"Victoria Albrektsen": graph.Person}, []string{"Victoria"}},
+		{"Thousands ran the London Marathon on Sunday.", nil, []string{"London Marathon"}},
+	})
+}
