@@ -49,3 +49,13 @@ func TestGivenNameThatIsAPlace(t *testing.T) {
 		{"Thousands ran the London Marathon on Sunday.", nil, []string{"London Marathon"}},
 	})
 }
+
+// A one-word place after a given name that opens a chunk is the person's surname; a county is a place.
+func TestPlaceAsSurname(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"William Hague met Dr Gemma Preston on Friday.",
+			map[string]graph.EntityType{"William Hague": graph.Person, "Gemma Preston": graph.Person}, []string{"Hague", "Preston"}},
+		{"Shoppers in Devon and Worcestershire queued from dawn.",
+			map[string]graph.EntityType{"Devon": graph.Place, "Worcestershire": graph.Place}, nil},
+	})
+}

@@ -299,6 +299,10 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 				break
 			}
 		}
+		if plen[i] == 1 && x.placeAsSurname(toks, rs, i) {
+			rs[i], plen[i] = rName, 0 // "Sue Essex", "John Kerry": the surname, not the place
+			continue
+		}
 		if plen[i] == 1 && x.givenNameFirst(toks, rs, i) {
 			rs[i], plen[i] = rName, 0 // "Douglas Hogg", "Jordan Henderson": a given name, not the place
 			continue
@@ -346,6 +350,17 @@ func (x *Extractor) givenNameFirst(toks []Token, rs []role, i int) bool {
 	// a surname is no English word and no abbreviation ("London Marathon", "Sydney International",
 	// "London HQ" are the place's)
 	return toks[i+1].Word && toks[i+1].Cap() && !toks[i+1].AllCaps() && !lexicon.IsEnglishWord(w)
+}
+
+// placeAsSurname says whether the one-word place at toks[i], no country and no venue noun, ends the
+// chunk right after a given name that starts it or follows a title: it is the person's surname
+// ("Sarah Lancashire").
+func (x *Extractor) placeAsSurname(toks []Token, rs []role, i int) bool {
+	if i+1 != len(toks) || i == 0 || rs[i-1] != rName || (i > 1 && rs[i-2] != rTitle) || !lexicon.IsGivenName(toks[i-1].Text) {
+		return false
+	}
+	p, ok := x.lex.Place(toks[i].Text)
+	return ok && p.Kind != lexicon.Country && !toks[i].AllCaps() && !lexicon.IsVenueNoun(toks[i].Text) // "Sage Centre"
 }
 
 // demonymAt reads the nationality adjective at toks[i], of two words ("South Korean") or one, plural
