@@ -59,3 +59,16 @@ func TestPlaceAsSurname(t *testing.T) {
 			map[string]graph.EntityType{"Devon": graph.Place, "Worcestershire": graph.Place}, nil},
 	})
 }
+
+// A firm named with its partners ("and Co", "& Sons"), a company's full name in a wire's angle brackets
+// and a "person" whose name ends in a legal form are organisations; a bare ticker is no entity.
+func TestFirmsAndCompanies(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The brokers, Halvard Brothers and Co Ltd and Pennock & Sons, declined to comment.",
+			map[string]graph.EntityType{"Halvard Brothers and Co Ltd": graph.Organisation, "Pennock & Sons": graph.Organisation},
+			[]string{"Co Ltd", "Sons"}},
+		{"The bid for <Quarrendon Holdings Ltd> was backed by Tellwright Foods Co <TLWF>, it said.",
+			map[string]graph.EntityType{"Quarrendon Holdings Ltd": graph.Organisation, "Tellwright Foods Co": graph.Organisation},
+			[]string{"TLWF"}},
+	})
+}

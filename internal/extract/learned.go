@@ -114,6 +114,9 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
 			continue
 		}
+		if m.Type == graph.Organisation && firmName(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
+			continue // "David Smith & Partners": the firm, though the tagger reads its founder
+		}
 		switch {
 		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType:
 			m.Type, m.Weak = m.learnedType, false
@@ -136,6 +139,13 @@ func (x *Extractor) learnedTypes(d *Doc) {
 				m.Tok, m.TitleFrom, m.Start = k, k, toks[k].Start
 				m.Text = d.Text[m.Start:m.End]
 			}
+			continue
+		}
+		// a "person" whose name ends in a legal form is a company ("Boeing Co", "Acme Foods Ltd")
+		if last := toks[m.TokEnd-1]; m.Type == graph.Person && m.Title == "" && m.TokEnd-m.Tok >= 2 && lexicon.IsLegalForm(last.Text) &&
+			(len(last.Text) > 2 || last.AllCaps() || last.Text == "Co") { // not the surname "Oe"
+
+			m.Type, m.Weak = graph.Organisation, false
 			continue
 		}
 		// a "person" named by a building or a body ("the Sands Hotel", "Golden Temple", "Acme Holdings"),
@@ -455,7 +465,8 @@ func signOff(d *Doc) {
 // name: a stock ticker in angle brackets ("<PRAT>") or a time zone after a clock time ("1530 GMT").
 func wireCode(toks []Token, from, to int) bool {
 	if from > 0 && to < len(toks) && toks[from-1].Text == "<" && toks[to].Text == ">" {
-		return true
+		// a ticker ("<PRAT>", "<KSLL.L>"), not a company's full name ("<Acme Holdings Ltd>")
+		return to-from == 1 && toks[from].AllCaps()
 	}
 	if to-from == 1 && from > 0 && toks[from].AllCaps() && len(toks[from].Text) <= 4 {
 		p := toks[from-1].Text

@@ -156,6 +156,10 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 				j += 2 // a middle initial: "Martha T. Lowe"
 				continue
 			}
+			if (toks[j].Text == "and" || toks[j].Text == "&") && j+1 < len(toks) && firmPartners[toks[j+1].Text] {
+				j += 2 // "Baring Brothers and Co Ltd", "Dombey & Sons": one firm
+				continue
+			}
 			break
 		}
 		// drop leading function words ("The", "On", "In") and, at the start of a sentence, common words
@@ -183,6 +187,18 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 		i = j
 	}
 	return out
+}
+
+// firmPartners are the words after "and" or "&" that end a firm's name with its partners.
+var firmPartners = map[string]bool{"Co": true, "Company": true, "Sons": true, "Partners": true}
+
+// firmName says whether a chunk ends in "and" or "&", a partners word and at most a legal form.
+func firmName(ct []Token) bool {
+	n := len(ct)
+	if n >= 4 && lexicon.IsLegalForm(ct[n-1].Text) {
+		n--
+	}
+	return n >= 3 && firmPartners[ct[n-1].Text] && (ct[n-2].Text == "and" || ct[n-2].Text == "&")
 }
 
 // initial reports whether a token is one capital letter.
@@ -516,6 +532,10 @@ func (x *Extractor) wholeChunk(d *Doc, si int, c chunk, pre *titleInfo, ct []Tok
 			}
 			return true
 		}
+	}
+	if firmName(ct) {
+		x.orgMention(d, si, c, pre) // "Wilson and Co", "Bear Stearns and Co Inc": a firm
+		return true
 	}
 	switch rs[last] {
 	case rOtherHead:
