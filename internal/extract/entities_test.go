@@ -72,3 +72,13 @@ func TestFirmsAndCompanies(t *testing.T) {
 			[]string{"TLWF"}},
 	})
 }
+
+// A "person" whose name is English words that no given name opens and no title stands before is a
+// title of a work or a band's name, no person; a titled one and one opened by a given name stay people.
+func TestWordNamesAreNoPeople(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The film Broken Lanterns won praise. Its star, Rose Hill, thanked Lord Baker.",
+			map[string]graph.EntityType{"Rose Hill": graph.Person, "Lord Baker": graph.Person}, []string{"Broken Lanterns"}},
+		{"Tickets for Hollow Engines sold out. Hollow Engines played Leeds on Friday.", nil, []string{"Hollow Engines"}},
+	})
+}

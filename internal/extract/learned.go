@@ -163,6 +163,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		}
 	}
 	x.oneTypePerName(d.Mentions)
+	dropWordNames(d)
 	for _, m := range d.Mentions {
 		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {
 			if toks := d.Sents[m.Sent].Tokens; m.Tok > 0 && toks[m.Tok-1].Word && toks[m.Tok-1].Cap() &&
@@ -171,6 +172,37 @@ func (x *Extractor) learnedTypes(d *Doc) {
 				continue
 			}
 			m.Type, m.Weak = graph.Organisation, false // "the Tories", "Democrats": a party
+		}
+	}
+}
+
+// dropWordNames leaves untyped the "people" whose names are English words that no given name opens
+// and no title or honorific stands before anywhere in the article: the titles of films, games and
+// songs, bands and events ("Fixed Penalty", "Golden Globe", "Consumer Electronics Show").
+func dropWordNames(d *Doc) {
+	titled := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == graph.Person && (m.Title != "" || m.TitleFrom < m.Tok) {
+			titled[m.folded()] = true
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Person || m.TokEnd-m.Tok < 2 || m.Title != "" || m.InTitle || titled[m.folded()] {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]
+		if lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || lexicon.IsPeerage(toks[0].Text) {
+			continue
+		}
+		words := true
+		for _, t := range toks {
+			if !lexicon.IsEnglishWord(t.Text) {
+				words = false
+				break
+			}
+		}
+		if words {
+			m.Type = ""
 		}
 	}
 }
