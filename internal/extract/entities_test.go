@@ -92,3 +92,11 @@ func TestTownAfterPlacePreposition(t *testing.T) {
 		{"She read Look Back in Anger aloud.", nil, []string{"Anger"}},
 	})
 }
+
+// A courtesy title after a word that is no title starts a new name.
+func TestCourtesyTitleStartsAName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Aides told the BBC Mr Tavish had always backed the plan. Mr Tavish denied it.",
+			map[string]graph.EntityType{"BBC": graph.Organisation, "Tavish": graph.Person}, []string{"BBC Mr Tavish"}},
+	})
+}

@@ -172,13 +172,17 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 			}
 			k++
 		}
-		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ...")
+		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ..."),
+		// and so does a courtesy title after a word that is no title ("told the BBC Mr Howard")
 		for m := k + 1; m < j; m++ {
 			if lexicon.IsFunctionWord(toks[m].Text) && toks[m].Cap() {
 				if m > k {
 					out = append(out, chunk{k, m})
 				}
 				k = m + 1
+			} else if m > k && courtesyTitles[toks[m].Text] && !lexicon.IsTitleWord(toks[m-1].Text) {
+				out = append(out, chunk{k, m})
+				k = m
 			}
 		}
 		if k < j {
@@ -188,6 +192,9 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 	}
 	return out
 }
+
+// courtesyTitles open a person's name and stand inside none.
+var courtesyTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true}
 
 // firmPartners are the words after "and" or "&" that end a firm's name with its partners.
 var firmPartners = map[string]bool{"Co": true, "Company": true, "Sons": true, "Partners": true}
