@@ -100,3 +100,11 @@ func TestCourtesyTitleStartsAName(t *testing.T) {
 			map[string]graph.EntityType{"BBC": graph.Organisation, "Tavish": graph.Person}, []string{"BBC Mr Tavish"}},
 	})
 }
+
+// A saint's name names a town or a building, never a person.
+func TestSaintsNameNoPerson(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Crowds filled St Oswin's Shopping Centre. Later he played golf at St Andrews.",
+			map[string]graph.EntityType{"St Andrews": graph.Place}, []string{"Oswin", "Andrews"}},
+	})
+}

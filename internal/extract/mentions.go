@@ -193,6 +193,26 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 	return out
 }
 
+// saintAt says whether the name at toks[i] is a saint's, after "St", "St." or "Saint", and where that
+// word starts.
+func saintAt(toks []Token, i int) (int, bool) {
+	switch {
+	case i >= 1 && (toks[i-1].Text == "St" || toks[i-1].Text == "Saint"):
+		return i - 1, true
+	case i >= 2 && toks[i-1].Text == "." && toks[i-2].Text == "St":
+		return i - 2, true
+	}
+	return i, false
+}
+
+func tokenTexts(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
 // courtesyTitles open a person's name and stand inside none.
 var courtesyTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true}
 
@@ -575,6 +595,13 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 	}
 	if k == len(ct) {
 		return // no name at all: a title, a nationality, an organ ("Politburo Chairman")
+	}
+	if from, ok := saintAt(toks, c.from+k); ok {
+		// "St Helens", "St Paul's Cathedral": a saint's name names a town or a building, no person
+		if (c.to == len(toks) || !isPossessive(toks[c.to])) && lexicon.TownWords(tokenTexts(toks[from:c.to])) {
+			d.addMention(si, from, c.to, graph.Place)
+		}
+		return
 	}
 	// a peer is named by rank and one name ("Lord Ashdown", "Minister Baroness Smith"): the rank is part
 	// of the name, though not the "Lady" of a first lady
