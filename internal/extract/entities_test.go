@@ -108,3 +108,13 @@ func TestSaintsNameNoPerson(t *testing.T) {
 			map[string]graph.EntityType{"St Andrews": graph.Place}, []string{"Oswin", "Andrews"}},
 	})
 }
+
+// An age written before a name is no part of it.
+func TestAgeBeforeName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Twelve-year-old Marta Quillon won the prize.",
+			map[string]graph.EntityType{"Marta Quillon": graph.Person}, []string{"Twelve-year-old Marta Quillon"}},
+		{"Marta Quillon won. Seventeen-year-old Quillon beat older singers.",
+			map[string]graph.EntityType{"Marta Quillon": graph.Person}, []string{"Seventeen-year-old Quillon"}},
+	})
+}

@@ -238,6 +238,9 @@ func isNameToken(t Token) bool {
 	if !t.Word || !t.Cap() {
 		return false
 	}
+	if strings.HasSuffix(t.Lower(), "-old") {
+		return false // an age: "Seventeen-year-old", "Six-month-old"
+	}
 	for i, r := range t.Text {
 		if r >= '0' && r <= '9' {
 			return false
