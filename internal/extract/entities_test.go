@@ -118,3 +118,11 @@ func TestAgeBeforeName(t *testing.T) {
 			map[string]graph.EntityType{"Marta Quillon": graph.Person}, []string{"Seventeen-year-old Quillon"}},
 	})
 }
+
+// One capitalised common word that the article also writes in lower case names nothing.
+func TestCommonWordIsNoName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Ministers briefed the Cabinet on Monday, and the cabinet agreed. Hilda Marrow spoke.",
+			map[string]graph.EntityType{"Hilda Marrow": graph.Person}, []string{"Cabinet"}},
+	})
+}

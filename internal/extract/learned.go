@@ -178,7 +178,8 @@ func (x *Extractor) learnedTypes(d *Doc) {
 
 // dropWordNames leaves untyped the "people" whose names are English words that no given name opens
 // and no title or honorific stands before anywhere in the article: the titles of films, games and
-// songs, bands and events ("Fixed Penalty", "Golden Globe", "Consumer Electronics Show").
+// songs, bands and events ("Fixed Penalty", "Golden Globe", "Consumer Electronics Show"); and the
+// one-word people and organisations that are a common word the article also writes in lower case.
 func dropWordNames(d *Doc) {
 	titled := map[string]bool{}
 	for _, m := range d.Mentions {
@@ -202,6 +203,18 @@ func dropWordNames(d *Doc) {
 			}
 		}
 		if words {
+			m.Type = ""
+		}
+	}
+	// one capitalised common word the article also writes in lower case names nothing: "the Cabinet",
+	// "Budget", "Facility"
+	lower := lowercaseWords(d)
+	for _, m := range d.Mentions {
+		if (m.Type != graph.Person && m.Type != graph.Organisation) || m.TokEnd-m.Tok != 1 || m.Title != "" || m.InTitle {
+			continue
+		}
+		t := d.Sents[m.Sent].Tokens[m.Tok]
+		if _, party := lexicon.PartyName(t.Text); !party && !t.AllCaps() && lower[t.Lower()] && lexicon.IsEnglishWord(t.Text) {
 			m.Type = ""
 		}
 	}
