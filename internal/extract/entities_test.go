@@ -126,3 +126,10 @@ func TestCommonWordIsNoName(t *testing.T) {
 			map[string]graph.EntityType{"Hilda Marrow": graph.Person}, []string{"Cabinet"}},
 	})
 }
+
+// A nationality adjective of two words ("South Korean", "West German") is no place.
+func TestTwoWordNationalityIsNoPlace(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"South African miners and West German banks backed the deal.", nil, []string{"South African", "West German"}},
+	})
+}

@@ -193,6 +193,15 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 	return out
 }
 
+func allDirections(toks []Token) bool {
+	for _, t := range toks {
+		if !lexicon.IsDirection(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
 // saintAt says whether the name at toks[i] is a saint's, after "St", "St." or "Saint", and where that
 // word starts.
 func saintAt(toks []Token, i int) (int, bool) {
@@ -545,6 +554,9 @@ func (x *Extractor) wholeChunk(d *Doc, si int, c chunk, pre *titleInfo, ct []Tok
 	}
 	if lexicon.IsDirection(ct[last].Text) && strings.HasSuffix(ct[last].Lower(), "ern") {
 		return true // "Middle Eastern", "Western": adjectives, not names
+	}
+	if _, n := x.demonymAt(ct, 0); n == len(ct) || len(ct) >= 2 && x.isDemonym(ct[last].Text) && allDirections(ct[:last]) {
+		return true // "South Korean", "South East Asian": nationality adjectives, not names
 	}
 	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle {
 		d.addMention(si, c.from, c.to, graph.Place) // "West Bank", "North Africa", "Middle East"
