@@ -14,7 +14,7 @@ import (
 // the rules left weak or untyped, to retype or trim one the rules typed, to drop a name it reads as no
 // name at all, and to add a name the rules did not see.
 const (
-	marginType   = 8.0
+	marginType   = 6.0
 	marginRetype = 8.0
 	marginTrim   = 3.0
 	marginDrop   = 5.0
@@ -110,6 +110,16 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			contextTyped[m.folded()] = true
 		}
 	}
+	// the words of people's full names: one alone is that person ("Okafor" after "Ada Okafor", or a family
+	// name written first), which the tagger may retype only when it is sure
+	nameWords := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == graph.Person && m.TokEnd-m.Tok >= 2 {
+			for _, w := range strings.Fields(m.folded()) {
+				nameWords[w] = true
+			}
+		}
+	}
 	for _, m := range d.Mentions {
 		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
 			continue
@@ -118,7 +128,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			continue // "David Smith & Partners": the firm, though the tagger reads its founder
 		}
 		switch {
-		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType:
+		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType && (m.learnedType == graph.Person || !nameWords[m.folded()]):
 			m.Type, m.Weak = m.learnedType, false
 		case m.learned >= marginRetype && (!contextTyped[m.folded()] || m.learned >= 2*marginRetype):
 			m.Type, m.Weak = m.learnedType, false
