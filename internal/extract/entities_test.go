@@ -133,3 +133,10 @@ func TestTwoWordNationalityIsNoPlace(t *testing.T) {
 		{"South African miners and West German banks backed the deal.", nil, []string{"South African", "West German"}},
 	})
 }
+
+// What follows "MP for" is the seat, a place, when it is a town.
+func TestSeatAfterTitleIsAPlace(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Nora Quillfeather, MP for Witney, resigned.", map[string]graph.EntityType{"Witney": graph.Place}, nil},
+	})
+}

@@ -637,8 +637,13 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 	affilMention, hasTitle := x.describe(d, si, c, pre, ct, rs, plen, k, info)
 	name := ct[k:]
 	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
-		// "Chairman of Gazprom": what follows "of" is the body the title belongs to
-		m := d.addMention(si, c.from, c.to, graph.Organisation)
+		// "Chairman of Gazprom": what follows "of" is the body the title belongs to, unless it is a
+		// town ("MP for Wantage": the seat)
+		typ := graph.Organisation
+		if len(ct) == 1 && !lexicon.IsEnglishWord(ct[0].Text) && lexicon.TownWords(tokenTexts(ct)) {
+			typ = graph.Place
+		}
+		m := d.addMention(si, c.from, c.to, typ)
 		m.InTitle = true
 		m.Weak = true
 		return
