@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -133,7 +134,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				ArgsUsage: "--gold DIR PATH...",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gold", Required: true, Usage: "`DIR` of gold files, one <article>.json per article"},
-					&cli.BoolFlag{Name: "errors", Usage: "also list missed and wrong relations"},
+					&cli.BoolFlag{Name: "errors", Usage: "also list missed and wrong relations and entities, and the entity errors by class (type, boundary, spurious, missed)"},
 				},
 				Action:       evalAction,
 				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
@@ -496,6 +497,11 @@ func evalAction(c *cli.Context) error {
 		}
 		for _, s := range rep.WrongEntities {
 			fmt.Fprintln(c.App.Writer, "wrong entity:  "+s)
+		}
+		classes := slices.Clone(rep.EntityClasses)
+		sort.Strings(classes)
+		for _, s := range classes {
+			fmt.Fprintln(c.App.Writer, "entity error, "+s)
 		}
 	}
 	if len(res.Errors) > 0 {

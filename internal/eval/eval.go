@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -120,6 +121,11 @@ type Report struct {
 	WrongDates     []string // matched relations whose date differs from gold, for reading
 	WrongEntities  []string // extracted entities not in gold
 	MissedEntities []string // gold entities not extracted
+	// EntityClasses is every entity error once, by class: "type" (the name is a gold entity of
+	// another type), "boundary" (it shares a word with a gold entity of the article but is not its
+	// name), "spurious" (an extracted name near no gold one) and "missed" (a gold name nothing
+	// extracted comes near), each line "class: article: what".
+	EntityClasses []string
 }
 
 // DateAccuracy is the share of matched relations, with a date in gold or in the output, whose dates agree.
@@ -261,7 +267,59 @@ func (rep *Report) scoreEntities(d *extract.Doc, g *GoldDoc, m *matcher, r *reso
 			rep.MissedEntities = append(rep.MissedEntities, fmt.Sprintf("%s: %s %q", g.Doc, ge.Type, ge.Name))
 		}
 	}
+	rep.classifyEntityErrors(d, g, m, matched)
 	return items
+}
+
+// classifyEntityErrors sorts one article's entity errors into EntityClasses.
+func (rep *Report) classifyEntityErrors(d *extract.Doc, g *GoldDoc, m *matcher, matched map[int]bool) {
+	var preds []*extract.Entity
+	for _, e := range d.Entities {
+		if len(e.Mentions) > 0 {
+			preds = append(preds, e)
+		}
+	}
+	for _, e := range preds {
+		if m.matchEntity(e) >= 0 {
+			continue
+		}
+		class, other := "spurious", ""
+		for _, ge := range g.Entities {
+			switch {
+			case names.Fold(ge.Name) == names.Fold(e.Name):
+				class, other = "type", fmt.Sprintf(" (gold %s)", ge.Type)
+			case class == "spurious" && shareWord(ge.Name, e.Name):
+				class, other = "boundary", fmt.Sprintf(" (gold %s %q)", ge.Type, ge.Name)
+			}
+		}
+		rep.EntityClasses = append(rep.EntityClasses, fmt.Sprintf("%s: %s: extracted %s %q%s", class, g.Doc, e.Type, e.Name, other))
+	}
+	for i, ge := range g.Entities {
+		if matched[i] {
+			continue
+		}
+		class, other := "missed", ""
+		for _, e := range preds {
+			switch {
+			case names.Fold(ge.Name) == names.Fold(e.Name):
+				class, other = "type", fmt.Sprintf(" (extracted %s)", e.Type)
+			case class == "missed" && shareWord(ge.Name, e.Name):
+				class, other = "boundary", fmt.Sprintf(" (extracted %s %q)", e.Type, e.Name)
+			}
+		}
+		rep.EntityClasses = append(rep.EntityClasses, fmt.Sprintf("%s: %s: gold %s %q%s", class, g.Doc, ge.Type, ge.Name, other))
+	}
+}
+
+// shareWord says whether two names have a folded word in common.
+func shareWord(a, b string) bool {
+	bw := strings.Fields(names.Fold(b))
+	for _, w := range strings.Fields(names.Fold(a)) {
+		if slices.Contains(bw, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // scoreRelations scores one article's relations and their dates.

@@ -180,182 +180,244 @@ func yearNumber(t Token) int {
 // "in November (2023)"; "on Sunday"; "last month", "earlier this month", "the end of last month";
 // "last year", "the beginning of the year".
 func datesInTokens(toks []Token, ref RefDate) []dateSpan {
-	var out []dateSpan
-	low := func(i int) string {
-		if i < 0 || i >= len(toks) {
-			return ""
-		}
-		return toks[i].Lower()
-	}
-	emit := func(from, to int, v string) {
-		out = append(out, dateSpan{Start: toks[from].Start, End: toks[to-1].End, Value: v})
-	}
+	s := &dateScan{toks: toks, ref: ref}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		// ISO date
-		if len(t.Text) == 10 && t.Text[4] == '-' && t.Text[7] == '-' {
-			if d, err := time.Parse("2006-01-02", t.Text); err == nil {
-				emit(i, i+1, d.Format("2006-01-02"))
-				continue
-			}
-		}
-		// the last day of February
-		if low(i) == "last" && low(i+1) == "day" && low(i+2) == "of" {
-			if mon := monthOf(toks[min(i+3, len(toks)-1)]); mon > 0 && i+3 < len(toks) {
-				from := i
-				if low(i-1) == "the" {
-					from = i - 1
-				}
-				v := ""
-				if y := yearFor(ref, mon); y > 0 {
-					v = time.Date(y, time.Month(mon)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-				}
-				emit(from, i+4, v)
-				i += 3
-				continue
-			}
-		}
-		// Month Day[, Year] and Month Year
-		if mon := monthOf(t); mon > 0 {
-			j := i + 1
-			if low(j) == "." {
-				j++
-			}
-			if j < len(toks) {
-				if day := dayNumber(toks[j]); day > 0 {
-					end, y := j+1, 0
-					k := j + 1
-					if low(k) == "," {
-						k++
-					}
-					if k < len(toks) {
-						if yy := yearNumber(toks[k]); yy > 0 {
-							y, end = yy, k+1
-						}
-					}
-					emit(i, end, dayValue(ref, mon, day, y))
-					i = end - 1
-					continue
-				}
-				if yy := yearNumber(toks[j]); yy > 0 {
-					emit(i, j+1, fmt.Sprintf("%04d-%02d", yy, mon))
-					i = j
-					continue
-				}
-			}
-			switch low(i - 1) {
-			case "in", "since", "during", "of", "early", "late", "mid", "mid-", "until", "by":
-				v := ""
-				if y := yearFor(ref, mon); y > 0 {
-					v = fmt.Sprintf("%04d-%02d", y, mon)
-				}
-				emit(i-1, i+1, v)
-			}
+		if j, ok := s.isoDate(i); ok {
+			i = j
 			continue
 		}
-		// Day Month [Year]
-		if day := dayNumber(t); day > 0 && i+1 < len(toks) {
-			j := i + 1
-			if low(j) == "of" {
-				j++
-			}
-			if j < len(toks) {
-				if mon := monthOf(toks[j]); mon > 0 {
-					end, y := j+1, 0
-					if j+1 < len(toks) {
-						if yy := yearNumber(toks[j+1]); yy > 0 {
-							y, end = yy, j+2
-						}
-					}
-					emit(i, end, dayValue(ref, mon, day, y))
-					i = end - 1
-					continue
-				}
-			}
-		}
-		// on / last Sunday
-		if wd, ok := weekdays[low(i)]; ok && t.Cap() {
-			p := low(i - 1)
-			if p == "on" || p == "last" || p == "past" {
-				v := ""
-				if ref.Full() {
-					rt := ref.time()
-					back := (int(rt.Weekday()) - int(wd) + 7) % 7
-					v = rt.AddDate(0, 0, -back).Format("2006-01-02")
-				}
-				emit(i-1, i+1, v)
-			}
+		if j, ok := s.lastDayOf(i); ok {
+			i = j
 			continue
 		}
-		// last / this / next month, earlier this month, the end of last month
-		if low(i) == "month" && i > 0 {
-			shift, ok := 0, true
-			switch low(i - 1) {
-			case "last":
-				shift = -1
-			case "this":
-			case "next":
-				shift = 1
-			default:
-				ok = false
-			}
-			if ok {
-				from := i - 1
-				if low(from-1) == "earlier" || low(from-1) == "later" {
-					from--
-				}
-				if low(from-1) == "of" && low(from-3) == "the" {
-					from -= 3 // the end of last month
-					if low(from-1) == "at" {
-						from--
-					}
-				}
-				v := ""
-				if ref.Year > 0 && ref.Month > 0 {
-					v = time.Date(ref.Year, time.Month(ref.Month)+time.Month(shift), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
-				}
-				emit(from, i+1, v)
-			}
+		if j, ok := s.monthFirst(i); ok {
+			i = j
 			continue
 		}
-		// last / this year; the beginning of the year
-		if low(i) == "year" && i > 0 {
-			v := ""
-			switch low(i - 1) {
-			case "last", "this":
-				if ref.Year > 0 && ref.Month > 0 {
-					y := ref.Year
-					if low(i-1) == "last" {
-						y--
-					}
-					v = strconv.Itoa(y)
-				}
-				emit(i-1, i+1, v)
-			case "the":
-				if (low(i-2) == "of") && (low(i-3) == "beginning" || low(i-3) == "start") {
-					if ref.Year > 0 && ref.Month > 0 {
-						v = fmt.Sprintf("%04d-01", ref.Year)
-					}
-					from := i - 3
-					if low(from-1) == "the" {
-						from--
-					}
-					if low(from-1) == "at" {
-						from--
-					}
-					emit(from, i+1, v)
-				}
-			}
+		if j, ok := s.dayFirst(i); ok {
+			i = j
+			continue
 		}
+		if s.weekday(i) || s.relativeMonth(i) {
+			continue
+		}
+		s.relativeYear(i)
 	}
 	// unresolved phrases are found (so they claim their words) but not reported
-	kept := out[:0]
-	for _, d := range out {
+	kept := s.out[:0]
+	for _, d := range s.out {
 		if d.Value != "" {
 			kept = append(kept, d)
 		}
 	}
 	return kept
+}
+
+// dateScan is one pass of datesInTokens over a sentence's tokens. Each of its patterns reads the
+// phrase at token i and, when it ends the look at i, says so (with the last token it took).
+type dateScan struct {
+	toks []Token
+	ref  RefDate
+	out  []dateSpan
+}
+
+// low is token i in lower case, "" outside the sentence.
+func (s *dateScan) low(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].Lower()
+}
+
+func (s *dateScan) emit(from, to int, v string) {
+	s.out = append(s.out, dateSpan{Start: s.toks[from].Start, End: s.toks[to-1].End, Value: v})
+}
+
+// isoDate reads "2024-03-18".
+func (s *dateScan) isoDate(i int) (int, bool) {
+	t := s.toks[i]
+	if len(t.Text) == 10 && t.Text[4] == '-' && t.Text[7] == '-' {
+		if d, err := time.Parse("2006-01-02", t.Text); err == nil {
+			s.emit(i, i+1, d.Format("2006-01-02"))
+			return i, true
+		}
+	}
+	return i, false
+}
+
+// lastDayOf reads "the last day of February".
+func (s *dateScan) lastDayOf(i int) (int, bool) {
+	toks := s.toks
+	if s.low(i) == "last" && s.low(i+1) == "day" && s.low(i+2) == "of" {
+		if mon := monthOf(toks[min(i+3, len(toks)-1)]); mon > 0 && i+3 < len(toks) {
+			from := i
+			if s.low(i-1) == "the" {
+				from = i - 1
+			}
+			v := ""
+			if y := yearFor(s.ref, mon); y > 0 {
+				v = time.Date(y, time.Month(mon)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+			}
+			s.emit(from, i+4, v)
+			return i + 3, true
+		}
+	}
+	return i, false
+}
+
+// monthFirst reads Month Day[, Year], Month Year and "in November"; any month ends the look at i.
+func (s *dateScan) monthFirst(i int) (int, bool) {
+	toks := s.toks
+	mon := monthOf(toks[i])
+	if mon <= 0 {
+		return i, false
+	}
+	j := i + 1
+	if s.low(j) == "." {
+		j++
+	}
+	if j < len(toks) {
+		if day := dayNumber(toks[j]); day > 0 {
+			end, y := j+1, 0
+			k := j + 1
+			if s.low(k) == "," {
+				k++
+			}
+			if k < len(toks) {
+				if yy := yearNumber(toks[k]); yy > 0 {
+					y, end = yy, k+1
+				}
+			}
+			s.emit(i, end, dayValue(s.ref, mon, day, y))
+			return end - 1, true
+		}
+		if yy := yearNumber(toks[j]); yy > 0 {
+			s.emit(i, j+1, fmt.Sprintf("%04d-%02d", yy, mon))
+			return j, true
+		}
+	}
+	switch s.low(i - 1) {
+	case "in", "since", "during", "of", "early", "late", "mid", "mid-", "until", "by":
+		v := ""
+		if y := yearFor(s.ref, mon); y > 0 {
+			v = fmt.Sprintf("%04d-%02d", y, mon)
+		}
+		s.emit(i-1, i+1, v)
+	}
+	return i, true
+}
+
+// dayFirst reads Day Month [Year] and "18th of March".
+func (s *dateScan) dayFirst(i int) (int, bool) {
+	toks := s.toks
+	if day := dayNumber(toks[i]); day > 0 && i+1 < len(toks) {
+		j := i + 1
+		if s.low(j) == "of" {
+			j++
+		}
+		if j < len(toks) {
+			if mon := monthOf(toks[j]); mon > 0 {
+				end, y := j+1, 0
+				if j+1 < len(toks) {
+					if yy := yearNumber(toks[j+1]); yy > 0 {
+						y, end = yy, j+2
+					}
+				}
+				s.emit(i, end, dayValue(s.ref, mon, day, y))
+				return end - 1, true
+			}
+		}
+	}
+	return i, false
+}
+
+// weekday reads "on Sunday", "last Sunday"; any capitalised weekday ends the look at i.
+func (s *dateScan) weekday(i int) bool {
+	wd, ok := weekdays[s.low(i)]
+	if !ok || !s.toks[i].Cap() {
+		return false
+	}
+	p := s.low(i - 1)
+	if p == "on" || p == "last" || p == "past" {
+		v := ""
+		if s.ref.Full() {
+			rt := s.ref.time()
+			back := (int(rt.Weekday()) - int(wd) + 7) % 7
+			v = rt.AddDate(0, 0, -back).Format("2006-01-02")
+		}
+		s.emit(i-1, i+1, v)
+	}
+	return true
+}
+
+// relativeMonth reads last / this / next month, earlier this month, the end of last month; any
+// "month" after a word ends the look at i.
+func (s *dateScan) relativeMonth(i int) bool {
+	if s.low(i) != "month" || i == 0 {
+		return false
+	}
+	shift, ok := 0, true
+	switch s.low(i - 1) {
+	case "last":
+		shift = -1
+	case "this":
+	case "next":
+		shift = 1
+	default:
+		ok = false
+	}
+	if ok {
+		from := i - 1
+		if s.low(from-1) == "earlier" || s.low(from-1) == "later" {
+			from--
+		}
+		if s.low(from-1) == "of" && s.low(from-3) == "the" {
+			from -= 3 // the end of last month
+			if s.low(from-1) == "at" {
+				from--
+			}
+		}
+		v := ""
+		if s.ref.Year > 0 && s.ref.Month > 0 {
+			v = time.Date(s.ref.Year, time.Month(s.ref.Month)+time.Month(shift), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+		}
+		s.emit(from, i+1, v)
+	}
+	return true
+}
+
+// relativeYear reads last / this year and the beginning of the year.
+func (s *dateScan) relativeYear(i int) {
+	if s.low(i) != "year" || i == 0 {
+		return
+	}
+	ref := s.ref
+	v := ""
+	switch s.low(i - 1) {
+	case "last", "this":
+		if ref.Year > 0 && ref.Month > 0 {
+			y := ref.Year
+			if s.low(i-1) == "last" {
+				y--
+			}
+			v = strconv.Itoa(y)
+		}
+		s.emit(i-1, i+1, v)
+	case "the":
+		if (s.low(i-2) == "of") && (s.low(i-3) == "beginning" || s.low(i-3) == "start") {
+			if ref.Year > 0 && ref.Month > 0 {
+				v = fmt.Sprintf("%04d-01", ref.Year)
+			}
+			from := i - 3
+			if s.low(from-1) == "the" {
+				from--
+			}
+			if s.low(from-1) == "at" {
+				from--
+			}
+			s.emit(from, i+1, v)
+		}
+	}
 }
 
 // dayValue formats a month-and-day date, with its own year when written (y > 0), else the reference

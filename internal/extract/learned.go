@@ -14,7 +14,7 @@ import (
 // the rules left weak or untyped, to retype or trim one the rules typed, to drop a name it reads as no
 // name at all, and to add a name the rules did not see.
 const (
-	marginType   = 8.0
+	marginType   = 6.0
 	marginRetype = 8.0
 	marginTrim   = 3.0
 	marginDrop   = 5.0
@@ -110,12 +110,25 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			contextTyped[m.folded()] = true
 		}
 	}
+	// the words of people's full names: one alone is that person ("Okafor" after "Ada Okafor", or a family
+	// name written first), which the tagger may retype only when it is sure
+	nameWords := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == graph.Person && m.TokEnd-m.Tok >= 2 {
+			for _, w := range strings.Fields(m.folded()) {
+				nameWords[w] = true
+			}
+		}
+	}
 	for _, m := range d.Mentions {
 		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
 			continue
 		}
+		if m.Type == graph.Organisation && firmName(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
+			continue // "David Smith & Partners": the firm, though the tagger reads its founder
+		}
 		switch {
-		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType:
+		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType && (m.learnedType == graph.Person || !nameWords[m.folded()]):
 			m.Type, m.Weak = m.learnedType, false
 		case m.learned >= marginRetype && (!contextTyped[m.folded()] || m.learned >= 2*marginRetype):
 			m.Type, m.Weak = m.learnedType, false
@@ -138,6 +151,13 @@ func (x *Extractor) learnedTypes(d *Doc) {
 			}
 			continue
 		}
+		// a "person" whose name ends in a legal form is a company ("Boeing Co", "Acme Foods Ltd")
+		if last := toks[m.TokEnd-1]; m.Type == graph.Person && m.Title == "" && m.TokEnd-m.Tok >= 2 && lexicon.IsLegalForm(last.Text) &&
+			(len(last.Text) > 2 || last.AllCaps() || last.Text == "Co") { // not the surname "Oe"
+
+			m.Type, m.Weak = graph.Organisation, false
+			continue
+		}
 		// a "person" named by a building or a body ("the Sands Hotel", "Golden Temple", "Acme Holdings"),
 		// unless it opens with a given name ("Shirley Temple", "Jerry Hall") or a title stands before it
 		if m.Type == graph.Person && m.Title == "" && m.TokEnd-m.Tok >= 2 && !lexicon.IsGivenName(toks[m.Tok].Text) &&
@@ -153,6 +173,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		}
 	}
 	x.oneTypePerName(d.Mentions)
+	dropWordNames(d)
 	for _, m := range d.Mentions {
 		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {
 			if toks := d.Sents[m.Sent].Tokens; m.Tok > 0 && toks[m.Tok-1].Word && toks[m.Tok-1].Cap() &&
@@ -161,6 +182,50 @@ func (x *Extractor) learnedTypes(d *Doc) {
 				continue
 			}
 			m.Type, m.Weak = graph.Organisation, false // "the Tories", "Democrats": a party
+		}
+	}
+}
+
+// dropWordNames leaves untyped the "people" whose names are English words that no given name opens
+// and no title or honorific stands before anywhere in the article: the titles of films, games and
+// songs, bands and events ("Fixed Penalty", "Golden Globe", "Consumer Electronics Show"); and the
+// one-word people and organisations that are a common word the article also writes in lower case.
+func dropWordNames(d *Doc) {
+	titled := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == graph.Person && (m.Title != "" || m.TitleFrom < m.Tok) {
+			titled[m.folded()] = true
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Person || m.TokEnd-m.Tok < 2 || m.Title != "" || m.InTitle || titled[m.folded()] {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]
+		if lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || lexicon.IsPeerage(toks[0].Text) {
+			continue
+		}
+		words := true
+		for _, t := range toks {
+			if !lexicon.IsEnglishWord(t.Text) {
+				words = false
+				break
+			}
+		}
+		if words {
+			m.Type = ""
+		}
+	}
+	// one capitalised common word the article also writes in lower case names nothing: "the Cabinet",
+	// "Budget", "Facility"
+	lower := lowercaseWords(d)
+	for _, m := range d.Mentions {
+		if (m.Type != graph.Person && m.Type != graph.Organisation) || m.TokEnd-m.Tok != 1 || m.Title != "" || m.InTitle {
+			continue
+		}
+		t := d.Sents[m.Sent].Tokens[m.Tok]
+		if _, party := lexicon.PartyName(t.Text); !party && !t.AllCaps() && lower[t.Lower()] && lexicon.IsEnglishWord(t.Text) {
+			m.Type = ""
 		}
 	}
 }
@@ -455,7 +520,8 @@ func signOff(d *Doc) {
 // name: a stock ticker in angle brackets ("<PRAT>") or a time zone after a clock time ("1530 GMT").
 func wireCode(toks []Token, from, to int) bool {
 	if from > 0 && to < len(toks) && toks[from-1].Text == "<" && toks[to].Text == ">" {
-		return true
+		// a ticker ("<PRAT>", "<KSLL.L>"), not a company's full name ("<Acme Holdings Ltd>")
+		return to-from == 1 && toks[from].AllCaps()
 	}
 	if to-from == 1 && from > 0 && toks[from].AllCaps() && len(toks[from].Text) <= 4 {
 		p := toks[from-1].Text

@@ -156,6 +156,10 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 				j += 2 // a middle initial: "Martha T. Lowe"
 				continue
 			}
+			if (toks[j].Text == "and" || toks[j].Text == "&") && j+1 < len(toks) && firmPartners[toks[j+1].Text] {
+				j += 2 // "Baring Brothers and Co Ltd", "Dombey & Sons": one firm
+				continue
+			}
 			break
 		}
 		// drop leading function words ("The", "On", "In") and, at the start of a sentence, common words
@@ -168,13 +172,17 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 			}
 			k++
 		}
-		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ...")
+		// a capitalised function word inside a run starts a new name ("The Acquisition The Philippines ..."),
+		// and so does a courtesy title after a word that is no title ("told the BBC Mr Howard")
 		for m := k + 1; m < j; m++ {
 			if lexicon.IsFunctionWord(toks[m].Text) && toks[m].Cap() {
 				if m > k {
 					out = append(out, chunk{k, m})
 				}
 				k = m + 1
+			} else if m > k && courtesyTitles[toks[m].Text] && !lexicon.IsTitleWord(toks[m-1].Text) {
+				out = append(out, chunk{k, m})
+				k = m
 			}
 		}
 		if k < j {
@@ -183,6 +191,50 @@ func findChunks(toks []Token, lowerSeen map[string]bool, lex *lexicon.Lexicon) [
 		i = j
 	}
 	return out
+}
+
+func allDirections(toks []Token) bool {
+	for _, t := range toks {
+		if !lexicon.IsDirection(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// saintAt says whether the name at toks[i] is a saint's, after "St", "St." or "Saint", and where that
+// word starts.
+func saintAt(toks []Token, i int) (int, bool) {
+	switch {
+	case i >= 1 && (toks[i-1].Text == "St" || toks[i-1].Text == "Saint"):
+		return i - 1, true
+	case i >= 2 && toks[i-1].Text == "." && toks[i-2].Text == "St":
+		return i - 2, true
+	}
+	return i, false
+}
+
+func tokenTexts(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+// courtesyTitles open a person's name and stand inside none.
+var courtesyTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true}
+
+// firmPartners are the words after "and" or "&" that end a firm's name with its partners.
+var firmPartners = map[string]bool{"Co": true, "Company": true, "Sons": true, "Partners": true}
+
+// firmName says whether a chunk ends in "and" or "&", a partners word and at most a legal form.
+func firmName(ct []Token) bool {
+	n := len(ct)
+	if n >= 4 && lexicon.IsLegalForm(ct[n-1].Text) {
+		n--
+	}
+	return n >= 3 && firmPartners[ct[n-1].Text] && (ct[n-2].Text == "and" || ct[n-2].Text == "&")
 }
 
 // initial reports whether a token is one capital letter.
@@ -194,6 +246,9 @@ func initial(t Token) bool {
 func isNameToken(t Token) bool {
 	if !t.Word || !t.Cap() {
 		return false
+	}
+	if strings.HasSuffix(t.Lower(), "-old") {
+		return false // an age: "Seventeen-year-old", "Six-month-old"
 	}
 	for i, r := range t.Text {
 		if r >= '0' && r <= '9' {
@@ -299,6 +354,14 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 				break
 			}
 		}
+		if plen[i] == 1 && x.placeAsSurname(toks, rs, i) {
+			rs[i], plen[i] = rName, 0 // "Sue Essex", "John Kerry": the surname, not the place
+			continue
+		}
+		if plen[i] == 1 && x.givenNameFirst(toks, rs, i) {
+			rs[i], plen[i] = rName, 0 // "Douglas Hogg", "Jordan Henderson": a given name, not the place
+			continue
+		}
 		if plen[i] > 0 {
 			i += plen[i] - 1
 			continue
@@ -324,6 +387,35 @@ func (x *Extractor) roles(toks []Token) (rs []role, plen []int) {
 		}
 	}
 	return rs, plen
+}
+
+// givenNameFirst says whether the one-word place at toks[i] is a given name that opens a person's name:
+// it starts the chunk or follows a title, and one plain name word (no place, title, nationality, head
+// word or English word) ends the chunk after it.
+func (x *Extractor) givenNameFirst(toks []Token, rs []role, i int) bool {
+	if i+2 != len(toks) || (i > 0 && rs[i-1] != rTitle) || !lexicon.IsGivenName(toks[i].Text) {
+		return false
+	}
+	w := toks[i+1].Text
+	if _, ok := x.lex.Place(w); ok || x.isDemonym(w) || lexicon.IsOrganWord(w) || lexicon.IsOrgHead(w) ||
+		lexicon.IsTitleWord(w) || lexicon.IsHonorific(w) || otherHeads[strings.ToLower(w)] || lexicon.IsGeoHead(w) ||
+		lexicon.IsDirection(w) || lexicon.IsPostNominal(w) {
+		return false
+	}
+	// a surname is no English word and no abbreviation ("London Marathon", "Sydney International",
+	// "London HQ" are the place's)
+	return toks[i+1].Word && toks[i+1].Cap() && !toks[i+1].AllCaps() && !lexicon.IsEnglishWord(w)
+}
+
+// placeAsSurname says whether the one-word place at toks[i], no country and no venue noun, ends the
+// chunk right after a given name that starts it or follows a title: it is the person's surname
+// ("Sarah Lancashire").
+func (x *Extractor) placeAsSurname(toks []Token, rs []role, i int) bool {
+	if i+1 != len(toks) || i == 0 || rs[i-1] != rName || (i > 1 && rs[i-2] != rTitle) || !lexicon.IsGivenName(toks[i-1].Text) {
+		return false
+	}
+	p, ok := x.lex.Place(toks[i].Text)
+	return ok && p.Kind != lexicon.Country && !toks[i].AllCaps() && !lexicon.IsVenueNoun(toks[i].Text) // "Sage Centre"
 }
 
 // demonymAt reads the nationality adjective at toks[i], of two words ("South Korean") or one, plural
@@ -436,32 +528,42 @@ func (d *Doc) addMention(si, from, to int, typ graph.EntityType) *Mention {
 // title, nationality and places written before it. rs and plen are the roles of the chunk's tokens
 // when already read (nil when not), which it may change.
 func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []role, plen []int) {
-	toks := d.Sents[si].Tokens
-	ct := toks[c.from:c.to]
+	ct := d.Sents[si].Tokens[c.from:c.to]
 	if rs == nil {
 		rs, plen = x.roles(ct)
 	}
-	last := len(ct) - 1
+	if x.wholeChunk(d, si, c, pre, ct, rs, plen) {
+		return
+	}
+	x.describedName(d, si, c, pre, ct, rs, plen)
+}
 
+// wholeChunk adds the mention of a chunk that is one thing by its shape (a place, two places joined
+// by a hyphen, an organisation by its head) or is no name at all, and says whether it did so.
+func (x *Extractor) wholeChunk(d *Doc, si int, c chunk, pre *titleInfo, ct []Token, rs []role, plen []int) bool {
+	last := len(ct) - 1
 	// Whole chunk is a gazetteer place.
 	if rs[0] == rPlace && plen[0] == len(ct) {
 		m := d.addMention(si, c.from, c.to, graph.Place)
 		m.InTitle = pre != nil
-		return
+		return true
 	}
 	if lexicon.IsGeoHead(ct[last].Text) && len(ct) >= 2 {
 		d.addMention(si, c.from, c.to, graph.Place)
-		return
+		return true
 	}
 	if lexicon.IsDirection(ct[last].Text) && strings.HasSuffix(ct[last].Lower(), "ern") {
-		return // "Middle Eastern", "Western": adjectives, not names
+		return true // "Middle Eastern", "Western": adjectives, not names
+	}
+	if _, n := x.demonymAt(ct, 0); n == len(ct) || len(ct) >= 2 && x.isDemonym(ct[last].Text) && allDirections(ct[:last]) {
+		return true // "South Korean", "South East Asian": nationality adjectives, not names
 	}
 	if len(ct) == 2 && lexicon.IsDirection(ct[0].Text) && rs[1] != rTitle {
 		d.addMention(si, c.from, c.to, graph.Place) // "West Bank", "North Africa", "Middle East"
-		return
+		return true
 	}
 	if len(ct) == 2 && isCompass(ct[1].Text) {
-		return // "Global South": a bloc of countries, not an entity of one kind
+		return true // "Global South": a bloc of countries, not an entity of one kind
 	}
 	// "Palestine-Israel": two places joined by a hyphen
 	if len(ct) == 1 && strings.Contains(ct[0].Text, "-") {
@@ -470,19 +572,30 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 				m := &Mention{Start: p[0], End: p[1], Text: d.Text[p[0]:p[1]], Type: graph.Place, Sent: si, Tok: c.from, TokEnd: c.to, TitleFrom: c.from, InTitle: true}
 				d.Mentions = append(d.Mentions, m)
 			}
-			return
+			return true
 		}
+	}
+	if firmName(ct) {
+		x.orgMention(d, si, c, pre) // "Wilson and Co", "Bear Stearns and Co Inc": a firm
+		return true
 	}
 	switch rs[last] {
 	case rOtherHead:
-		return
+		return true
 	case rOrgHead:
 		if len(ct) == 1 && genericHeads[ct[0].Lower()] {
-			return // a bare "Bank" or "Inc" names nothing
+			return true // a bare "Bank" or "Inc" names nothing
 		}
 		x.orgMention(d, si, c, pre)
-		return
+		return true
 	}
+	return false
+}
+
+// describedName adds the mention of the name at the end of a chunk, typed and given the title,
+// nationality and affiliation that the words before it (and pre) describe.
+func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []Token, rs []role, plen []int) {
+	toks := d.Sents[si].Tokens
 	// Letters after a name ("Jane Smith MP", "John Brown QC") are no part of it, but say it is a person.
 	postNominal := false
 	for len(ct) > 1 && lexicon.IsPostNominal(ct[len(ct)-1].Text) && ct[len(ct)-1].AllCaps() {
@@ -497,6 +610,13 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 	}
 	if k == len(ct) {
 		return // no name at all: a title, a nationality, an organ ("Politburo Chairman")
+	}
+	if from, ok := saintAt(toks, c.from+k); ok {
+		// "St Helens", "St Paul's Cathedral": a saint's name names a town or a building, no person
+		if (c.to == len(toks) || !isPossessive(toks[c.to])) && lexicon.TownWords(tokenTexts(toks[from:c.to])) {
+			d.addMention(si, from, c.to, graph.Place)
+		}
+		return
 	}
 	// a peer is named by rank and one name ("Lord Ashdown", "Minister Baroness Smith"): the rank is part
 	// of the name, though not the "Lady" of a first lady
@@ -514,6 +634,52 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 	if pre != nil {
 		*info = *pre
 	}
+	affilMention, hasTitle := x.describe(d, si, c, pre, ct, rs, plen, k, info)
+	name := ct[k:]
+	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
+		// "Chairman of Gazprom": what follows "of" is the body the title belongs to, unless it is a
+		// town ("MP for Wantage": the seat)
+		typ := graph.Organisation
+		if len(ct) == 1 && !lexicon.IsEnglishWord(ct[0].Text) && lexicon.TownWords(tokenTexts(ct)) {
+			typ = graph.Place
+		}
+		m := d.addMention(si, c.from, c.to, typ)
+		m.InTitle = true
+		m.Weak = true
+		return
+	}
+	typ := graph.EntityType("")
+	switch {
+	case hasTitle || postNominal:
+		typ = graph.Person
+	case len(name) == 1 && name[0].AllCaps() && !strings.ContainsAny(name[0].Text, "-."):
+		if c.to < len(toks) && toks[c.to].Text == ":" {
+			return // "NOTE:", "UPDATE:": a label
+		}
+		if k == 0 {
+			d.addMention(si, c.from+k, c.to, graph.Organisation)
+			return
+		}
+	case len(name) >= 2:
+		typ = graph.Person
+	}
+	m := d.addMention(si, c.from+k, c.to, typ)
+	m.Weak = typ == graph.Person && !hasTitle && !postNominal
+	if hasTitle || info.affil != "" || affilMention != nil {
+		m.Title = strings.Join(info.words, " ")
+		m.Affil = info.affil
+		m.TitleFrom = info.from
+		if affilMention != nil {
+			m.Affil = ""
+			m.affilMention = affilMention
+		}
+	}
+}
+
+// describe reads the words before a chunk's name (ct[:k], with their roles rs): it adds the places and
+// the organisation they name, fills info's title words and nationality, and returns the organisation
+// the post is at (nil when none is named) and whether a title was found.
+func (x *Extractor) describe(d *Doc, si int, c chunk, pre *titleInfo, ct []Token, rs []role, plen []int, k int, info *titleInfo) (*Mention, bool) {
 	var affilMention *Mention
 	hasTitle := len(info.words) > 0
 	for i := 0; i < k; i++ {
@@ -577,40 +743,7 @@ func (x *Extractor) analyzeChunk(d *Doc, si int, c chunk, pre *titleInfo, rs []r
 			}
 		}
 	}
-	name := ct[k:]
-	if k == 0 && pre != nil && (pre.connector == "of" || pre.connector == "for") && affilMention == nil {
-		// "Chairman of Gazprom": what follows "of" is the body the title belongs to
-		m := d.addMention(si, c.from, c.to, graph.Organisation)
-		m.InTitle = true
-		m.Weak = true
-		return
-	}
-	typ := graph.EntityType("")
-	switch {
-	case hasTitle || postNominal:
-		typ = graph.Person
-	case len(name) == 1 && name[0].AllCaps() && !strings.ContainsAny(name[0].Text, "-."):
-		if c.to < len(toks) && toks[c.to].Text == ":" {
-			return // "NOTE:", "UPDATE:": a label
-		}
-		if k == 0 {
-			d.addMention(si, c.from+k, c.to, graph.Organisation)
-			return
-		}
-	case len(name) >= 2:
-		typ = graph.Person
-	}
-	m := d.addMention(si, c.from+k, c.to, typ)
-	m.Weak = typ == graph.Person && !hasTitle && !postNominal
-	if hasTitle || info.affil != "" || affilMention != nil {
-		m.Title = strings.Join(info.words, " ")
-		m.Affil = info.affil
-		m.TitleFrom = info.from
-		if affilMention != nil {
-			m.Affil = ""
-			m.affilMention = affilMention
-		}
-	}
+	return affilMention, hasTitle
 }
 
 // portfolioTitleAfter reports whether tokens from..to-1 hold a title and, beside it, nothing but name

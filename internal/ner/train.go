@@ -53,8 +53,7 @@ type TrainOptions struct {
 // every step, which generalise better than the last ones. The same examples and seed give the same
 // model.
 func Train(examples []Example, lex *lexicon.Lexicon, opt TrainOptions) *Model {
-	rows := map[uint64]*trainRow{}
-	step := 0
+	tr := &trainer{rows: map[uint64]*trainRow{}}
 	prepared := make([][]token, len(examples))
 	for i, ex := range examples {
 		prepared[i] = prepare(ex.Sentence, lex)
@@ -64,78 +63,100 @@ func Train(examples []Example, lex *lexicon.Lexicon, opt TrainOptions) *Model {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewSource(opt.Seed))
-	var fs []uint64
-	update := func(r *trainRow, k Tag, d float64) {
-		r.sum[k] += float64(step-r.stamp[k]) * r.w[k]
-		r.stamp[k] = step
-		r.w[k] += d
-	}
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
+		tr.right, tr.total = 0, 0
 		for _, ei := range order {
-			ex := examples[ei]
-			toks := prepared[ei]
-			prev, prev2 := tagStart, tagStart
-			for i := range toks {
-				step++
-				fs = features(fs[:0], toks, i, prev, prev2, ex.Headline)
-				var sc [nTags]float64
-				for _, f := range fs {
-					if r, ok := rows[f]; ok {
-						for k := range sc {
-							sc[k] += r.w[k]
-						}
-					}
-				}
-				guess := O
-				for k := Tag(1); k < nTags; k++ {
-					if allowed(prev, k) && sc[k] > sc[guess] {
-						guess = k
-					}
-				}
-				gold := ex.Tags[i]
-				if !allowed(prev, gold) {
-					gold = gold - 1 // an I after a different tag: read it as a B
-				}
-				total++
-				if guess == gold {
-					right++
-				} else {
-					for _, f := range fs {
-						r, ok := rows[f]
-						if !ok {
-							r = &trainRow{}
-							rows[f] = r
-						}
-						update(r, gold, 1)
-						update(r, guess, -1)
-					}
-				}
-				prev2, prev = prev, guess
-			}
+			tr.sentence(examples[ei], prepared[ei])
 		}
 		if opt.Progress != nil {
-			opt.Progress(epoch, float64(right)/float64(max(total, 1)))
+			opt.Progress(epoch, float64(tr.right)/float64(max(tr.total, 1)))
 		}
 	}
-	// average, drop what hardly counts, and lay the rows out in hash order
-	keys := make([]uint64, 0, len(rows))
-	for k := range rows {
+	mkeys, weights := tr.averaged(opt.MinWeight)
+	m := newModel(mkeys, weights)
+	m.normalise(examples, lex)
+	return m
+}
+
+// trainer is the state of one training run: every feature's row, the step count, and the words
+// tagged right and in all in the current epoch.
+type trainer struct {
+	rows         map[uint64]*trainRow
+	step         int
+	fs           []uint64
+	right, total int
+}
+
+func (tr *trainer) update(r *trainRow, k Tag, d float64) {
+	r.sum[k] += float64(tr.step-r.stamp[k]) * r.w[k]
+	r.stamp[k] = tr.step
+	r.w[k] += d
+}
+
+// sentence tags one example (its words prepared as toks) greedily and moves the weights of every
+// wrongly tagged word's features.
+func (tr *trainer) sentence(ex Example, toks []token) {
+	rows := tr.rows
+	prev, prev2 := tagStart, tagStart
+	for i := range toks {
+		tr.step++
+		tr.fs = features(tr.fs[:0], toks, i, prev, prev2, ex.Headline)
+		var sc [nTags]float64
+		for _, f := range tr.fs {
+			if r, ok := rows[f]; ok {
+				for k := range sc {
+					sc[k] += r.w[k]
+				}
+			}
+		}
+		guess := O
+		for k := Tag(1); k < nTags; k++ {
+			if allowed(prev, k) && sc[k] > sc[guess] {
+				guess = k
+			}
+		}
+		gold := ex.Tags[i]
+		if !allowed(prev, gold) {
+			gold = gold - 1 // an I after a different tag: read it as a B
+		}
+		tr.total++
+		if guess == gold {
+			tr.right++
+		} else {
+			for _, f := range tr.fs {
+				r, ok := rows[f]
+				if !ok {
+					r = &trainRow{}
+					rows[f] = r
+				}
+				tr.update(r, gold, 1)
+				tr.update(r, guess, -1)
+			}
+		}
+		prev2, prev = prev, guess
+	}
+}
+
+// averaged averages every row over the run, drops those whose averages all stay below minWeight in
+// size, and returns the rest in hash order: their keys, and their weights nTags a row.
+func (tr *trainer) averaged(minWeight float64) ([]uint64, []float32) {
+	keys := make([]uint64, 0, len(tr.rows))
+	for k := range tr.rows {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	var mkeys []uint64
 	var weights []float32
 	for _, k := range keys {
-		r := rows[k]
+		r := tr.rows[k]
 		var avg [nTags]float32
 		big := false
 		for t := range avg {
-			s := r.sum[t] + float64(step-r.stamp[t])*r.w[t]
-			v := s / float64(step)
+			s := r.sum[t] + float64(tr.step-r.stamp[t])*r.w[t]
+			v := s / float64(tr.step)
 			avg[t] = float32(v)
-			if v > opt.MinWeight || -v > opt.MinWeight {
+			if v > minWeight || -v > minWeight {
 				big = true
 			}
 		}
@@ -145,9 +166,7 @@ func Train(examples []Example, lex *lexicon.Lexicon, opt TrainOptions) *Model {
 		mkeys = append(mkeys, k)
 		weights = append(weights, avg[:]...)
 	}
-	m := newModel(mkeys, weights)
-	m.normalise(examples, lex)
-	return m
+	return mkeys, weights
 }
 
 // MedianMargin is the median span margin of a trained model over its training sentences: weights are

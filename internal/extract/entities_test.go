@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+)
+
+// entityCase is an invented text, the entities it must yield (name and type) and the names it must not.
+type entityCase struct {
+	text string
+	want map[string]graph.EntityType
+	not  []string
+}
+
+func checkEntities(t *testing.T, cases []entityCase) {
+	t.Helper()
+	x := New(lexicon.Default())
+	for _, c := range cases {
+		d := x.Extract(graph.Article{ID: "t", Text: c.text})
+		got := map[string]graph.EntityType{}
+		for _, e := range d.Entities {
+			got[e.Name] = e.Type
+		}
+		for name, typ := range c.want {
+			if g, ok := got[name]; !ok {
+				t.Errorf("%q: %q not found (got %v)", c.text, name, got)
+			} else if g != typ {
+				t.Errorf("%q: %q is a %s, want %s", c.text, name, g, typ)
+			}
+		}
+		for _, name := range c.not {
+			if _, ok := got[name]; ok {
+				t.Errorf("%q: %q should be no entity (got %v)", c.text, name, got)
+			}
+		}
+	}
+}
+
+// A given name that is also a place opens a person's name when a surname follows it; a place followed
+// by an English word stays the place's.
+func TestGivenNameThatIsAPlace(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Douglas Pembry spoke to reporters on Monday. Pembry said he was pleased.",
+			map[string]graph.EntityType{"Douglas Pembry": graph.Person}, []string{"Douglas"}},
+		{"Minister Victoria Albrektsen arrived late.",
+			map[string]graph.EntityType{"Victoria Albrektsen": graph.Person}, []string{"Victoria"}},
+		{"Thousands ran the London Marathon on Sunday.", nil, []string{"London Marathon"}},
+	})
+}
+
+// A one-word place after a given name that opens a chunk is the person's surname; a county is a place.
+func TestPlaceAsSurname(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"William Hague met Dr Gemma Preston on Friday.",
+			map[string]graph.EntityType{"William Hague": graph.Person, "Gemma Preston": graph.Person}, []string{"Hague", "Preston"}},
+		{"Shoppers in Devon and Worcestershire queued from dawn.",
+			map[string]graph.EntityType{"Devon": graph.Place, "Worcestershire": graph.Place}, nil},
+	})
+}
+
+// A firm named with its partners ("and Co", "& Sons"), a company's full name in a wire's angle brackets
+// and a "person" whose name ends in a legal form are organisations; a bare ticker is no entity.
+func TestFirmsAndCompanies(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The brokers, Halvard Brothers and Co Ltd and Pennock & Sons, declined to comment.",
+			map[string]graph.EntityType{"Halvard Brothers and Co Ltd": graph.Organisation, "Pennock & Sons": graph.Organisation},
+			[]string{"Co Ltd", "Sons"}},
+		{"The bid for <Quarrendon Holdings Ltd> was backed by Tellwright Foods Co <TLWF>, it said.",
+			map[string]graph.EntityType{"Quarrendon Holdings Ltd": graph.Organisation, "Tellwright Foods Co": graph.Organisation},
+			[]string{"TLWF"}},
+	})
+}
+
+// A "person" whose name is English words that no given name opens and no title stands before is a
+// title of a work or a band's name, no person; a titled one and one opened by a given name stay people.
+func TestWordNamesAreNoPeople(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The film Broken Lanterns won praise. Its star, Rose Hill, thanked Lord Baker.",
+			map[string]graph.EntityType{"Rose Hill": graph.Person, "Lord Baker": graph.Person}, []string{"Broken Lanterns"}},
+		{"Tickets for Hollow Engines sold out. Hollow Engines played Leeds on Friday.", nil, []string{"Hollow Engines"}},
+	})
+}
+
+// A name nothing else types, after a preposition of place, is a place when it is a town (and no English
+// word or given name).
+func TestTownAfterPlacePreposition(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The minister opened a school in Evesham and then a clinic near Bromsgrove.",
+			map[string]graph.EntityType{"Evesham": graph.Place, "Bromsgrove": graph.Place}, nil},
+		{"She read Look Back in Anger aloud.", nil, []string{"Anger"}},
+	})
+}
+
+// A courtesy title after a word that is no title starts a new name.
+func TestCourtesyTitleStartsAName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Aides told the BBC Mr Tavish had always backed the plan. Mr Tavish denied it.",
+			map[string]graph.EntityType{"BBC": graph.Organisation, "Tavish": graph.Person}, []string{"BBC Mr Tavish"}},
+	})
+}
+
+// A saint's name names a town or a building, never a person.
+func TestSaintsNameNoPerson(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Crowds filled St Oswin's Shopping Centre. Later he played golf at St Andrews.",
+			map[string]graph.EntityType{"St Andrews": graph.Place}, []string{"Oswin", "Andrews"}},
+	})
+}
+
+// An age written before a name is no part of it.
+func TestAgeBeforeName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Twelve-year-old Marta Quillon won the prize.",
+			map[string]graph.EntityType{"Marta Quillon": graph.Person}, []string{"Twelve-year-old Marta Quillon"}},
+		{"Marta Quillon won. Seventeen-year-old Quillon beat older singers.",
+			map[string]graph.EntityType{"Marta Quillon": graph.Person}, []string{"Seventeen-year-old Quillon"}},
+	})
+}
+
+// One capitalised common word that the article also writes in lower case names nothing.
+func TestCommonWordIsNoName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Ministers briefed the Cabinet on Monday, and the cabinet agreed. Hilda Marrow spoke.",
+			map[string]graph.EntityType{"Hilda Marrow": graph.Person}, []string{"Cabinet"}},
+	})
+}
+
+// A nationality adjective of two words ("South Korean", "West German") is no place.
+func TestTwoWordNationalityIsNoPlace(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"South African miners and West German banks backed the deal.", nil, []string{"South African", "West German"}},
+	})
+}
+
+// What follows "MP for" is the seat, a place, when it is a town.
+func TestSeatAfterTitleIsAPlace(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Nora Quillfeather, MP for Witney, resigned.", map[string]graph.EntityType{"Witney": graph.Place}, nil},
+	})
+}
