@@ -181,7 +181,7 @@ func (v sentenceView) intransitiveAt(i int) bool {
 		return true
 	}
 	switch v.lower(i) {
-	case "in", "on", "at", "for", "during", "after", "before", "again", "privately", "briefly", "secretly",
+	case "in", "on", "at", "as", "for", "during", "after", "before", "again", "privately", "briefly", "secretly",
 		"yesterday", "today", "twice", "later", "earlier", "last", "late", "early", "behind", "here", "there":
 		return true
 	}
@@ -200,7 +200,16 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 	if len(es) > 0 {
 		return es
 	}
+	near := from // a body is named near the verb, or listed near one that is
 	for _, m := range v.in(from, to, graph.Organisation) {
+		if m.Tok-near > 5 || m == v.speakerEndingAt(to) {
+			break // a body named far from the verb ("met top leaders and today signed ... a Commission office"), or the speaker
+		}
+		near = m.TokEnd
+		switch v.lower(m.Tok - 1) {
+		case "at", "in", "on", "during":
+			continue // "met as students at Dundee University": the venue
+		}
 		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
 			continue // "the Arab League's Secretary": someone of the organisation, not its delegation
 		}
@@ -212,7 +221,7 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 	return es
 }
 
-// speakerEndingAt returns the person named right before a verb of saying at token to, after a comma or
+// speakerEndingAt returns the person (or body: "Kyodo News Service said") named right before a verb of saying at token to, after a comma or
 // "and": the speaker of the clause before ("met X for an hour, and Y said", "talks with Z, W added"), no
 // side of a meeting. It returns nil when there is none.
 func (v sentenceView) speakerEndingAt(to int) *Mention {
@@ -220,7 +229,7 @@ func (v sentenceView) speakerEndingAt(to int) *Mention {
 		return nil
 	}
 	m := v.mentionEndingAt(to)
-	if m == nil || m.Type != graph.Person {
+	if m == nil || (m.Type != graph.Person && m.Type != graph.Organisation) {
 		return nil
 	}
 	k := min(m.Tok, m.TitleFrom) - 1

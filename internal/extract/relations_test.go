@@ -195,6 +195,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"Dumas, a close aide to President Tom Reed, earlier this week met Ivo Marek in Oslo.", []string{"MET Dumas -> Ivo Marek"}},
 		{"Two councillors who back Mr Tom Reed met Ivo Marek in Oslo on Tuesday.", nil},
 		{"Tom Reed said his office has had talks with the Bank of Norway.", nil},
+		// the visitor after "by"; a team's tour; a venue or a far-off body is no side of a meeting, nor a speaker
+		{"The talks with Ivo Marek opened a 12-day visit to Lima by Tom Reed.", []string{"VISITED Tom Reed -> Lima"}},
+		{"Ivo Marek and Tom Reed met as students at Oslo University.", []string{"MET Ivo Marek -> Tom Reed"}},
+		{"Tom Reed has met top Chinese leaders and today signed an agreement to open an Acme Corp office in Lima.", nil},
+		{"Tom Reed made the proposal at a meeting with ministers, the Acme News Agency said.", nil},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer

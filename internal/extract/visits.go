@@ -153,6 +153,12 @@ func (x *Extractor) visitSubjects(d *Doc, v sentenceView, i, lb int, lastSubj []
 		if e := x.possessorAfterComma(d, v, i); e != nil {
 			subj, pron = []*Entity{e}, true
 		}
+		if e := v.agentAfter(i); e != nil {
+			return []*Entity{e}, false // "a 12-day visit to Japan by X": X is the visitor
+		}
+		if m := v.mentionEndingAt(i); m != nil && m.Type != graph.Person {
+			return nil, false // "the Lions tour to New Zealand": a team's or a body's tour
+		}
 	}
 	if len(subj) == 0 && v.lower(i) == "continued" {
 		subj, pron = lastSubj, lastPron // "..., then continued to X"
@@ -403,4 +409,23 @@ func (v sentenceView) personEndsAt(i int) bool {
 		return i >= 2 && v.lower(i-2) == "," && v.personEndsAt(i-2) // "X, who was in Moscow"
 	}
 	return isPersonPronoun(w)
+}
+
+// agentAfter returns the person named after "by" right after the places of a travel noun at token i:
+// "a 12-day visit to Japan by X", "visits to Moscow by British officials" (none: no name).
+func (v sentenceView) agentAfter(i int) *Entity {
+	rb := v.rightBound(i + 1)
+	for j := i + 1; j < rb && j < i+10; j++ {
+		if v.lower(j) != "by" {
+			continue
+		}
+		if m := v.mentionAt(j + 1); m != nil && m.Type == graph.Person {
+			return m.Ent
+		}
+		if ms := v.in(j+1, min(j+5, rb), graph.Person); len(ms) > 0 && ms[0].TitleFrom == j+1 {
+			return ms[0].Ent // "by Prime Minister X"
+		}
+		return nil
+	}
+	return nil
 }
