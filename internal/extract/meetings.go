@@ -210,8 +210,8 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 		case "at", "in", "on", "during":
 			continue // "met as students at Dundee University": the venue
 		}
-		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
-			continue // "the Arab League's Secretary": someone of the organisation, not its delegation
+		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) || modifiesNoun(v, m) {
+			continue // "the Arab League's Secretary", "his EU counterparts": someone of the body, not its delegation
 		}
 		if p := v.lower(m.Tok - 1); p == "of" || (p == "the" && v.lower(m.Tok-2) == "of") {
 			continue // "leaders of the Senate": the body the people belong to

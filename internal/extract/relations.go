@@ -110,6 +110,9 @@ func (v sentenceView) hedgedClause(from, to, trigger int) bool {
 		if hedgeWord(w) || v.futureAt(j) || (j < trigger && planWords[w]) {
 			return true
 		}
+		if j < trigger && (w == "is" || w == "are") && v.lower(j+1) == "to" {
+			return true // "X is to join Y in a visit to Z" ("was to brief Y on X's visit" tells of a visit made)
+		}
 	}
 	return false
 }
@@ -119,9 +122,16 @@ func (v sentenceView) hedged(i, from int) bool {
 	if v.lower(i-1) == "to" { // "sent him to meet", "plans to visit"
 		return true
 	}
+	if i >= 2 && v.lower(i-2) == "to" && v.toks[i-1].Word && !v.toks[i-1].Cap() && !lexicon.IsFunctionWord(v.toks[i-1].Text) {
+		return true // "to hold talks with" ("drove to a meeting with" is none)
+	}
 	for j := i - 1; j >= from && j >= i-5; j-- {
-		if hedgeWord(v.lower(j)) || planWords[v.lower(j)] {
-			return true
+		w := v.lower(j)
+		if hedgeWord(w) || planWords[w] || strings.HasSuffix(w, "n't") {
+			return true // "didn't finally arrive" as "did not"
+		}
+		if (w == "is" || w == "are") && v.lower(j+1) == "to" {
+			return true // "is to join X in a visit to": a plan
 		}
 	}
 	return false
@@ -359,6 +369,9 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 			case "about", "against", "concerning", "regarding", "towards", "toward", "over":
 				continue
 			}
+		}
+		if m.TokEnd < to && modifiesNoun(v, m) {
+			continue // "some Acme Corp employees went to": the name modifies the noun that acts
 		}
 		// "Carlisle's cross was met by": the possessor acts only in "X's meeting", "X's visit"
 		if m.TokEnd < len(v.toks) && isPossessive(v.toks[m.TokEnd]) {
@@ -612,4 +625,18 @@ func (d *Doc) add(r Relation, pron bool) {
 		}
 		d.visitsIn[r.Sent] = append(d.visitsIn[r.Sent], len(d.Relations)-1)
 	}
+}
+
+// modifiesNoun reports whether a name is followed by a lower-case noun it modifies: a body's or a
+// place's people ("Acme Corp employees", "EU counterparts", "Senate leaders").
+func modifiesNoun(v sentenceView, m *Mention) bool {
+	if m.Type == graph.Person || m.TokEnd >= len(v.toks) {
+		return false
+	}
+	t := v.toks[m.TokEnd]
+	if !t.Word || t.Cap() {
+		return false
+	}
+	w := v.lower(m.TokEnd)
+	return peopleNoun(w) || modifiedNoun(w)
 }

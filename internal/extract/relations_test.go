@@ -200,6 +200,17 @@ func TestRelationPatterns(t *testing.T) {
 		{"Ivo Marek and Tom Reed met as students at Oslo University.", []string{"MET Ivo Marek -> Tom Reed"}},
 		{"Tom Reed has met top Chinese leaders and today signed an agreement to open an Acme Corp office in Lima.", nil},
 		{"Tom Reed made the proposal at a meeting with ministers, the Acme News Agency said.", nil},
+		// plans: "is to", "to hold talks", a hedge before an event noun, a gerund with "next week";
+		// "didn't"; "came from" is an origin; a news conference in a street is no visit
+		{"Tom Reed is to join Ivo Marek in a visit to Lima on Thursday.", nil},
+		{"Tom Reed would leave on Monday to attend a summit and to hold talks with Ivo Marek.", nil},
+		{"Tom Reed will join other campaigners at a rally in Lima in the spring.", nil},
+		{"Tom Reed is travelling to Lima next week.", nil},
+		{"Tom Reed didn't arrive in Lima until the evening.", nil},
+		{"Tom Reed came from a poor part of Lima.", nil},
+		{"Tom Reed told his monthly news conference in Acacia Street that taxes would fall.", nil},
+		{"At a news conference in Lima, Tom Reed would not be specific.", []string{"VISITED Tom Reed -> Lima"}},
+		{"Tom Reed drove straight from the airport to a meeting with Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer

@@ -67,8 +67,8 @@ func (v sentenceView) visitTrigger(i int) (objFrom int, ok bool) {
 		if next == "to" {
 			return i + 2, true
 		}
-		if (lemma == "return" || lemma == "come") && (inf == "past" || inf == "part") && next == "from" {
-			return i + 2, true // "has just returned from Washington": was there
+		if lemma == "return" && (inf == "past" || inf == "part") && next == "from" {
+			return i + 2, true // "has just returned from Washington": was there ("came from" tells of an origin)
 		}
 	}
 	if _, _, ok := fs.Of("arrive"); ok && (next == "in" || next == "at") {
@@ -117,7 +117,8 @@ func (x *Extractor) visits(d *Doc, v sentenceView) {
 			continue
 		}
 		lb := v.leftBound(i)
-		if v.hedged(i, lb) || (visitNoun(v.lower(i)) && v.hedgedClause(lb, v.rightBound(i+1), i)) {
+		if v.hedged(i, lb) || ((visitNoun(v.lower(i)) || v.progressive(i)) && v.hedgedClause(lb, v.rightBound(i+1), i)) ||
+			(v.eventNoun(i) && v.hedgedClause(lb, i, i)) {
 			continue
 		}
 		if _, copula := copulaVerbs[v.lower(i)]; copula && !v.personEndsAt(i) {
@@ -209,6 +210,9 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 		if speech, _ := speechForms(lexicon.Triggers(v.lower(i))); speech {
 			rule = ruleVisitedEvent
 		}
+		if rule == ruleVisitedEvent && !x.inGazetteer(m.Ent) {
+			break // "his news conference in Downing Street": a building or a street, no visit stated
+		}
 		for _, s := range subj {
 			if rule == ruleVisitedEvent && x.ownCapital(d, s, m.Ent) {
 				continue // a press conference in one's own capital is no visit
@@ -266,11 +270,15 @@ func (v sentenceView) leaving(i int) bool {
 	return v.strictVisit(i) && !copula
 }
 
-// inGazetteer reports whether a place is a country, region or city of the gazetteer (not a street, a
-// building or a ground).
+// inGazetteer reports whether a place is a country, region or city of the gazetteer or a GeoNames town,
+// or at least not named as a building, a street or a ground (WordNet's structures and ways: "Downing
+// Street", "Fratton Park"), which one leaves as a job or a club as often as a place.
 func (x *Extractor) inGazetteer(e *Entity) bool {
-	_, ok := x.lex.Place(e.Name)
-	return ok
+	if _, ok := x.lex.Place(e.Name); ok || lexicon.Town(e.Name) {
+		return true
+	}
+	ws := strings.Fields(e.Name)
+	return len(ws) < 2 || !lexicon.IsVenueNoun(ws[len(ws)-1])
 }
 
 // ownCountry reports whether a place is the country (or its capital) of the person's nationality or
@@ -428,4 +436,28 @@ func (v sentenceView) agentAfter(i int) *Entity {
 		return nil
 	}
 	return nil
+}
+
+// progressive reports whether the travel phrase at token i is a gerund of travel or visit ("is
+// travelling to America next week", "visiting"): it has no tense of its own, so a "will" or a "next
+// week" anywhere in its clause makes it a plan.
+func (v sentenceView) progressive(i int) bool {
+	fs := lexicon.Triggers(v.lower(i))
+	inf, _, ok := fs.Of("travel")
+	if !ok {
+		inf, _, ok = fs.Of("visit")
+	}
+	return ok && inf == "ing"
+}
+
+// eventNoun reports whether the travel phrase at token i is an event noun ("a rally in London", "a
+// news conference in Lima"): a hedge before it in its clause ("will join others at a rally in") makes it
+// a plan; what is said after it is the speaker's.
+func (v sentenceView) eventNoun(i int) bool {
+	for _, f := range lexicon.Triggers(v.lower(i)) {
+		if f.Class == "speech" {
+			return true
+		}
+	}
+	return false
 }
