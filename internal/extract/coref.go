@@ -426,6 +426,11 @@ func bestPersonFor(persons []*Entity, m *Mention, word string) *Entity {
 		return nil
 	}
 	mine := postSet(m.Title)
+	if g := titleGender(m.Title); g != 0 {
+		// "Mrs Howard" is not the "Mr Howard" of the article: an honorific of the other sex rules one out
+		// (given names do not: "Ms Stone" is Joss Stone, "Mr Sharon" Ariel Sharon)
+		cands = slices.DeleteFunc(cands, func(e *Entity) bool { return titlesGender(e) == -g })
+	}
 	var agree, neutral []*Entity
 	for _, e := range cands {
 		theirs := map[string]bool{}
@@ -591,4 +596,33 @@ func damerau(a, b string) int {
 		}
 	}
 	return d[n][m]
+}
+
+// titleGender is 1 for a title with a masculine honorific ("Mr", "Sir"), -1 for a feminine one ("Mrs",
+// "Ms"), 0 otherwise.
+func titleGender(title string) int {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		w = strings.TrimSuffix(w, ".")
+		switch {
+		case masculineTitles[w]:
+			return 1
+		case feminineTitles[w]:
+			return -1
+		}
+	}
+	return 0
+}
+
+// titlesGender is the gender the honorifics among a person's titles agree on, 0 when none or both.
+func titlesGender(e *Entity) int {
+	g := 0
+	for _, t := range e.Titles {
+		switch tg := titleGender(t); {
+		case tg != 0 && g == -tg:
+			return 0
+		case tg != 0:
+			g = tg
+		}
+	}
+	return g
 }

@@ -335,7 +335,11 @@ func (d *Doc) gender(e *Entity) int {
 // else 0. It only rules a person out as a pronoun's referent, never picks one: a given name is weaker
 // evidence than an honorific.
 func nameGender(e *Entity) int {
-	if first, _, ok := strings.Cut(e.Name, " "); ok {
+	name := e.Name
+	if name == "" && len(e.Mentions) > 0 {
+		name = e.Mentions[0].Text // during coreference, before the entity is named
+	}
+	if first, _, ok := strings.Cut(name, " "); ok {
 		return lexicon.GivenNameGender(first)
 	}
 	return 0

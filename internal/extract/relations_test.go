@@ -211,6 +211,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed told his monthly news conference in Acacia Street that taxes would fall.", nil},
 		{"At a news conference in Lima, Tom Reed would not be specific.", []string{"VISITED Tom Reed -> Lima"}},
 		{"Tom Reed drove straight from the airport to a meeting with Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
+		// "Mrs Reed" is not the article's "Mr Reed"
+		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
 		{"Yesterday Hilton Hotels chairman and president Tom Reed resigned.", []string{"HOLDS_POST Tom Reed -> Hilton Hotels [chairman and president/former]"}},
 		{"NEW YORK, Oct 19 - Tom Reed, chairman of the board, said sales rose.", nil}, // the dateline is no employer
