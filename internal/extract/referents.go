@@ -84,7 +84,26 @@ func (x *Extractor) describedPerson(d *Doc, desc description) *Entity {
 // samePost reports whether a description's title is the post the protagonist is described by: the
 // same title, or one ends with the other ("leader" and "party leader").
 func samePost(title, lead string) bool {
-	return lead != "" && (title == lead || strings.HasSuffix(title, " "+lead) || strings.HasSuffix(lead, " "+title))
+	if lead == "" {
+		return false
+	}
+	if title == lead || strings.HasSuffix(title, " "+lead) || strings.HasSuffix(lead, " "+title) {
+		return true
+	}
+	// a state has one prime minister and one chancellor, a party one leader: two such posts are two
+	// people; envoys, representatives and officials are many, and one person may be described as both
+	return !singlePost(title) || !singlePost(lead)
+}
+
+// singlePost reports whether one person at a time holds a post of this title: a head of state, premier,
+// chancellor or leader (lexicon.IsSinglePost), or a portfolio ("finance minister", "prime minister").
+func singlePost(title string) bool {
+	w := title
+	i := strings.LastIndexByte(title, ' ')
+	if i >= 0 {
+		w = title[i+1:]
+	}
+	return lexicon.IsSinglePost(w) || i >= 0 && lexicon.IsCabinetPost(w)
 }
 
 // nationsLeader reports whether a description is "the UK leader", "the Cuban leader": a state's leader,
@@ -134,7 +153,8 @@ func (x *Extractor) leadPost(d *Doc) string {
 		if m.Tok == 0 || m.TitleFrom < m.Tok {
 			continue
 		}
-		if v := d.view(m.Sent); v.toks[m.Tok-1].Word && lexicon.IsPostWord(v.lower(m.Tok-1)) {
+		if v := d.view(m.Sent); v.toks[m.Tok-1].Word && lexicon.IsPostWord(v.lower(m.Tok-1)) &&
+			(isStatePost(v.lower(m.Tok-1)) || v.lower(m.Tok-1) == "leader") { // "diplomat X" may be "the representative"
 			d.leadPostTitle = v.lower(m.Tok - 1)
 			return d.leadPostTitle
 		}
@@ -186,7 +206,13 @@ func (x *Extractor) protagonistFor(d *Doc, desc description) bool {
 			}
 		}
 	}
-
+	if desc.party != nil {
+		for _, r := range d.Relations {
+			if r.Type == graph.HoldsPost && r.From == p && r.To != desc.party && lexicon.IsParty(r.To.Name) {
+				return false // "Labour's election chief X" is not "the Tory leader"
+			}
+		}
+	}
 	if desc.country != "" {
 		if c := nationality(p); c != "" && c != desc.country {
 			return false

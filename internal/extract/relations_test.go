@@ -211,6 +211,13 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed told his monthly news conference in Acacia Street that taxes would fall.", nil},
 		{"At a news conference in Lima, Tom Reed would not be specific.", []string{"VISITED Tom Reed -> Lima"}},
 		{"Tom Reed drove straight from the airport to a meeting with Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
+		// descriptions by two posts one person holds at a time are two people; envoys and representatives may be one
+		{"Tom Reed has denied his team was split. Mr Reed said the plans were sound. Critics in Leeds, Manchester and London disagreed, and Mr Reed was angry.\n\nThe prime minister said his team had reached a view. The president will reply.",
+			[]string{"HOLDS_POST Tom Reed -> United Kingdom [prime minister/current]"}},
+		{"Norwegian diplomat Tom Reed met Ivo Marek in Oslo. Mr Reed said talks went well, and Mr Reed flew home.\n\nThe Norwegian representative said more talks would follow.",
+			[]string{"HOLDS_POST Tom Reed -> Norway [representative/current]", "MET Tom Reed -> Ivo Marek"}},
+		{"Labour's election chief Tom Reed defended the posters. Mr Reed said they were fair, and Mr Reed was angry.\n\nLabour is targeting the Tory leader personally.",
+			[]string{"HOLDS_POST Tom Reed -> Labour Party [election chief/current]"}},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)

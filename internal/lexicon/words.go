@@ -213,6 +213,17 @@ var cabinetPosts = addLines(map[string]bool{}, wnCabinetPostsTXT, 2)
 // IsCabinetPost reports whether a word names a government's cabinet post ("minister", "chancellor").
 func IsCabinetPost(w string) bool { return inLower(cabinetPosts, w) }
 
+//go:embed data/wn_single_posts.txt
+var wnSinglePostsTXT string
+
+// singlePosts are WordNet 3.1's heads of state, premiers and chancellors, and "leader": posts one
+// person holds at a time in a state or a party (scripts/lexicon/wordnet.mjs).
+var singlePosts = addLines(map[string]bool{}, wnSinglePostsTXT, 2)
+
+// IsSinglePost reports whether a word names a post one person holds at a time ("president", "premier",
+// "leader"), so that two such posts in one article are two people.
+func IsSinglePost(w string) bool { return inLower(singlePosts, w) }
+
 //go:embed data/wn_company_posts.txt
 var wnCompanyPostsTXT string
 

@@ -8,6 +8,7 @@
 //                       president (of a republic), legislator, member of parliament and diplomat: posts held
 //                       at a state
 //   wn_cabinet_posts.txt nouns under minister, chancellor and premier: a government's cabinet posts
+//   wn_single_posts.txt  heads of state, premiers, chancellors and "leader": posts one person holds
 //   wn_company_posts.txt nouns under corporate executive and vice president (president, chief executive
 //                       officer, executive vice president…), multi-word ones too: company officers' posts
 //   parties.tsv         a party's short and members' names (Labour, Tory → Conservative Party)
@@ -86,6 +87,12 @@ write('wn_state_posts.txt', under([sense('minister', 2), sense('minister', 3), s
 // party's ("CDU Finance Minister X"), where before another post it is the body's ("OPEC President X")
 write('wn_cabinet_posts.txt', under([sense('minister', 2), sense('minister', 3), sense('chancellor', 1), sense('chancellor', 2),
   sense('premier', 1), sense('premier', 2)]));
+
+// posts one person holds at a time in a state or a party: heads of state (president, king…), premiers,
+// chancellors, and a leader (the word itself, not its kinds): two such descriptions in one article
+// are two people
+write('wn_single_posts.txt', [...new Set([...under([sense('head_of_state', 1), sense('premier', 1), sense('premier', 2),
+  sense('chancellor', 1), sense('chancellor', 2)]), ...synsets.get(sense('leader', 1)).words.filter(w => /^[a-z]+$/.test(w))])].sort());
 
 // posts of a company's officers (president, vice president, chief executive officer…): a title of this
 // kind that is also a state's post ("president") is a company's in an article that names a company
