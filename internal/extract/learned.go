@@ -103,37 +103,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 	if x.tagger == nil {
 		return
 	}
-	// names whose type context read somewhere in the article ("Frelimo officials")
-	contextTyped := map[string]bool{}
-	for _, m := range d.Mentions {
-		if len(m.typeVotes) > 0 {
-			contextTyped[m.folded()] = true
-		}
-	}
-	// the words of people's full names: one alone is that person ("Okafor" after "Ada Okafor", or a family
-	// name written first), which the tagger may retype only when it is sure
-	nameWords := map[string]bool{}
-	for _, m := range d.Mentions {
-		if m.Type == graph.Person && m.TokEnd-m.Tok >= 2 {
-			for _, w := range strings.Fields(m.folded()) {
-				nameWords[w] = true
-			}
-		}
-	}
-	for _, m := range d.Mentions {
-		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
-			continue
-		}
-		if m.Type == graph.Organisation && firmName(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
-			continue // "David Smith & Partners": the firm, though the tagger reads its founder
-		}
-		switch {
-		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType && (m.learnedType == graph.Person || !nameWords[m.folded()]):
-			m.Type, m.Weak = m.learnedType, false
-		case m.learned >= marginRetype && (!contextTyped[m.folded()] || m.learned >= 2*marginRetype):
-			m.Type, m.Weak = m.learnedType, false
-		}
-	}
+	x.taggerTypes(d)
 	bySent := make([][]*Mention, len(d.Sents))
 	for _, m := range d.Mentions {
 		bySent[m.Sent] = append(bySent[m.Sent], m)
@@ -182,6 +152,42 @@ func (x *Extractor) learnedTypes(d *Doc) {
 				continue
 			}
 			m.Type, m.Weak = graph.Organisation, false // "the Tories", "Democrats": a party
+		}
+	}
+}
+
+// taggerTypes gives a name the tagger's type where the rules and context left it open or weak and the
+// tagger is sure enough, or where the tagger is very sure.
+func (x *Extractor) taggerTypes(d *Doc) {
+	// names whose type context read somewhere in the article ("Frelimo officials")
+	contextTyped := map[string]bool{}
+	for _, m := range d.Mentions {
+		if len(m.typeVotes) > 0 {
+			contextTyped[m.folded()] = true
+		}
+	}
+	// the words of people's full names: one alone is that person ("Okafor" after "Ada Okafor", or a family
+	// name written first), which the tagger may retype only when it is sure
+	nameWords := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == graph.Person && m.TokEnd-m.Tok >= 2 {
+			for _, w := range strings.Fields(m.folded()) {
+				nameWords[w] = true
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
+			continue
+		}
+		if m.Type == graph.Organisation && firmName(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
+			continue // "David Smith & Partners": the firm, though the tagger reads its founder
+		}
+		switch {
+		case m.ruleWeak && !contextTyped[m.folded()] && m.learned >= marginType && (m.learnedType == graph.Person || !nameWords[m.folded()]):
+			m.Type, m.Weak = m.learnedType, false
+		case m.learned >= marginRetype && (!contextTyped[m.folded()] || m.learned >= 2*marginRetype):
+			m.Type, m.Weak = m.learnedType, false
 		}
 	}
 }

@@ -618,18 +618,7 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 		}
 		return
 	}
-	// a peer is named by rank and one name ("Lord Ashdown", "Minister Baroness Smith"): the rank is part
-	// of the name, though not the "Lady" of a first lady
-	before := ""
-	if k >= 2 {
-		before = ct[k-2].Text
-	} else if k == 1 && c.from > 0 {
-		before = d.Sents[si].Tokens[c.from-1].Text
-	}
-	if k == len(ct)-1 && k > 0 && lexicon.IsPeerage(ct[k-1].Text) && !strings.EqualFold(before, "first") {
-		k--
-		rs[k] = rName
-	}
+	k = peerRank(toks, c, ct, rs, k)
 	info := &titleInfo{from: c.from}
 	if pre != nil {
 		*info = *pre
@@ -674,6 +663,23 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 			m.affilMention = affilMention
 		}
 	}
+}
+
+// peerRank returns where the name at ct[k:] starts when a peer's rank before it is part of it: a peer is
+// named by rank and one name ("Lord Ashdown", "Minister Baroness Smith"), though not the "Lady" of a
+// first lady. It marks the rank a name word in rs.
+func peerRank(toks []Token, c chunk, ct []Token, rs []role, k int) int {
+	before := ""
+	if k >= 2 {
+		before = ct[k-2].Text
+	} else if k == 1 && c.from > 0 {
+		before = toks[c.from-1].Text
+	}
+	if k == len(ct)-1 && k > 0 && lexicon.IsPeerage(ct[k-1].Text) && !strings.EqualFold(before, "first") {
+		k--
+		rs[k] = rName
+	}
+	return k
 }
 
 // describe reads the words before a chunk's name (ct[:k], with their roles rs): it adds the places and
