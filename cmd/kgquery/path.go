@@ -88,7 +88,7 @@ type pathView struct {
 func pathsView(l *sources, ps []*graph.Path) *view {
 	var pvs []pathView
 	pic := &picture{}
-	v := &view{Columns: []string{"path", "hop", "from", "relation", "to", "title", "dates", "places", "disputed", "evidence", "source"}}
+	v := &view{Columns: append([]string{"path", "hop", "from", "relation", "to", "title", "dates", "places", "disputed", "evidence"}, sourceColumns...)}
 	for pi, p := range ps {
 		pv := pathView{From: ref(p.Nodes[0]), To: ref(p.Nodes[len(p.Nodes)-1]), Length: p.Len(), Hops: []hopView{}}
 		for _, n := range p.Nodes {
@@ -100,9 +100,9 @@ func pathsView(l *sources, ps []*graph.Path) *view {
 				rv := l.relation(r)
 				hv.Relations = append(hv.Relations, rv)
 				pic.edge(r, l.name)
-				ev, src := firstEvidence(rv)
-				v.Rows = append(v.Rows, []string{strconv.Itoa(pi + 1), strconv.Itoa(hi + 1), rv.From, string(rv.Type), rv.To, rv.Title,
-					strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.FormatBool(rv.Disputed), ev, src})
+				ev, first := firstEvidence(rv)
+				v.Rows = append(v.Rows, append([]string{strconv.Itoa(pi + 1), strconv.Itoa(hi + 1), rv.From, string(rv.Type), rv.To, rv.Title,
+					strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.FormatBool(rv.Disputed), ev}, sourceCells(first)...))
 			}
 			pv.Hops = append(pv.Hops, hv)
 		}

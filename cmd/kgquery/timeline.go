@@ -67,10 +67,10 @@ func timelineView(l *sources, e graph.Entity, evs []query.Event) *view {
 		if date == "" {
 			date = "undated"
 		}
-		ev1, src := firstEvidence(rv)
-		rows = append(rows, []string{date, string(ev.Type), ev.Other.Name, ev.Title, l.name(ev.Place), strconv.FormatBool(ev.Disputed), ev1, src})
+		ev1, first := firstEvidence(rv)
+		rows = append(rows, append([]string{date, string(ev.Type), ev.Other.Name, ev.Title, l.name(ev.Place), strconv.FormatBool(ev.Disputed), ev1}, sourceCells(first)...))
 	}
-	cols := []string{"date", "relation", "with", "title", "place", "disputed", "evidence", "source"}
+	cols := append([]string{"date", "relation", "with", "title", "place", "disputed", "evidence"}, sourceColumns...)
 	v := &view{JSON: map[string]any{"entity": ref(e), "events": out}, Columns: cols, Rows: rows}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "Timeline of %s (%s)\n\n", e.Name, e.Type)
@@ -93,8 +93,8 @@ func timelineView(l *sources, e graph.Entity, evs []query.Event) *view {
 				head += "  (sources give other dates too)"
 			}
 			fmt.Fprintln(w, head)
-			for _, f := range ev.Facts {
-				fmt.Fprintf(w, "            “%s” — %s\n", clip(oneLine(f.Evidence), 140), f.Source)
+			for _, s := range bySentence(ev.Facts) {
+				fmt.Fprintf(w, "            “%s” — %s\n", clip(s.evidence, 140), cites(s.facts, false))
 			}
 		}
 	}
