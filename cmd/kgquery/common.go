@@ -13,6 +13,17 @@ import (
 
 // kgquery common: the entities linked to both of two.
 
+// commonCommand is kgquery common.
+func commonCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "common",
+		Usage:     "the entities linked to both of two entities (e.g. who met both)",
+		ArgsUsage: "A B",
+		Flags:     []cli.Flag{typesFlag()},
+		Action:    commonAction,
+	}
+}
+
 func commonAction(c *cli.Context) error {
 	a, err := args(c, 2, "two entities: kgquery common A B")
 	if err != nil {

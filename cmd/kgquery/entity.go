@@ -15,6 +15,16 @@ import (
 
 // kgquery entity: one entity's profile.
 
+// entityCommand is kgquery entity.
+func entityCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "entity",
+		Usage:     "a profile: type, spellings and why they merged, posts, meetings, visits, articles",
+		ArgsUsage: "ENTITY",
+		Action:    entityAction,
+	}
+}
+
 func entityAction(c *cli.Context) error {
 	a, err := args(c, 1, "an entity: kgquery entity ENTITY")
 	if err != nil {

@@ -16,6 +16,25 @@ import (
 
 // kgquery path: the shortest paths between two entities, each hop with its evidence.
 
+// pathCommand is kgquery path.
+func pathCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "path",
+		Usage:     "the shortest path(s) between two entities, with the evidence for every hop",
+		ArgsUsage: "FROM TO",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "max-hops", Value: graph.DefaultMaxHops, Usage: "longest path searched, in `HOPS`"},
+			typesFlag(),
+			&cli.StringFlag{Name: "through", Usage: "entity `TYPES` a path may pass through (Person,Organisation,Place)"},
+			&cli.StringFlag{Name: "since", Usage: "follow only relations with a fact dated on or after `DATE` (YYYY[-MM[-DD]])"},
+			&cli.StringFlag{Name: "until", Usage: "follow only relations with a fact dated on or before `DATE`"},
+			&cli.IntFlag{Name: "k", Usage: "the `N` shortest paths"},
+			&cli.BoolFlag{Name: "all", Usage: "every shortest path"},
+		},
+		Action: pathAction,
+	}
+}
+
 func pathAction(c *cli.Context) error {
 	a, err := args(c, 2, "two entities: kgquery path FROM TO")
 	if err != nil {

@@ -13,6 +13,17 @@ import (
 
 // kgquery timeline: one entity's dated facts in order.
 
+// timelineCommand is kgquery timeline.
+func timelineCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "timeline",
+		Usage:     "an entity's facts in date order, undated ones last",
+		ArgsUsage: "ENTITY",
+		Flags:     []cli.Flag{typesFlag(), limitFlag()},
+		Action:    timelineAction,
+	}
+}
+
 func timelineAction(c *cli.Context) error {
 	a, err := args(c, 1, "an entity: kgquery timeline ENTITY")
 	if err != nil {
