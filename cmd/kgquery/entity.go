@@ -82,7 +82,7 @@ func profileView(l *sources, p *query.Profile) *view {
 		// cited as evidence is: by file name, or by id for a JSON Lines record (not "news.jsonl:1234")
 		av := articleView{ID: a.Article.ID, Title: a.Article.Title, Published: a.Article.Published, Source: ingest.DocName(a.Article), Mentions: a.Count}
 		arts = append(arts, av)
-		rows = append(rows, []string{"articles", "", av.Title, "", "", "", "", "", "", strconv.Itoa(a.Count), "", av.Source, oneLine(av.Title), av.Published})
+		rows = append(rows, []string{"articles", "", "", av.Title, "", "", "", "", "", strconv.Itoa(a.Count), "", av.Source, oneLine(av.Title), av.Published})
 	}
 	js["articles"] = arts
 	pic := &picture{}
