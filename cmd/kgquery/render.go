@@ -476,23 +476,39 @@ func bySentence(fs []factView) []sentence {
 }
 
 // cites cites the articles of facts that give one sentence: copies with the same title and date
-// are named together ("wire-17, wire-17-copy “Talks” (2024-03-10)"); with factDates, the date a
-// fact gives, when it has one, follows its articles.
+// are named together ("wire-17, wire-17-copy “Talks” (2024-03-10)"), in the order first cited;
+// with factDates, the date a fact gives, when it has one, follows its articles.
 func cites(fs []factView, factDates bool) string {
-	var parts []string
-	for i := 0; i < len(fs); {
-		j, names := i+1, []string{fs[i].Source}
-		for ; j < len(fs) && fs[j].Title == fs[i].Title && fs[j].Published == fs[i].Published && (!factDates || fs[j].Date == fs[i].Date); j++ {
-			if fs[j].Source != names[len(names)-1] {
-				names = append(names, fs[j].Source)
-			}
+	type group struct {
+		first factView
+		names []string
+	}
+	var groups []*group
+	byKey := map[[3]string]*group{}
+	named := map[string]bool{}
+	for _, f := range fs {
+		key := [3]string{f.Title, f.Published, ""}
+		if factDates {
+			key[2] = f.Date
 		}
-		c := cite(strings.Join(names, ", "), fs[i].Title, fs[i].Published, titleWidth)
-		if factDates && fs[i].Date != "" {
-			c += " · dates it " + fs[i].Date
+		g := byKey[key]
+		if g == nil {
+			g = &group{first: f}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		if !named[key[2]+"\x00"+f.Source] {
+			named[key[2]+"\x00"+f.Source] = true
+			g.names = append(g.names, f.Source)
+		}
+	}
+	var parts []string
+	for _, g := range groups {
+		c := cite(strings.Join(g.names, ", "), g.first.Title, g.first.Published, titleWidth)
+		if factDates && g.first.Date != "" {
+			c += " · dates it " + g.first.Date
 		}
 		parts = append(parts, c)
-		i = j
 	}
 	return strings.Join(parts, "; ")
 }

@@ -69,7 +69,8 @@ func TestAnswersReadBeforeDrawing(t *testing.T) {
 const citationTitle = "Talks in Lima end without a deal after a long night of argument over tariffs"
 
 // citationBatch holds one meeting said by two copies of a story (JSON Lines records with the same
-// title and date) and by a file that has neither title nor date.
+// title and date), by another story in the same words whose id sorts between them, and by a file
+// that has neither title nor date.
 func citationBatch() (*graph.Batch, string) {
 	ev := "Ana Lopes met Ivo Marek in Lima on Monday."
 	return &graph.Batch{
@@ -77,6 +78,7 @@ func citationBatch() (*graph.Batch, string) {
 			{ID: "wire-17", Title: citationTitle, Published: "2024-03-11", Source: "/data/news.jsonl:3", Hash: "h1"},
 			{ID: "wire-17-copy", Title: citationTitle, Published: "2024-03-11", Source: "/data/news.jsonl:9", Hash: "h2"},
 			{ID: "notes-3", Source: "/data/x-notes.txt", Hash: "h3"},
+			{ID: "wire-17-b", Title: "Lima talks", Published: "2024-03-12", Source: "/data/news.jsonl:12", Hash: "h4"},
 		},
 		Entities: []graph.Entity{{ID: "person:ana-lopes", Name: "Ana Lopes", Type: graph.Person},
 			{ID: "person:ivo-marek", Name: "Ivo Marek", Type: graph.Person}},
@@ -85,6 +87,7 @@ func citationBatch() (*graph.Batch, string) {
 		Relations: []graph.Relation{{Type: graph.Met, From: "person:ana-lopes", To: "person:ivo-marek", Facts: []graph.Fact{
 			{Article: "wire-17", Evidence: ev, Date: "2024-03-10", Start: 10, End: 52, Confidence: 0.9, Rule: "r"},
 			{Article: "wire-17-copy", Evidence: ev, Date: "2024-03-10", Start: 10, End: 52, Confidence: 0.9, Rule: "r"},
+			{Article: "wire-17-b", Evidence: ev, Date: "2024-03-10", Start: 10, End: 52, Confidence: 0.9, Rule: "r"},
 			{Article: "notes-3", Evidence: "Lopes and Marek talked.", Start: 0, End: 23, Confidence: 0.8, Rule: "r"}}}},
 	}, ev
 }
@@ -115,7 +118,7 @@ func TestCitationsOnNeo4j(t *testing.T) {
 }
 
 // checkCitations: on a terminal, the title is shortened and the date shown, the sentence of two
-// copies is shown once citing both, an article without title or date is cited by name alone; JSON
+// copies is shown once citing both together (and the other story with it apart), an article without title or date is cited by name alone; JSON
 // and CSV give the whole title and the date.
 func checkCitations(t *testing.T, conn []string, ev string) {
 	t.Helper()
@@ -136,13 +139,13 @@ func checkCitations(t *testing.T, conn []string, ev string) {
 			}
 			continue // the terminal table leaves sources to the other formats
 		}
-		if strings.Count(out, ev) != 1 || !strings.Contains(out, "— wire-17, wire-17-copy "+short+" · dates it 2024-03-10\n") ||
+		if strings.Count(out, ev) != 1 || !strings.Contains(out, "— wire-17, wire-17-copy "+short+" · dates it 2024-03-10; wire-17-b “Lima talks” (2024-03-12) · dates it 2024-03-10\n") ||
 			!strings.Contains(out, "— x-notes.txt\n") || strings.Contains(out, citationTitle) || strings.Contains(out, "jsonl") {
 			t.Errorf("%v: the sentence of two copies should be shown once, citing both ids with the shortened title and date, and x-notes.txt by name alone:\n%s", q, out)
 		}
 	}
 	out := run(true, "timeline", "Ana Lopes") // (the undated sentence of a dated meeting is left out of a timeline)
-	if strings.Count(out, ev) != 1 || !strings.Contains(out, "” — wire-17, wire-17-copy "+short+"\n") {
+	if strings.Count(out, ev) != 1 || !strings.Contains(out, "” — wire-17, wire-17-copy "+short+"; wire-17-b “Lima talks” (2024-03-12)\n") {
 		t.Errorf("timeline: the sentence of two copies should be shown once, citing both:\n%s", out)
 	}
 	var p pathView
@@ -153,7 +156,7 @@ func checkCitations(t *testing.T, conn []string, ev string) {
 	for _, f := range p.Hops[0].Relations[0].Facts {
 		got[f.Source] = f.Title + "|" + f.Published
 	}
-	want := map[string]string{"wire-17": citationTitle + "|2024-03-11", "wire-17-copy": citationTitle + "|2024-03-11", "x-notes.txt": "|"}
+	want := map[string]string{"wire-17": citationTitle + "|2024-03-11", "wire-17-copy": citationTitle + "|2024-03-11", "x-notes.txt": "|", "wire-17-b": "Lima talks|2024-03-12"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("JSON facts cite %v, want %v", got, want)
 	}
