@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -71,7 +70,30 @@ var correctionsFlag = &cli.StringFlag{Name: "corrections", Value: "kg-correction
 	Usage: "`FILE` of forced merges and splits (kgload merge / kgload split write it; read when present)", Category: "Load"}
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	inputFlags := []cli.Flag{
+	return &cli.App{
+		Name:                   "kgload",
+		Usage:                  "load news articles into a knowledge graph",
+		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload merge NAME OTHER | kgload split NAME\nkgload schema [options]",
+		Description:            description,
+		Reader:                 stdin,
+		Writer:                 stdout,
+		ErrWriter:              stderr,
+		HideHelpCommand:        true,
+		UseShortOptionHandling: true,
+		Flags:                  append(append(inputFlags(), loadFlags()...), connect.Flags()...),
+		Action: func(c *cli.Context) error {
+			return loadAction(c)
+		},
+		OnUsageError: onUsage,
+		Commands:     commands(),
+	}
+}
+
+func onUsage(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
+
+// inputFlags say how articles are read and extracted, and how batches are written.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
 		&cli.StringFlag{Name: "date", Usage: "publication `DATE` (YYYY-MM-DD) for articles that carry none", Category: "Input"},
 		&cli.IntFlag{Name: "batch-size", Value: load.DefaultBatchSize, Usage: "articles extracted and written together", Category: "Load"},
 		&cli.IntFlag{Name: "write-rows", Value: load.DefaultWriteRows, Usage: "rows Neo4j writes gather across batches before they are sent", Category: "Load"},
@@ -82,88 +104,70 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; 0: one per CPU)", Category: "Input"},
 		correctionsFlag,
 	}
-	loadFlags := []cli.Flag{
+}
+
+// loadFlags are the flags of a bulk first load.
+func loadFlags() []cli.Flag {
+	return []cli.Flag{
 		&cli.BoolFlag{Name: "bulk", Usage: "first load into an empty Neo4j database with neo4j-admin database import (stopped database); without the admin tool, through the driver", Category: "Load"},
 		&cli.StringFlag{Name: "neo4j-admin", Value: "neo4j-admin", EnvVars: []string{"KG_NEO4J_ADMIN"}, Usage: "the Neo4j admin tool `COMMAND` --bulk runs (a program and its first arguments)", Category: "Load"},
 		&cli.StringFlag{Name: "bulk-dir", Usage: "keep --bulk's import files in `DIR` (default: a temporary folder, removed after)", Category: "Load"},
 	}
-	app := &cli.App{
-		Name:                   "kgload",
-		Usage:                  "load news articles into a knowledge graph",
-		UsageText:              "kgload [options] PATH...\nkgload extract [options] PATH...\nkgload eval --gold DIR PATH...\nkgload export --format neo4j-admin DIR PATH...\nkgload merge NAME OTHER | kgload split NAME\nkgload schema [options]",
-		Description:            description,
-		Reader:                 stdin,
-		Writer:                 stdout,
-		ErrWriter:              stderr,
-		HideHelpCommand:        true,
-		UseShortOptionHandling: true,
-		Flags:                  append(append(append([]cli.Flag{}, inputFlags...), loadFlags...), connect.Flags()...),
-		Action: func(c *cli.Context) error {
-			return loadAction(c)
+}
+
+// commands are kgload's commands (load is also what kgload does without one).
+func commands() []*cli.Command {
+	cs := []*cli.Command{
+		{Name: "load", Usage: "load articles (the default command)", ArgsUsage: "PATH...", Action: loadAction},
+		{Name: "extract", Usage: "print what extraction reads from each article, one JSON object per line; write nothing", ArgsUsage: "PATH...", Action: extractAction},
+		exportCommand(),
+		evalCommand(),
+		{
+			Name:      "merge",
+			Usage:     "force two spellings to be one entity, in what is stored and in every later load (written to the corrections file)",
+			ArgsUsage: "NAME OTHER",
+			Flags:     []cli.Flag{correctionsFlag},
+			Action:    correctAction("merge", 2),
 		},
-		OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-		Commands: []*cli.Command{
-			{
-				Name:         "load",
-				Usage:        "load articles (the default command)",
-				ArgsUsage:    "PATH...",
-				Action:       loadAction,
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
-			{
-				Name:         "extract",
-				Usage:        "print what extraction reads from each article, one JSON object per line; write nothing",
-				ArgsUsage:    "PATH...",
-				Action:       extractAction,
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
-			{
-				Name:      "export",
-				Usage:     "write the graph of the inputs as files for a bulk import (neo4j-admin database import), for very large first loads",
-				ArgsUsage: "--format neo4j-admin DIR PATH...",
-				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "format", Value: "neo4j-admin", Usage: "`FORMAT` of the files: neo4j-admin"},
-					&cli.StringFlag{Name: "neo4j-database", Value: "neo4j", Usage: "database `NAME` the printed import command names"},
-				},
-				Action:       exportAction,
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
-			{
-				Name:      "eval",
-				Usage:     "score extraction against gold annotations (precision, recall, F1, dates, B-cubed)",
-				ArgsUsage: "--gold DIR PATH...",
-				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "gold", Required: true, Usage: "`DIR` of gold files, one <article>.json per article"},
-					&cli.BoolFlag{Name: "errors", Usage: "also list missed and wrong relations and entities, and the entity errors by class (type, boundary, spurious, missed)"},
-				},
-				Action:       evalAction,
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
-			{
-				Name:         "merge",
-				Usage:        "force two spellings to be one entity, in what is stored and in every later load (written to the corrections file)",
-				ArgsUsage:    "NAME OTHER",
-				Flags:        []cli.Flag{correctionsFlag},
-				Action:       correctAction("merge", 2),
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
-			{
-				Name:         "split",
-				Usage:        "make a spelling an entity of its own in every later load, undoing merges (written to the corrections file)",
-				ArgsUsage:    "NAME",
-				Flags:        []cli.Flag{correctionsFlag},
-				Action:       correctAction("split", 1),
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
-			{
-				Name:         "schema",
-				Usage:        "create the store's constraints and indexes (a load also does this; kgquery never does)",
-				Action:       schemaAction,
-				OnUsageError: func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
-			},
+		{
+			Name:      "split",
+			Usage:     "make a spelling an entity of its own in every later load, undoing merges (written to the corrections file)",
+			ArgsUsage: "NAME",
+			Flags:     []cli.Flag{correctionsFlag},
+			Action:    correctAction("split", 1),
 		},
+		{Name: "schema", Usage: "create the store's constraints and indexes (a load also does this; kgquery never does)", Action: schemaAction},
 	}
-	return app
+	for _, c := range cs {
+		c.OnUsageError = onUsage
+	}
+	return cs
+}
+
+func exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write the graph of the inputs as files for a bulk import (neo4j-admin database import), for very large first loads",
+		ArgsUsage: "--format neo4j-admin DIR PATH...",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "neo4j-admin", Usage: "`FORMAT` of the files: neo4j-admin"},
+			&cli.StringFlag{Name: "neo4j-database", Value: "neo4j", Usage: "database `NAME` the printed import command names"},
+		},
+		Action: exportAction,
+	}
+}
+
+func evalCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "eval",
+		Usage:     "score extraction against gold annotations (precision, recall, F1, dates, B-cubed)",
+		ArgsUsage: "--gold DIR PATH...",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "gold", Required: true, Usage: "`DIR` of gold files, one <article>.json per article"},
+			&cli.BoolFlag{Name: "errors", Usage: "also list missed and wrong relations and entities, and the entity errors by class (type, boundary, spurious, missed)"},
+		},
+		Action: evalAction,
+	}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -497,11 +501,6 @@ func evalAction(c *cli.Context) error {
 		}
 		for _, s := range rep.WrongEntities {
 			fmt.Fprintln(c.App.Writer, "wrong entity:  "+s)
-		}
-		classes := slices.Clone(rep.EntityClasses)
-		sort.Strings(classes)
-		for _, s := range classes {
-			fmt.Fprintln(c.App.Writer, "entity error, "+s)
 		}
 	}
 	if len(res.Errors) > 0 {

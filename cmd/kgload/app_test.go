@@ -104,41 +104,7 @@ func TestLoadTwiceChangesNothing(t *testing.T) {
 
 func TestBadInputsAreReportedAndTheRestLoads(t *testing.T) {
 	in := copySeeds(t)
-	good := []string{`{"id": "g1", "text": "Foreign Minister Ana Lopes met with President Tomas Berg in Oslo on Monday.", "desk": "world"}`,
-		`{"id": "g2", "text": "Trade Minister Ivo Marek visited Peru."}`}
-	bad := map[string][]byte{
-		"empty.txt":       {},
-		"binary.txt":      {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0},
-		"latin1.txt":      []byte("Caf\xe9 owners met in S\xe3o Paulo."),
-		"spaces.md":       []byte("  \n\t\n"),
-		"broken.html":     []byte("<html><head><title>x</title></head><body><nav>menu</nav></body></html>"),
-		"huge.txt":        []byte(strings.Repeat("The minister met the envoy. ", 500)),
-		"mixed.jsonl":     []byte(good[0] + "\n{not json\n" + good[1] + "\n" + `{"id": "g1", "text": "Same id again."}` + "\n"),
-		"copy-of-000.txt": nil, // the same text as a seed: the same article twice in one batch
-	}
-	seed, _ := os.ReadFile(filepath.Join(in, "000_8a2e45f92d004820.txt"))
-	bad["copy-of-000.txt"] = seed
-	for name, data := range bad {
-		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// a file that cannot be read: a link to nowhere
-	if err := os.Symlink(filepath.Join(in, "gone", "nowhere.txt"), filepath.Join(in, "unreadable.txt")); err != nil {
-		t.Fatal(err)
-	}
-	reasons := map[string]string{
-		"empty.txt":       "empty",
-		"binary.txt":      "binary",
-		"latin1.txt":      "invalid UTF-8",
-		"spaces.md":       "empty",
-		"broken.html":     "no article text",
-		"huge.txt":        "over the 12000-byte limit",
-		"mixed.jsonl:2":   "malformed JSON",
-		"mixed.jsonl:4":   "duplicate id",
-		"copy-of-000.txt": "same article id",
-		"unreadable.txt":  "no such file",
-	}
+	reasons := writeBadInputs(t, in)
 	db := filepath.Join(t.TempDir(), "kg.db")
 	errFile := filepath.Join(t.TempDir(), "errors.jsonl")
 	r := runCLI(t, "", "--db", db, "--max-bytes", "12000", "--errors", errFile, in)
@@ -164,14 +130,60 @@ func TestBadInputsAreReportedAndTheRestLoads(t *testing.T) {
 	if got.Articles != 7 {
 		t.Errorf("%d articles stored, want the 5 seeds and the 2 good JSON Lines records", got.Articles)
 	}
-	// the errors file lists every failure as JSON Lines, ready to mend and retry
+	checkErrorsFile(t, errFile, len(reasons))
+}
+
+// writeBadInputs writes every kind of bad input into the folder in, beside two good JSON Lines
+// records and a copy of a seed, and returns the reason each failure must give, by file (and line).
+func writeBadInputs(t *testing.T, in string) map[string]string {
+	t.Helper()
+	good := []string{`{"id": "g1", "text": "Foreign Minister Ana Lopes met with President Tomas Berg in Oslo on Monday.", "desk": "world"}`,
+		`{"id": "g2", "text": "Trade Minister Ivo Marek visited Peru."}`}
+	bad := map[string][]byte{
+		"empty.txt":       {},
+		"binary.txt":      {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0},
+		"latin1.txt":      []byte("Caf\xe9 owners met in S\xe3o Paulo."),
+		"spaces.md":       []byte("  \n\t\n"),
+		"broken.html":     []byte("<html><head><title>x</title></head><body><nav>menu</nav></body></html>"),
+		"huge.txt":        []byte(strings.Repeat("The minister met the envoy. ", 500)),
+		"mixed.jsonl":     []byte(good[0] + "\n{not json\n" + good[1] + "\n" + `{"id": "g1", "text": "Same id again."}` + "\n"),
+		"copy-of-000.txt": nil, // the same text as a seed: the same article twice in one batch
+	}
+	seed, _ := os.ReadFile(filepath.Join(in, "000_8a2e45f92d004820.txt"))
+	bad["copy-of-000.txt"] = seed
+	for name, data := range bad {
+		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// a file that cannot be read: a link to nowhere
+	if err := os.Symlink(filepath.Join(in, "gone", "nowhere.txt"), filepath.Join(in, "unreadable.txt")); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{
+		"empty.txt":       "empty",
+		"binary.txt":      "binary",
+		"latin1.txt":      "invalid UTF-8",
+		"spaces.md":       "empty",
+		"broken.html":     "no article text",
+		"huge.txt":        "over the 12000-byte limit",
+		"mixed.jsonl:2":   "malformed JSON",
+		"mixed.jsonl:4":   "duplicate id",
+		"copy-of-000.txt": "same article id",
+		"unreadable.txt":  "no such file",
+	}
+}
+
+// checkErrorsFile: the --errors file lists every failure (n of them) as JSON Lines, ready to mend and retry.
+func checkErrorsFile(t *testing.T, errFile string, n int) {
+	t.Helper()
 	data, err := os.ReadFile(errFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	recs := strings.Split(strings.TrimSpace(string(data)), "\n")
-	if len(recs) != len(reasons) {
-		t.Errorf("--errors has %d records, want %d:\n%s", len(recs), len(reasons), data)
+	if len(recs) != n {
+		t.Errorf("--errors has %d records, want %d:\n%s", len(recs), n, data)
 	}
 	for _, rec := range recs {
 		var e struct {

@@ -58,11 +58,10 @@ Exit codes: 0 answered, 1 failure (including no such entity or no path), 2 usage
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, tty bool) *cli.App {
 	onUsage := func(c *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
-	typesFlag := &cli.StringFlag{Name: "types", Usage: "relation `TYPES` to follow, comma-separated (MET,HOLDS_POST,VISITED)"}
-	limitFlag := &cli.IntFlag{Name: "limit", Usage: "show at most `N` rows (0: all)"}
-	cmd := func(c *cli.Command) *cli.Command {
+	commands := []*cli.Command{pathCommand(), neighboursCommand(), commonCommand(), entityCommand(), timelineCommand(),
+		searchCommand(), statsCommand(), cypherCommand(), askCommand()}
+	for _, c := range commands {
 		c.OnUsageError = onUsage
-		return c
 	}
 	app := &cli.App{
 		Name:            "kgquery",
@@ -77,84 +76,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, tty bool) *cli.App {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: table, json, csv, tsv, dot or mermaid (default: table on a terminal, tsv on a pipe)"},
 		}, connect.Flags()...),
 		OnUsageError: onUsage,
-		Commands: []*cli.Command{
-			cmd(&cli.Command{
-				Name:      "path",
-				Usage:     "the shortest path(s) between two entities, with the evidence for every hop",
-				ArgsUsage: "FROM TO",
-				Flags: []cli.Flag{
-					&cli.IntFlag{Name: "max-hops", Value: graph.DefaultMaxHops, Usage: "longest path searched, in `HOPS`"},
-					typesFlag,
-					&cli.StringFlag{Name: "through", Usage: "entity `TYPES` a path may pass through (Person,Organisation,Place)"},
-					&cli.StringFlag{Name: "since", Usage: "follow only relations with a fact dated on or after `DATE` (YYYY[-MM[-DD]])"},
-					&cli.StringFlag{Name: "until", Usage: "follow only relations with a fact dated on or before `DATE`"},
-					&cli.IntFlag{Name: "k", Usage: "the `N` shortest paths"},
-					&cli.BoolFlag{Name: "all", Usage: "every shortest path"},
-				},
-				Action: pathAction,
-			}),
-			cmd(&cli.Command{
-				Name:      "neighbours",
-				Aliases:   []string{"neighbors"},
-				Usage:     "the entities linked to one entity, with the relations",
-				ArgsUsage: "ENTITY",
-				Flags: []cli.Flag{typesFlag, limitFlag,
-					&cli.StringFlag{Name: "direction", Value: "both", Usage: "`DIR`: out (from the entity), in (to it) or both; MET has no direction"}},
-				Action: neighboursAction,
-			}),
-			cmd(&cli.Command{
-				Name:      "common",
-				Usage:     "the entities linked to both of two entities (e.g. who met both)",
-				ArgsUsage: "A B",
-				Flags:     []cli.Flag{typesFlag},
-				Action:    commonAction,
-			}),
-			cmd(&cli.Command{
-				Name:      "entity",
-				Usage:     "a profile: type, spellings and why they merged, posts, meetings, visits, articles",
-				ArgsUsage: "ENTITY",
-				Action:    entityAction,
-			}),
-			cmd(&cli.Command{
-				Name:      "timeline",
-				Usage:     "an entity's facts in date order, undated ones last",
-				ArgsUsage: "ENTITY",
-				Flags:     []cli.Flag{typesFlag, limitFlag},
-				Action:    timelineAction,
-			}),
-			cmd(&cli.Command{
-				Name:      "search",
-				Usage:     "find entities by name: exact, then other spellings, then close spellings",
-				ArgsUsage: "TEXT",
-				Flags:     []cli.Flag{&cli.IntFlag{Name: "limit", Value: 20, Usage: "at most `N` results"}},
-				Action:    searchAction,
-			}),
-			cmd(&cli.Command{
-				Name:   "stats",
-				Usage:  "how many articles, entities, relations and facts the store holds",
-				Action: statsAction,
-			}),
-			cmd(&cli.Command{
-				Name:      "cypher",
-				Usage:     "run Cypher on Neo4j (read-only unless --write)",
-				ArgsUsage: "QUERY",
-				Flags: []cli.Flag{
-					&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter `NAME=VALUE` (repeatable; numbers, true/false and JSON lists are typed)"},
-					&cli.BoolFlag{Name: "write", Usage: "allow the query to write"},
-				},
-				Action: cypherAction,
-			}),
-			cmd(&cli.Command{
-				Name:        "ask",
-				Usage:       "answer a plain-English question (see 'kgquery ask --help' for the forms understood)",
-				ArgsUsage:   "QUESTION",
-				Description: "Questions understood:\n  " + strings.Join(questionForms(), "\n  "),
-				Action:      askAction,
-			}),
-		},
+		Commands:     commands,
 	}
 	app.Metadata = map[string]any{"tty": tty}
 	return app
+}
+
+// typesFlag and limitFlag are the flags several commands share.
+func typesFlag() cli.Flag {
+	return &cli.StringFlag{Name: "types", Usage: "relation `TYPES` to follow, comma-separated (MET,HOLDS_POST,VISITED)"}
+}
+
+func limitFlag() cli.Flag {
+	return &cli.IntFlag{Name: "limit", Usage: "show at most `N` rows (0: all)"}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {

@@ -91,6 +91,17 @@ func pick(xs ...string) string {
 	return ""
 }
 
+// askCommand is kgquery ask.
+func askCommand() *cli.Command {
+	return &cli.Command{
+		Name:        "ask",
+		Usage:       "answer a plain-English question (see 'kgquery ask --help' for the forms understood)",
+		ArgsUsage:   "QUESTION",
+		Description: "Questions understood:\n  " + strings.Join(questionForms(), "\n  "),
+		Action:      askAction,
+	}
+}
+
 func askAction(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError{"ask needs a question: kgquery ask \"How is A connected to B?\""}

@@ -13,6 +13,17 @@ import (
 
 // kgquery common: the entities linked to both of two.
 
+// commonCommand is kgquery common.
+func commonCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "common",
+		Usage:     "the entities linked to both of two entities (e.g. who met both)",
+		ArgsUsage: "A B",
+		Flags:     []cli.Flag{typesFlag()},
+		Action:    commonAction,
+	}
+}
+
 func commonAction(c *cli.Context) error {
 	a, err := args(c, 2, "two entities: kgquery common A B")
 	if err != nil {
@@ -67,17 +78,17 @@ func commonView(l *sources, a, b graph.Entity, ss []query.Shared) *view {
 		lb, rb := linkRows(l, s.WithB)
 		out = append(out, sharedView{Entity: ref(s.Entity), WithA: la, WithB: lb})
 		for _, r := range ra {
-			rows = append(rows, append([]string{s.Entity.Name, string(s.Entity.Type), a.Name}, r[0], r[4], r[6], r[7], r[9], r[10]))
+			rows = append(rows, append([]string{s.Entity.Name, string(s.Entity.Type), a.Name}, r[0], r[4], r[6], r[7], r[9], r[10], r[11], r[12]))
 		}
 		for _, r := range rb {
-			rows = append(rows, append([]string{s.Entity.Name, string(s.Entity.Type), b.Name}, r[0], r[4], r[6], r[7], r[9], r[10]))
+			rows = append(rows, append([]string{s.Entity.Name, string(s.Entity.Type), b.Name}, r[0], r[4], r[6], r[7], r[9], r[10], r[11], r[12]))
 		}
 		pic.node(s.Entity)
 		for _, k := range append(append([]query.Link{}, s.WithA...), s.WithB...) {
 			pic.edge(k.Relation, l.name)
 		}
 	}
-	cols := []string{"entity", "type", "linked to", "relation", "title", "dates", "places", "evidence", "source"}
+	cols := append([]string{"entity", "type", "linked to", "relation", "title", "dates", "places", "evidence"}, sourceColumns...)
 	v := &view{JSON: map[string]any{"a": ref(a), "b": ref(b), "common": out}, Columns: cols, Rows: rows, Picture: pic}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "Linked to both %s and %s: %d\n\n", a.Name, b.Name, len(ss))

@@ -12,6 +12,20 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 )
 
+// cypherCommand is kgquery cypher.
+func cypherCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "cypher",
+		Usage:     "run Cypher on Neo4j (read-only unless --write)",
+		ArgsUsage: "QUERY",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "param", Aliases: []string{"p"}, Usage: "query parameter `NAME=VALUE` (repeatable; numbers, true/false and JSON lists are typed)"},
+			&cli.BoolFlag{Name: "write", Usage: "allow the query to write"},
+		},
+		Action: cypherAction,
+	}
+}
+
 func cypherAction(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usageError{"cypher needs one query (quote it): kgquery cypher \"MATCH ... RETURN ...\""}

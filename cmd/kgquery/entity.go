@@ -4,16 +4,26 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgnews/kg/internal/ingest"
 	"github.com/kgnews/kg/internal/query"
 )
 
 // kgquery entity: one entity's profile.
+
+// entityCommand is kgquery entity.
+func entityCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "entity",
+		Usage:     "a profile: type, spellings and why they merged, posts, meetings, visits, articles",
+		ArgsUsage: "ENTITY",
+		Action:    entityAction,
+	}
+}
 
 func entityAction(c *cli.Context) error {
 	a, err := args(c, 1, "an entity: kgquery entity ENTITY")
@@ -47,10 +57,11 @@ func profileView(l *sources, p *query.Profile) *view {
 		links []query.Link
 	}{{"posts", p.Posts}, {"people holding posts here", p.Holders}, {"met", p.Met}, {"visited", p.Visits}, {"visitors", p.Visitors}}
 	type articleView struct {
-		ID       string `json:"id"`
-		Title    string `json:"title"`
-		Source   string `json:"source"`
-		Mentions int    `json:"mentions"`
+		ID        string `json:"id"`
+		Title     string `json:"title"`
+		Published string `json:"published,omitempty"`
+		Source    string `json:"source"`
+		Mentions  int    `json:"mentions"`
 	}
 	js := map[string]any{"entity": p.Entity}
 	var rows [][]string
@@ -68,8 +79,10 @@ func profileView(l *sources, p *query.Profile) *view {
 	}
 	arts := []articleView{}
 	for _, a := range p.Articles {
-		arts = append(arts, articleView{ID: a.Article.ID, Title: a.Article.Title, Source: filepath.Base(a.Article.Source), Mentions: a.Count})
-		rows = append(rows, []string{"articles", "", a.Article.Title, "", "", "", "", "", "", strconv.Itoa(a.Count), "", filepath.Base(a.Article.Source)})
+		// cited as evidence is: by file name, or by id for a JSON Lines record (not "news.jsonl:1234")
+		av := articleView{ID: a.Article.ID, Title: a.Article.Title, Published: a.Article.Published, Source: ingest.DocName(a.Article), Mentions: a.Count}
+		arts = append(arts, av)
+		rows = append(rows, []string{"articles", "", "", av.Title, "", "", "", "", "", strconv.Itoa(a.Count), "", av.Source, oneLine(av.Title), av.Published})
 	}
 	js["articles"] = arts
 	pic := &picture{}
@@ -105,7 +118,7 @@ func profileView(l *sources, p *query.Profile) *view {
 		if len(arts) > 0 {
 			fmt.Fprintf(w, "\nArticles (%d)\n", len(arts))
 			for _, a := range arts {
-				fmt.Fprintf(w, "  %-28s %3d× %s\n", a.Source, a.Mentions, a.Title)
+				fmt.Fprintf(w, "  %3d× %s\n", a.Mentions, cite(a.Source, a.Title, a.Published, 72))
 			}
 		}
 	}

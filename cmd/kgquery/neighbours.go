@@ -13,6 +13,19 @@ import (
 
 // kgquery neighbours: one entity's relations.
 
+// neighboursCommand is kgquery neighbours.
+func neighboursCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "neighbours",
+		Aliases:   []string{"neighbors"},
+		Usage:     "the entities linked to one entity, with the relations",
+		ArgsUsage: "ENTITY",
+		Flags: []cli.Flag{typesFlag(), limitFlag(),
+			&cli.StringFlag{Name: "direction", Value: "both", Usage: "`DIR`: out (from the entity), in (to it) or both; MET has no direction"}},
+		Action: neighboursAction,
+	}
+}
+
 func neighboursAction(c *cli.Context) error {
 	a, err := args(c, 1, "an entity: kgquery neighbours ENTITY")
 	if err != nil {

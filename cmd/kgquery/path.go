@@ -16,6 +16,25 @@ import (
 
 // kgquery path: the shortest paths between two entities, each hop with its evidence.
 
+// pathCommand is kgquery path.
+func pathCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "path",
+		Usage:     "the shortest path(s) between two entities, with the evidence for every hop",
+		ArgsUsage: "FROM TO",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "max-hops", Value: graph.DefaultMaxHops, Usage: "longest path searched, in `HOPS`"},
+			typesFlag(),
+			&cli.StringFlag{Name: "through", Usage: "entity `TYPES` a path may pass through (Person,Organisation,Place)"},
+			&cli.StringFlag{Name: "since", Usage: "follow only relations with a fact dated on or after `DATE` (YYYY[-MM[-DD]])"},
+			&cli.StringFlag{Name: "until", Usage: "follow only relations with a fact dated on or before `DATE`"},
+			&cli.IntFlag{Name: "k", Usage: "the `N` shortest paths"},
+			&cli.BoolFlag{Name: "all", Usage: "every shortest path"},
+		},
+		Action: pathAction,
+	}
+}
+
 func pathAction(c *cli.Context) error {
 	a, err := args(c, 2, "two entities: kgquery path FROM TO")
 	if err != nil {
@@ -88,7 +107,7 @@ type pathView struct {
 func pathsView(l *sources, ps []*graph.Path) *view {
 	var pvs []pathView
 	pic := &picture{}
-	v := &view{Columns: []string{"path", "hop", "from", "relation", "to", "title", "dates", "places", "disputed", "evidence", "source"}}
+	v := &view{Columns: append([]string{"path", "hop", "from", "relation", "to", "title", "dates", "places", "disputed", "evidence"}, sourceColumns...)}
 	for pi, p := range ps {
 		pv := pathView{From: ref(p.Nodes[0]), To: ref(p.Nodes[len(p.Nodes)-1]), Length: p.Len(), Hops: []hopView{}}
 		for _, n := range p.Nodes {
@@ -100,9 +119,9 @@ func pathsView(l *sources, ps []*graph.Path) *view {
 				rv := l.relation(r)
 				hv.Relations = append(hv.Relations, rv)
 				pic.edge(r, l.name)
-				ev, src := firstEvidence(rv)
-				v.Rows = append(v.Rows, []string{strconv.Itoa(pi + 1), strconv.Itoa(hi + 1), rv.From, string(rv.Type), rv.To, rv.Title,
-					strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.FormatBool(rv.Disputed), ev, src})
+				ev, first := firstEvidence(rv)
+				v.Rows = append(v.Rows, append([]string{strconv.Itoa(pi + 1), strconv.Itoa(hi + 1), rv.From, string(rv.Type), rv.To, rv.Title,
+					strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.FormatBool(rv.Disputed), ev}, sourceCells(first)...))
 			}
 			pv.Hops = append(pv.Hops, hv)
 		}

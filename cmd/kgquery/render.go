@@ -244,7 +244,8 @@ func ref(e graph.Entity) entityRef { return entityRef{ID: e.ID, Name: e.Name, Ty
 type factView struct {
 	Article    string  `json:"article"`
 	Source     string  `json:"source"`
-	Title      string  `json:"title,omitempty"`
+	Title      string  `json:"title,omitempty"`     // the article's title
+	Published  string  `json:"published,omitempty"` // the article's date
 	Evidence   string  `json:"evidence"`
 	Date       string  `json:"date,omitempty"`
 	Place      string  `json:"place,omitempty"`
@@ -362,7 +363,7 @@ func (l *sources) relation(r graph.Relation) relationView {
 	})
 	for _, f := range facts {
 		a := l.articles[f.Article]
-		rv.Facts = append(rv.Facts, factView{Article: f.Article, Source: l.source(f.Article), Title: a.Title,
+		rv.Facts = append(rv.Facts, factView{Article: f.Article, Source: l.source(f.Article), Title: a.Title, Published: a.Published,
 			Evidence: f.Evidence, Date: f.Date, Place: l.name(f.Place), Confidence: f.Confidence})
 	}
 	return rv
@@ -407,37 +408,123 @@ func disagreement(r relationView) string {
 	return strings.Join(parts, " vs ")
 }
 
-// writeRelation prints a relation with every evidence sentence and its article.
+// titleWidth is how much of an article's title a terminal citation shows.
+const titleWidth = 60
+
+// cite is a compact citation for a terminal: `bbc-042 “Blair meets …” (2005-02-10)`, the title
+// shortened to width and the parts the article lacks left out.
+func cite(source, title, published string, width int) string {
+	s := source
+	if t := oneLine(title); t != "" {
+		s += " “" + clipWords(t, width) + "”"
+	}
+	if published != "" {
+		s += " (" + published + ")"
+	}
+	return s
+}
+
+// clipWords shortens s to at most n runes, cut at a word break when one is near, ending in "…".
+func clipWords(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	for i := cut; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:—-") + "…"
+}
+
+// writeRelation prints a relation with every evidence sentence and the articles that say it.
 func writeRelation(w io.Writer, indent string, r relationView) {
 	fmt.Fprintf(w, "%s%s\n", indent, describe(r))
 	if r.Disputed {
 		fmt.Fprintf(w, "%s! sources disagree on the date: %s\n", indent, disagreement(r))
 	}
-	// the same sentence from copies of one article (a story run twice) is shown once, citing each
-	var said []string
-	cites := map[string][]string{}
-	for _, f := range r.Facts {
-		cite := f.Source
-		if f.Date != "" {
-			cite += " (" + f.Date + ")"
-		}
-		ev := oneLine(f.Evidence)
-		if _, ok := cites[ev]; !ok {
-			said = append(said, ev)
-		}
-		cites[ev] = append(cites[ev], cite)
-	}
-	for _, ev := range said {
-		fmt.Fprintf(w, "%s  “%s”\n%s    — %s\n", indent, ev, indent, strings.Join(cites[ev], "; "))
+	for _, s := range bySentence(r.Facts) {
+		fmt.Fprintf(w, "%s  “%s”\n%s    — %s\n", indent, s.evidence, indent, cites(s.facts, true))
 	}
 }
 
-func firstEvidence(r relationView) (string, string) {
-	if len(r.Facts) == 0 {
-		return "", ""
-	}
-	return oneLine(r.Facts[0].Evidence), r.Facts[0].Source
+// sentence is one evidence sentence and the facts that give it.
+type sentence struct {
+	evidence string
+	facts    []factView
 }
+
+// bySentence groups facts by their evidence sentence, in order: the same sentence from copies of
+// one article (a story run twice) is shown once, citing each copy.
+func bySentence(fs []factView) []sentence {
+	var out []sentence
+	at := map[string]int{}
+	for _, f := range fs {
+		ev := oneLine(f.Evidence)
+		i, ok := at[ev]
+		if !ok {
+			i = len(out)
+			at[ev] = i
+			out = append(out, sentence{evidence: ev})
+		}
+		out[i].facts = append(out[i].facts, f)
+	}
+	return out
+}
+
+// cites cites the articles of facts that give one sentence: copies with the same title and date
+// are named together ("wire-17, wire-17-copy “Talks” (2024-03-10)"), in the order first cited;
+// with factDates, the date a fact gives, when it has one, follows its articles.
+func cites(fs []factView, factDates bool) string {
+	type group struct {
+		first factView
+		names []string
+	}
+	var groups []*group
+	byKey := map[[3]string]*group{}
+	named := map[string]bool{}
+	for _, f := range fs {
+		key := [3]string{f.Title, f.Published, ""}
+		if factDates {
+			key[2] = f.Date
+		}
+		g := byKey[key]
+		if g == nil {
+			g = &group{first: f}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		if !named[key[2]+"\x00"+f.Source] {
+			named[key[2]+"\x00"+f.Source] = true
+			g.names = append(g.names, f.Source)
+		}
+	}
+	var parts []string
+	for _, g := range groups {
+		c := cite(strings.Join(g.names, ", "), g.first.Title, g.first.Published, titleWidth)
+		if factDates && g.first.Date != "" {
+			c += " · dates it " + g.first.Date
+		}
+		parts = append(parts, c)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// firstEvidence is a relation's first fact, for the one-row-per-relation tables.
+func firstEvidence(r relationView) (string, factView) {
+	if len(r.Facts) == 0 {
+		return "", factView{}
+	}
+	return oneLine(r.Facts[0].Evidence), r.Facts[0]
+}
+
+// sourceColumns are the columns that cite a row's first article in full, in tables for scripts.
+var sourceColumns = []string{"source", "source title", "source date"}
+
+func sourceCells(f factView) []string { return []string{f.Source, oneLine(f.Title), f.Published} }
 
 func plural(n int) string {
 	if n == 1 {
@@ -465,14 +552,14 @@ func linkRows(l *sources, links []query.Link) ([]linkView, [][]string) {
 		if k.Relation.Type.Symmetric() {
 			dir = "—"
 		}
-		ev, src := firstEvidence(rv)
-		rows = append(rows, []string{string(rv.Type), dir, k.Other.Name, string(k.Other.Type), rv.Title, rv.Status,
-			strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.Itoa(len(rv.Facts)), ev, src})
+		ev, first := firstEvidence(rv)
+		rows = append(rows, append([]string{string(rv.Type), dir, k.Other.Name, string(k.Other.Type), rv.Title, rv.Status,
+			strings.Join(rv.Dates, " "), strings.Join(rv.Places, "; "), strconv.Itoa(len(rv.Facts)), ev}, sourceCells(first)...))
 	}
 	return out, rows
 }
 
-var linkColumns = []string{"relation", "dir", "entity", "type", "title", "status", "dates", "places", "sources", "evidence", "source"}
+var linkColumns = append([]string{"relation", "dir", "entity", "type", "title", "status", "dates", "places", "sources", "evidence"}, sourceColumns...)
 
 func trimCols(rows [][]string, n int) [][]string {
 	out := make([][]string, len(rows))

@@ -12,6 +12,17 @@ import (
 
 // kgquery search: entities by name, exact, then other spellings, then close ones.
 
+// searchCommand is kgquery search.
+func searchCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "search",
+		Usage:     "find entities by name: exact, then other spellings, then close spellings",
+		ArgsUsage: "TEXT",
+		Flags:     []cli.Flag{&cli.IntFlag{Name: "limit", Value: 20, Usage: "at most `N` results"}},
+		Action:    searchAction,
+	}
+}
+
 func searchAction(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError{"search needs some text: kgquery search TEXT"}

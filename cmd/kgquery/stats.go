@@ -13,6 +13,15 @@ import (
 
 // kgquery stats: the sizes of the stored graph.
 
+// statsCommand is kgquery stats.
+func statsCommand() *cli.Command {
+	return &cli.Command{
+		Name:   "stats",
+		Usage:  "how many articles, entities, relations and facts the store holds",
+		Action: statsAction,
+	}
+}
+
 func statsAction(c *cli.Context) error {
 	f, err := format(c, false)
 	if err != nil {

@@ -13,6 +13,17 @@ import (
 
 // kgquery timeline: one entity's dated facts in order.
 
+// timelineCommand is kgquery timeline.
+func timelineCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "timeline",
+		Usage:     "an entity's facts in date order, undated ones last",
+		ArgsUsage: "ENTITY",
+		Flags:     []cli.Flag{typesFlag(), limitFlag()},
+		Action:    timelineAction,
+	}
+}
+
 func timelineAction(c *cli.Context) error {
 	a, err := args(c, 1, "an entity: kgquery timeline ENTITY")
 	if err != nil {
@@ -67,10 +78,10 @@ func timelineView(l *sources, e graph.Entity, evs []query.Event) *view {
 		if date == "" {
 			date = "undated"
 		}
-		ev1, src := firstEvidence(rv)
-		rows = append(rows, []string{date, string(ev.Type), ev.Other.Name, ev.Title, l.name(ev.Place), strconv.FormatBool(ev.Disputed), ev1, src})
+		ev1, first := firstEvidence(rv)
+		rows = append(rows, append([]string{date, string(ev.Type), ev.Other.Name, ev.Title, l.name(ev.Place), strconv.FormatBool(ev.Disputed), ev1}, sourceCells(first)...))
 	}
-	cols := []string{"date", "relation", "with", "title", "place", "disputed", "evidence", "source"}
+	cols := append([]string{"date", "relation", "with", "title", "place", "disputed", "evidence"}, sourceColumns...)
 	v := &view{JSON: map[string]any{"entity": ref(e), "events": out}, Columns: cols, Rows: rows}
 	v.Text = func(w io.Writer) {
 		fmt.Fprintf(w, "Timeline of %s (%s)\n\n", e.Name, e.Type)
@@ -93,8 +104,8 @@ func timelineView(l *sources, e graph.Entity, evs []query.Event) *view {
 				head += "  (sources give other dates too)"
 			}
 			fmt.Fprintln(w, head)
-			for _, f := range ev.Facts {
-				fmt.Fprintf(w, "            “%s” — %s\n", clip(oneLine(f.Evidence), 140), f.Source)
+			for _, s := range bySentence(ev.Facts) {
+				fmt.Fprintf(w, "            “%s” — %s\n", clip(s.evidence, 140), cites(s.facts, false))
 			}
 		}
 	}

@@ -21,79 +21,14 @@ func parseHTML(path string, data []byte) (*graph.Article, error) {
 	if err != nil {
 		return nil, &Error{Path: path, Reason: "unreadable HTML: " + err.Error()}
 	}
-	a := &graph.Article{}
-	var title string
-	var article *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Title:
-				if title == "" && n.FirstChild != nil {
-					title = strings.TrimSpace(n.FirstChild.Data)
-				}
-			case atom.Meta:
-				prop := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
-				content := strings.TrimSpace(attr(n, "content"))
-				switch prop {
-				case "og:title":
-					if content != "" {
-						title = content
-					}
-				case "article:published_time", "og:published_time", "date", "pubdate", "publishdate", "dc.date",
-					"dc.date.issued", "datepublished", "sailthru.date", "parsely-pub-date":
-					if a.Published == "" {
-						a.Published = isoDate(content)
-					}
-				case "og:url":
-					a.URL = content
-				}
-			case atom.Link:
-				if strings.EqualFold(attr(n, "rel"), "canonical") && a.URL == "" {
-					a.URL = attr(n, "href")
-				}
-			case atom.Time:
-				if a.Published == "" {
-					a.Published = isoDate(attr(n, "datetime"))
-				}
-			case atom.Article:
-				if article == nil {
-					article = n
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	root := article
+	m := &pageMeta{}
+	m.walk(doc)
+	root := m.article
 	if root == nil {
 		root = doc
 	}
-	var paras []string
-	var collect func(*html.Node)
-	collect = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Nav, atom.Footer, atom.Aside, atom.Noscript, atom.Form, atom.Header:
-				if n != root {
-					return
-				}
-			case atom.P, atom.H1, atom.H2, atom.H3, atom.Li, atom.Blockquote:
-				if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" {
-					paras = append(paras, t)
-				}
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			collect(c)
-		}
-	}
-	collect(root)
-	a.Title = title
-	a.Text = strings.Join(paras, "\n")
+	a := &graph.Article{Title: m.title, Published: m.published, URL: m.url}
+	a.Text = strings.Join(paragraphs(root, root, nil), "\n")
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, &Error{Path: path, Reason: "no article text found in the page"}
 	}
@@ -101,6 +36,83 @@ func parseHTML(path string, data []byte) (*graph.Article, error) {
 		a.Title = firstLine(a.Text)
 	}
 	return a, nil
+}
+
+// pageMeta is what a page says of itself: title, date and URL, and its <article> element.
+type pageMeta struct {
+	title, published, url string
+	article               *html.Node
+}
+
+// walk reads n and the nodes under it into m.
+func (m *pageMeta) walk(n *html.Node) {
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Title:
+			if m.title == "" && n.FirstChild != nil {
+				m.title = strings.TrimSpace(n.FirstChild.Data)
+			}
+		case atom.Meta:
+			m.meta(n)
+		case atom.Link:
+			if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
+				m.url = attr(n, "href")
+			}
+		case atom.Time:
+			if m.published == "" {
+				m.published = isoDate(attr(n, "datetime"))
+			}
+		case atom.Article:
+			if m.article == nil {
+				m.article = n
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		m.walk(c)
+	}
+}
+
+// meta reads one <meta> element: an og:title wins over <title>, the first date given wins, og:url
+// wins over a canonical link.
+func (m *pageMeta) meta(n *html.Node) {
+	prop := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+	content := strings.TrimSpace(attr(n, "content"))
+	switch prop {
+	case "og:title":
+		if content != "" {
+			m.title = content
+		}
+	case "article:published_time", "og:published_time", "date", "pubdate", "publishdate", "dc.date",
+		"dc.date.issued", "datepublished", "sailthru.date", "parsely-pub-date":
+		if m.published == "" {
+			m.published = isoDate(content)
+		}
+	case "og:url":
+		m.url = content
+	}
+}
+
+// paragraphs appends the text of the paragraphs, headings, list items and quotes under n to paras,
+// leaving out scripts, styles, navigation, footers, asides, forms and headers below root.
+func paragraphs(root, n *html.Node, paras []string) []string {
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Nav, atom.Footer, atom.Aside, atom.Noscript, atom.Form, atom.Header:
+			if n != root {
+				return paras
+			}
+		case atom.P, atom.H1, atom.H2, atom.H3, atom.Li, atom.Blockquote:
+			if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" {
+				paras = append(paras, t)
+			}
+			return paras
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		paras = paragraphs(root, c, paras)
+	}
+	return paras
 }
 
 func attr(n *html.Node, key string) string {

@@ -143,105 +143,133 @@ func timed(s storetest.Store) (*timedStore, graph.Store) {
 // 10,000 rows, each in a managed write transaction — that writes articles, entities, mentions and
 // relations (with their fact lists) once each. It returns the time spent writing.
 func referenceLoad(b *testing.B, c graph.CypherRunner, g *graph.Batch) (time.Duration, []neo4j.StatementStat) {
-	ctx := context.Background()
-	stats := map[string]*neo4j.StatementStat{}
-	kind := ""
-	send := func(q string, rows []any) {
-		st := stats[kind]
-		if st == nil {
-			st = &neo4j.StatementStat{Kind: kind}
-			stats[kind] = st
-		}
-		for len(rows) > 0 {
-			n := min(10_000, len(rows))
-			start := time.Now()
-			if _, _, err := c.Cypher(ctx, q, map[string]any{"rows": rows[:n]}, true); err != nil {
-				b.Fatal(err)
-			}
-			st.Statements++
-			st.Rows += n
-			st.Time += time.Since(start)
-			rows = rows[n:]
-		}
-	}
-	strs := func(ss []string) []any {
-		out := make([]any, len(ss))
-		for i, s := range ss {
-			out[i] = s
-		}
-		return out
-	}
+	l := &refLoader{b: b, c: c, stats: map[string]*neo4j.StatementStat{}}
 	start := time.Now()
+	l.articles(g.Articles)
+	l.entities(g.Entities)
+	l.mentions(g.Mentions)
+	l.relations(g.Relations)
+	took := time.Since(start)
+	var out []neo4j.StatementStat
+	for _, st := range l.stats {
+		out = append(out, *st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Time > out[j].Time })
+	return took, out
+}
+
+// refLoader is referenceLoad's writer, with the time each kind of statement took.
+type refLoader struct {
+	b     *testing.B
+	c     graph.CypherRunner
+	stats map[string]*neo4j.StatementStat
+}
+
+// send writes rows with q, 10,000 a statement, counted under kind.
+func (l *refLoader) send(kind, q string, rows []any) {
+	st := l.stats[kind]
+	if st == nil {
+		st = &neo4j.StatementStat{Kind: kind}
+		l.stats[kind] = st
+	}
+	for len(rows) > 0 {
+		n := min(10_000, len(rows))
+		start := time.Now()
+		if _, _, err := l.c.Cypher(context.Background(), q, map[string]any{"rows": rows[:n]}, true); err != nil {
+			l.b.Fatal(err)
+		}
+		st.Statements++
+		st.Rows += n
+		st.Time += time.Since(start)
+		rows = rows[n:]
+	}
+}
+
+// anys is ss as a list of values, as the driver takes parameters.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func (l *refLoader) articles(as []graph.Article) {
 	var rows []any
-	kind = "articles"
-	for _, a := range g.Articles {
+	for _, a := range as {
 		rows = append(rows, map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "published": a.Published, "source": a.Source, "hash": a.Hash})
 	}
-	send(`UNWIND $rows AS row MERGE (a:Article {id: row.id})
+	l.send("articles", `UNWIND $rows AS row MERGE (a:Article {id: row.id})
 SET a.title = row.title, a.url = row.url, a.published = row.published, a.source = row.source, a.hash = row.hash`, rows)
-	kind = "entities"
+}
+
+// entities writes the entities one statement a type, each with its label.
+func (l *refLoader) entities(es []graph.Entity) {
 	for _, t := range graph.EntityTypes {
-		rows = nil
-		for _, e := range g.Entities {
+		var rows []any
+		for _, e := range es {
 			if e.Type == t {
 				keys := []string{names.Fold(e.Name)}
 				for _, a := range e.Aliases {
 					keys = append(keys, names.Fold(a))
 				}
 				rows = append(rows, map[string]any{"id": e.ID, "name": e.Name, "type": string(e.Type),
-					"aliases": strs(e.Aliases), "keys": strs(keys), "merges": strs(e.Merges)})
+					"aliases": anys(e.Aliases), "keys": anys(keys), "merges": anys(e.Merges)})
 			}
 		}
-		send(`UNWIND $rows AS row MERGE (e:Entity {id: row.id})
+		l.send("entities", `UNWIND $rows AS row MERGE (e:Entity {id: row.id})
 SET e:`+string(t)+`, e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.keys = row.keys, e.merge_reasons = row.merges`, rows)
 	}
-	rows = nil
-	kind = "mentions"
-	for _, m := range g.Mentions {
+}
+
+func (l *refLoader) mentions(ms []graph.Mention) {
+	var rows []any
+	for _, m := range ms {
 		rows = append(rows, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count})
 	}
-	send(`UNWIND $rows AS row MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
+	l.send("mentions", `UNWIND $rows AS row MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
 MERGE (e)-[m:MENTIONED_IN]->(a) SET m.count = row.count`, rows)
-	kind = "relations"
+}
+
+// relations writes the relations one statement a type, each with its facts as parallel lists.
+func (l *refLoader) relations(rs []graph.Relation) {
 	for _, t := range graph.RelTypes {
-		rows = nil
-		for _, r := range g.Relations {
-			if r.Type != t {
-				continue
+		var rows []any
+		for _, r := range rs {
+			if r.Type == t {
+				rows = append(rows, refRelationRow(r))
 			}
-			r.Normalize()
-			row := map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title, "status": r.Status}
-			var ids, arts, ev, dates, places, rules []string
-			var starts, ends []any
-			var confs []any
-			conf, date := 0.0, ""
-			for _, f := range r.Facts {
-				ids, arts, ev = append(ids, f.ID()), append(arts, f.Article), append(ev, f.Evidence)
-				dates, places, rules = append(dates, f.Date), append(places, f.Place), append(rules, f.Rule)
-				starts, ends, confs = append(starts, f.Start), append(ends, f.End), append(confs, f.Confidence)
-				conf = max(conf, f.Confidence)
-				if f.Date != "" && (date == "" || f.Date < date) {
-					date = f.Date
-				}
-			}
-			row["fact_ids"], row["articles"], row["evidence"] = strs(ids), strs(arts), strs(ev)
-			row["dates"], row["places"], row["rules"] = strs(dates), strs(places), strs(rules)
-			row["starts"], row["ends"], row["confidences"], row["confidence"], row["date"] = starts, ends, confs, conf, date
-			rows = append(rows, row)
 		}
-		send(`UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+		l.send("relations", `UNWIND $rows AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:`+string(t)+` {key: row.key}]->(b)
 SET r.title = row.title, r.status = row.status, r.fact_ids = row.fact_ids, r.articles = row.articles,
     r.evidence = row.evidence, r.starts = row.starts, r.ends = row.ends, r.dates = row.dates, r.places = row.places,
     r.confidences = row.confidences, r.rules = row.rules, r.confidence = row.confidence, r.date = row.date`, rows)
 	}
-	took := time.Since(start)
-	var out []neo4j.StatementStat
-	for _, st := range stats {
-		out = append(out, *st)
+}
+
+// refRelationRow is a relation as the reference writes it: its facts as parallel lists, its best
+// confidence and its earliest date.
+func refRelationRow(r graph.Relation) map[string]any {
+	r.Normalize()
+	row := map[string]any{"key": r.Key(), "from": r.From, "to": r.To, "title": r.Title, "status": r.Status}
+	var ids, arts, ev, dates, places, rules []string
+	var starts, ends []any
+	var confs []any
+	conf, date := 0.0, ""
+	for _, f := range r.Facts {
+		ids, arts, ev = append(ids, f.ID()), append(arts, f.Article), append(ev, f.Evidence)
+		dates, places, rules = append(dates, f.Date), append(places, f.Place), append(rules, f.Rule)
+		starts, ends, confs = append(starts, f.Start), append(ends, f.End), append(confs, f.Confidence)
+		conf = max(conf, f.Confidence)
+		if f.Date != "" && (date == "" || f.Date < date) {
+			date = f.Date
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Time > out[j].Time })
-	return took, out
+	row["fact_ids"], row["articles"], row["evidence"] = anys(ids), anys(arts), anys(ev)
+	row["dates"], row["places"], row["rules"] = anys(dates), anys(places), anys(rules)
+	row["starts"], row["ends"], row["confidences"], row["confidence"], row["date"] = starts, ends, confs, conf, date
+	return row
 }
 
 // profile writes the time each kind of write statement took, as a table the performance notes quote.
@@ -294,76 +322,102 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		for sname, open := range stores {
 			b.Run(name+"/"+sname, func(b *testing.B) {
-				var kgS, kgCPU, writeS, refS, ratios []float64
-				var g *graph.Batch // the graph kg stored, for the reference to write
-				var want graph.Counts
-				reference := func() float64 {
-					ref := open()
-					defer ref.Close()
-					took, refStats := referenceLoad(b, ref.(graph.CypherRunner), g)
-					profile(b, "reference", took, refStats)
-					after, err := ref.Counts(context.Background())
-					if err != nil {
-						b.Fatal(err)
-					}
-					if after != want {
-						b.Fatalf("the reference wrote %+v, kg %+v", after, want)
-					}
-					refS = append(refS, took.Seconds())
-					return took.Seconds()
-				}
-				var rows int
+				r := &loadRuns{b: b, open: open}
 				for i := 0; i < b.N; i++ {
 					// on Neo4j the reference runs before kg in odd iterations, after it in even
 					// ones, so that neither always meets the server warmer
 					refFirst := 0.0
-					if g != nil && i%2 == 1 {
-						refFirst = reference()
+					if r.g != nil && i%2 == 1 {
+						refFirst = r.reference()
 					}
-					s, ls := timed(open())
-					start, cpu := time.Now(), cputime.Process()
-					sum, err := load.Load(context.Background(), ls, load.LoadOptions{Options: load.Options{Paths: []string{path}}})
-					if err != nil {
-						b.Fatal(err)
-					}
-					total, cpuS := time.Since(start), (cputime.Process() - cpu).Seconds()
-					if p, ok := s.Store.(interface{ StatementStats() []neo4j.StatementStat }); ok {
-						profile(b, "kg", total, p.StatementStats())
-						b.Logf("kg's own process used %.1f s of CPU (extraction, resolution, the driver), which Neo4j's writes share the machine's cores with", cpuS)
-					}
-					kgCPU = append(kgCPU, cpuS)
-					rows = rowsOf(sum.After)
-					kgS, writeS = append(kgS, total.Seconds()), append(writeS, s.writing.Seconds())
-					if _, ok := s.Store.(graph.CypherRunner); !ok {
-						s.Close()
+					total, compare := r.kg(path)
+					if !compare {
 						continue
 					}
-					if g == nil {
-						if g, err = s.Store.Dump(context.Background()); err != nil {
-							b.Fatal(err)
-						}
-						want = sum.After
-					}
-					s.Close()
 					took := refFirst
 					if took == 0 {
-						took = reference()
+						took = r.reference()
 					}
-					ratios = append(ratios, total.Seconds()/took)
+					r.ratios = append(r.ratios, total/took)
 				}
-				// medians over the iterations (-benchtime Nx), each ratio taken within one iteration
-				b.ReportMetric(float64(rows)/median(kgS), "rows/s")
-				b.ReportMetric(float64(rows)/median(writeS), "rows/s-written")
-				b.ReportMetric(median(kgS), "kg-s")
-				b.ReportMetric(median(kgCPU), "kg-cpu-s")
-				if len(ratios) > 0 {
-					b.ReportMetric(median(refS), "ref-s")
-					b.ReportMetric(float64(rows)/median(refS), "ref-rows/s")
-					b.ReportMetric(median(ratios), "kg-vs-ref")
-					b.ReportMetric(slices.Min(ratios), "kg-vs-ref-min")
-					b.ReportMetric(slices.Max(ratios), "kg-vs-ref-max")
-				}
+				r.report()
 			})
 		}
+	}
+}
+
+// loadRuns are the figures of BenchmarkLoad's iterations on one store.
+type loadRuns struct {
+	b                                *testing.B
+	open                             func() storetest.Store
+	kgS, kgCPU, writeS, refS, ratios []float64
+	g                                *graph.Batch // the graph kg stored, for the reference to write
+	want                             graph.Counts
+	rows                             int
+}
+
+// kg loads path into a new store and returns the seconds it took, and whether the store runs Cypher
+// (Neo4j), which the reference is then compared on.
+func (r *loadRuns) kg(path string) (float64, bool) {
+	b := r.b
+	s, ls := timed(r.open())
+	start, cpu := time.Now(), cputime.Process()
+	sum, err := load.Load(context.Background(), ls, load.LoadOptions{Options: load.Options{Paths: []string{path}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	total, cpuS := time.Since(start), (cputime.Process() - cpu).Seconds()
+	if p, ok := s.Store.(interface{ StatementStats() []neo4j.StatementStat }); ok {
+		profile(b, "kg", total, p.StatementStats())
+		b.Logf("kg's own process used %.1f s of CPU (extraction, resolution, the driver), which Neo4j's writes share the machine's cores with", cpuS)
+	}
+	r.kgCPU = append(r.kgCPU, cpuS)
+	r.rows = rowsOf(sum.After)
+	r.kgS, r.writeS = append(r.kgS, total.Seconds()), append(r.writeS, s.writing.Seconds())
+	if _, ok := s.Store.(graph.CypherRunner); !ok {
+		s.Close()
+		return total.Seconds(), false
+	}
+	if r.g == nil {
+		if r.g, err = s.Store.Dump(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		r.want = sum.After
+	}
+	s.Close()
+	return total.Seconds(), true
+}
+
+// reference writes the graph kg stored with referenceLoad into a new store and returns the seconds
+// it took.
+func (r *loadRuns) reference() float64 {
+	ref := r.open()
+	defer ref.Close()
+	took, refStats := referenceLoad(r.b, ref.(graph.CypherRunner), r.g)
+	profile(r.b, "reference", took, refStats)
+	after, err := ref.Counts(context.Background())
+	if err != nil {
+		r.b.Fatal(err)
+	}
+	if after != r.want {
+		r.b.Fatalf("the reference wrote %+v, kg %+v", after, r.want)
+	}
+	r.refS = append(r.refS, took.Seconds())
+	return took.Seconds()
+}
+
+// report gives the medians over the iterations (-benchtime Nx), each ratio taken within one iteration.
+func (r *loadRuns) report() {
+	b := r.b
+	b.ReportMetric(float64(r.rows)/median(r.kgS), "rows/s")
+	b.ReportMetric(float64(r.rows)/median(r.writeS), "rows/s-written")
+	b.ReportMetric(median(r.kgS), "kg-s")
+	b.ReportMetric(median(r.kgCPU), "kg-cpu-s")
+	if len(r.ratios) > 0 {
+		b.ReportMetric(median(r.refS), "ref-s")
+		b.ReportMetric(float64(r.rows)/median(r.refS), "ref-rows/s")
+		b.ReportMetric(median(r.ratios), "kg-vs-ref")
+		b.ReportMetric(slices.Min(r.ratios), "kg-vs-ref-min")
+		b.ReportMetric(slices.Max(r.ratios), "kg-vs-ref-max")
 	}
 }

@@ -113,24 +113,37 @@ func TestSoakConcurrentLoadsOnNeo4j(t *testing.T) {
 	}()
 	loadsDone := make(chan struct{})
 	go func() { wg.Wait(); close(loadsDone) }()
+	queries := queryUntil(ctx, stores[2], loadsDone, errs)
+	<-loadsDone
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	checkNothingLost(t, stores[0], fa, fb2)
+	t.Logf("%d query rounds ran during the loads", queries)
+}
+
+// queryUntil queries s (counts, entities, a shortest path) round after round until done is closed
+// or a query fails (its error sent to errs), and returns the rounds run.
+func queryUntil(ctx context.Context, s graph.Store, done <-chan struct{}, errs chan<- error) int {
 	queries := 0
 	for stop := false; !stop; {
 		select {
-		case <-loadsDone:
+		case <-done:
 			stop = true
 		default:
 		}
-		if _, err := stores[2].Counts(ctx); err != nil {
+		if _, err := s.Counts(ctx); err != nil {
 			errs <- fmt.Errorf("query: %w", err)
 			break
 		}
-		es, err := stores[2].Entities(ctx)
+		es, err := s.Entities(ctx)
 		if err != nil {
 			errs <- fmt.Errorf("query: %w", err)
 			break
 		}
 		if len(es) >= 2 {
-			_, err := stores[2].ShortestPath(ctx, es[0].ID, es[len(es)-1].ID, graph.PathOptions{MaxHops: 4})
+			_, err := s.ShortestPath(ctx, es[0].ID, es[len(es)-1].ID, graph.PathOptions{MaxHops: 4})
 			if err != nil && !errors.Is(err, graph.ErrNotFound) {
 				errs <- fmt.Errorf("query: %w", err)
 				break
@@ -138,19 +151,21 @@ func TestSoakConcurrentLoadsOnNeo4j(t *testing.T) {
 		}
 		queries++
 	}
-	<-loadsDone
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
-	for _, f := range []string{fa, fb2} {
-		if sum := mustLoad(t, stores[0], opts([]string{f}, 5)); sum.Stored != 0 {
+	return queries
+}
+
+// checkNothingLost: after the soak, every article of the final inputs is stored with its hash (a
+// rerun stores nothing) and holds the mentions and facts a clean load of them gives.
+func checkNothingLost(t *testing.T, s *neo4j.Store, final ...string) {
+	t.Helper()
+	for _, f := range final {
+		if sum := mustLoad(t, s, opts([]string{f}, 5)); sum.Stored != 0 {
 			t.Errorf("rerun of %s stored %d articles: their hashes were missing", filepath.Base(f), sum.Stored)
 		}
 	}
 	clean := openSQLite(t)
-	mustLoad(t, clean, opts([]string{fa, fb2}, 5))
-	got, want := perArticle(dump(t, stores[0])), perArticle(dump(t, clean))
+	mustLoad(t, clean, opts(final, 5))
+	got, want := perArticle(dump(t, s)), perArticle(dump(t, clean))
 	if len(got) != 100 || len(want) != 100 {
 		t.Fatalf("%d articles after the soak, %d in a clean load; want 100", len(got), len(want))
 	}
@@ -159,5 +174,4 @@ func TestSoakConcurrentLoadsOnNeo4j(t *testing.T) {
 			t.Errorf("%s: %d mentions and %d facts after the soak, %d and %d in a clean load", id, got[id][0], got[id][1], w[0], w[1])
 		}
 	}
-	t.Logf("%d query rounds ran during the loads", queries)
 }

@@ -60,9 +60,50 @@ func planStats(p driver.ProfiledPlan) (hits int64, ops []string) {
 // operators, and it reports ms per statement and database hits per row.
 func BenchmarkRelationStatement(b *testing.B) {
 	ctx := context.Background()
-	s := neo4jtest.Open(b)
+	cases := relationCases(b, neo4jtest.Open(b))
+	cfg := neo4jtest.Config(b)
+	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	statements := map[string]struct {
+		q   string
+		row func(graph.Relation) map[string]any
+	}{
+		"kg":        {neo4j.RelationStatement(graph.Met), neo4j.RelationRow},
+		"reference": {refRelations, refRow},
+	}
+	for _, c := range []string{"new", "known"} {
+		for _, name := range []string{"kg", "reference"} {
+			st := statements[name]
+			var rows []any
+			for _, r := range cases[c] {
+				rows = append(rows, st.row(r))
+			}
+			b.Run(c+"/"+name, func(b *testing.B) {
+				var took time.Duration
+				var hits int64
+				var ops []string
+				for i := 0; i < b.N; i++ {
+					var t time.Duration
+					t, hits, ops = profileStatement(b, drv, cfg.Database, st.q, rows)
+					took += t
+				}
+				b.Logf("%s %s: %d db hits for %d rows; operators %s", c, name, hits, len(rows), strings.Join(ops, " < "))
+				b.ReportMetric(float64(took.Microseconds())/1000/float64(b.N), "ms/statement")
+				b.ReportMetric(float64(hits)/float64(len(rows)), "dbhits/row")
+			})
+		}
+	}
+}
+
+// relationCases writes a graph of 100,000 generated relations to s and returns 5,000 MET rows of
+// each case: "known", stored relations given one more fact, and "new", pairs the graph does not
+// hold (or rarely).
+func relationCases(b *testing.B, s *neo4j.Store) map[string][]graph.Relation {
 	g := storetest.Generate(storetest.GenOptions{Entities: 20_000, Relations: 100_000, Articles: 5_000, Seed: 1})
-	if err := s.Write(ctx, g); err != nil {
+	if err := s.Write(context.Background(), g); err != nil {
 		b.Fatal(err)
 	}
 	var mets []graph.Relation
@@ -90,54 +131,30 @@ func BenchmarkRelationStatement(b *testing.B) {
 		r.To = mets[n+i].To // a pair the graph does not hold (or rarely)
 		cases["new"] = append(cases["new"], r)
 	}
-	cfg := neo4jtest.Config(b)
-	drv, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.Username, cfg.Password, ""))
+	return cases
+}
+
+// profileStatement runs q with rows under PROFILE in a write transaction it rolls back, and returns
+// the time it took, its database hits and its operators.
+func profileStatement(b *testing.B, drv driver.DriverWithContext, db, q string, rows []any) (time.Duration, int64, []string) {
+	ctx := context.Background()
+	sess := drv.NewSession(ctx, driver.SessionConfig{DatabaseName: db, AccessMode: driver.AccessModeWrite})
+	defer sess.Close(ctx)
+	tx, err := sess.BeginTransaction(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer drv.Close(ctx)
-	statements := map[string]struct {
-		q   string
-		row func(graph.Relation) map[string]any
-	}{
-		"kg":        {neo4j.RelationStatement(graph.Met), neo4j.RelationRow},
-		"reference": {refRelations, refRow},
+	defer tx.Rollback(ctx)
+	start := time.Now()
+	res, err := tx.Run(ctx, "PROFILE "+q, map[string]any{"rows": rows})
+	if err != nil {
+		b.Fatal(err)
 	}
-	for _, c := range []string{"new", "known"} {
-		for _, name := range []string{"kg", "reference"} {
-			st := statements[name]
-			var rows []any
-			for _, r := range cases[c] {
-				rows = append(rows, st.row(r))
-			}
-			b.Run(c+"/"+name, func(b *testing.B) {
-				var took time.Duration
-				var hits int64
-				var ops []string
-				for i := 0; i < b.N; i++ {
-					sess := drv.NewSession(ctx, driver.SessionConfig{DatabaseName: cfg.Database, AccessMode: driver.AccessModeWrite})
-					tx, err := sess.BeginTransaction(ctx)
-					if err != nil {
-						b.Fatal(err)
-					}
-					start := time.Now()
-					res, err := tx.Run(ctx, "PROFILE "+st.q, map[string]any{"rows": rows})
-					if err != nil {
-						b.Fatal(err)
-					}
-					sum, err := res.Consume(ctx)
-					if err != nil {
-						b.Fatal(err)
-					}
-					took += time.Since(start)
-					hits, ops = planStats(sum.Profile())
-					tx.Rollback(ctx)
-					sess.Close(ctx)
-				}
-				b.Logf("%s %s: %d db hits for %d rows; operators %s", c, name, hits, len(rows), strings.Join(ops, " < "))
-				b.ReportMetric(float64(took.Microseconds())/1000/float64(b.N), "ms/statement")
-				b.ReportMetric(float64(hits)/float64(len(rows)), "dbhits/row")
-			})
-		}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		b.Fatal(err)
 	}
+	took := time.Since(start)
+	hits, ops := planStats(sum.Profile())
+	return took, hits, ops
 }

@@ -64,85 +64,119 @@ func main() {
 		}
 	}
 	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
-
-	isWord := func(s string) bool {
-		ws := strings.Fields(names.Fold(s))
-		if len(ws) != 1 {
-			return false
-		}
-		w := ws[0]
-		return lower[w] >= 2 && lower[w] >= capital[w]
-	}
-	var surname, word, company []string
-	byName := map[string]map[graph.EntityType]string{}
-	people, multi, personWords := 0, 0, 0
-	bySurnameJoins, variantJoins := 0, 0 // merges across articles of a surname, of a spelling variant
+	a := &audit{lower: lower, capital: capital, dump: *dump, byName: map[string]map[graph.EntityType]string{}}
 	for _, e := range ents {
-		k := names.Fold(e.Name)
-		if byName[k] == nil {
-			byName[k] = map[graph.EntityType]string{}
+		a.entity(e)
+	}
+	fmt.Printf("corpus: %s\narticles: %d\nentities: %d (people %d, with three or more spellings %d, partial %d)\n",
+		path, len(res.Docs), len(ents), a.people, a.multi, partial)
+	a.report(*n)
+}
+
+// audit counts the kinds of wrong merge over the entities it is given.
+type audit struct {
+	lower, capital map[string]int // how often each folded word is written in lower case, capitalised
+	dump           bool
+
+	surname, word, company       []string
+	byName                       map[string]map[graph.EntityType]string
+	people, multi                int
+	personWords                  int
+	bySurnameJoins, variantJoins int // merges across articles of a surname, of a spelling variant
+}
+
+// isWord reports whether s is one word the corpus writes in lower case at least as often as
+// capitalised inside a sentence.
+func (a *audit) isWord(s string) bool {
+	ws := strings.Fields(names.Fold(s))
+	if len(ws) != 1 {
+		return false
+	}
+	w := ws[0]
+	return a.lower[w] >= 2 && a.lower[w] >= a.capital[w]
+}
+
+// entity counts one entity.
+func (a *audit) entity(e graph.Entity) {
+	k := names.Fold(e.Name)
+	if a.byName[k] == nil {
+		a.byName[k] = map[graph.EntityType]string{}
+	}
+	a.byName[k][e.Type] = e.ID
+	spellings := append([]string{e.Name}, e.Aliases...)
+	a.words(e, spellings)
+	for _, m := range e.Merges {
+		switch {
+		case strings.Contains(m, ": surname of "):
+			a.bySurnameJoins++
+		case strings.Contains(m, ": spelling variant of "):
+			a.variantJoins++
 		}
-		byName[k][e.Type] = e.ID
-		spellings := append([]string{e.Name}, e.Aliases...)
-		inName := map[string]bool{} // the words of the entity's longer spellings
-		for _, sp := range spellings {
-			if ts := names.Tokens(sp); len(ts) > 1 {
-				for _, t := range ts {
-					inName[t] = true
-				}
-			}
+	}
+	if e.Type != graph.Person {
+		return
+	}
+	a.people++
+	if len(spellings) >= 3 {
+		a.multi++
+		if a.dump {
+			fmt.Fprintf(os.Stderr, "%s\t%s\t%s\n", e.ID, strings.Join(spellings, " | "), strings.Join(e.Merges, " | "))
 		}
-		for _, a := range e.Aliases {
-			if a != strings.ToUpper(a) && isWord(a) && !inName[names.Fold(a)] {
-				word = append(word, fmt.Sprintf("%s (%s): %q", e.ID, e.Type, a))
-				if e.Type == graph.Person {
-					personWords++
-				}
-			}
-		}
-		for _, m := range e.Merges {
-			switch {
-			case strings.Contains(m, ": surname of "):
-				bySurnameJoins++
-			case strings.Contains(m, ": spelling variant of "):
-				variantJoins++
-			}
-		}
-		if e.Type != graph.Person {
-			continue
-		}
-		people++
-		if len(spellings) >= 3 {
-			multi++
-			if *dump {
-				fmt.Fprintf(os.Stderr, "%s\t%s\t%s\n", e.ID, strings.Join(spellings, " | "), strings.Join(e.Merges, " | "))
-			}
-		}
-		ref := ""
-		for _, s := range spellings {
-			if len(names.Words(s)) >= 2 {
-				ref = s
-				break
-			}
-		}
-		if ref != "" {
-			rs := names.Surname(ref)
-			for _, s := range spellings {
-				if s != ref && len(names.Words(s)) >= 2 && !names.SameWord(names.Surname(s), rs) {
-					surname = append(surname, fmt.Sprintf("%s: %q has another surname than %q", e.ID, s, ref))
-				}
-			}
-		}
-		for _, s := range spellings {
-			ws := strings.Fields(strings.ReplaceAll(s, ".", " "))
-			if len(ws) >= 2 && lexicon.IsLegalForm(ws[len(ws)-1]) {
-				company = append(company, fmt.Sprintf("%s: %q", e.ID, s))
-				break
+	}
+	a.person(e, spellings)
+}
+
+// words notes the aliases of e that are lower-case words and no word of its longer spellings.
+func (a *audit) words(e graph.Entity, spellings []string) {
+	inName := map[string]bool{} // the words of the entity's longer spellings
+	for _, sp := range spellings {
+		if ts := names.Tokens(sp); len(ts) > 1 {
+			for _, t := range ts {
+				inName[t] = true
 			}
 		}
 	}
+	for _, al := range e.Aliases {
+		if al != strings.ToUpper(al) && a.isWord(al) && !inName[names.Fold(al)] {
+			a.word = append(a.word, fmt.Sprintf("%s (%s): %q", e.ID, e.Type, al))
+			if e.Type == graph.Person {
+				a.personWords++
+			}
+		}
+	}
+}
+
+// person notes a person's spellings with another surname than its first full name, and a spelling
+// that ends in a company's legal form.
+func (a *audit) person(e graph.Entity, spellings []string) {
+	ref := ""
+	for _, s := range spellings {
+		if len(names.Words(s)) >= 2 {
+			ref = s
+			break
+		}
+	}
+	if ref != "" {
+		rs := names.Surname(ref)
+		for _, s := range spellings {
+			if s != ref && len(names.Words(s)) >= 2 && !names.SameWord(names.Surname(s), rs) {
+				a.surname = append(a.surname, fmt.Sprintf("%s: %q has another surname than %q", e.ID, s, ref))
+			}
+		}
+	}
+	for _, s := range spellings {
+		ws := strings.Fields(strings.ReplaceAll(s, ".", " "))
+		if len(ws) >= 2 && lexicon.IsLegalForm(ws[len(ws)-1]) {
+			a.company = append(a.company, fmt.Sprintf("%s: %q", e.ID, s))
+			break
+		}
+	}
+}
+
+// report prints the counts, then up to n examples of each kind.
+func (a *audit) report(n int) {
 	var twoTypes []string
-	for k, ts := range byName {
+	for k, ts := range a.byName {
 		if len(ts) > 1 {
 			var ids []string
 			for _, id := range ts {
@@ -153,21 +187,18 @@ func main() {
 		}
 	}
 	sort.Strings(twoTypes)
-
-	fmt.Printf("corpus: %s\narticles: %d\nentities: %d (people %d, with three or more spellings %d, partial %d)\n",
-		path, len(res.Docs), len(ents), people, multi, partial)
-	fmt.Printf("cross-article merges: surname alone %d, spelling variant %d\n", bySurnameJoins, variantJoins)
-	fmt.Printf("person spellings with another surname:   %d\n", len(surname))
-	fmt.Printf("spellings that are lower-case words:      %d (of people %d)\n", len(word), personWords)
-	fmt.Printf("Person entities with a legal-form suffix: %d\n", len(company))
+	fmt.Printf("cross-article merges: surname alone %d, spelling variant %d\n", a.bySurnameJoins, a.variantJoins)
+	fmt.Printf("person spellings with another surname:   %d\n", len(a.surname))
+	fmt.Printf("spellings that are lower-case words:      %d (of people %d)\n", len(a.word), a.personWords)
+	fmt.Printf("Person entities with a legal-form suffix: %d\n", len(a.company))
 	fmt.Printf("names living as two or more types:        %d\n", len(twoTypes))
 	for _, sec := range []struct {
 		title string
 		xs    []string
-	}{{"another surname", surname}, {"lower-case words", word}, {"companies as people", company}, {"two types", twoTypes}} {
+	}{{"another surname", a.surname}, {"lower-case words", a.word}, {"companies as people", a.company}, {"two types", twoTypes}} {
 		fmt.Printf("\n## %s (%d)\n", sec.title, len(sec.xs))
 		for i, x := range sec.xs {
-			if i >= *n {
+			if i >= n {
 				break
 			}
 			fmt.Println("  " + x)
