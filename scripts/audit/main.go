@@ -83,31 +83,8 @@ func main() {
 	articles := readArticles(in)
 	slices.SortStableFunc(articles, func(a, b article) int { return cmp.Compare(a.Article, b.Article) })
 
-	var facts []fact // the facts a sample may draw
-	all, withFacts := 0, 0
-	byType := map[string]int{}
-	for _, a := range articles {
-		if len(a.Relations) > 0 {
-			withFacts++
-		}
-		ents := map[string]entity{}
-		for _, e := range a.Entities {
-			ents[e.ID] = e
-		}
-		name := func(id string) entity {
-			if e, ok := ents[id]; ok {
-				return e
-			}
-			return entity{ID: id, Name: id} // not listed in the article: show the id
-		}
-		for _, r := range a.Relations {
-			all++
-			byType[r.Type]++
-			if len(drawn) == 0 || drawn[r.Type] {
-				facts = append(facts, fact{article: a.Article, rel: r, from: name(r.From), to: name(r.To)})
-			}
-		}
-	}
+	cs := collect(articles, drawn)
+	facts, all, withFacts, byType := cs.facts, cs.all, cs.withFacts, cs.byType
 
 	// Draw without replacement: a seeded shuffle of all indices, first N taken.
 	rng := rand.New(rand.NewPCG(*seed, 0))
@@ -148,6 +125,42 @@ func main() {
 		fmt.Fprintf(w, "| %d | %s | %s | %s | %s (%s) | %s | %s | %s | %s | |\n", i+1, cell(f.article), f.rel.Type,
 			cell(f.from.Name), cell(f.to.Name), f.to.Type, cell(post), cell(deref(f.rel.Date)), cell(f.rel.Rule), cell(f.rel.Evidence))
 	}
+}
+
+// collection is what the facts file holds: the facts a sample may draw, how many facts in all, the
+// articles with at least one, and the facts of each type.
+type collection struct {
+	facts          []fact
+	all, withFacts int
+	byType         map[string]int
+}
+
+// collect resolves every relation's ends to names and keeps the facts of the drawn types (all when none).
+func collect(articles []article, drawn map[string]bool) collection {
+	cs := collection{byType: map[string]int{}}
+	for _, a := range articles {
+		if len(a.Relations) > 0 {
+			cs.withFacts++
+		}
+		ents := map[string]entity{}
+		for _, e := range a.Entities {
+			ents[e.ID] = e
+		}
+		name := func(id string) entity {
+			if e, ok := ents[id]; ok {
+				return e
+			}
+			return entity{ID: id, Name: id} // not listed in the article: show the id
+		}
+		for _, r := range a.Relations {
+			cs.all++
+			cs.byType[r.Type]++
+			if len(drawn) == 0 || drawn[r.Type] {
+				cs.facts = append(cs.facts, fact{article: a.Article, rel: r, from: name(r.From), to: name(r.To)})
+			}
+		}
+	}
+	return cs
 }
 
 func readArticles(r io.Reader) []article {
