@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
@@ -532,6 +533,9 @@ func nameEntity(e *Entity, lex *lexicon.Lexicon) {
 		if len(names.Words(a)) != len(names.Words(b)) {
 			return len(names.Words(a)) > len(names.Words(b))
 		}
+		if allCaps(a) != allCaps(b) {
+			return !allCaps(a) // "Granville Falls" over a dateline's "GRANVILLE FALLS"
+		}
 		if count[a] != count[b] {
 			return count[a] > count[b]
 		}
@@ -547,6 +551,10 @@ func nameEntity(e *Entity, lex *lexicon.Lexicon) {
 		// a country written by a short form or code ("U.S.", "Britain") takes its own name
 		if p, ok := lex.Place(e.Name); ok && p.Kind == lexicon.Country && p.Country != "" && names.Fold(p.Country) != names.Fold(e.Name) {
 			e.Name = p.Country
+		} else if ok && allCaps(e.Name) && !allCaps(p.Name) && names.Fold(p.Name) == names.Fold(e.Name) {
+			e.Name = p.Name // a dateline's "LOS ANGELES" is Los Angeles
+		} else if allCaps(e.Name) {
+			e.Name = titleWords(e.Name) // "STAMFORD", "BOCA RATON" in a dateline: Stamford, Boca Raton
 		}
 	}
 	seen := map[string]bool{names.Fold(e.Name): true}
@@ -625,4 +633,31 @@ func titlesGender(e *Entity) int {
 		}
 	}
 	return g
+}
+
+// allCaps reports whether a name of more than three letters has no lower-case letter ("PARIS", not "UN").
+func allCaps(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 3
+}
+
+// titleWords writes each word of an all-capitals name with a capital and then small letters.
+func titleWords(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		rs := []rune(strings.ToLower(w))
+		if len(rs) > 0 {
+			rs[0] = unicode.ToUpper(rs[0])
+		}
+		ws[i] = string(rs)
+	}
+	return strings.Join(ws, " ")
 }

@@ -103,3 +103,29 @@ func TestOneNodePerState(t *testing.T) {
 		t.Errorf("relations %+v, want one post at the United Kingdom, written Britain", d.Relations)
 	}
 }
+
+// A place written in capitals by a dateline is named as the gazetteer spells it, or with capitals and
+// small letters; an acronym keeps its capitals.
+func TestCapitalisedPlaceNames(t *testing.T) {
+	x := New(lexicon.Default())
+	cases := []struct{ text, written, name string }{
+		{"LIMA, March 3 - Tom Reed said prices would rise.", "LIMA", "Lima"},
+		{"PORT LOUIS, March 3 - Tom Reed said prices would rise.", "PORT LOUIS", "Port Louis"},
+		{"GRANVILLE FALLS, March 3 - Tom Reed said prices would rise in Granville Falls.", "GRANVILLE FALLS", "Granville Falls"},
+	}
+	for _, c := range cases {
+		d := x.Extract(graph.Article{ID: "t", Text: c.text})
+		found := false
+		for _, m := range d.Mentions {
+			if m.Text == c.written && m.Ent != nil {
+				found = true
+				if m.Ent.Name != c.name {
+					t.Errorf("%q: %q named %q, want %q", c.text, c.written, m.Ent.Name, c.name)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity for %q", c.text, c.written)
+		}
+	}
+}
