@@ -277,6 +277,9 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb, i)) {
 			continue
 		}
+		if kind == meetNoun && v.lower(i-1) == "for" {
+			continue // "left for Washington for talks with X", "arrived for talks with": the purpose of a trip
+		}
 		mt, ok := x.meetSides(d, v, kind, i, objFrom, lb, rb)
 		if !ok || len(mt.left) == 0 {
 			continue

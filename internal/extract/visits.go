@@ -190,8 +190,9 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 		if n == 0 && v.strictVisit(i) && !v.strictPlace(m, objFrom) {
 			break
 		}
-		if v.leaving(i) && !x.inGazetteer(m.Ent) {
-			break // "left Downing Street", "left Fratton Park": a job or a club, as often as a place
+		if v.leaving(i) && (!x.inGazetteer(m.Ent) || v.lower(m.TokEnd) == "to" && m.TokEnd+1 < len(v.toks) && !v.toks[m.TokEnd+1].Cap() &&
+			v.toks[m.TokEnd+1].Word && !lexicon.IsFunctionWord(v.toks[m.TokEnd+1].Text)) {
+			break // "left Downing Street", "left Newcastle to join Celtic": a job or a club, as often as a place
 		}
 		if v.placeModifiesNext(m, n) {
 			continue
