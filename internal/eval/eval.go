@@ -438,15 +438,8 @@ func (m *matcher) indexOf(name string) int {
 
 // Write prints the report as a table.
 func (r *Report) Write(w io.Writer) {
-	fmt.Fprintf(w, "articles scored: %d\n\n", r.Docs)
-	fmt.Fprintf(w, "%-14s %6s %6s %6s   %4s %4s %4s\n", "", "P", "R", "F1", "TP", "FP", "FN")
-	line := func(name string, s PRF) {
-		fmt.Fprintf(w, "%-14s %6.3f %6.3f %6.3f   %4d %4d %4d\n", name, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
-	}
-	line("entities", r.Entities)
-	for _, t := range graph.EntityTypes {
-		line("  "+string(t), *r.EntitiesBy[t])
-	}
+	r.WriteEntities(w)
+	line := func(name string, s PRF) { writeLine(w, name, s) }
 	line("relations", r.Relations)
 	for _, t := range graph.RelTypes {
 		line("  "+string(t), *r.RelationsBy[t])
@@ -469,4 +462,19 @@ func (r *Report) Write(w io.Writer) {
 	if len(r.Missing) > 0 {
 		fmt.Fprintf(w, "gold articles not in the input: %s\n", strings.Join(r.Missing, ", "))
 	}
+}
+
+// WriteEntities prints the head of Write's table: the articles scored and the entity rows, overall and
+// by type. scripts/baseline prints another extractor's score with it, in the same form.
+func (r *Report) WriteEntities(w io.Writer) {
+	fmt.Fprintf(w, "articles scored: %d\n\n", r.Docs)
+	fmt.Fprintf(w, "%-14s %6s %6s %6s   %4s %4s %4s\n", "", "P", "R", "F1", "TP", "FP", "FN")
+	writeLine(w, "entities", r.Entities)
+	for _, t := range graph.EntityTypes {
+		writeLine(w, "  "+string(t), *r.EntitiesBy[t])
+	}
+}
+
+func writeLine(w io.Writer, name string, s PRF) {
+	fmt.Fprintf(w, "%-14s %6.3f %6.3f %6.3f   %4d %4d %4d\n", name, s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
 }

