@@ -370,7 +370,7 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 		// "His words about President Bush met ...": a person inside a phrase about someone is no subject
 		if k := m.TitleFrom - 1; k >= from {
 			switch v.lower(k) {
-			case "about", "against", "concerning", "regarding", "towards", "toward", "over", "by":
+			case "about", "against", "concerning", "regarding", "towards", "toward", "over":
 				continue
 			}
 		}

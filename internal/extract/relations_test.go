@@ -218,10 +218,9 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"HOLDS_POST Tom Reed -> Norway [representative/current]", "MET Tom Reed -> Ivo Marek"}},
 		{"Labour's election chief Tom Reed defended the posters. Mr Reed said they were fair, and Mr Reed was angry.\n\nLabour is targeting the Tory leader personally.",
 			[]string{"HOLDS_POST Tom Reed -> Labour Party [election chief/current]"}},
-		// the purpose of a trip is no meeting yet; leaving a city's club; an agent of a noun is no subject
+		// the purpose of a trip is no meeting yet; leaving a city's club
 		{"Tom Reed left at the weekend for Lima for talks with Ivo Marek.", nil},
 		{"Tom Reed left Leeds to join Chelsea on loan.", nil},
-		{"A free kick by Tom Reed was met powerfully by Ivo Marek.", nil},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
