@@ -78,11 +78,14 @@ func TestHardCorpusNoWrongMerge(t *testing.T) {
 
 // laterBatches are two batches that join only across batches: the first names a person by surname
 // alone and another by one spelling, the second gives the first's full name (an organisation in
-// common) and the other's other spelling (a post and an organisation in common). Loaded in either order, or in one run,
-// they end as two nodes of one spelling set each: the partial node upgraded, the variants joined.
+// common) and the other's other spelling (a post and an organisation in common); a bank named in the
+// first by its fullest name ("Bank of Velmora") is named in the second with its words in another order.
+// Loaded in either order, or in one run, they end as three nodes of one spelling set each: the
+// partial node upgraded, the variants joined, the bank one node whose id its fullest name gives.
 var laterBatches = [2][]graph.Article{{
 	{ID: "later-1", Title: "Generated", Published: "2024-05-02", Text: "Council meets again\n\n" +
-		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra.\n"},
+		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra. " +
+		"Analysts at the Bank of Velmora said the meeting had been useful.\n"},
 	{ID: "later-2", Title: "Generated", Published: "2024-05-03", Text: "Talks in Lisbon\n\n" +
 		"On May 3, Trade Minister Corin Ashgrove met with Anatoli Serebrensky, the ambassador of the Mountain Rescue League, in Lisbon. " +
 		"Ashgrove said the talks with the Northern Trade Council had been useful.\n"},
@@ -92,7 +95,8 @@ var laterBatches = [2][]graph.Article{{
 		"Thorncliffe said the talks with the Harbour Development Bank had been useful.\n"},
 	{ID: "later-4", Title: "Generated", Published: "2024-05-05", Text: "Talks in Hanoi\n\n" +
 		"On May 5, Ambassador Tamsin Brown met with Anatoly Serebrenskiy, the ambassador of the Mountain Rescue League, in Hanoi. " +
-		"Brown said the talks with the Harbour Development Bank had been useful.\n"},
+		"Brown said the talks with the Harbour Development Bank had been useful. " +
+		"A spokesperson for the Velmora Bank welcomed the talks.\n"},
 }}
 
 // orderRuns loads the hard corpus (transliterated spellings included), cut into six batches of
@@ -147,16 +151,8 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 		if t.Failed() {
 			t.Fatalf("%s differs from loading the batches in order", name)
 		}
-		// and named as in order: the name comes from the spellings, not from which came first
-		names := map[string]string{}
-		for _, e := range dump(t, ref).Entities {
-			names[e.Name] = string(e.Type)
-		}
-		for _, e := range dump(t, s).Entities {
-			if names[e.Name] != string(e.Type) {
-				t.Fatalf("%s: %s %q is not a name loading in order gives", name, e.Type, e.Name)
-			}
-		}
+		// and named, and given ids, as in order: both come from the spellings, not from which came first
+		sameIDs(t, name, dump(t, s), dump(t, ref))
 	}
 
 	s := open(t)
@@ -192,11 +188,35 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	check("interrupted and resumed", s)
 }
 
+// sameIDs requires every node of got to have the id and name the node of want with the same type
+// and spellings has.
+func sameIDs(t *testing.T, name string, got, want *graph.Batch) {
+	t.Helper()
+	key := func(e graph.Entity) string {
+		all := append([]string{e.Name}, e.Aliases...)
+		sort.Strings(all)
+		return string(e.Type) + ":" + strings.Join(all, "|")
+	}
+	ids := map[string]graph.Entity{}
+	for _, e := range want.Entities {
+		ids[key(e)] = e
+	}
+	for _, e := range got.Entities {
+		w, ok := ids[key(e)]
+		if !ok || w.ID != e.ID || w.Name != e.Name {
+			t.Errorf("%s: %s %q is %s; loading in order gives %q %s", name, e.Type, e.Name, e.ID, w.Name, w.ID)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
 // comparable is a canonical dump in which every entity is known by its type and all its spellings
 // rather than by its id and name, without merge reasons, and articles without the file they were
-// read from. A node keeps the id it was stored under first, and its merge reasons name the spelling
-// it had then, so both can depend on the order articles come in; which nodes there are, their
-// names (checked apart), spellings, mentions and relations must not.
+// read from. Merge reasons name the spelling a node had when another joined it, so they can depend
+// on the order articles come in; which nodes there are, their ids and names (checked apart, by
+// sameIDs), spellings, mentions and relations must not.
 func comparable(b *graph.Batch) *graph.Batch {
 	ids := map[string]string{}
 	for i, e := range b.Entities {
@@ -289,8 +309,9 @@ func TestCorrections(t *testing.T) {
 type noMerge struct{ graph.Store }
 
 // mergeCutShort loads the laterBatches with the merges they decide left undone (the partial node
-// and its full name, the two spellings, stored apart), then runs the same load again: it must merge
-// them, ending with the graph one clean load gives.
+// and its full name, the two spellings, stored apart; in reverse order also the bank stored under
+// its shorter name and again, renamed, under its fullest), then runs the same load again: it must
+// merge them, ending with the graph one clean load gives, ids included.
 func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
 	dir := t.TempDir()
 	var files []string
@@ -302,18 +323,20 @@ func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
 	ref := open(t)
 	mustLoad(t, ref, opts(files, 2))
 	want := comparable(dump(t, ref))
-
-	s := open(t)
-	mustLoad(t, noMerge{s}, opts(files, 2))
-	cut := comparable(dump(t, s))
-	if len(cut.Entities) == len(want.Entities) {
-		t.Fatalf("%d entities without the merges, as many as with them: the batches decided no merge to cut short", len(cut.Entities))
+	for _, order := range [][]string{files, {files[1], files[0]}} {
+		s := open(t)
+		mustLoad(t, noMerge{s}, opts(order, 2))
+		cut := comparable(dump(t, s))
+		if len(cut.Entities) == len(want.Entities) {
+			t.Fatalf("%d entities without the merges, as many as with them: the batches decided no merge to cut short", len(cut.Entities))
+		}
+		sum := mustLoad(t, s, opts(order, 2))
+		if sum.Unchanged != 4 {
+			t.Errorf("the second run found %d articles unchanged, want 4", sum.Unchanged)
+		}
+		storetest.CompareBatches(t, comparable(dump(t, s)), want)
+		sameIDs(t, "cut short and run again", dump(t, s), dump(t, ref))
 	}
-	sum := mustLoad(t, s, opts(files, 2))
-	if sum.Unchanged != 4 {
-		t.Errorf("the second run found %d articles unchanged, want 4", sum.Unchanged)
-	}
-	storetest.CompareBatches(t, comparable(dump(t, s)), want)
 }
 
 func TestMergeCutShort(t *testing.T) {

@@ -137,7 +137,11 @@ func reviseStored(ctx context.Context, r *retrying, res *resolve.Resolver, dryRu
 	merges := res.Merges()
 	n := 0
 	for _, mg := range merges {
-		n += len(mg.From)
+		for _, id := range mg.From {
+			if id != mg.Into.ID {
+				n++
+			}
+		}
 	}
 	if dryRun {
 		return n, nil
