@@ -12,6 +12,7 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/load"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/query"
 	"github.com/kgnews/kg/internal/resolve"
 	"github.com/kgnews/kg/internal/storetest"
 )
@@ -139,6 +140,14 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 		}
 		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
 			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
+		}
+	}
+	// the bank's id comes from its fullest name; the id its other name gives (which a load in
+	// reverse order gave it before ids followed names) still finds it
+	q := &query.Engine{S: ref}
+	for _, id := range []string{"organisation:bank-of-velmora", "organisation:velmora-bank"} {
+		if e, err := q.Resolve(context.Background(), id); err != nil || e.ID != "organisation:bank-of-velmora" {
+			t.Errorf("%s finds %q, %v; want organisation:bank-of-velmora", id, e.ID, err)
 		}
 	}
 	if t.Failed() {
