@@ -279,6 +279,7 @@ func namesOf(v any) []string {
 	sort.Strings(ns)
 	return ns
 }
+
 // Evidence returns every mention and every HOLDS_POST relation without facts.
 func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
 	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count`, nil)

@@ -138,7 +138,7 @@ func (t *txRun) mergeOne(into, id string) error {
 }
 
 // unionNames is the spellings of a mention moved onto another of the same entity and article: both
-// sets, sorted ('' for none).
+// sets, sorted (” for none).
 const unionNames = `coalesce((SELECT nullif(json_group_array(value), '[]') FROM (
 	SELECT value FROM json_each(CASE mentions.names WHEN '' THEN '[]' ELSE mentions.names END)
 	UNION SELECT value FROM json_each(CASE excluded.names WHEN '' THEN '[]' ELSE excluded.names END) ORDER BY value)), '')`
@@ -228,6 +228,7 @@ func relationsOf(ctx context.Context, tx *sql.Tx, id string) ([]graph.Relation, 
 	}
 	return out, rows.Err()
 }
+
 // Evidence returns every mention and every HOLDS_POST relation without facts.
 func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions`)

@@ -577,7 +577,7 @@ func mentionsOf(ctx context.Context, q querier, id string) ([]graph.Mention, err
 	return out, rows.Err()
 }
 
-// encodeNames stores a mention's spellings as a JSON array ('' for none).
+// encodeNames stores a mention's spellings as a JSON array (” for none).
 func encodeNames(ns []string) string {
 	if len(ns) == 0 {
 		return ""
