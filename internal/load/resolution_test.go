@@ -420,3 +420,74 @@ func TestCorrectionsStored(t *testing.T) {
 		correctStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
 }
+
+// splitStored splits a spelling off stored entities with load.Split (what `kgload split` runs): a
+// forced merge of two spellings undone by splitting the one that had become the node's name, and a
+// surname upgraded into its full name undone where one article named the person by the surname
+// alone while another used both. Each store must end as a load that followed the split from the
+// start (ids, names, spellings, reasons, mentions, relations and facts), a second split must change
+// nothing, and a reload with the corrections must keep it.
+func splitStored(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	yusri := filepath.Join(dir, "yusri.jsonl")
+	writeJSONL(t, yusri, []graph.Article{
+		{ID: "c1", Text: "Talks\n\nTrade Minister Yusri Qasimi met Ambassador Corin Ashgrove in Oslo on Monday.\n"},
+		{ID: "c2", Text: "Talks\n\nTrade Minister Yusri Kasimi met Ambassador Delphine Pellinger in Lima on Monday.\n"},
+	})
+	var later []string
+	for i, arts := range laterBatches {
+		p := filepath.Join(dir, "later-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		later = append(later, p)
+	}
+	for _, c := range []struct {
+		files        []string
+		merge, split string
+		moved        int
+	}{
+		{[]string{yusri}, "Yusri Qasimi", "Yusri Kasimi", 1},
+		{later, "", "Thorncliffe", 1},
+	} {
+		fix := mustCorrections(t, filepath.Join(dir, "none.tsv"))
+		if c.merge != "" {
+			fix.Merge(c.merge, c.split)
+		}
+		o := opts(c.files, 2)
+		o.Corrections = fix
+		s := open(t)
+		mustLoad(t, s, o)
+		joined := 0
+		for _, e := range dump(t, s).Entities {
+			if all := append([]string{e.Name}, e.Aliases...); slices.Contains(all, c.split) && len(all) > 1 {
+				joined++
+			}
+		}
+		if joined != 1 {
+			t.Fatalf("%s: %d nodes hold it with another spelling before the split, want 1", c.split, joined)
+		}
+		fix.Split(c.split)
+		sum, err := load.Split(context.Background(), s, o, c.split)
+		if err != nil || sum.Entities != 1 || sum.Moved != c.moved || sum.Unknown != 0 {
+			t.Fatalf("Split(%s): %+v, %v; want 1 entity, %d article moved", c.split, sum, err, c.moved)
+		}
+		ref := open(t)
+		mustLoad(t, ref, o)
+		want := dump(t, ref)
+		storetest.CompareBatches(t, dump(t, s), want)
+		if t.Failed() {
+			t.Fatalf("split %s differs from a load that followed it", c.split)
+		}
+		if sum, err := load.Split(context.Background(), s, o, c.split); err != nil || sum.Entities != 0 {
+			t.Errorf("Split(%s) again: %+v, %v; want nothing to split", c.split, sum, err)
+		}
+		mustLoad(t, s, o)
+		storetest.CompareBatches(t, dump(t, s), want)
+	}
+}
+
+func TestSplitStored(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { splitStored(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		splitStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}

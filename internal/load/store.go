@@ -7,6 +7,7 @@ import (
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
 	"github.com/kgnews/kg/internal/resolve"
 )
 
@@ -173,6 +174,78 @@ func Revise(ctx context.Context, s Writer, opts LoadOptions) (int, error) {
 	res.Correct(opts.Corrections)
 	res.Seed(known)
 	return reviseStored(ctx, r, res, opts.DryRun)
+}
+
+// SplitSummary says what Split did to a store.
+type SplitSummary struct {
+	Entities int // stored entities split
+	Moved    int // articles moved to the spelling's own node (or, when it named the entity, off it)
+	Unknown  int // articles of those entities stored before spellings were kept, left where they were
+}
+
+// Split takes a spelling a researcher split off out of the stored entities that hold it with other
+// spellings: the articles that named one of them only by that spelling go to a node of their own,
+// with their mentions and facts (resolve.Resolver.PlanSplit), each entity in one transaction. Run
+// again it changes nothing. Every later load follows the split through the corrections file.
+func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string) (SplitSummary, error) {
+	var sum SplitSummary
+	m, ok := s.(graph.EntityMerger)
+	if !ok {
+		return sum, fmt.Errorf("this store cannot split stored entities")
+	}
+	if opts.RetryFor <= 0 {
+		opts.RetryFor = 2 * time.Minute
+	}
+	lex := opts.Lexicon
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	r := Retrying(s, opts.RetryFor)
+	known, err := r.Entities(ctx)
+	if err != nil {
+		return sum, err
+	}
+	res := resolve.New(lex)
+	res.Correct(opts.Corrections)
+	res.Seed(known)
+	for _, e := range known {
+		if !holds(e, spelling) {
+			continue
+		}
+		var ms []graph.Mention
+		if err := r.retry(ctx, func(work context.Context) (err error) { ms, err = s.Mentions(work, e.ID); return err }); err != nil {
+			return sum, err
+		}
+		sp, ok := res.PlanSplit(e, ms, spelling)
+		if !ok {
+			continue
+		}
+		if err := r.retry(ctx, func(work context.Context) error { return m.SplitEntity(work, sp) }); err != nil {
+			return sum, err
+		}
+		sum.Entities++
+		sum.Moved += len(sp.Articles)
+		for _, mn := range ms {
+			if len(mn.Names) == 0 {
+				sum.Unknown++
+			}
+		}
+	}
+	return sum, nil
+}
+
+// holds reports whether an entity has a spelling that folds as s does, and others that do not.
+func holds(e graph.Entity, s string) bool {
+	f := names.Fold(s)
+	has, other := false, false
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if names.Fold(n) == f {
+			has = true
+		} else {
+			other = true
+		}
+	}
+	return has && other
 }
 
 func (s *storeSink) writeAll(ctx context.Context) {

@@ -769,13 +769,18 @@ func (r *Resolver) settle(c *Cluster) {
 // before "Tories"). It depends on the set of spellings only, and of spellings that fold alike it
 // picks the one a store keeps (the first in byte order), so a run that starts from the store names a
 // cluster as the run that wrote it would. A place that is a country takes the country's common name.
-// A partial node keeps its one word.
+// A partial node keeps its one word. A spelling a correction split off names only a node of its own
+// (a node that keeps it for an article that also used its other spellings is named by those).
 func (r *Resolver) bestName(c *Cluster) string {
 	best, bw, bl := "", -1, -1
+	split := true // only spellings a correction split off: one of them
+	for s := range c.aliases {
+		split = split && r.fix.isSplit(s)
+	}
 	for s := range c.aliases {
 		f := names.Fold(s)
 		w, l := len(names.Words(s)), len(f)
-		if c.Partial && w > 1 {
+		if c.Partial && w > 1 || !split && r.fix.isSplit(s) {
 			continue
 		}
 		if w > bw || w == bw && (l > bl || l == bl && s < best) {

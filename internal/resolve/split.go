@@ -1,0 +1,105 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/names"
+)
+
+// PlanSplit decides how a stored entity comes apart when a researcher splits spelling x off it
+// (kgload split), from the spellings each article used for it (graph.Mention.Names): the articles
+// that named it only by x (in any case or accents) go to a node of their own, the others stay, as a
+// load that had followed the split from the start would have resolved them. Each side is named from
+// its own spellings and given the id its name gives; the side whose id is the stored one stays under
+// it, the other moves (to the stored node of the same name, when there is one). The merge reasons
+// of x's spellings are dropped. An article whose spellings were not stored stays. ok is false when
+// there is nothing to split: no article named it by x alone, or every one did. Call it after Seed.
+func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp graph.Split, ok bool) {
+	fx := names.Fold(x)
+	isX := func(s string) bool { return names.Fold(s) == fx }
+	xs, rest := map[string]bool{}, map[string]bool{}
+	var xArts, restArts []string
+	for _, m := range ms {
+		only := len(m.Names) > 0
+		for _, n := range m.Names {
+			only = only && isX(n)
+		}
+		if only {
+			xArts = append(xArts, m.Article)
+			for _, n := range m.Names {
+				xs[n] = true
+			}
+			continue
+		}
+		restArts = append(restArts, m.Article)
+		for _, n := range m.Names {
+			rest[n] = true
+		}
+	}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if !isX(n) {
+			rest[n] = true
+		}
+	}
+	if len(xArts) == 0 || len(restArts) == 0 || len(rest) == 0 {
+		return graph.Split{}, false
+	}
+	var reasons []string
+	for _, why := range e.Merges {
+		if s, _, found := strings.Cut(why, ":"); !found || !isX(s) {
+			reasons = append(reasons, why)
+		}
+	}
+	xSide := r.side(e, xs, nil, true)
+	restSide := r.side(e, rest, reasons, false)
+	part, stay, moved := xSide, restSide, xArts
+	if xSide.ID == e.ID {
+		// x was the stored name: its side keeps the id, and the others' articles move
+		xSide, restSide = r.side(e, xs, nil, false), r.side(e, rest, reasons, true)
+		part, stay, moved = restSide, xSide, restArts
+	}
+	sort.Strings(moved)
+	return graph.Split{From: e.ID, Part: part, Articles: moved, Rest: stay}, true
+}
+
+// side is one side of a split entity: its spellings, named and given an id as resolution would.
+// The side that moves (join) joins a stored node of that id, type and name; the side that stays is
+// numbered past one, as it replaces the spellings of the node it is written to.
+func (r *Resolver) side(e graph.Entity, spellings map[string]bool, reasons []string, join bool) graph.Entity {
+	c := &Cluster{Type: e.Type, aliases: map[string]bool{}, names: map[string]int{}}
+	partial := e.Type == graph.Person
+	for s := range spellings {
+		c.aliases[s] = true
+		partial = partial && len(names.Words(s)) < 2
+	}
+	c.Partial = partial
+	c.Name = r.bestName(c)
+	out := graph.Entity{ID: r.sideID(e, c, join), Type: e.Type, Name: c.Name, Merges: reasons}
+	for s := range spellings {
+		if s != out.Name {
+			out.Aliases = append(out.Aliases, s)
+		}
+	}
+	sort.Strings(out.Aliases)
+	return out
+}
+
+// sideID is the id a side of stored entity e named as c takes: e's own when its name gives it, else
+// the id its name gives, numbered past the ids of other entities (unless join and the entity is
+// one of c's type and name).
+func (r *Resolver) sideID(e graph.Entity, c *Cluster, join bool) string {
+	base := idBase(c)
+	if ownsBase(e.ID, base) {
+		return e.ID
+	}
+	self := final(r.byID[e.ID])
+	for id, n := base, 2; ; id, n = fmt.Sprintf("%s-%d", base, n), n+1 {
+		o := final(r.used[id])
+		if o == nil || o == self || join && o.Type == c.Type && names.Fold(o.Name) == names.Fold(c.Name) {
+			return id
+		}
+	}
+}
