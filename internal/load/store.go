@@ -3,6 +3,7 @@ package load
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -181,6 +182,27 @@ type SplitSummary struct {
 	Entities int // stored entities split
 	Moved    int // articles moved to the spelling's own node (or, when it named the entity, off it)
 	Unknown  int // articles of those entities stored before spellings were kept, left where they were
+	// Mixed are the articles that used the spelling beside other full spellings of its entity (two
+	// entities of the article resolved into one): they stay, as the store does not keep which of
+	// its spellings each fact and mention was read from.
+	Mixed int
+}
+
+// mixed counts the mentions that used the spelling s but do not move.
+func mixed(ms []graph.Mention, moved []string, s string) int {
+	n, f := 0, names.Fold(s)
+	for _, m := range ms {
+		if slices.Contains(moved, m.Article) {
+			continue
+		}
+		for _, x := range m.Names {
+			if names.Fold(x) == f {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // Split takes a spelling a researcher split off out of the stored entities that hold it with other
@@ -217,6 +239,7 @@ func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string
 			return sum, err
 		}
 		sp, ok := res.PlanSplit(e, ms, spelling)
+		sum.Mixed += mixed(ms, sp.Articles, spelling)
 		if !ok {
 			continue
 		}

@@ -11,8 +11,9 @@ import (
 
 // PlanSplit decides how a stored entity comes apart when a researcher splits spelling x off it
 // (kgload split), from the spellings each article used for it (graph.Mention.Names): the articles
-// that named it only by x (in any case or accents) go to a node of their own, the others stay, as a
-// load that had followed the split from the start would have resolved them. Each side is named from
+// that named it by x (in any case or accents), and otherwise only by parts of x ("Zhai" beside "Zhai
+// Jun"), go to a node of their own with their spellings, the others stay, as a load that had
+// followed the split from the start would have resolved them. Each side is named from
 // its own spellings and given the id its name gives; the side whose id is the stored one stays under
 // it, the other moves (to the stored node of the same name, when there is one). The merge reasons
 // of x's spellings are dropped. An article whose spellings were not stored stays. ok is false when
@@ -20,28 +21,25 @@ import (
 func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp graph.Split, ok bool) {
 	fx := names.Fold(x)
 	isX := func(s string) bool { return names.Fold(s) == fx }
-	xs, rest := map[string]bool{}, map[string]bool{}
+	xs, rest, used := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var xArts, restArts []string
 	for _, m := range ms {
 		only := len(m.Names) > 0
-		for _, n := range m.Names {
+		for _, n := range fullest(m.Names) {
 			only = only && isX(n)
 		}
+		side, arts := rest, &restArts
 		if only {
-			xArts = append(xArts, m.Article)
-			for _, n := range m.Names {
-				xs[n] = true
-			}
-			continue
+			side, arts = xs, &xArts
 		}
-		restArts = append(restArts, m.Article)
+		*arts = append(*arts, m.Article)
 		for _, n := range m.Names {
-			rest[n] = true
+			side[n], used[n] = true, true
 		}
 	}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		if !isX(n) {
-			rest[n] = true
+		if !isX(n) && !used[n] {
+			rest[n] = true // a spelling no article's stored spellings show: it stays
 		}
 	}
 	if len(xArts) == 0 || len(restArts) == 0 || len(rest) == 0 {
@@ -63,6 +61,36 @@ func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp g
 	}
 	sort.Strings(moved)
 	return graph.Split{From: e.ID, Part: part, Articles: moved, Rest: stay}, true
+}
+
+// fullest is the spellings of an article's mention that are no part of another of them: "Zhai Jun",
+// not "Zhai", the short form the article also used. The entity's name in that article is one of them.
+func fullest(spellings []string) []string {
+	var out []string
+	for _, s := range spellings {
+		part := false
+		for _, t := range spellings {
+			part = part || names.Fold(s) != names.Fold(t) && wordsIn(s, t)
+		}
+		if !part {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// wordsIn reports whether every word of s is a word of t.
+func wordsIn(s, t string) bool {
+	ws := map[string]bool{}
+	for _, w := range names.Words(t) {
+		ws[w] = true
+	}
+	for _, w := range names.Words(s) {
+		if !ws[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // side is one side of a split entity: its spellings, named and given an id as resolution would.
