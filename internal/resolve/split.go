@@ -11,8 +11,8 @@ import (
 
 // PlanSplit decides how a stored entity comes apart when a researcher splits spelling x off it
 // (kgload split), from the spellings each article used for it (graph.Mention.Names): the articles
-// that named it by x (in any case or accents), and otherwise only by parts of x ("Zhai" beside "Zhai
-// Jun"), go to a node of their own with their spellings, the others stay, as a load that had
+// that named it by x (in any case or accents), and otherwise only by parts of x ("Okafor" beside "Ada
+// Okafor"), go to a node of their own with their spellings, the others stay, as a load that had
 // followed the split from the start would have resolved them. Each side is named from
 // its own spellings and given the id its name gives; the side whose id is the stored one stays under
 // it, the other moves (to the stored node of the same name, when there is one). The merge reasons
@@ -63,8 +63,8 @@ func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp g
 	return graph.Split{From: e.ID, Part: part, Articles: moved, Rest: stay}, true
 }
 
-// fullest is the spellings of an article's mention that are no part of another of them: "Zhai Jun",
-// not "Zhai", the short form the article also used. The entity's name in that article is one of them.
+// fullest is the spellings of an article's mention that are no part of another of them: "Ada Okafor",
+// not "Okafor", the short form the article also used. The entity's name in that article is one of them.
 func fullest(spellings []string) []string {
 	var out []string
 	for _, s := range spellings {
