@@ -109,50 +109,11 @@ var laterBatches = [2][]graph.Article{{
 // and spellings must have joined their full names.
 func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	const size = 20
-	hc := storetest.GenerateHard(8*size, 9, true)
-	dir := t.TempDir()
-	var files []string
-	for i := 0; i < 8; i++ {
-		arts := hc.Articles[i*size : (i+1)*size]
-		if i >= 6 { // a batch of its own, filled up with generated articles
-			arts = append(append([]graph.Article{}, laterBatches[i-6]...), arts[len(laterBatches[i-6]):]...)
-		}
-		p := filepath.Join(dir, "batch-"+string(rune('a'+i))+".jsonl")
-		writeJSONL(t, p, arts)
-		files = append(files, p)
-	}
+	files := orderFiles(t, size)
 	ref := open(t)
 	mustLoad(t, ref, opts(files, size))
 	want := comparable(dump(t, ref))
-	if len(want.Entities) < 40 {
-		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
-	}
-	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy"}} {
-		sort.Strings(spellings)
-		var holders []string // the nodes holding one of the spellings
-		for _, e := range want.Entities {
-			for _, a := range e.Aliases {
-				if slices.Contains(spellings, a) {
-					holders = append(holders, e.ID)
-					break
-				}
-			}
-		}
-		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
-			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
-		}
-	}
-	// the bank's id comes from its fullest name; the id its other name gives (which a load in
-	// reverse order gave it before ids followed names) still finds it
-	q := &query.Engine{S: ref}
-	for _, id := range []string{"organisation:bank-of-velmora", "organisation:velmora-bank"} {
-		if e, err := q.Resolve(context.Background(), id); err != nil || e.ID != "organisation:bank-of-velmora" {
-			t.Errorf("%s finds %q, %v; want organisation:bank-of-velmora", id, e.ID, err)
-		}
-	}
-	if t.Failed() {
-		t.FailNow()
-	}
+	checkJoined(t, ref, want)
 	check := func(name string, s graph.Store) {
 		t.Helper()
 		got := comparable(dump(t, s))
@@ -214,6 +175,59 @@ func sameIDs(t *testing.T, name string, got, want *graph.Batch) {
 		w, ok := ids[key(e)]
 		if !ok || w.ID != e.ID || w.Name != e.Name {
 			t.Errorf("%s: %s %q is %s; loading in order gives %q %s", name, e.Type, e.Name, e.ID, w.Name, w.ID)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// orderFiles writes the hard corpus (transliterated spellings included) in six batches of size
+// articles, and the two laterBatches filled up with generated articles, one file per batch.
+func orderFiles(t *testing.T, size int) []string {
+	hc := storetest.GenerateHard(8*size, 9, true)
+	dir := t.TempDir()
+	var files []string
+	for i := 0; i < 8; i++ {
+		arts := hc.Articles[i*size : (i+1)*size]
+		if i >= 6 { // a batch of its own, filled up with generated articles
+			arts = append(append([]graph.Article{}, laterBatches[i-6]...), arts[len(laterBatches[i-6]):]...)
+		}
+		p := filepath.Join(dir, "batch-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		files = append(files, p)
+	}
+	return files
+}
+
+// checkJoined requires a load of the orderFiles in order to have joined what the laterBatches name
+// across batches, and the bank's old id to find it.
+func checkJoined(t *testing.T, ref graph.Store, want *graph.Batch) {
+	t.Helper()
+	if len(want.Entities) < 40 {
+		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
+	}
+	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy"}} {
+		sort.Strings(spellings)
+		var holders []string // the nodes holding one of the spellings
+		for _, e := range want.Entities {
+			for _, a := range e.Aliases {
+				if slices.Contains(spellings, a) {
+					holders = append(holders, e.ID)
+					break
+				}
+			}
+		}
+		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
+			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
+		}
+	}
+	// the bank's id comes from its fullest name; the id its other name gives (which a load in
+	// reverse order gave it before ids followed names) still finds it
+	q := &query.Engine{S: ref}
+	for _, id := range []string{"organisation:bank-of-velmora", "organisation:velmora-bank"} {
+		if e, err := q.Resolve(context.Background(), id); err != nil || e.ID != "organisation:bank-of-velmora" {
+			t.Errorf("%s finds %q, %v; want organisation:bank-of-velmora", id, e.ID, err)
 		}
 	}
 	if t.Failed() {
