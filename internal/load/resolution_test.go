@@ -505,3 +505,55 @@ func TestSplitStored(t *testing.T) {
 		splitStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
 }
+
+// namesakeRuns loads the laterBatches and a third batch that names another man with Thorncliffe's
+// surname, in one batch and in ways where the surname was joined to the one full name known before
+// the namesake came (in order in one run, in two runs). With two people of that surname known, the
+// surname alone must end as a partial node in every one, with the ids and names of the one batch.
+func namesakeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	var files []string
+	for i, arts := range append(laterBatches[:], []graph.Article{{ID: "later-5", Title: "Generated", Published: "2024-05-06",
+		Text: "Visit to Lisbon\n\nOn May 6, Ambassador Bertram Thorncliffe met with Corin Ashgrove in Lisbon. " +
+			"Thorncliffe said the visit had been useful.\n"}}) {
+		p := filepath.Join(dir, "namesake-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		files = append(files, p)
+	}
+	ref := open(t)
+	mustLoad(t, ref, opts(files, 10))
+	want := comparable(dump(t, ref))
+	partial := false
+	for _, e := range want.Entities {
+		partial = partial || e.ID == "person:Thorncliffe"
+	}
+	if !partial {
+		t.Fatalf("one batch: no partial node Thorncliffe in %v", want.Entities)
+	}
+	check := func(name string, s graph.Store) {
+		t.Helper()
+		storetest.CompareBatches(t, comparable(dump(t, s)), want)
+		if t.Failed() {
+			t.Fatalf("%s differs from one batch", name)
+		}
+		sameIDs(t, name, dump(t, s), dump(t, ref))
+	}
+	s := open(t)
+	mustLoad(t, s, opts(files, 2))
+	check("three batches in one run", s)
+	s = open(t)
+	mustLoad(t, s, opts(files[:2], 2))
+	mustLoad(t, s, opts(files[2:], 2))
+	check("two runs", s)
+	s = open(t)
+	mustLoad(t, s, opts(files[2:], 2))
+	mustLoad(t, s, opts(files[:2], 2))
+	check("the namesake first", s)
+}
+
+func TestNamesakeUndoesSurnameMerge(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { namesakeRuns(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		namesakeRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}

@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -89,6 +90,7 @@ type storeSink struct {
 	jobs    chan *Batch
 	written chan struct{}
 	err     error // the first write error; later batches are not written
+	res     *resolve.Resolver
 }
 
 func newStoreSink(w *retrying, opts LoadOptions) *storeSink {
@@ -110,6 +112,7 @@ func (s *storeSink) Take(ctx context.Context, b *Batch) error {
 		s.jobs, s.written = make(chan *Batch, 1), make(chan struct{})
 		go s.writeAll(ctx)
 	}
+	s.res = b.Resolver
 	// only what outlives the resolver's next batch goes to the writer
 	s.jobs <- &Batch{Graph: b.Graph, Replaced: b.Replaced, Progress: b.Progress, Merges: b.Merges}
 	return nil
@@ -123,8 +126,50 @@ func (s *storeSink) Revise(ctx context.Context, res *resolve.Resolver) error {
 	if _, ok := s.w.(graph.EntityMerger); !ok {
 		return nil
 	}
+	if !s.opts.DryRun {
+		// surname upgrades a namesake stored since has made doubtful (a run cut short before its
+		// end did not split them): split them, and start again from what the store holds then
+		n, err := unjoin(ctx, s.retrying, res)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			known, err := s.Entities(ctx)
+			if err != nil {
+				return err
+			}
+			res.Reseed(known)
+		}
+	}
 	_, err := reviseStored(ctx, s.retrying, res, s.opts.DryRun)
 	return err
+}
+
+// unjoin splits off the stored entities the spellings that resolution now finds doubtful
+// (resolve.Resolver.Doubtful: a surname joined as the one full name known with it, before a
+// namesake came), as kgload split does, and returns how many entities it split.
+func unjoin(ctx context.Context, r *retrying, res *resolve.Resolver) (int, error) {
+	s, ok := r.w.(splitter)
+	if !ok {
+		return 0, nil
+	}
+	n := 0
+	for _, u := range res.Doubtful() {
+		var e graph.Entity
+		err := r.retry(ctx, func(work context.Context) (err error) { e, err = s.Entity(work, u.Entity); return err })
+		if errors.Is(err, graph.ErrNotFound) {
+			continue // written under another id, or not yet
+		}
+		if err != nil {
+			return n, err
+		}
+		sum, err := splitStored(ctx, r, res, u.Spelling, []graph.Entity{e})
+		if err != nil {
+			return n, err
+		}
+		n += sum.Entities
+	}
+	return n, nil
 }
 
 // reviseStored does Revise's work, and returns how many stored entities it merged into others.
@@ -211,8 +256,7 @@ func mixed(ms []graph.Mention, moved []string, s string) int {
 // again it changes nothing. Every later load follows the split through the corrections file.
 func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string) (SplitSummary, error) {
 	var sum SplitSummary
-	m, ok := s.(graph.EntityMerger)
-	if !ok {
+	if _, ok := s.(graph.EntityMerger); !ok {
 		return sum, fmt.Errorf("this store cannot split stored entities")
 	}
 	if opts.RetryFor <= 0 {
@@ -230,7 +274,24 @@ func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string
 	res := resolve.New(lex)
 	res.Correct(opts.Corrections)
 	res.Seed(known)
-	for _, e := range known {
+	return splitStored(ctx, r, res, spelling, known)
+}
+
+// splitter is a store that can split stored entities.
+type splitter interface {
+	graph.EntityMerger
+	Entity(ctx context.Context, id string) (graph.Entity, error)
+	Mentions(ctx context.Context, id string) ([]graph.Mention, error)
+}
+
+// splitStored splits spelling off those of the given stored entities that hold it with others.
+func splitStored(ctx context.Context, r *retrying, res *resolve.Resolver, spelling string, es []graph.Entity) (SplitSummary, error) {
+	var sum SplitSummary
+	s, ok := r.w.(splitter)
+	if !ok {
+		return sum, nil
+	}
+	for _, e := range es {
 		if !holds(e, spelling) {
 			continue
 		}
@@ -243,7 +304,7 @@ func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string
 		if !ok {
 			continue
 		}
-		if err := r.retry(ctx, func(work context.Context) error { return m.SplitEntity(work, sp) }); err != nil {
+		if err := r.retry(ctx, func(work context.Context) error { return s.SplitEntity(work, sp) }); err != nil {
 			return sum, err
 		}
 		sum.Entities++
@@ -300,13 +361,17 @@ func (s *storeSink) writeAll(ctx context.Context) {
 	}
 }
 
-func (s *storeSink) Finish(context.Context) error {
+func (s *storeSink) Finish(ctx context.Context) error {
 	if s.jobs == nil {
 		return nil
 	}
 	close(s.jobs)
 	<-s.written
 	s.Buffer(0)
+	if s.err == nil && s.res != nil {
+		// a namesake this run brought makes a surname upgrade of an earlier batch or run doubtful
+		_, s.err = unjoin(ctx, s.retrying, s.res)
+	}
 	return s.err
 }
 

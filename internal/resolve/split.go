@@ -131,3 +131,67 @@ func (r *Resolver) sideID(e graph.Entity, c *Cluster, join bool) string {
 		}
 	}
 }
+
+// Unjoin is a spelling joined to a stored entity on evidence that no longer holds (Doubtful).
+type Unjoin struct {
+	Entity   string
+	Spelling string
+}
+
+// Doubtful lists the surname upgrades a second namesake has since made doubtful: a spelling that
+// joined a person as its surname, "the one full name known with it", while another person known now
+// has a full name ending in that word. Had both been known when the surname came, it would have
+// stayed a partial node; a load splits it off again (load's unjoin, as kgload split does), so that
+// the order the namesakes came in does not decide. A researcher's forced merge is never doubtful.
+func (r *Resolver) Doubtful() []Unjoin {
+	var out []Unjoin
+	for _, c := range r.clusters {
+		if c.into != nil || c.Type != graph.Person || c.Partial || c.ID == "" {
+			continue
+		}
+		for _, why := range c.Reasons {
+			spelling, rest, ok := strings.Cut(why, ": ")
+			ws := names.Words(spelling)
+			if !ok || !strings.HasPrefix(rest, "surname of ") || len(ws) != 1 || r.fix.isSplit(spelling) {
+				continue
+			}
+			if r.namesakes(c, ws[0]) > 0 {
+				out = append(out, Unjoin{Entity: c.ID, Spelling: spelling})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Entity != out[j].Entity {
+			return out[i].Entity < out[j].Entity
+		}
+		return out[i].Spelling < out[j].Spelling
+	})
+	return out
+}
+
+// namesakes counts the people other than c with a full name whose last word a surname alone could
+// be (surnameFits), as revise counts its candidates.
+func (r *Resolver) namesakes(c *Cluster, word string) int {
+	n := 0
+	for _, o := range r.surnameCands(word) {
+		if o == c || o.Type != graph.Person || o.Partial {
+			continue
+		}
+		for a := range o.aliases {
+			if ts := names.Words(a); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Reseed forgets every cluster and seeds the resolver again with what a store holds now (after a
+// split made outside it).
+func (r *Resolver) Reseed(es []graph.Entity) {
+	fix := r.fix
+	*r = *New(r.lex)
+	r.fix = fix
+	r.Seed(es)
+}
