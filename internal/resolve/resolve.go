@@ -116,37 +116,10 @@ func (r *Resolver) Seed(es []graph.Entity) {
 			}
 		}
 	}
-	r.joinSameName(seeded)
 	for _, c := range seeded {
 		if c.into == nil {
 			r.settle(c) // ids stored before ids followed names are renamed
 		}
-	}
-}
-
-// joinSameName merges stored entities of one type whose names have one key (the same-name rule of
-// Add, which needs no evidence): a node renamed when a batch brought a fuller spelling ("Tories" →
-// "Conservative Party"), written under its new id with every spelling, whose old id was not yet
-// merged into the new one when the load was cut short. Partial nodes and spellings a correction
-// split off are left apart.
-func (r *Resolver) joinSameName(seeded []*Cluster) {
-	byName := map[string]*Cluster{}
-	for _, c := range seeded {
-		if c.Partial || r.fix.isSplit(c.Name) {
-			continue
-		}
-		k := r.key(c.Type, c.Name)
-		o := final(byName[k])
-		if o == nil {
-			byName[k] = c
-			continue
-		}
-		into, from := o, c
-		if len(from.aliases) > len(into.aliases) {
-			into, from = from, into
-		}
-		r.absorb(into, from, "")
-		byName[k] = into
 	}
 }
 
