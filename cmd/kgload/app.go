@@ -131,7 +131,7 @@ func commands() []*cli.Command {
 		},
 		{
 			Name:      "split",
-			Usage:     "make a spelling an entity of its own in every later load, undoing merges (written to the corrections file)",
+			Usage:     "make a spelling an entity of its own, now and in every later load, undoing merges (written to the corrections file)",
 			ArgsUsage: "NAME",
 			Flags:     []cli.Flag{correctionsFlag},
 			Action:    correctAction("split", 1),
@@ -209,11 +209,10 @@ func loadOptions(c *cli.Context) (load.Options, error) {
 	}, nil
 }
 
-// correctAction appends a merge or split to the corrections file, which every later load follows. A
-// merge is also applied at once to what the store holds (when there is one: Neo4j, or an existing
-// embedded file): the stored entities of the two spellings become one. A split changes what is
-// loaded from now on; the store does not keep which spelling each article used, so taking a
-// spelling out of a stored entity needs its articles loaded into a new database.
+// correctAction appends a merge or split to the corrections file, which every later load follows,
+// and applies it at once to what the store holds (when there is one: Neo4j, or an existing embedded
+// file): a merge makes the stored entities of the two spellings one; a split moves the articles that
+// named an entity only by the spelling to a node of their own.
 func correctAction(verb string, n int) cli.ActionFunc {
 	return func(c *cli.Context) error {
 		if c.NArg() != n {
@@ -228,14 +227,9 @@ func correctAction(verb string, n int) cli.ActionFunc {
 			return err
 		}
 		what := strings.Join(c.Args().Slice(), " / ")
-		if verb == "split" {
-			fmt.Fprintf(c.App.Writer, "split %s: written to %s; loads from now on follow it (reload into a new database to take it out of what is stored)\n",
-				what, path)
-			return nil
-		}
 		if c.String("neo4j-uri") == "" {
 			if _, err := os.Stat(c.String("db")); err != nil {
-				fmt.Fprintf(c.App.Writer, "merge %s: written to %s; loads from now on follow it\n", what, path)
+				fmt.Fprintf(c.App.Writer, "%s %s: written to %s; loads from now on follow it\n", verb, what, path)
 				return nil
 			}
 		}
@@ -244,7 +238,23 @@ func correctAction(verb string, n int) cli.ActionFunc {
 			return err
 		}
 		defer store.Close()
-		merged, err := load.Revise(c.Context, store, load.LoadOptions{Options: load.Options{Corrections: fix}, RetryFor: c.Duration("retry-for")})
+		o := load.LoadOptions{Options: load.Options{Corrections: fix}, RetryFor: c.Duration("retry-for")}
+		if verb == "split" {
+			sum, err := load.Split(c.Context, store, o, c.Args().First())
+			if err != nil {
+				return fmt.Errorf("applying the split to %s: %w", where, err)
+			}
+			fmt.Fprintf(c.App.Writer, "split %s: written to %s; loads from now on follow it; %d stored entities split in %s, %d articles moved\n",
+				what, path, sum.Entities, where, sum.Moved)
+			if sum.Mixed > 0 {
+				fmt.Fprintf(c.App.Writer, "%d articles named %s beside another full spelling of its entity and stayed (which spelling each fact was read from is not stored); reload them into a new database to place them\n", sum.Mixed, what)
+			}
+			if sum.Unknown > 0 {
+				fmt.Fprintf(c.App.Writer, "%d articles were stored before the spellings each article uses were kept and stayed where they were; reload them into a new database to place them\n", sum.Unknown)
+			}
+			return nil
+		}
+		merged, err := load.Revise(c.Context, store, o)
 		if err != nil {
 			return fmt.Errorf("applying the corrections to %s: %w", where, err)
 		}

@@ -286,7 +286,8 @@ func TestHelpNeverShowsThePassword(t *testing.T) {
 
 // TestMergeCommandAppliesToStore forces a merge of two stored people with `kgload merge`: the stored
 // graph has one entity fewer at once, holding both names with the correction as a reason, and a
-// reload of the same articles keeps it.
+// reload of the same articles keeps it. A split cannot undo it in the store (the articles naming
+// Zhai Jun name Wang Kejian too) and says so.
 func TestMergeCommandAppliesToStore(t *testing.T) {
 	dir := t.TempDir()
 	db, fix := filepath.Join(dir, "kg.db"), filepath.Join(dir, "fixes.tsv")
@@ -319,4 +320,47 @@ func TestMergeCommandAppliesToStore(t *testing.T) {
 		t.Fatalf("reload: %d %s", r.code, r.stderr)
 	}
 	check("after a reload")
+
+	// the articles naming Zhai Jun name Wang Kejian too: which facts were read from which
+	// spelling is not stored, so a split leaves it and says so
+	r = runCLI(t, "", "--db", db, "split", "--corrections", fix, "Zhai Jun")
+	if r.code != 0 || !strings.Contains(r.stdout, "0 stored entities split") || !strings.Contains(r.stdout, "articles named Zhai Jun beside another") {
+		t.Fatalf("split: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestSplitCommandAppliesToStore splits a spelling off a stored entity with `kgload split`: two
+// spellings a correction merged, each in articles of its own, come apart at once into the graph a
+// load that followed the split gives, which a reload and a second split leave as it is.
+func TestSplitCommandAppliesToStore(t *testing.T) {
+	dir := t.TempDir()
+	in, fix := filepath.Join(dir, "in.jsonl"), filepath.Join(dir, "fixes.tsv")
+	os.WriteFile(in, []byte(`{"id":"c1","text":"Talks\n\nTrade Minister Yusri Qasimi met Ambassador Corin Ashgrove in Oslo on Monday.\n"}
+{"id":"c2","text":"Talks\n\nTrade Minister Yusri Kasimi met Ambassador Delphine Pellinger in Lima on Monday.\n"}
+`), 0o644)
+	db, ref := filepath.Join(dir, "kg.db"), filepath.Join(dir, "ref.db")
+	os.WriteFile(fix, []byte("merge\tYusri Qasimi\tYusri Kasimi\n"), 0o644)
+	if r := runCLI(t, "", "--db", db, "--corrections", fix, in); r.code != 0 {
+		t.Fatalf("load: %d %s", r.code, r.stderr)
+	}
+	merged := counts(t, db)
+	r := runCLI(t, "", "--db", db, "split", "--corrections", fix, "Yusri Kasimi")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 stored entities split") || !strings.Contains(r.stdout, "1 articles moved") {
+		t.Fatalf("split: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if n := counts(t, db); n.Entities != merged.Entities+1 {
+		t.Fatalf("%d entities after the split, want %d", n.Entities, merged.Entities+1)
+	}
+	if r := runCLI(t, "", "--db", ref, "--corrections", fix, in); r.code != 0 {
+		t.Fatalf("load: %d %s", r.code, r.stderr)
+	}
+	want := dumpFile(t, ref)
+	storetest.CompareBatches(t, dumpFile(t, db), want)
+	if r := runCLI(t, "", "--db", db, "--corrections", fix, in); r.code != 0 {
+		t.Fatalf("reload: %d %s", r.code, r.stderr)
+	}
+	if r = runCLI(t, "", "--db", db, "split", "--corrections", fix, "Yusri Kasimi"); r.code != 0 || !strings.Contains(r.stdout, "0 stored entities split") {
+		t.Fatalf("split again: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	storetest.CompareBatches(t, dumpFile(t, db), want)
 }

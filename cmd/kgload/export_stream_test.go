@@ -80,7 +80,7 @@ func readAdminCSV(t *testing.T, dir string) *graph.Batch {
 	_, ments := read("mentions.csv")
 	for _, r := range ments {
 		n, _ := strconv.Atoi(r[2])
-		b.Mentions = append(b.Mentions, graph.Mention{Entity: r[0], Article: r[1], Count: n})
+		b.Mentions = append(b.Mentions, graph.Mention{Entity: r[0], Article: r[1], Count: n, Names: list(r[4])})
 	}
 	_, rels := read("relations.csv")
 	for _, r := range rels {

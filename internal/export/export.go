@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func NewWriter(dir string) (*Writer, error) {
 	}
 	w := &Writer{dir: dir, entityAt: map[string]int{}, extra: map[string]bool{}, rels: map[string]*relFacts{}}
 	var err error
-	if w.mentions, err = createCSV(dir, "mentions.csv", []string{":START_ID(Entity)", ":END_ID(Article)", "count:long", ":TYPE"}); err != nil {
+	if w.mentions, err = createCSV(dir, "mentions.csv", []string{":START_ID(Entity)", ":END_ID(Article)", "count:long", ":TYPE", "names:string[]"}); err != nil {
 		return nil, err
 	}
 	if w.articles, err = os.CreateTemp(dir, ".articles-*"); err == nil {
@@ -113,7 +114,7 @@ func (w *Writer) Write(b *graph.Batch) error {
 		w.nArt++
 	}
 	for _, m := range b.Mentions {
-		w.mentions.w.Write([]string{m.Entity, m.Article, strconv.Itoa(m.Count), "MENTIONED_IN"})
+		w.mentions.w.Write([]string{m.Entity, m.Article, strconv.Itoa(m.Count), "MENTIONED_IN", list(m.Names)})
 	}
 	for _, r := range b.Relations {
 		if err := w.addRelation(r); err != nil {
@@ -205,16 +206,22 @@ func (w *Writer) renameMentions(to func(string) string) error {
 	if err != nil || len(rows) == 0 {
 		return fmt.Errorf("export: reading back the mentions: %v", err)
 	}
-	moved := map[[2]string]int{}
+	type share struct {
+		count int
+		names []string
+	}
+	moved := map[[2]string]*share{}
 	var order [][2]string
 	for _, r := range rows[1:] {
 		if n := to(r[0]); n != r[0] {
 			k := [2]string{n, r[1]}
 			if _, ok := moved[k]; !ok {
 				order = append(order, k)
+				moved[k] = &share{}
 			}
 			c, _ := strconv.Atoi(r[2])
-			moved[k] += c
+			moved[k].count += c
+			moved[k].names = append(moved[k].names, splitList(r[4])...)
 		}
 	}
 	c, err := createCSV(w.dir, "mentions.csv", rows[0])
@@ -225,16 +232,17 @@ func (w *Writer) renameMentions(to func(string) string) error {
 		if to(r[0]) != r[0] {
 			continue
 		}
-		if n, ok := moved[[2]string{r[0], r[1]}]; ok {
+		if sh, ok := moved[[2]string{r[0], r[1]}]; ok {
 			cnt, _ := strconv.Atoi(r[2])
-			r[2] = strconv.Itoa(cnt + n)
+			r[2] = strconv.Itoa(cnt + sh.count)
+			r[4] = list(sortedSet(append(splitList(r[4]), sh.names...)))
 			delete(moved, [2]string{r[0], r[1]})
 		}
 		c.w.Write(r)
 	}
 	for _, k := range order {
-		if n, ok := moved[k]; ok {
-			c.w.Write([]string{k[0], k[1], strconv.Itoa(n), "MENTIONED_IN"})
+		if sh, ok := moved[k]; ok {
+			c.w.Write([]string{k[0], k[1], strconv.Itoa(sh.count), "MENTIONED_IN", list(sortedSet(sh.names))})
 		}
 	}
 	return c.close()
@@ -298,6 +306,20 @@ func (w *Writer) removeScratch() {
 }
 
 func list(xs []string) string { return strings.Join(xs, ArrayDelimiter) }
+
+// splitList reads what list wrote.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ArrayDelimiter)
+}
+
+// sortedSet returns the distinct strings of xs, sorted.
+func sortedSet(xs []string) []string {
+	sort.Strings(xs)
+	return slices.Compact(xs)
+}
 
 func ints(xs []int) []string {
 	out := make([]string, len(xs))

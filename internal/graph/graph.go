@@ -84,11 +84,15 @@ func (e Entity) Partial() bool {
 	return e.Type == Person && len(names.Words(e.Name)) < 2
 }
 
-// Mention records that an entity is named in an article, and how often.
+// Mention records that an entity is named in an article, how often, and by which spellings: every
+// name and alias the article gives the entities resolution joined into it, sorted, so that a
+// spelling can be split off a stored entity with the articles that used it (kgload split). Names
+// is empty for a mention stored before spellings were kept.
 type Mention struct {
-	Entity  string `json:"entity"`
-	Article string `json:"article"`
-	Count   int    `json:"count"`
+	Entity  string   `json:"entity"`
+	Article string   `json:"article"`
+	Count   int      `json:"count"`
+	Names   []string `json:"names,omitempty"`
 }
 
 // Fact is one reading of a relation in one article: the evidence that backs an edge.

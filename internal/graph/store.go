@@ -97,4 +97,22 @@ type EntityMerger interface {
 	// Evidence returns what resolution reads of the stored graph besides the entities: every mention,
 	// and every HOLDS_POST relation without its facts.
 	Evidence(ctx context.Context) ([]Mention, []Relation, error)
+	// SplitEntity takes the articles of a spelling out of a stored entity, in one transaction (see
+	// Split). An entity that is not stored is skipped, so splitting again changes nothing.
+	SplitEntity(ctx context.Context, sp Split) error
+}
+
+// Split is a stored entity cut in two (kgload split): the articles that named it only by a spelling
+// a researcher split off, and the rest.
+type Split struct {
+	From string // the stored entity
+	// Part is the entity the articles move to: written (created when missing) with its name, type,
+	// aliases and merge reasons.
+	Part Entity
+	// Articles are the articles that move: their mentions, and the facts they give of From's
+	// relations (and facts of theirs that give From as their place).
+	Articles []string
+	// Rest is From as it stays: its name, aliases and merge reasons replace the stored ones. When
+	// its id is not From, everything else From holds moves to it and From is removed.
+	Rest Entity
 }

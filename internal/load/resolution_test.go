@@ -2,6 +2,7 @@ package load_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/load"
 	"github.com/kgnews/kg/internal/neo4j/neo4jtest"
+	"github.com/kgnews/kg/internal/query"
 	"github.com/kgnews/kg/internal/resolve"
 	"github.com/kgnews/kg/internal/storetest"
 )
@@ -78,11 +80,14 @@ func TestHardCorpusNoWrongMerge(t *testing.T) {
 
 // laterBatches are two batches that join only across batches: the first names a person by surname
 // alone and another by one spelling, the second gives the first's full name (an organisation in
-// common) and the other's other spelling (a post and an organisation in common). Loaded in either order, or in one run,
-// they end as two nodes of one spelling set each: the partial node upgraded, the variants joined.
+// common) and the other's other spelling (a post and an organisation in common); a bank named in the
+// first by its fullest name ("Bank of Velmora") is named in the second with its words in another order.
+// Loaded in either order, or in one run, they end as three nodes of one spelling set each: the
+// partial node upgraded, the variants joined, the bank one node whose id its fullest name gives.
 var laterBatches = [2][]graph.Article{{
 	{ID: "later-1", Title: "Generated", Published: "2024-05-02", Text: "Council meets again\n\n" +
-		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra.\n"},
+		"Mr Thorncliffe of the Harbour Development Bank said on May 2 that the council would meet again in Accra. " +
+		"Analysts at the Bank of Velmora said the meeting had been useful.\n"},
 	{ID: "later-2", Title: "Generated", Published: "2024-05-03", Text: "Talks in Lisbon\n\n" +
 		"On May 3, Trade Minister Corin Ashgrove met with Anatoli Serebrensky, the ambassador of the Mountain Rescue League, in Lisbon. " +
 		"Ashgrove said the talks with the Northern Trade Council had been useful.\n"},
@@ -92,7 +97,8 @@ var laterBatches = [2][]graph.Article{{
 		"Thorncliffe said the talks with the Harbour Development Bank had been useful.\n"},
 	{ID: "later-4", Title: "Generated", Published: "2024-05-05", Text: "Talks in Hanoi\n\n" +
 		"On May 5, Ambassador Tamsin Brown met with Anatoly Serebrenskiy, the ambassador of the Mountain Rescue League, in Hanoi. " +
-		"Brown said the talks with the Harbour Development Bank had been useful.\n"},
+		"Brown said the talks with the Harbour Development Bank had been useful. " +
+		"A spokesperson for the Velmora Bank welcomed the talks.\n"},
 }}
 
 // orderRuns loads the hard corpus (transliterated spellings included), cut into six batches of
@@ -104,42 +110,11 @@ var laterBatches = [2][]graph.Article{{
 // and spellings must have joined their full names.
 func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	const size = 20
-	hc := storetest.GenerateHard(8*size, 9, true)
-	dir := t.TempDir()
-	var files []string
-	for i := 0; i < 8; i++ {
-		arts := hc.Articles[i*size : (i+1)*size]
-		if i >= 6 { // a batch of its own, filled up with generated articles
-			arts = append(append([]graph.Article{}, laterBatches[i-6]...), arts[len(laterBatches[i-6]):]...)
-		}
-		p := filepath.Join(dir, "batch-"+string(rune('a'+i))+".jsonl")
-		writeJSONL(t, p, arts)
-		files = append(files, p)
-	}
+	files := orderFiles(t, size)
 	ref := open(t)
 	mustLoad(t, ref, opts(files, size))
 	want := comparable(dump(t, ref))
-	if len(want.Entities) < 40 {
-		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
-	}
-	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy"}} {
-		sort.Strings(spellings)
-		var holders []string // the nodes holding one of the spellings
-		for _, e := range want.Entities {
-			for _, a := range e.Aliases {
-				if slices.Contains(spellings, a) {
-					holders = append(holders, e.ID)
-					break
-				}
-			}
-		}
-		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
-			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
-		}
-	}
-	if t.Failed() {
-		t.FailNow()
-	}
+	checkJoined(t, ref, want)
 	check := func(name string, s graph.Store) {
 		t.Helper()
 		got := comparable(dump(t, s))
@@ -147,16 +122,8 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 		if t.Failed() {
 			t.Fatalf("%s differs from loading the batches in order", name)
 		}
-		// and named as in order: the name comes from the spellings, not from which came first
-		names := map[string]string{}
-		for _, e := range dump(t, ref).Entities {
-			names[e.Name] = string(e.Type)
-		}
-		for _, e := range dump(t, s).Entities {
-			if names[e.Name] != string(e.Type) {
-				t.Fatalf("%s: %s %q is not a name loading in order gives", name, e.Type, e.Name)
-			}
-		}
+		// and named, and given ids, as in order: both come from the spellings, not from which came first
+		sameIDs(t, name, dump(t, s), dump(t, ref))
 	}
 
 	s := open(t)
@@ -192,11 +159,88 @@ func orderRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	check("interrupted and resumed", s)
 }
 
+// sameIDs requires every node of got to have the id and name the node of want with the same type
+// and spellings has.
+func sameIDs(t *testing.T, name string, got, want *graph.Batch) {
+	t.Helper()
+	key := func(e graph.Entity) string {
+		all := append([]string{e.Name}, e.Aliases...)
+		sort.Strings(all)
+		return string(e.Type) + ":" + strings.Join(all, "|")
+	}
+	ids := map[string]graph.Entity{}
+	for _, e := range want.Entities {
+		ids[key(e)] = e
+	}
+	for _, e := range got.Entities {
+		w, ok := ids[key(e)]
+		if !ok || w.ID != e.ID || w.Name != e.Name {
+			t.Errorf("%s: %s %q is %s; loading in order gives %q %s", name, e.Type, e.Name, e.ID, w.Name, w.ID)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// orderFiles writes the hard corpus (transliterated spellings included) in six batches of size
+// articles, and the two laterBatches filled up with generated articles, one file per batch.
+func orderFiles(t *testing.T, size int) []string {
+	hc := storetest.GenerateHard(8*size, 9, true)
+	dir := t.TempDir()
+	var files []string
+	for i := 0; i < 8; i++ {
+		arts := hc.Articles[i*size : (i+1)*size]
+		if i >= 6 { // a batch of its own, filled up with generated articles
+			arts = append(append([]graph.Article{}, laterBatches[i-6]...), arts[len(laterBatches[i-6]):]...)
+		}
+		p := filepath.Join(dir, "batch-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		files = append(files, p)
+	}
+	return files
+}
+
+// checkJoined requires a load of the orderFiles in order to have joined what the laterBatches name
+// across batches, and the bank's old id to find it.
+func checkJoined(t *testing.T, ref graph.Store, want *graph.Batch) {
+	t.Helper()
+	if len(want.Entities) < 40 {
+		t.Fatalf("only %d entities: too few to compare", len(want.Entities))
+	}
+	for _, spellings := range [][]string{{"Aldous Thorncliffe", "Thorncliffe"}, {"Anatoli Serebrensky", "Anatoly Serebrenskiy"}} {
+		sort.Strings(spellings)
+		var holders []string // the nodes holding one of the spellings
+		for _, e := range want.Entities {
+			for _, a := range e.Aliases {
+				if slices.Contains(spellings, a) {
+					holders = append(holders, e.ID)
+					break
+				}
+			}
+		}
+		if len(holders) != 1 || holders[0] != "person:"+strings.Join(spellings, "|") {
+			t.Errorf("%q are held by %q, want one node: the batches that name it were not joined", spellings, holders)
+		}
+	}
+	// the bank's id comes from its fullest name; the id its other name gives (which a load in
+	// reverse order gave it before ids followed names) still finds it
+	q := &query.Engine{S: ref}
+	for _, id := range []string{"organisation:bank-of-velmora", "organisation:velmora-bank"} {
+		if e, err := q.Resolve(context.Background(), id); err != nil || e.ID != "organisation:bank-of-velmora" {
+			t.Errorf("%s finds %q, %v; want organisation:bank-of-velmora", id, e.ID, err)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
 // comparable is a canonical dump in which every entity is known by its type and all its spellings
 // rather than by its id and name, without merge reasons, and articles without the file they were
-// read from. A node keeps the id it was stored under first, and its merge reasons name the spelling
-// it had then, so both can depend on the order articles come in; which nodes there are, their
-// names (checked apart), spellings, mentions and relations must not.
+// read from. Merge reasons name the spelling a node had when another joined it, so they can depend
+// on the order articles come in; which nodes there are, their ids and names (checked apart, by
+// sameIDs), spellings, mentions and relations must not.
 func comparable(b *graph.Batch) *graph.Batch {
 	ids := map[string]string{}
 	for i, e := range b.Entities {
@@ -284,13 +328,42 @@ func TestCorrections(t *testing.T) {
 	}
 }
 
-// noMerge hides a store's merging, as a load killed between writing a batch and merging what it
-// joined leaves the store.
+// noMerge hides a store's merging: the merges a run decides are left undone, as an older kgload
+// that merged after writing left them when it was killed between the two.
 type noMerge struct{ graph.Store }
 
+// cutAfterMerge is a store whose load is killed once it has merged: the batch the merges were made
+// for is not written.
+type cutAfterMerge struct {
+	graph.Store
+	merged bool
+}
+
+func (c *cutAfterMerge) MergeEntities(ctx context.Context, into graph.Entity, from []string) error {
+	c.merged = true
+	return c.Store.(graph.EntityMerger).MergeEntities(ctx, into, from)
+}
+
+func (c *cutAfterMerge) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
+	return c.Store.(graph.EntityMerger).Evidence(ctx)
+}
+
+func (c *cutAfterMerge) SplitEntity(ctx context.Context, sp graph.Split) error {
+	return c.Store.(graph.EntityMerger).SplitEntity(ctx, sp)
+}
+
+func (c *cutAfterMerge) Write(ctx context.Context, b *graph.Batch) error {
+	if c.merged {
+		return errors.New("killed between merging and writing")
+	}
+	return c.Store.Write(ctx, b)
+}
+
 // mergeCutShort loads the laterBatches with the merges they decide left undone (the partial node
-// and its full name, the two spellings, stored apart), then runs the same load again: it must merge
-// them, ending with the graph one clean load gives.
+// and its full name, the two spellings, stored apart), and in reverse order with the load killed
+// between the second batch's merges (the bank stored under its shorter name renamed to its fullest)
+// and its write; then it runs the same load again: each must end with the graph one clean load
+// gives, ids included.
 func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
 	dir := t.TempDir()
 	var files []string
@@ -302,18 +375,29 @@ func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
 	ref := open(t)
 	mustLoad(t, ref, opts(files, 2))
 	want := comparable(dump(t, ref))
+	check := func(name string, s graph.Store, order []string, unchanged int) {
+		t.Helper()
+		sum := mustLoad(t, s, opts(order, 2))
+		if sum.Unchanged != unchanged {
+			t.Errorf("%s: the second run found %d articles unchanged, want %d", name, sum.Unchanged, unchanged)
+		}
+		storetest.CompareBatches(t, comparable(dump(t, s)), want)
+		sameIDs(t, name, dump(t, s), dump(t, ref))
+	}
 
 	s := open(t)
 	mustLoad(t, noMerge{s}, opts(files, 2))
-	cut := comparable(dump(t, s))
-	if len(cut.Entities) == len(want.Entities) {
+	if cut := comparable(dump(t, s)); len(cut.Entities) == len(want.Entities) {
 		t.Fatalf("%d entities without the merges, as many as with them: the batches decided no merge to cut short", len(cut.Entities))
 	}
-	sum := mustLoad(t, s, opts(files, 2))
-	if sum.Unchanged != 4 {
-		t.Errorf("the second run found %d articles unchanged, want 4", sum.Unchanged)
+	check("merges left undone", s, files, 4)
+
+	s = open(t)
+	rev := []string{files[1], files[0]}
+	if _, err := load.Load(context.Background(), &cutAfterMerge{Store: s}, opts(rev, 2)); err == nil {
+		t.Fatal("the load was not cut short: its batches decided no merge")
 	}
-	storetest.CompareBatches(t, comparable(dump(t, s)), want)
+	check("killed between merging and writing", s, rev, 2)
 }
 
 func TestMergeCutShort(t *testing.T) {
@@ -386,5 +470,128 @@ func TestCorrectionsStored(t *testing.T) {
 	t.Run("embedded", func(t *testing.T) { correctStored(t, openSQLite) })
 	t.Run("neo4j", func(t *testing.T) {
 		correctStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}
+
+// splitStored splits a spelling off stored entities with load.Split (what `kgload split` runs): a
+// forced merge of two spellings undone by splitting the one that had become the node's name, and a
+// surname upgraded into its full name undone where one article named the person by the surname
+// alone while another used both. Each store must end as a load that followed the split from the
+// start (ids, names, spellings, reasons, mentions, relations and facts), a second split must change
+// nothing, and a reload with the corrections must keep it.
+func splitStored(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	yusri := filepath.Join(dir, "yusri.jsonl")
+	writeJSONL(t, yusri, []graph.Article{
+		{ID: "c1", Text: "Talks\n\nTrade Minister Yusri Qasimi met Ambassador Corin Ashgrove in Oslo on Monday.\n"},
+		{ID: "c2", Text: "Talks\n\nTrade Minister Yusri Kasimi met Ambassador Delphine Pellinger in Lima on Monday.\n"},
+	})
+	var later []string
+	for i, arts := range laterBatches {
+		p := filepath.Join(dir, "later-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		later = append(later, p)
+	}
+	for _, c := range []struct {
+		files        []string
+		merge, split string
+		moved        int
+	}{
+		{[]string{yusri}, "Yusri Qasimi", "Yusri Kasimi", 1},
+		{later, "", "Thorncliffe", 1},
+	} {
+		fix := mustCorrections(t, filepath.Join(dir, "none.tsv"))
+		if c.merge != "" {
+			fix.Merge(c.merge, c.split)
+		}
+		o := opts(c.files, 2)
+		o.Corrections = fix
+		s := open(t)
+		mustLoad(t, s, o)
+		joined := 0
+		for _, e := range dump(t, s).Entities {
+			if all := append([]string{e.Name}, e.Aliases...); slices.Contains(all, c.split) && len(all) > 1 {
+				joined++
+			}
+		}
+		if joined != 1 {
+			t.Fatalf("%s: %d nodes hold it with another spelling before the split, want 1", c.split, joined)
+		}
+		fix.Split(c.split)
+		sum, err := load.Split(context.Background(), s, o, c.split)
+		if err != nil || sum.Entities != 1 || sum.Moved != c.moved || sum.Unknown != 0 {
+			t.Fatalf("Split(%s): %+v, %v; want 1 entity, %d article moved", c.split, sum, err, c.moved)
+		}
+		ref := open(t)
+		mustLoad(t, ref, o)
+		want := dump(t, ref)
+		storetest.CompareBatches(t, dump(t, s), want)
+		if t.Failed() {
+			t.Fatalf("split %s differs from a load that followed it", c.split)
+		}
+		if sum, err := load.Split(context.Background(), s, o, c.split); err != nil || sum.Entities != 0 {
+			t.Errorf("Split(%s) again: %+v, %v; want nothing to split", c.split, sum, err)
+		}
+		mustLoad(t, s, o)
+		storetest.CompareBatches(t, dump(t, s), want)
+	}
+}
+
+func TestSplitStored(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { splitStored(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		splitStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}
+
+// namesakeRuns loads the laterBatches and a third batch that names another man with Thorncliffe's
+// surname, in one batch and in ways where the surname was joined to the one full name known before
+// the namesake came (in order in one run, in two runs). With two people of that surname known, the
+// surname alone must end as a partial node in every one, with the ids and names of the one batch.
+func namesakeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	var files []string
+	for i, arts := range append(laterBatches[:], []graph.Article{{ID: "later-5", Title: "Generated", Published: "2024-05-06",
+		Text: "Visit to Lisbon\n\nOn May 6, Ambassador Bertram Thorncliffe met with Corin Ashgrove in Lisbon. " +
+			"Thorncliffe said the visit had been useful.\n"}}) {
+		p := filepath.Join(dir, "namesake-"+string(rune('a'+i))+".jsonl")
+		writeJSONL(t, p, arts)
+		files = append(files, p)
+	}
+	ref := open(t)
+	mustLoad(t, ref, opts(files, 10))
+	want := comparable(dump(t, ref))
+	partial := false
+	for _, e := range want.Entities {
+		partial = partial || e.ID == "person:Thorncliffe"
+	}
+	if !partial {
+		t.Fatalf("one batch: no partial node Thorncliffe in %v", want.Entities)
+	}
+	check := func(name string, s graph.Store) {
+		t.Helper()
+		storetest.CompareBatches(t, comparable(dump(t, s)), want)
+		if t.Failed() {
+			t.Fatalf("%s differs from one batch", name)
+		}
+		sameIDs(t, name, dump(t, s), dump(t, ref))
+	}
+	s := open(t)
+	mustLoad(t, s, opts(files, 2))
+	check("three batches in one run", s)
+	s = open(t)
+	mustLoad(t, s, opts(files[:2], 2))
+	mustLoad(t, s, opts(files[2:], 2))
+	check("two runs", s)
+	s = open(t)
+	mustLoad(t, s, opts(files[2:], 2))
+	mustLoad(t, s, opts(files[:2], 2))
+	check("the namesake first", s)
+}
+
+func TestNamesakeUndoesSurnameMerge(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { namesakeRuns(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		namesakeRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
 }

@@ -33,7 +33,8 @@ type Batch struct {
 	// Progress is how far the run is once this batch is taken.
 	Progress Progress
 	// Merges are the stored entities the batch's evidence joins (a partial node the batch names in
-	// full): a store that holds them merges them once the batch is written.
+	// full) and the stored nodes it renames (a fuller name gives a new id): a store that holds them
+	// merges them before the batch is written.
 	Merges []resolve.Merge
 }
 

@@ -2,11 +2,14 @@ package load
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/names"
 	"github.com/kgnews/kg/internal/resolve"
 )
 
@@ -87,6 +90,7 @@ type storeSink struct {
 	jobs    chan *Batch
 	written chan struct{}
 	err     error // the first write error; later batches are not written
+	res     *resolve.Resolver
 }
 
 func newStoreSink(w *retrying, opts LoadOptions) *storeSink {
@@ -108,6 +112,7 @@ func (s *storeSink) Take(ctx context.Context, b *Batch) error {
 		s.jobs, s.written = make(chan *Batch, 1), make(chan struct{})
 		go s.writeAll(ctx)
 	}
+	s.res = b.Resolver
 	// only what outlives the resolver's next batch goes to the writer
 	s.jobs <- &Batch{Graph: b.Graph, Replaced: b.Replaced, Progress: b.Progress, Merges: b.Merges}
 	return nil
@@ -121,8 +126,50 @@ func (s *storeSink) Revise(ctx context.Context, res *resolve.Resolver) error {
 	if _, ok := s.w.(graph.EntityMerger); !ok {
 		return nil
 	}
+	if !s.opts.DryRun {
+		// surname upgrades a namesake stored since has made doubtful (a run cut short before its
+		// end did not split them): split them, and start again from what the store holds then
+		n, err := unjoin(ctx, s.retrying, res)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			known, err := s.Entities(ctx)
+			if err != nil {
+				return err
+			}
+			res.Reseed(known)
+		}
+	}
 	_, err := reviseStored(ctx, s.retrying, res, s.opts.DryRun)
 	return err
+}
+
+// unjoin splits off the stored entities the spellings that resolution now finds doubtful
+// (resolve.Resolver.Doubtful: a surname joined as the one full name known with it, before a
+// namesake came), as kgload split does, and returns how many entities it split.
+func unjoin(ctx context.Context, r *retrying, res *resolve.Resolver) (int, error) {
+	s, ok := r.w.(splitter)
+	if !ok {
+		return 0, nil
+	}
+	n := 0
+	for _, u := range res.Doubtful() {
+		var e graph.Entity
+		err := r.retry(ctx, func(work context.Context) (err error) { e, err = s.Entity(work, u.Entity); return err })
+		if errors.Is(err, graph.ErrNotFound) {
+			continue // written under another id, or not yet
+		}
+		if err != nil {
+			return n, err
+		}
+		sum, err := splitStored(ctx, r, res, u.Spelling, []graph.Entity{e})
+		if err != nil {
+			return n, err
+		}
+		n += sum.Entities
+	}
+	return n, nil
 }
 
 // reviseStored does Revise's work, and returns how many stored entities it merged into others.
@@ -137,7 +184,11 @@ func reviseStored(ctx context.Context, r *retrying, res *resolve.Resolver, dryRu
 	merges := res.Merges()
 	n := 0
 	for _, mg := range merges {
-		n += len(mg.From)
+		for _, id := range mg.From {
+			if id != mg.Into.ID {
+				n++
+			}
+		}
 	}
 	if dryRun {
 		return n, nil
@@ -171,6 +222,116 @@ func Revise(ctx context.Context, s Writer, opts LoadOptions) (int, error) {
 	return reviseStored(ctx, r, res, opts.DryRun)
 }
 
+// SplitSummary says what Split did to a store.
+type SplitSummary struct {
+	Entities int // stored entities split
+	Moved    int // articles moved to the spelling's own node (or, when it named the entity, off it)
+	Unknown  int // articles of those entities stored before spellings were kept, left where they were
+	// Mixed are the articles that used the spelling beside other full spellings of its entity (two
+	// entities of the article resolved into one): they stay, as the store does not keep which of
+	// its spellings each fact and mention was read from.
+	Mixed int
+}
+
+// mixed counts the mentions that used the spelling s but do not move.
+func mixed(ms []graph.Mention, moved []string, s string) int {
+	n, f := 0, names.Fold(s)
+	for _, m := range ms {
+		if slices.Contains(moved, m.Article) {
+			continue
+		}
+		for _, x := range m.Names {
+			if names.Fold(x) == f {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// Split takes a spelling a researcher split off out of the stored entities that hold it with other
+// spellings: the articles that named one of them only by that spelling go to a node of their own,
+// with their mentions and facts (resolve.Resolver.PlanSplit), each entity in one transaction. Run
+// again it changes nothing. Every later load follows the split through the corrections file.
+func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string) (SplitSummary, error) {
+	var sum SplitSummary
+	if _, ok := s.(graph.EntityMerger); !ok {
+		return sum, fmt.Errorf("this store cannot split stored entities")
+	}
+	if opts.RetryFor <= 0 {
+		opts.RetryFor = 2 * time.Minute
+	}
+	lex := opts.Lexicon
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	r := Retrying(s, opts.RetryFor)
+	known, err := r.Entities(ctx)
+	if err != nil {
+		return sum, err
+	}
+	res := resolve.New(lex)
+	res.Correct(opts.Corrections)
+	res.Seed(known)
+	return splitStored(ctx, r, res, spelling, known)
+}
+
+// splitter is a store that can split stored entities.
+type splitter interface {
+	graph.EntityMerger
+	Entity(ctx context.Context, id string) (graph.Entity, error)
+	Mentions(ctx context.Context, id string) ([]graph.Mention, error)
+}
+
+// splitStored splits spelling off those of the given stored entities that hold it with others.
+func splitStored(ctx context.Context, r *retrying, res *resolve.Resolver, spelling string, es []graph.Entity) (SplitSummary, error) {
+	var sum SplitSummary
+	s, ok := r.w.(splitter)
+	if !ok {
+		return sum, nil
+	}
+	for _, e := range es {
+		if !holds(e, spelling) {
+			continue
+		}
+		var ms []graph.Mention
+		if err := r.retry(ctx, func(work context.Context) (err error) { ms, err = s.Mentions(work, e.ID); return err }); err != nil {
+			return sum, err
+		}
+		sp, ok := res.PlanSplit(e, ms, spelling)
+		sum.Mixed += mixed(ms, sp.Articles, spelling)
+		if !ok {
+			continue
+		}
+		if err := r.retry(ctx, func(work context.Context) error { return s.SplitEntity(work, sp) }); err != nil {
+			return sum, err
+		}
+		sum.Entities++
+		sum.Moved += len(sp.Articles)
+		for _, mn := range ms {
+			if len(mn.Names) == 0 {
+				sum.Unknown++
+			}
+		}
+	}
+	return sum, nil
+}
+
+// holds reports whether an entity has a spelling that folds as s does, and others that do not.
+func holds(e graph.Entity, s string) bool {
+	f := names.Fold(s)
+	has, other := false, false
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if names.Fold(n) == f {
+			has = true
+		} else {
+			other = true
+		}
+	}
+	return has && other
+}
+
 func (s *storeSink) writeAll(ctx context.Context) {
 	defer close(s.written)
 	for b := range s.jobs {
@@ -183,11 +344,13 @@ func (s *storeSink) writeAll(ctx context.Context) {
 				continue
 			}
 		}
-		if s.err = s.Write(ctx, b.Graph); s.err != nil {
+		// the merges first: a node renamed (its id follows its name) or joined by this batch is one
+		// node before the batch writes to it, so a load cut short between the two leaves the batch
+		// unwritten, to be read again, and never a node under two ids
+		if s.err = s.applyMerges(ctx, b.Merges); s.err != nil {
 			continue
 		}
-		// cut short before these, the next run makes them from the store (Revise)
-		if s.err = s.applyMerges(ctx, b.Merges); s.err != nil {
+		if s.err = s.Write(ctx, b.Graph); s.err != nil {
 			continue
 		}
 		s.opts.Step()
@@ -200,13 +363,17 @@ func (s *storeSink) writeAll(ctx context.Context) {
 	}
 }
 
-func (s *storeSink) Finish(context.Context) error {
+func (s *storeSink) Finish(ctx context.Context) error {
 	if s.jobs == nil {
 		return nil
 	}
 	close(s.jobs)
 	<-s.written
 	s.Buffer(0)
+	if s.err == nil && s.res != nil {
+		// a namesake this run brought makes a surname upgrade of an earlier batch or run doubtful
+		_, s.err = unjoin(ctx, s.retrying, s.res)
+	}
 	return s.err
 }
 

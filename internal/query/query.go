@@ -100,11 +100,16 @@ func plural(n int) string {
 	return "s"
 }
 
-// Resolve turns what a user typed into one entity: an id, else a name or alias.
+// Resolve turns what a user typed into one entity: an id, else a name or alias. An id no longer
+// stored is read as the name it was made from: an id is an entity's type and folded name, and a node
+// renamed when a fuller spelling joined it keeps its old name as a spelling, so the old id finds it.
 func (q *Engine) Resolve(ctx context.Context, text string) (graph.Entity, error) {
-	if TypeOf(text) != "" {
+	if t := TypeOf(text); t != "" {
 		if e, err := q.S.Entity(ctx, text); err == nil {
 			return e, nil
+		}
+		if e, ok, err := q.byOldID(ctx, t, text); err != nil || ok {
+			return e, err
 		}
 	}
 	es, err := q.S.FindEntities(ctx, text)
@@ -141,6 +146,26 @@ func (q *Engine) Resolve(ctx context.Context, text string) (graph.Entity, error)
 		amb.Candidates = append(amb.Candidates, c)
 	}
 	return graph.Entity{}, amb
+}
+
+// byOldID finds the one entity of type t with a spelling that folds to the name an id was made
+// from ("person:anatoli-serebrensky" → "anatoli serebrensky").
+func (q *Engine) byOldID(ctx context.Context, t graph.EntityType, id string) (graph.Entity, bool, error) {
+	_, slug, _ := strings.Cut(id, ":")
+	es, err := q.S.FindEntities(ctx, strings.ReplaceAll(slug, "-", " "))
+	if err != nil {
+		return graph.Entity{}, false, err
+	}
+	var found []graph.Entity
+	for _, e := range es {
+		if e.Type == t {
+			found = append(found, e)
+		}
+	}
+	if len(found) != 1 {
+		return graph.Entity{}, false, nil
+	}
+	return found[0], true, nil
 }
 
 // name returns an entity's name, or its id when it cannot be read.

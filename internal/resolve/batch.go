@@ -1,6 +1,9 @@
 package resolve
 
 import (
+	"slices"
+	"sort"
+
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
 )
@@ -15,6 +18,7 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 	for _, d := range docs {
 		b.Articles = append(b.Articles, d.Article)
 		counts := map[string]int{}
+		spelled := map[string][]string{}
 		for _, e := range d.Entities {
 			c := r.Of(e)
 			if c == nil {
@@ -27,10 +31,14 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 					Aliases: append([]string(nil), c.Aliases...), Merges: append([]string(nil), c.Reasons...)})
 			}
 			counts[c.ID] += e.MentionCount()
+			if e.MentionCount() > 0 {
+				spelled[c.ID] = append(append(spelled[c.ID], e.Name), e.Aliases...)
+			}
 		}
 		for _, e := range d.Entities {
 			if c := r.Of(e); c != nil && counts[c.ID] > 0 {
-				b.Mentions = append(b.Mentions, graph.Mention{Entity: c.ID, Article: d.Article.ID, Count: counts[c.ID]})
+				b.Mentions = append(b.Mentions, graph.Mention{Entity: c.ID, Article: d.Article.ID, Count: counts[c.ID],
+					Names: sortedSet(spelled[c.ID])})
 				delete(counts, c.ID)
 			}
 		}
@@ -78,4 +86,10 @@ func fits(t graph.RelType, from, to graph.EntityType) bool {
 		return from == graph.Person || to == graph.Person
 	}
 	return from == graph.Person
+}
+
+// sortedSet returns the distinct strings of xs, sorted.
+func sortedSet(xs []string) []string {
+	sort.Strings(xs)
+	return slices.Compact(xs)
 }

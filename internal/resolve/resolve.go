@@ -26,7 +26,6 @@ type Cluster struct {
 	// each batch; what outlives it is evidence and postWords below, which the store holds too.
 	context map[string]bool
 	first   string // the spelling it was first known by: its name, unless a country's common name
-	fixed   bool   // id and name are settled (stored, or given in an earlier batch)
 	touched bool   // joined by an entity of the batch being added
 	aliases map[string]bool
 	titles  map[string]bool
@@ -52,7 +51,7 @@ type Resolver struct {
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname   map[string][]*Cluster
-	used        map[string]bool                     // ids given out
+	used        map[string]*Cluster                 // ids given out, to the cluster given each
 	touched     []*Cluster                          // clusters the batch being added joined, in order of first touch
 	posts       map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
 	fix         *Corrections                        // a researcher's forced merges and splits
@@ -80,7 +79,7 @@ func (r *Resolver) addPostWords(e *extract.Entity, title string) {
 // New returns an empty resolver.
 func New(lex *lexicon.Lexicon) *Resolver {
 	return &Resolver{lex: lex, byKey: map[string]*Cluster{}, of: map[*extract.Entity]*Cluster{}, bySurname: map[string][]*Cluster{},
-		used: map[string]bool{}, byID: map[string]*Cluster{}}
+		used: map[string]*Cluster{}, byID: map[string]*Cluster{}}
 }
 
 // Seed makes stored entities known, so that a new batch resolves against what the store holds: a
@@ -88,12 +87,12 @@ func New(lex *lexicon.Lexicon) *Resolver {
 func (r *Resolver) Seed(es []graph.Entity) {
 	var seeded []*Cluster
 	for _, e := range es {
-		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, fixed: true, written: true, names: map[string]int{},
+		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, written: true, names: map[string]int{},
 			context: map[string]bool{}, aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
 		r.byID[e.ID] = c
 		r.clusters = append(r.clusters, c)
 		seeded = append(seeded, c)
-		r.used[e.ID] = true
+		r.used[e.ID] = c
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			r.addName(c, n)
 			c.aliases[n] = true
@@ -115,6 +114,11 @@ func (r *Resolver) Seed(es []graph.Entity) {
 			if e.Type != graph.Person || len(names.Words(n)) >= 2 {
 				r.claimKey(seeded[i], n)
 			}
+		}
+	}
+	for _, c := range seeded {
+		if c.into == nil {
+			r.settle(c) // ids stored before ids followed names are renamed
 		}
 	}
 }
@@ -643,13 +647,11 @@ func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
 	return "both called " + ws[0]
 }
 
-// assignIDs names the clusters this batch touched and gives each new one an id from its type and
-// name. The name is chosen from the set of the cluster's spellings alone (bestName), not from the
-// order they came in, so that loading articles in one batch or in several, in any order, gives the
-// same names; a country is named by its common name. A cluster keeps the id it was first given
-// (stored ids do not change), so ids can depend on order where names do not. Clusters that end up
-// with the same id (two people called "Chen" kept apart) are numbered in order of first appearance.
-// Every cluster's aliases are all its other spellings.
+// assignIDs names the clusters this batch touched and gives each the id its name gives (setID).
+// The name is chosen from the set of the cluster's spellings alone (bestName), not from the order
+// they came in, so that loading articles in one batch or in several, in any order, gives the same
+// names and ids; a country is named by its common name. Every cluster's aliases are all its other
+// spellings.
 func (r *Resolver) assignIDs() {
 	// only the clusters this batch touched can have new names or spellings; new clusters come in
 	// the order they were made
@@ -660,23 +662,66 @@ func (r *Resolver) assignIDs() {
 		c.touched = false
 		c.context, c.titles = map[string]bool{}, nil
 		r.settle(c)
-		if !c.fixed {
-			base := strings.ToLower(string(c.Type)) + ":" + strings.ReplaceAll(names.Fold(c.Name), " ", "-")
-			c.ID = base
-			for n := 2; r.used[c.ID]; n++ {
-				c.ID = fmt.Sprintf("%s-%d", base, n)
-			}
-			r.used[c.ID] = true
-			r.byID[c.ID] = c
-			c.fixed = true
-			r.unwritten = append(r.unwritten, c)
-		}
 	}
 }
 
-// settle names a cluster from its spellings and lists its other spellings as aliases.
+// idBase is the id a cluster's name gives it: its type and folded name, "person:ada-okafor".
+func idBase(c *Cluster) string {
+	return strings.ToLower(string(c.Type)) + ":" + strings.ReplaceAll(names.Fold(c.Name), " ", "-")
+}
+
+// ownsBase reports whether id is base or base numbered ("person:chen-2").
+func ownsBase(id, base string) bool {
+	n, ok := strings.CutPrefix(id, base)
+	if !ok {
+		return false
+	}
+	if n == "" {
+		return true
+	}
+	n, ok = strings.CutPrefix(n, "-")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// setID gives a cluster the id its name gives (idBase), so that a node's id, like its name, is a
+// function of its spellings and not of the order they came in. Two clusters of one type and one
+// name kept apart (a spelling split off by a correction) are numbered in order of first appearance:
+// the one case where an id can depend on order. A cluster already under its base id (or a number of
+// it) keeps it. A written cluster whose id changes is renamed in the store: its old id is merged into
+// the new one (Merges).
+func (r *Resolver) setID(c *Cluster) {
+	base := idBase(c)
+	if c.ID != "" && ownsBase(c.ID, base) {
+		return
+	}
+	id := base
+	for n := 2; r.taken(id, c); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	old := c.ID
+	c.ID = id
+	r.used[id] = c
+	r.byID[id] = c
+	switch {
+	case old == "":
+		r.unwritten = append(r.unwritten, c)
+	case c.written:
+		r.pending = append(r.pending, pendingMerge{into: c, from: old})
+	}
+}
+
+// taken reports whether an id belongs to a cluster other than c: one neither c nor merged into it
+// (a merged cluster's stored node is merged into its survivor, so only the survivor may take its id).
+func (r *Resolver) taken(id string, c *Cluster) bool {
+	o := r.used[id]
+	return o != nil && final(o) != c
+}
+
+// settle names a cluster from its spellings, lists its other spellings as aliases and gives it the
+// id its name gives.
 func (r *Resolver) settle(c *Cluster) {
 	c.Name = r.bestName(c)
+	defer r.setID(c)
 	folded := map[string]bool{names.Fold(c.Name): true}
 	var all []string
 	for a := range c.aliases {
@@ -697,13 +742,18 @@ func (r *Resolver) settle(c *Cluster) {
 // before "Tories"). It depends on the set of spellings only, and of spellings that fold alike it
 // picks the one a store keeps (the first in byte order), so a run that starts from the store names a
 // cluster as the run that wrote it would. A place that is a country takes the country's common name.
-// A partial node keeps its one word.
+// A partial node keeps its one word. A spelling a correction split off names only a node of its own
+// (a node that keeps it for an article that also used its other spellings is named by those).
 func (r *Resolver) bestName(c *Cluster) string {
 	best, bw, bl := "", -1, -1
+	split := true // only spellings a correction split off: one of them
+	for s := range c.aliases {
+		split = split && r.fix.isSplit(s)
+	}
 	for s := range c.aliases {
 		f := names.Fold(s)
 		w, l := len(names.Words(s)), len(f)
-		if c.Partial && w > 1 {
+		if c.Partial && w > 1 || !split && r.fix.isSplit(s) {
 			continue
 		}
 		if w > bw || w == bw && (l > bl || l == bl && s < best) {

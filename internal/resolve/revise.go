@@ -315,8 +315,9 @@ func (r *Resolver) ApplyCorrections() {
 	}
 }
 
-// absorb merges cluster p into c: its spellings, reasons and evidence become c's. A written p is
-// kept for the store to merge.
+// absorb merges cluster p into c: its spellings, reasons and evidence become c's, and c is named
+// (and its id set) from the spellings of both. A written p is kept for the store to merge. An empty
+// reason adds none.
 func (r *Resolver) absorb(c, p *Cluster, reason string) {
 	p.into = c
 	for n, k := range p.names {
@@ -331,7 +332,7 @@ func (r *Resolver) absorb(c, p *Cluster, reason string) {
 			c.Reasons = append(c.Reasons, why)
 		}
 	}
-	if !c.hasReasonFor(p.Name) {
+	if reason != "" && !c.hasReasonFor(p.Name) {
 		c.Reasons = append(c.Reasons, reason)
 	}
 	for k := range p.evidence {

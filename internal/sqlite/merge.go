@@ -12,86 +12,192 @@ import (
 var _ graph.EntityMerger = (*Store)(nil)
 
 // MergeEntities makes the entities from part of into, in one transaction (see graph.EntityMerger).
-func (s *Store) MergeEntities(ctx context.Context, into graph.Entity, from []string) (err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("sqlite: merge: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
+func (s *Store) MergeEntities(ctx context.Context, into graph.Entity, from []string) error {
+	return s.inTx(ctx, "merge", func(t *txRun) error {
+		t.putEntity(into, false)
+		for _, id := range from {
+			if id == into.ID {
+				continue
+			}
+			if err := t.mergeOne(into.ID, id); err != nil {
+				return err
+			}
 		}
-	}()
-	exec := func(q string, args ...any) {
-		if err != nil {
-			return
+		return nil
+	})
+}
+
+// SplitEntity takes the articles of a spelling out of a stored entity, in one transaction (see
+// graph.Split).
+func (s *Store) SplitEntity(ctx context.Context, sp graph.Split) error {
+	return s.inTx(ctx, "split", func(t *txRun) error {
+		var n int
+		if err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, sp.From).Scan(&n); err != nil || n == 0 {
+			return err // split already
 		}
-		if _, e := tx.ExecContext(ctx, q, args...); e != nil {
-			err = fmt.Errorf("sqlite: merge: %w", e)
-		}
-	}
-	exec(`INSERT INTO entities(id, name, type) VALUES (?,?,?)
-		ON CONFLICT(id) DO UPDATE SET name=excluded.name, type=excluded.type`, into.ID, into.Name, string(into.Type))
-	for _, al := range append([]string{into.Name}, into.Aliases...) {
-		exec(`INSERT OR IGNORE INTO aliases(entity, alias, folded) VALUES (?,?,?)`, into.ID, al, names.Fold(al))
-	}
-	for _, why := range into.Merges {
-		exec(`INSERT OR IGNORE INTO merges(entity, reason) VALUES (?,?)`, into.ID, why)
-	}
-	for _, id := range from {
-		if id == into.ID || err != nil {
-			continue
-		}
-		var rels []graph.Relation
-		rels, err = relationsOf(ctx, tx, id)
+		rels, err := relationsOf(ctx, t.tx, sp.From)
 		if err != nil {
 			return err
 		}
-		exec(`INSERT OR IGNORE INTO aliases(entity, alias, folded) SELECT ?, alias, folded FROM aliases WHERE entity = ?`, into.ID, id)
-		exec(`INSERT OR IGNORE INTO merges(entity, reason) SELECT ?, reason FROM merges WHERE entity = ?`, into.ID, id)
-		exec(`INSERT INTO mentions(entity, article, count) SELECT ?, article, count FROM mentions WHERE entity = ? AND true
-			ON CONFLICT(entity, article) DO UPDATE SET count = count + excluded.count`, into.ID, id)
-		exec(`UPDATE facts SET place = ? WHERE place = ?`, into.ID, id)
-		for _, r := range rels {
-			old := r.Key()
-			exec(`DELETE FROM facts WHERE rel = ?`, old)
-			exec(`DELETE FROM relations WHERE key = ?`, old)
+		moved := map[string]bool{}
+		for _, a := range sp.Articles {
+			moved[a] = true
 		}
-		exec(`DELETE FROM mentions WHERE entity = ?`, id)
-		exec(`DELETE FROM aliases WHERE entity = ?`, id)
-		exec(`DELETE FROM merges WHERE entity = ?`, id)
-		exec(`DELETE FROM entities WHERE id = ?`, id)
-		for _, r := range rels {
-			if r.From == id {
-				r.From = into.ID
-			}
-			if r.To == id {
-				r.To = into.ID
-			}
-			if r.From == r.To {
-				continue // a relation of the entity with itself: resolution never writes one
-			}
-			r.Normalize()
-			key := r.Key()
-			exec(`INSERT INTO relations(key, type, src, dst, title, status) VALUES (?,?,?,?,?,?)
-				ON CONFLICT(key) DO UPDATE SET title = min(title, excluded.title)`,
-				key, string(r.Type), r.From, r.To, r.Title, r.Status)
-			for _, f := range r.Facts {
-				if f.Place == id {
-					f.Place = into.ID
-				}
-				exec(`INSERT OR IGNORE INTO facts(rel, fact, article, evidence, start, end, date, place, confidence, rule)
-					VALUES (?,?,?,?,?,?,?,?,?,?)`, key, f.ID(), f.Article, f.Evidence, f.Start, f.End, f.Date, f.Place, f.Confidence, f.Rule)
-			}
+		t.putEntity(sp.Part, false)
+		t.putEntity(sp.Rest, true)
+		for _, a := range sp.Articles {
+			t.moveMentions(sp.From, sp.Part.ID, a)
+			t.exec(`UPDATE facts SET place = ? WHERE place = ? AND article = ?`, sp.Part.ID, sp.From, a)
 		}
+		t.dropRelations(rels)
+		if sp.Rest.ID != sp.From {
+			t.moveMentions(sp.From, sp.Rest.ID, "")
+			t.exec(`UPDATE facts SET place = ? WHERE place = ?`, sp.Rest.ID, sp.From)
+		}
+		t.putRelations(rels, sp.From, func(f graph.Fact) string {
+			if moved[f.Article] {
+				return sp.Part.ID
+			}
+			return sp.Rest.ID
+		})
+		if sp.Rest.ID != sp.From {
+			t.removeEntity(sp.From)
+		}
+		return nil
+	})
+}
+
+// txRun runs statements in one transaction, keeping the first error.
+type txRun struct {
+	ctx  context.Context
+	tx   *sql.Tx
+	what string
+	err  error
+}
+
+// inTx runs f in one transaction, committed when neither f nor a statement failed.
+func (s *Store) inTx(ctx context.Context, what string, f func(t *txRun) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: %s: %w", what, err)
 	}
+	t := &txRun{ctx: ctx, tx: tx, what: what}
+	if err := f(t); err != nil || t.err != nil {
+		tx.Rollback()
+		if err == nil {
+			err = t.err
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	return nil
+}
+
+func (t *txRun) exec(q string, args ...any) {
+	if t.err != nil {
+		return
+	}
+	if _, err := t.tx.ExecContext(t.ctx, q, args...); err != nil {
+		t.err = fmt.Errorf("sqlite: %s: %w", t.what, err)
+	}
+}
+
+// putEntity writes an entity with its spellings and merge reasons, added to what it holds, or
+// replacing them when replace is set.
+func (t *txRun) putEntity(e graph.Entity, replace bool) {
+	t.exec(`INSERT INTO entities(id, name, type) VALUES (?,?,?)
+		ON CONFLICT(id) DO UPDATE SET name=excluded.name, type=excluded.type`, e.ID, e.Name, string(e.Type))
+	if replace {
+		t.exec(`DELETE FROM aliases WHERE entity = ?`, e.ID)
+		t.exec(`DELETE FROM merges WHERE entity = ?`, e.ID)
+	}
+	for _, al := range append([]string{e.Name}, e.Aliases...) {
+		t.exec(`INSERT OR IGNORE INTO aliases(entity, alias, folded) VALUES (?,?,?)`, e.ID, al, names.Fold(al))
+	}
+	for _, why := range e.Merges {
+		t.exec(`INSERT OR IGNORE INTO merges(entity, reason) VALUES (?,?)`, e.ID, why)
+	}
+}
+
+// mergeOne moves everything entity id holds to into and removes it.
+func (t *txRun) mergeOne(into, id string) error {
+	rels, err := relationsOf(t.ctx, t.tx, id)
 	if err != nil {
 		return err
 	}
-	if e := tx.Commit(); e != nil {
-		return fmt.Errorf("sqlite: merge: %w", e)
-	}
+	t.exec(`INSERT OR IGNORE INTO aliases(entity, alias, folded) SELECT ?, alias, folded FROM aliases WHERE entity = ?`, into, id)
+	t.exec(`INSERT OR IGNORE INTO merges(entity, reason) SELECT ?, reason FROM merges WHERE entity = ?`, into, id)
+	t.moveMentions(id, into, "")
+	t.exec(`UPDATE facts SET place = ? WHERE place = ?`, into, id)
+	t.dropRelations(rels)
+	t.removeEntity(id)
+	t.putRelations(rels, id, func(graph.Fact) string { return into })
 	return nil
+}
+
+// unionNames is the spellings of a mention moved onto another of the same entity and article: both
+// sets, sorted (” for none).
+const unionNames = `coalesce((SELECT nullif(json_group_array(value), '[]') FROM (
+	SELECT value FROM json_each(CASE mentions.names WHEN '' THEN '[]' ELSE mentions.names END)
+	UNION SELECT value FROM json_each(CASE excluded.names WHEN '' THEN '[]' ELSE excluded.names END) ORDER BY value)), '')`
+
+// moveMentions moves the mentions of entity from (of one article, or all when article is "") to
+// entity to, adding counts and spellings to a mention it has of the same article.
+func (t *txRun) moveMentions(from, to, article string) {
+	t.exec(`INSERT INTO mentions(entity, article, count, names)
+		SELECT ?, article, count, names FROM mentions WHERE entity = ? AND (? = '' OR article = ?)
+		ON CONFLICT(entity, article) DO UPDATE SET count = count + excluded.count, names = `+unionNames,
+		to, from, article, article)
+	t.exec(`DELETE FROM mentions WHERE entity = ? AND (? = '' OR article = ?)`, from, article, article)
+}
+
+// dropRelations deletes relations and their facts.
+func (t *txRun) dropRelations(rels []graph.Relation) {
+	for _, r := range rels {
+		t.exec(`DELETE FROM facts WHERE rel = ?`, r.Key())
+		t.exec(`DELETE FROM relations WHERE key = ?`, r.Key())
+	}
+}
+
+// removeEntity deletes an entity with its spellings, merge reasons and mentions.
+func (t *txRun) removeEntity(id string) {
+	t.exec(`DELETE FROM mentions WHERE entity = ?`, id)
+	t.exec(`DELETE FROM aliases WHERE entity = ?`, id)
+	t.exec(`DELETE FROM merges WHERE entity = ?`, id)
+	t.exec(`DELETE FROM entities WHERE id = ?`, id)
+}
+
+// putRelations writes again the relations of entity id, each fact on the relation whose end id is
+// replaced by to(fact) (and its place, when id); a relation of an entity with itself is dropped, as
+// resolution never writes one.
+func (t *txRun) putRelations(rels []graph.Relation, id string, to func(graph.Fact) string) {
+	for _, r := range rels {
+		for _, f := range r.Facts {
+			nr := r
+			end := to(f)
+			if nr.From == id {
+				nr.From = end
+			}
+			if nr.To == id {
+				nr.To = end
+			}
+			if nr.From == nr.To {
+				continue
+			}
+			if f.Place == id {
+				f.Place = end
+			}
+			nr.Normalize()
+			key := nr.Key()
+			t.exec(`INSERT INTO relations(key, type, src, dst, title, status) VALUES (?,?,?,?,?,?)
+				ON CONFLICT(key) DO UPDATE SET title = min(title, excluded.title)`,
+				key, string(nr.Type), nr.From, nr.To, nr.Title, nr.Status)
+			t.exec(`INSERT OR IGNORE INTO facts(rel, fact, article, evidence, start, end, date, place, confidence, rule)
+				VALUES (?,?,?,?,?,?,?,?,?,?)`, key, f.ID(), f.Article, f.Evidence, f.Start, f.End, f.Date, f.Place, f.Confidence, f.Rule)
+		}
+	}
 }
 
 // relationsOf reads the relations of one entity with their facts, inside a transaction.

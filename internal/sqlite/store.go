@@ -116,7 +116,7 @@ var ddl = []string{
 		entity TEXT NOT NULL REFERENCES entities(id), reason TEXT NOT NULL, PRIMARY KEY (entity, reason))`,
 	`CREATE TABLE IF NOT EXISTS mentions (
 		entity TEXT NOT NULL REFERENCES entities(id), article TEXT NOT NULL REFERENCES articles(id),
-		count INTEGER NOT NULL, PRIMARY KEY (entity, article))`,
+		count INTEGER NOT NULL, names TEXT NOT NULL DEFAULT '', PRIMARY KEY (entity, article))`,
 	`CREATE TABLE IF NOT EXISTS relations (
 		key TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL REFERENCES entities(id),
 		dst TEXT NOT NULL REFERENCES entities(id), title TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '')`,
@@ -138,6 +138,9 @@ var ddl = []string{
 var addedColumns = []struct{ table, column, def string }{
 	{"articles", "hash", "TEXT NOT NULL DEFAULT ''"},
 	{"articles", "extra", "TEXT NOT NULL DEFAULT ''"},
+	// the spellings an article used for an entity (graph.Mention.Names), a JSON array; '' in a
+	// mention stored before they were kept
+	{"mentions", "names", "TEXT NOT NULL DEFAULT ''"},
 }
 
 // ApplySchema creates the tables and indexes when missing.
@@ -150,7 +153,7 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		has := false
+		has := len(cols) == 0 // a new table, created with it below
 		for _, n := range cols {
 			has = has || n == c.column
 		}
@@ -220,8 +223,8 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 		}
 	}
 	for _, m := range b.Mentions {
-		exec(`INSERT INTO mentions(entity, article, count) VALUES (?,?,?)
-			ON CONFLICT(entity, article) DO UPDATE SET count=excluded.count`, m.Entity, m.Article, m.Count)
+		exec(`INSERT INTO mentions(entity, article, count, names) VALUES (?,?,?,?)
+			ON CONFLICT(entity, article) DO UPDATE SET count=excluded.count, names=excluded.names`, m.Entity, m.Article, m.Count, encodeNames(m.Names))
 	}
 	for _, r := range b.Relations {
 		r.Normalize()
@@ -544,7 +547,17 @@ func (s *Store) Relations(ctx context.Context, ids []string, types []graph.RelTy
 
 // Mentions returns the articles that name an entity.
 func (s *Store) Mentions(ctx context.Context, id string) ([]graph.Mention, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions WHERE entity = ? ORDER BY article`, id)
+	return mentionsOf(ctx, s.db, id)
+}
+
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// mentionsOf reads the mentions of one entity with their spellings.
+func mentionsOf(ctx context.Context, q querier, id string) ([]graph.Mention, error) {
+	rows, err := q.QueryContext(ctx, `SELECT entity, article, count, names FROM mentions WHERE entity = ? ORDER BY article`, id)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: mentions: %w", err)
 	}
@@ -552,12 +565,35 @@ func (s *Store) Mentions(ctx context.Context, id string) ([]graph.Mention, error
 	var out []graph.Mention
 	for rows.Next() {
 		var m graph.Mention
-		if err := rows.Scan(&m.Entity, &m.Article, &m.Count); err != nil {
+		var ns string
+		if err := rows.Scan(&m.Entity, &m.Article, &m.Count, &ns); err != nil {
+			return nil, fmt.Errorf("sqlite: mentions: %w", err)
+		}
+		if m.Names, err = decodeNames(ns); err != nil {
 			return nil, fmt.Errorf("sqlite: mentions: %w", err)
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// encodeNames stores a mention's spellings as a JSON array (” for none).
+func encodeNames(ns []string) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(ns)
+	return string(b)
+}
+
+// decodeNames reads what encodeNames stored.
+func decodeNames(s string) ([]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var ns []string
+	err := json.Unmarshal([]byte(s), &ns)
+	return ns, err
 }
 
 // Names returns every spelling of every entity.
@@ -727,13 +763,18 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	if b.Entities, err = s.Entities(ctx); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions`)
+	rows, err = s.db.QueryContext(ctx, `SELECT entity, article, count, names FROM mentions`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: dump: %w", err)
 	}
 	for rows.Next() {
 		var m graph.Mention
-		if err := rows.Scan(&m.Entity, &m.Article, &m.Count); err != nil {
+		var ns string
+		err := rows.Scan(&m.Entity, &m.Article, &m.Count, &ns)
+		if err == nil {
+			m.Names, err = decodeNames(ns)
+		}
+		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite: dump: %w", err)
 		}

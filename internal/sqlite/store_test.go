@@ -2,9 +2,12 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/sqlite"
 	"github.com/kgnews/kg/internal/storetest"
 )
@@ -44,4 +47,42 @@ func TestReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.CompareBatches(t, d, storetest.Expected(b))
+}
+
+// TestOlderFileGainsMentionNames opens a file written before mentions kept their spellings (no
+// names column): it opens, its mentions read with no spellings, and new mentions keep theirs.
+func TestOlderFileGainsMentionNames(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',
+			published TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '')`,
+		`CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL)`,
+		`CREATE TABLE mentions (entity TEXT NOT NULL REFERENCES entities(id), article TEXT NOT NULL REFERENCES articles(id),
+			count INTEGER NOT NULL, PRIMARY KEY (entity, article))`,
+		`INSERT INTO articles(id) VALUES ('a1'), ('a2')`,
+		`INSERT INTO entities VALUES ('person:ada-okafor', 'Ada Okafor', 'Person')`,
+		`INSERT INTO mentions VALUES ('person:ada-okafor', 'a1', 2)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Write(ctx, &graph.Batch{Mentions: []graph.Mention{{Entity: "person:ada-okafor", Article: "a2", Count: 1, Names: []string{"Ada Okafor", "Okafor"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := s.Mentions(ctx, "person:ada-okafor")
+	if err != nil || len(ms) != 2 || ms[0].Names != nil || !slices.Equal(ms[1].Names, []string{"Ada Okafor", "Okafor"}) {
+		t.Fatalf("mentions: %+v, %v; want a1 with no spellings, a2 with its two", ms, err)
+	}
 }

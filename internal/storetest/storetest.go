@@ -119,6 +119,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("ArticlesAndRelations", func(t *testing.T) { testArticlesAndRelations(t, open(t)) })
 	t.Run("UnknownAndCancelled", func(t *testing.T) { testUnknownAndCancelled(t, open(t)) })
 	t.Run("MergeEntities", func(t *testing.T) { testMergeEntities(t, open(t)) })
+	t.Run("SplitEntity", func(t *testing.T) { testSplitEntity(t, open(t)) })
 }
 
 // testUnknownAndCancelled asks every read for what the store does not hold (an empty answer, or a
