@@ -6,6 +6,7 @@ import (
 	"github.com/kgnews/kg/internal/graph"
 	"github.com/kgnews/kg/internal/lexicon"
 	"github.com/kgnews/kg/internal/names"
+	"strings"
 )
 
 type meetKind int
@@ -340,6 +341,9 @@ func (x *Extractor) verbSides(d *Doc, v sentenceView, kind meetKind, i, objFrom,
 		return mt, false // "met a cool reception", "met the target": a thing, not a person
 	}
 	mt.rule = ruleMetVerb
+	if kind == meetVerb && !v.passiveMeeting(i) {
+		return mt, false // "a free kick by X was met powerfully by the head of Y": no one met
+	}
 	mt.left, mt.pron = x.clauseSubjects(d, v, lb, i)
 	mt.right = v.meetSide(objFrom, rb)
 	if kind == meetNoun {
@@ -543,4 +547,29 @@ func appositiveJoined(v sentenceView, a, b *Mention) bool {
 		}
 	}
 	return v.lower(b.TokEnd) == ","
+}
+
+// passiveMeeting reports whether a meeting verb at i, if passive ("was met"), tells of people: a person
+// right before the auxiliary and one right after "by" ("X was met by Y at the airport"). An active
+// verb passes.
+func (v sentenceView) passiveMeeting(i int) bool {
+	switch v.lower(i - 1) {
+	case "was", "were", "been", "being":
+	default:
+		return true
+	}
+	j := i + 1
+	if strings.HasSuffix(v.lower(j), "ly") {
+		j++ // "met powerfully by"
+	}
+	if v.lower(j) != "by" || !v.personEndsAt(i-1) {
+		return false
+	}
+	m := v.mentionAt(j + 1)
+	if m == nil {
+		if ms := v.in(j+1, min(j+5, len(v.toks)), graph.Person); len(ms) > 0 && ms[0].TitleFrom == j+1 {
+			m = ms[0]
+		}
+	}
+	return m != nil && m.Type == graph.Person
 }

@@ -221,6 +221,11 @@ func TestRelationPatterns(t *testing.T) {
 		// the purpose of a trip is no meeting yet; leaving a city's club
 		{"Tom Reed left at the weekend for Lima for talks with Ivo Marek.", nil},
 		{"Tom Reed left Leeds to join Chelsea on loan.", nil},
+		// a passive meeting of people, not of a ball; a named tour; "due" tells of a plan
+		{"A free kick by Tom Reed was met powerfully by the head of Ivo Marek.", nil},
+		{"Tom Reed was met by Ivo Marek at the airport in Lima.", []string{"MET Tom Reed -> Ivo Marek"}},
+		{"Tom Reed and Ivo Marek are building a case for inclusion on this summer's Lions tour to Peru.", nil},
+		{"Tom Reed, due here tomorrow from Oslo for his first official visit to Peru, spoke on radio.", nil},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)

@@ -160,6 +160,9 @@ func (x *Extractor) visitSubjects(d *Doc, v sentenceView, i, lb int, lastSubj []
 		if m := v.mentionEndingAt(i); m != nil && m.Type != graph.Person {
 			return nil, false // "the Lions tour to New Zealand": a team's or a body's tour
 		}
+		if i > 1 && v.toks[i-1].Cap() && v.mentionEndingAt(i) == nil && !x.isDemonym(v.toks[i-1].Text) && !isPersonPronoun(v.lower(i-1)) {
+			return nil, false // "this summer's Lions tour": a named tour, no one's trip ("his European tour" is)
+		}
 	}
 	if len(subj) == 0 && v.lower(i) == "continued" {
 		subj, pron = lastSubj, lastPron // "..., then continued to X"

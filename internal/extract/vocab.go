@@ -32,7 +32,7 @@ func clauseStop(w string) bool {
 var hedges = map[string]bool{
 	"will": true, "would": true, "could": true, "may": true, "might": true, "shall": true, "should": true,
 	"next": true, "upcoming": true, "forthcoming": true,
-	"probable": true, "possible": true, "likely": true, "potential": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
+	"probable": true, "possible": true, "likely": true, "potential": true, "due": true, "not": true, "never": true, "n't": true, "unclear": true, "whether": true,
 	"if": true, "unless": true, "no": true,
 	"leaves": true, "departs": true, // "leaves on Saturday on a trip to": news present tense for a departure to come
 }
