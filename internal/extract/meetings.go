@@ -340,6 +340,10 @@ func (x *Extractor) verbSides(d *Doc, v sentenceView, kind meetKind, i, objFrom,
 	if kind != meetNoun && v.thingAt(objFrom) {
 		return mt, false // "met a cool reception", "met the target": a thing, not a person
 	}
+	if m := v.mentionAt(objFrom); kind == meetVerb && m != nil && m.TokEnd+1 < len(v.toks) && isPossessive(v.toks[m.TokEnd]) &&
+		v.toks[m.TokEnd+1].Word && !v.toks[m.TokEnd+1].Cap() {
+		return mt, false // "met Gary Neville's cross": a thing of the person's
+	}
 	mt.rule = ruleMetVerb
 	if kind == meetVerb && !v.passiveMeeting(i) {
 		return mt, false // "a free kick by X was met powerfully by the head of Y": no one met

@@ -313,6 +313,10 @@ func (x *Extractor) ownerBefore(d *Doc, v sentenceView, j int, words []string, f
 		k--
 	}
 	if k >= 0 {
+		if om := v.mentionEndingAt(k + 1); om != nil && om.Type == graph.Organisation && om.TokEnd-om.Tok == 1 && k == j &&
+			portfolioWord(v, j, strings.Join(words, " ")) {
+			return nil, former // "Agriculture minister X": a portfolio written with a capital, no body
+		}
 		if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
 			target = om.Ent
 			om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
@@ -353,6 +357,10 @@ func (d *Doc) untargetedPost(v sentenceView, m *Mention, j int, title, status st
 	}
 	if party != nil {
 		d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, party)
+		return
+	}
+	if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && portfolioWord(v, j, title) {
+		d.holdOpenPost(m.Ent, v.toks[j].Text+" "+title, status, v.si, rulePostHome) // "Agriculture minister X"
 		return
 	}
 	if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
@@ -1029,4 +1037,18 @@ func hedgedBefore(v sentenceView, k int) bool {
 		}
 	}
 	return false
+}
+
+// portfolioWord reports whether the capitalised word at token j, right before a cabinet post's title,
+// is the post's portfolio ("Agriculture minister", "Energy minister"): one English word, not a party's
+// name, before a minister's or a premier's title.
+func portfolioWord(v sentenceView, j int, title string) bool {
+	ws := strings.Fields(title)
+	if len(ws) == 0 || !lexicon.IsCabinetPost(ws[len(ws)-1]) {
+		return false
+	}
+	if _, party := lexicon.PartyName(v.toks[j].Text); party {
+		return false
+	}
+	return lexicon.IsEnglishWord(strings.ToLower(v.toks[j].Text))
 }

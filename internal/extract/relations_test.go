@@ -226,6 +226,12 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed was met by Ivo Marek at the airport in Lima.", []string{"MET Tom Reed -> Ivo Marek"}},
 		{"Tom Reed and Ivo Marek are building a case for inclusion on this summer's Lions tour to Peru.", nil},
 		{"Tom Reed, due here tomorrow from Oslo for his first official visit to Peru, spoke on radio.", nil},
+		// a portfolio with a capital is no body; a person's cross is a thing; others' visits "by" a group
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nAgriculture minister Tom Reed said the budget would pass.",
+			[]string{"HOLDS_POST Tom Reed -> Norway [Agriculture minister/current]"}},
+		{"Tom Reed met Ivo Marek's cross at the near post.", nil},
+		{"Tom Reed's trip follows several visits to Peru by British officials.", nil},
+		{"Tom Reed began a three-day visit to Lima on Monday by signing a deal.", []string{"VISITED Tom Reed -> Lima"}},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)

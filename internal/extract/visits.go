@@ -154,7 +154,10 @@ func (x *Extractor) visitSubjects(d *Doc, v sentenceView, i, lb int, lastSubj []
 		if e := x.possessorAfterComma(d, v, i); e != nil {
 			subj, pron = []*Entity{e}, true
 		}
-		if e := v.agentAfter(i); e != nil {
+		if e, by := v.agentAfter(i); by {
+			if e == nil {
+				return nil, false // "several visits to Saudi Arabia by British officials": others' visits
+			}
 			return []*Entity{e}, false // "a 12-day visit to Japan by X": X is the visitor
 		}
 		if m := v.mentionEndingAt(i); m != nil && m.Type != graph.Person {
@@ -423,23 +426,24 @@ func (v sentenceView) personEndsAt(i int) bool {
 	return isPersonPronoun(w)
 }
 
-// agentAfter returns the person named after "by" right after the places of a travel noun at token i:
-// "a 12-day visit to Japan by X", "visits to Moscow by British officials" (none: no name).
-func (v sentenceView) agentAfter(i int) *Entity {
+// agentAfter returns the person named after "by" right after the places of a travel noun at token i
+// ("a 12-day visit to Japan by X"), and whether there is such a "by" at all ("visits to Moscow by
+// British officials": a "by" with no person).
+func (v sentenceView) agentAfter(i int) (*Entity, bool) {
 	rb := v.rightBound(i + 1)
-	for j := i + 1; j < rb && j < i+10; j++ {
-		if v.lower(j) != "by" {
-			continue
+	for j := i + 1; j < rb && j < i+10 && v.lower(j) != ","; j++ {
+		if v.lower(j) != "by" || strings.HasSuffix(v.lower(j+1), "ing") && !v.toks[j+1].Cap() {
+			continue // "began a visit to Beijing by signing a deal": the means, not the visitor
 		}
 		if m := v.mentionAt(j + 1); m != nil && m.Type == graph.Person {
-			return m.Ent
+			return m.Ent, true
 		}
 		if ms := v.in(j+1, min(j+5, rb), graph.Person); len(ms) > 0 && ms[0].TitleFrom == j+1 {
-			return ms[0].Ent // "by Prime Minister X"
+			return ms[0].Ent, true // "by Prime Minister X"
 		}
-		return nil
+		return nil, true
 	}
-	return nil
+	return nil, false
 }
 
 // progressive reports whether the travel phrase at token i is a gerund of travel or visit ("is
