@@ -232,6 +232,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed met Ivo Marek's cross at the near post.", nil},
 		{"Tom Reed's trip follows several visits to Peru by British officials.", nil},
 		{"Tom Reed began a three-day visit to Lima on Monday by signing a deal.", []string{"VISITED Tom Reed -> Lima"}},
+		// one arrives in a city, at a club named after it
+		{"Tom Reed has won nothing since arriving at Liverpool from Valencia.", nil},
+		{"Tom Reed arrived in Liverpool on Monday.", []string{"VISITED Tom Reed -> Liverpool"}},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)

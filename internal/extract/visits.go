@@ -196,6 +196,11 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 		if n == 0 && v.strictVisit(i) && !v.strictPlace(m, objFrom) {
 			break
 		}
+		if n == 0 && v.lower(m.Tok-1) == "at" && x.cityOrCountry(m.Ent) {
+			if _, _, arrive := lexicon.Triggers(v.lower(i)).Of("arrive"); arrive {
+				break // "since arriving at Liverpool from Valencia": one arrives in a city, at a club
+			}
+		}
 		if v.leaving(i) && (!x.inGazetteer(m.Ent) || v.lower(m.TokEnd) == "to" && m.TokEnd+1 < len(v.toks) && !v.toks[m.TokEnd+1].Cap() &&
 			v.toks[m.TokEnd+1].Word && !lexicon.IsFunctionWord(v.toks[m.TokEnd+1].Text)) {
 			break // "left Downing Street", "left Newcastle to join Celtic": a job or a club, as often as a place
@@ -468,4 +473,10 @@ func (v sentenceView) eventNoun(i int) bool {
 		}
 	}
 	return false
+}
+
+// cityOrCountry reports whether a place is a city, capital or country of the gazetteer.
+func (x *Extractor) cityOrCountry(e *Entity) bool {
+	p, ok := x.lex.Place(e.Name)
+	return ok && (p.Kind == lexicon.City || p.Kind == lexicon.Capital || p.Kind == lexicon.Country)
 }
