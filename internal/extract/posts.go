@@ -315,6 +315,9 @@ func (x *Extractor) ownerBefore(d *Doc, v sentenceView, j int, words []string, f
 	if k >= 0 {
 		if om := v.mentionEndingAt(k + 1); om != nil && om.Type == graph.Organisation && om.TokEnd-om.Tok == 1 && k == j &&
 			portfolioWord(v, j, strings.Join(words, " ")) {
+			if w := v.lower(j - 1); v.exBefore(j) || w == "former" || w == "then" {
+				former = true // "Former Cabinet minister X"
+			}
 			return nil, former // "Agriculture minister X": a portfolio written with a capital, no body
 		}
 		if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {

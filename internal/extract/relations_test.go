@@ -280,7 +280,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"Yesterday Oslo's finance minister Karl Brandt said so.", []string{"HOLDS_POST Karl Brandt -> Norway [finance minister/current]"}},
 		{"Yesterday Oslo's mayor Karl Brandt said so.", []string{"HOLDS_POST Karl Brandt -> Oslo [mayor/current]"}},
 		// "ex-" marks a former post
-		{"Yesterday Labour ex-minister Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [minister/former]"}},
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nYesterday Labour ex-minister Tim Hale spoke.",
+			[]string{"HOLDS_POST Tim Hale -> Norway [minister/former]"}},
+		{"Yesterday Labour ex-minister Tim Hale spoke.", nil}, // a state's post, and no state plain: not the party's
+		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nFormer Cabinet minister Tim Hale spoke.",
+			[]string{"HOLDS_POST Tim Hale -> Norway [Cabinet minister/former]"}},
 		{"Pia Holm greeted President Ivo Marek at the airport.", []string{"MET Pia Holm -> Ivo Marek"}},
 		{"Ivo Marek was received by Pia Holm in Lima.", []string{"MET Ivo Marek -> Pia Holm"}},
 		{"Pia Holm left Vienna early yesterday after talks with Chancellor Karl Brandt.",

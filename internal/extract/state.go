@@ -213,11 +213,7 @@ func (x *Extractor) settleOpenPosts(d *Doc) {
 			country = home
 		}
 		if country == "" || (country == home && x.namesOtherState(d, p.sent, home)) {
-			if p.party != nil {
-				d.add(Relation{Type: graph.HoldsPost, From: p.person, To: p.party, Title: p.title,
-					Status: p.status, Sent: p.sent, Rule: rulePostTitle}, false)
-			}
-			continue
+			continue // "Labour MP X" where the article's state is not plain: a state's post, not the party's
 		}
 		d.add(Relation{Type: graph.HoldsPost, From: p.person, To: d.placeEntity(country), Title: p.title,
 			Status: p.status, Sent: p.sent, Rule: rulePostHome}, false)
