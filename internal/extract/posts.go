@@ -761,10 +761,18 @@ func (x *Extractor) apposition(d *Doc, v sentenceView, m *Mention) {
 		return
 	}
 	end := v.rightBound(m.TokEnd + 1)
+	closed := false
 	for k := m.TokEnd + 1; k < end; k++ {
 		if v.toks[k].Text == "," {
-			end = k
+			end, closed = k, true
 			break
+		}
+	}
+	if w := v.lower(end); !closed && end < len(v.toks) && clauseStop(w) && !clauseStops[w] {
+		if k := min(m.Tok, m.TitleFrom) - 1; k >= 0 && v.toks[k].Word && !v.toks[k].Cap() && v.lower(k) != "and" {
+			// "replacing X, a company spokesman said": the name is an object, the phrase the speaker
+			// ("X, spokesman for Acme said" is an apposition that lost its comma)
+			return
 		}
 	}
 	title, status, target, next := x.postPhrase(d, v, m.TokEnd+1, end)

@@ -235,6 +235,9 @@ func TestRelationPatterns(t *testing.T) {
 		// one arrives in a city, at a club named after it
 		{"Tom Reed has won nothing since arriving at Liverpool from Valencia.", nil},
 		{"Tom Reed arrived in Liverpool on Monday.", []string{"VISITED Tom Reed -> Liverpool"}},
+		// a phrase that runs into "said" after an object is the speaker, not an apposition
+		{"The firm fired Tom Reed, replacing Ivo Marek, an Acme Corp spokesman said.", nil},
+		{"Peter Holm, spokesman for Acme Corp said sales rose.", []string{"HOLDS_POST Peter Holm -> Acme Corp [spokesman/current]"}},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
