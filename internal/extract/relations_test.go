@@ -123,7 +123,9 @@ func TestRelationPatterns(t *testing.T) {
 		// a party written by its members' name is the party
 		{"The Tory leader Ann Smith said the plans would fail.", []string{"HOLDS_POST Ann Smith -> Conservative Party [leader/current]"}},
 		{"Labour leader Tim Hale said the plans would fail.", []string{"HOLDS_POST Tim Hale -> Labour Party [leader/current]"}},
-		{"Yesterday Labour MP Tim Hale spoke.", []string{"HOLDS_POST Tim Hale -> Labour Party [MP/current]"}},
+		{"Yesterday Labour MP Tim Hale spoke.", nil}, // an MP sits for a state; none is plain here
+		{"Critics in Leeds, Manchester and London disagreed, and the British press agreed.\n\nYesterday Labour MP Tim Hale spoke.",
+			[]string{"HOLDS_POST Tim Hale -> United Kingdom [MP/current]"}},
 		// portfolio words between a body and its title, anchored by the body, "shadow" or a one-country post
 		{"Lib Dem home affairs spokesman Tim Hale criticised the plan.", []string{"HOLDS_POST Tim Hale -> Lib Dem [home affairs spokesman/current]"}},
 		{"Yesterday Acme Corp transport and energy spokeswoman Pia Holm resigned.", []string{"HOLDS_POST Pia Holm -> Acme Corp [transport and energy spokeswoman/former]"}},

@@ -155,8 +155,9 @@ func IsPeerage(w string) bool { return inLower(peerages, w) }
 var wnStatePostsTXT string
 
 // statePosts are WordNet 3.1's nouns for posts held at a state: ministers, secretaries of government
-// departments, heads of state and government, legislators and diplomats (scripts/lexicon/wordnet.mjs).
-var statePosts = addLines(map[string]bool{}, wnStatePostsTXT, 2)
+// departments, heads of state and government, legislators and diplomats (scripts/lexicon/wordnet.mjs),
+// and the one post-nominal of a national legislature, "MP" (WordNet has "Member of Parliament" only).
+var statePosts = addLines(set(`mp`), wnStatePostsTXT, 2)
 
 // IsStatePost reports whether a word names a post held at a state ("minister", "chancellor", "senator").
 func IsStatePost(w string) bool { return inLower(statePosts, w) }
