@@ -662,6 +662,22 @@ func thirdSpellingRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	check("two runs, the third first", []string{cf}, []string{ab})
 	check("two runs, the middle last", []string{ac}, []string{bf})
 	check("two runs, the middle first", []string{bf}, []string{ac})
+
+	// a researcher's forced merge of the first and the last is never doubtful: the middle spelling,
+	// a variant of both, stays with them
+	fix := mustCorrections(t, filepath.Join(dir, "none.tsv"))
+	fix.Merge("Anatoli Serebrensky", "Anatoliy Serebrenskyi")
+	o := opts([]string{ab, cf}, 10)
+	o.Corrections = fix
+	s := open(t)
+	if u := mustLoad(t, s, o).Undone; len(u) != 0 {
+		t.Errorf("with the first and the last forced together: undone %q, want nothing", u)
+	}
+	for _, e := range dump(t, s).Entities {
+		if all := append([]string{e.Name}, e.Aliases...); slices.Contains(all, "Anatoly Serebrenskiy") && len(all) != 3 {
+			t.Errorf("with the first and the last forced together, the middle spelling is held with %q, want all three", all)
+		}
+	}
 }
 
 func TestThirdSpellingUndoesVariantMerge(t *testing.T) {

@@ -43,7 +43,8 @@ type spellingPart struct {
 // has a candidate outside the person (a third person with a variant of the name and shared
 // evidence), or two candidates that are not each other's: had all been known at once, they would
 // not each have been the other's only candidate. It returns the reason and the spellings to split
-// off (every part but the one holding the person's name, each of one spelling), or none.
+// off (every part but the one holding the person's name, each of one spelling), or none. A person
+// one of whose spellings a researcher's forced merge names is never doubtful.
 func (r *Resolver) DoubtfulVariant(id string, ms []graph.Mention) (string, []string) {
 	c := final(r.byID[id])
 	if c == nil || c.Type != graph.Person {
@@ -52,6 +53,13 @@ func (r *Resolver) DoubtfulVariant(id string, ms []graph.Mention) (string, []str
 	parts := r.spellingParts(c, ms)
 	if len(parts) < 2 {
 		return "", nil
+	}
+	for _, p := range parts {
+		for _, s := range p.shown {
+			if r.fix.forced(s) {
+				return "", nil // a researcher's forced merge is never doubtful
+			}
+		}
 	}
 	why := ""
 	for i, p := range parts {
