@@ -332,6 +332,9 @@ func loadAction(c *cli.Context) error {
 	fmt.Fprintf(w, "store now holds %d articles, %d entities, %d relations (%d new entities, %d new relations)\n",
 		sum.After.Articles, sum.After.Entities, sum.After.Relations,
 		sum.After.Entities-sum.Before.Entities, sum.After.Relations-sum.Before.Relations)
+	for _, u := range sum.Undone {
+		fmt.Fprintf(w, "merge undone as doubtful: %s\n", u)
+	}
 	if sum.Interrupted {
 		fmt.Fprintf(c.App.ErrWriter, "kgload: interrupted: what was read so far is stored; run the same command again to finish\n")
 		return errSomeFailed

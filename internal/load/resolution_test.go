@@ -595,3 +595,94 @@ func TestNamesakeUndoesSurnameMerge(t *testing.T) {
 		namesakeRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
 }
+
+// thirdSpelling is one name written three ways in three articles: the first two share two
+// organisations, the last two share two others, the first and the last share none. With all three
+// known, the middle spelling has two candidates that are not each other's, so no two are one person.
+var thirdSpelling = []graph.Article{
+	{ID: "third-1", Title: "Generated", Published: "2024-05-03", Text: "Talks in Lisbon\n\n" +
+		"On May 3, Trade Minister Corin Ashgrove met with Anatoli Serebrensky, the ambassador of the Mountain Rescue League, in Lisbon. " +
+		"Ashgrove said the talks with the Northern Trade Council had been useful.\n"},
+	{ID: "third-2", Title: "Generated", Published: "2024-05-05", Text: "Talks in Hanoi\n\n" +
+		"On May 5, Ambassador Tamsin Brown met with Anatoly Serebrenskiy, the ambassador of the Mountain Rescue League, in Hanoi. " +
+		"Brown said the talks with the Northern Trade Council, the Harbour Development Bank and the Bank of Velmora had been useful.\n"},
+	{ID: "third-3", Title: "Generated", Published: "2024-05-07", Text: "Visit to Oslo\n\n" +
+		"On May 7, Finance Minister Delphine Pellinger met with Anatoliy Serebrenskyi, the chairman of the Harbour Development Bank, in Oslo. " +
+		"Pellinger said the talks with the Bank of Velmora had been useful.\n"},
+}
+
+// thirdSpellingRuns loads the thirdSpelling articles in one batch, where the in-batch rule chains
+// the three spellings into one node, and in ways where two were joined before the third came (the
+// first two in one batch or run, the third in the next, and the reverse) or never met in one batch
+// (the first and last, then the middle one): every way must end as three nodes of one spelling each,
+// ids included, and the load that undid a merge must say why.
+func thirdSpellingRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	file := func(name string, arts ...graph.Article) string {
+		p := filepath.Join(dir, name+".jsonl")
+		writeJSONL(t, p, arts)
+		return p
+	}
+	a, b, c := thirdSpelling[0], thirdSpelling[1], thirdSpelling[2]
+	ab, cf, ac, bf := file("ab", a, b), file("c", c), file("ac", a, c), file("b", b)
+	ref := open(t)
+	sum := mustLoad(t, ref, opts([]string{ab, cf}, 10))
+	want := comparable(dump(t, ref))
+	var held []string
+	for _, e := range want.Entities {
+		for _, s := range e.Aliases {
+			if strings.Contains(s, "Serebrensk") {
+				held = append(held, strings.Join(e.Aliases, "|"))
+			}
+		}
+	}
+	sort.Strings(held)
+	if strings.Join(held, ", ") != "Anatoli Serebrensky, Anatoliy Serebrenskyi, Anatoly Serebrenskiy" {
+		t.Fatalf("one batch: the spellings are held as %q, want three nodes of one spelling each", held)
+	}
+	if len(sum.Undone) == 0 || !strings.Contains(strings.Join(sum.Undone, "\n"), "spelling variant of both") {
+		t.Errorf("one batch: undone %q, want the chained variant merges split off with their reason", sum.Undone)
+	}
+	check := func(name string, runs ...[]string) {
+		t.Helper()
+		s := open(t)
+		var undone []string
+		for _, r := range runs {
+			undone = append(undone, mustLoad(t, s, opts(r, 2)).Undone...)
+		}
+		storetest.CompareBatches(t, comparable(dump(t, s)), want)
+		if t.Failed() {
+			t.Fatalf("%s differs from one batch (undone: %q)", name, undone)
+		}
+		sameIDs(t, name, dump(t, s), dump(t, ref))
+	}
+	check("two batches", []string{ab, cf})
+	check("two batches, the third first", []string{cf, ab})
+	check("two runs", []string{ab}, []string{cf})
+	check("two runs, the third first", []string{cf}, []string{ab})
+	check("two runs, the middle last", []string{ac}, []string{bf})
+	check("two runs, the middle first", []string{bf}, []string{ac})
+
+	// a researcher's forced merge of the first and the last is never doubtful: the middle spelling,
+	// a variant of both, stays with them
+	fix := mustCorrections(t, filepath.Join(dir, "none.tsv"))
+	fix.Merge("Anatoli Serebrensky", "Anatoliy Serebrenskyi")
+	o := opts([]string{ab, cf}, 10)
+	o.Corrections = fix
+	s := open(t)
+	if u := mustLoad(t, s, o).Undone; len(u) != 0 {
+		t.Errorf("with the first and the last forced together: undone %q, want nothing", u)
+	}
+	for _, e := range dump(t, s).Entities {
+		if all := append([]string{e.Name}, e.Aliases...); slices.Contains(all, "Anatoly Serebrenskiy") && len(all) != 3 {
+			t.Errorf("with the first and the last forced together, the middle spelling is held with %q, want all three", all)
+		}
+	}
+}
+
+func TestThirdSpellingUndoesVariantMerge(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { thirdSpellingRuns(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		thirdSpellingRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}

@@ -75,20 +75,23 @@ type Progress struct {
 
 // Summary reports what a run (and a load) did.
 type Summary struct {
-	Read        int          `json:"read"`      // articles read
-	Stored      int          `json:"stored"`    // articles written (new or changed)
-	Replaced    int          `json:"replaced"`  // changed articles whose old facts were replaced
-	Unchanged   int          `json:"unchanged"` // articles already stored as they are: skipped
-	Failed      int          `json:"failed"`    // inputs that could not be read
-	Entities    int          `json:"entities"`  // entities written (new or updated)
-	Relations   int          `json:"relations"` // relations written
-	Facts       int          `json:"facts"`     // sentences backing them
-	Mentions    int          `json:"mentions"`  // entity-article links written
-	Before      graph.Counts `json:"before"`
-	After       graph.Counts `json:"after"`
-	Errors      []error      `json:"-"`
-	Interrupted bool         `json:"interrupted"`
-	DryRun      bool         `json:"dry_run"`
+	Read      int          `json:"read"`      // articles read
+	Stored    int          `json:"stored"`    // articles written (new or changed)
+	Replaced  int          `json:"replaced"`  // changed articles whose old facts were replaced
+	Unchanged int          `json:"unchanged"` // articles already stored as they are: skipped
+	Failed    int          `json:"failed"`    // inputs that could not be read
+	Entities  int          `json:"entities"`  // entities written (new or updated)
+	Relations int          `json:"relations"` // relations written
+	Facts     int          `json:"facts"`     // sentences backing them
+	Mentions  int          `json:"mentions"`  // entity-article links written
+	Before    graph.Counts `json:"before"`
+	After     graph.Counts `json:"after"`
+	// Undone are the merges of earlier batches or runs split off as doubtful, and why (a namesake
+	// or a third spelling of the name came since), one line each.
+	Undone      []string `json:"undone,omitempty"`
+	Errors      []error  `json:"-"`
+	Interrupted bool     `json:"interrupted"`
+	DryRun      bool     `json:"dry_run"`
 }
 
 // Run is the one pipeline every command runs: read the inputs, drop repeated article ids, extract

@@ -70,8 +70,9 @@ func Load(ctx context.Context, s Writer, opts LoadOptions) (*Summary, error) {
 	}
 	in := opts.Options
 	in.Batch = opts.BatchSize
-	sum, err := Run(ctx, in, newStoreSink(w, opts))
-	sum.DryRun, sum.Before = opts.DryRun, before
+	sink := newStoreSink(w, opts)
+	sum, err := Run(ctx, in, sink)
+	sum.DryRun, sum.Before, sum.Undone = opts.DryRun, before, sink.undone
 	if err != nil {
 		return sum, err
 	}
@@ -91,6 +92,7 @@ type storeSink struct {
 	written chan struct{}
 	err     error // the first write error; later batches are not written
 	res     *resolve.Resolver
+	undone  []string // merges split off as doubtful, and why (unjoin)
 }
 
 func newStoreSink(w *retrying, opts LoadOptions) *storeSink {
@@ -126,59 +128,107 @@ func (s *storeSink) Revise(ctx context.Context, res *resolve.Resolver) error {
 	if _, ok := s.w.(graph.EntityMerger); !ok {
 		return nil
 	}
+	learned := false
 	if !s.opts.DryRun {
-		// surname upgrades a namesake stored since has made doubtful (a run cut short before its
-		// end did not split them): split them, and start again from what the store holds then
-		n, err := unjoin(ctx, s.retrying, res)
+		// merges a namesake or a third spelling stored since has made doubtful (a run cut short
+		// before its end did not split them): split them, and start again from what the store
+		// holds then. The spellings' evidence is read first: a variant merge is judged on it.
+		if err := s.learn(ctx, res); err != nil {
+			return err
+		}
+		learned = true
+		undone, err := unjoin(ctx, s.retrying, res)
 		if err != nil {
 			return err
 		}
-		if n > 0 {
+		s.undone = append(s.undone, undone...)
+		if len(undone) > 0 {
 			known, err := s.Entities(ctx)
 			if err != nil {
 				return err
 			}
 			res.Reseed(known)
+			learned = false
+		}
+	}
+	if !learned {
+		if err := s.learn(ctx, res); err != nil {
+			return err
 		}
 	}
 	_, err := reviseStored(ctx, s.retrying, res, s.opts.DryRun)
 	return err
 }
 
-// unjoin splits off the stored entities the spellings that resolution now finds doubtful
-// (resolve.Resolver.Doubtful: a surname joined as the one full name known with it, before a
-// namesake came), as kgload split does, and returns how many entities it split.
-func unjoin(ctx context.Context, r *retrying, res *resolve.Resolver) (int, error) {
-	s, ok := r.w.(splitter)
-	if !ok {
-		return 0, nil
-	}
-	n := 0
-	for _, u := range res.Doubtful() {
-		var e graph.Entity
-		err := r.retry(ctx, func(work context.Context) (err error) { e, err = s.Entity(work, u.Entity); return err })
-		if errors.Is(err, graph.ErrNotFound) {
-			continue // written under another id, or not yet
-		}
-		if err != nil {
-			return n, err
-		}
-		sum, err := splitStored(ctx, r, res, u.Spelling, []graph.Entity{e})
-		if err != nil {
-			return n, err
-		}
-		n += sum.Entities
-	}
-	return n, nil
-}
-
-// reviseStored does Revise's work, and returns how many stored entities it merged into others.
-func reviseStored(ctx context.Context, r *retrying, res *resolve.Resolver, dryRun bool) (int, error) {
-	ms, posts, err := r.Evidence(ctx)
+// learn gives the resolver the evidence the store holds.
+func (s *storeSink) learn(ctx context.Context, res *resolve.Resolver) error {
+	ms, posts, err := s.Evidence(ctx)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	res.LearnStored(ms, posts)
+	return nil
+}
+
+// unjoin splits off the stored entities the spellings that resolution now finds doubtful, as
+// kgload split does: a surname joined as the one full name known with it before a namesake came
+// (resolve.Resolver.Doubtful), and spellings joined as variants of one name before a third person
+// with a variant of it came (resolve.Resolver.DoubtfulVariant, which reads the evidence the
+// resolver has learned). It returns what it split, and why, one line per split.
+func unjoin(ctx context.Context, r *retrying, res *resolve.Resolver) ([]string, error) {
+	s, ok := r.w.(splitter)
+	if !ok {
+		return nil, nil
+	}
+	var undone []string
+	split := func(id, spelling, why string) error {
+		var e graph.Entity
+		err := r.retry(ctx, func(work context.Context) (err error) { e, err = s.Entity(work, id); return err })
+		if errors.Is(err, graph.ErrNotFound) {
+			return nil // written under another id, or not yet
+		}
+		if err != nil {
+			return err
+		}
+		sum, err := splitStored(ctx, r, res, spelling, []graph.Entity{e})
+		if err == nil && sum.Entities > 0 {
+			undone = append(undone, fmt.Sprintf("%s: split off %s: %s", spelling, e.Name, why))
+		}
+		return err
+	}
+	for _, u := range res.Doubtful() {
+		if err := split(u.Entity, u.Spelling, "another person known now has a full name ending in it"); err != nil {
+			return undone, err
+		}
+	}
+	// judged before any of them is split: the resolver's view is the store's before this pass
+	type doubt struct {
+		id, why   string
+		spellings []string
+	}
+	var doubts []doubt
+	for _, id := range res.VariantMerged() {
+		var ms []graph.Mention
+		if err := r.retry(ctx, func(work context.Context) (err error) { ms, err = s.Mentions(work, id); return err }); err != nil {
+			return undone, err
+		}
+		if why, xs := res.DoubtfulVariant(id, ms); len(xs) > 0 {
+			doubts = append(doubts, doubt{id, why, xs})
+		}
+	}
+	for _, d := range doubts {
+		for _, x := range d.spellings {
+			if err := split(d.id, x, d.why); err != nil {
+				return undone, err
+			}
+		}
+	}
+	return undone, nil
+}
+
+// reviseStored does Revise's work on a resolver that has learned the store's evidence, and returns
+// how many stored entities it merged into others.
+func reviseStored(ctx context.Context, r *retrying, res *resolve.Resolver, dryRun bool) (int, error) {
 	res.ApplyCorrections()
 	res.Revise()
 	merges := res.Merges()
@@ -219,6 +269,11 @@ func Revise(ctx context.Context, s Writer, opts LoadOptions) (int, error) {
 	res := resolve.New(lex)
 	res.Correct(opts.Corrections)
 	res.Seed(known)
+	ms, posts, err := r.Evidence(ctx)
+	if err != nil {
+		return 0, err
+	}
+	res.LearnStored(ms, posts)
 	return reviseStored(ctx, r, res, opts.DryRun)
 }
 
@@ -371,8 +426,10 @@ func (s *storeSink) Finish(ctx context.Context) error {
 	<-s.written
 	s.Buffer(0)
 	if s.err == nil && s.res != nil {
-		// a namesake this run brought makes a surname upgrade of an earlier batch or run doubtful
-		_, s.err = unjoin(ctx, s.retrying, s.res)
+		// a namesake or a third spelling this run brought makes a merge of an earlier batch or run doubtful
+		var undone []string
+		undone, s.err = unjoin(ctx, s.retrying, s.res)
+		s.undone = append(s.undone, undone...)
 	}
 	return s.err
 }

@@ -88,6 +88,23 @@ func (c *Corrections) target(name string) (string, bool) {
 	return t, ok
 }
 
+// forced reports whether a spelling is one side of a researcher's forced merge.
+func (c *Corrections) forced(name string) bool {
+	if c == nil {
+		return false
+	}
+	f := names.Fold(name)
+	if _, ok := c.merge[f]; ok {
+		return true
+	}
+	for _, t := range c.merge {
+		if t == f {
+			return true
+		}
+	}
+	return false
+}
+
 // isSplit reports whether a spelling must join no other spelling.
 func (c *Corrections) isSplit(name string) bool { return c != nil && c.split[names.Fold(name)] }
 

@@ -38,8 +38,9 @@ type Cluster struct {
 	// that starts from the store knows what a run that wrote it knew.
 	evidence  map[string]bool
 	postWords map[string]bool
-	into      *Cluster // the cluster this one was merged into after it was made (see revise)
-	written   bool     // written in an earlier batch or held by the store: merging it is a store merge
+	orgsIn    map[string]map[string]bool // article id → the "with:" organisations of evidence it gave
+	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
+	written   bool                       // written in an earlier batch or held by the store: merging it is a store merge
 }
 
 // Resolver clusters entities across articles.

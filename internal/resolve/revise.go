@@ -47,7 +47,7 @@ func (r *Resolver) learnDocs(docs []*extract.Doc) {
 				in = append(in, c)
 			}
 		}
-		r.learnArticle(in)
+		r.learnArticle(d.Article.ID, in)
 		for _, rel := range d.Relations {
 			from, to := r.Of(rel.From), r.Of(rel.To)
 			if rel.Type == graph.HoldsPost && from != nil && to != nil && from != to && fits(rel.Type, from.Type, to.Type) {
@@ -73,7 +73,7 @@ func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
 		byArticle[m.Article] = append(byArticle[m.Article], c)
 	}
 	for _, a := range order {
-		r.learnArticle(byArticle[a])
+		r.learnArticle(a, byArticle[a])
 	}
 	for _, p := range posts {
 		if c := final(r.byID[p.From]); c != nil && p.Type == graph.HoldsPost {
@@ -82,7 +82,7 @@ func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
 	}
 }
 
-func (r *Resolver) learnArticle(in []*Cluster) {
+func (r *Resolver) learnArticle(article string, in []*Cluster) {
 	for _, p := range in {
 		if p.Type != graph.Person {
 			continue
@@ -93,6 +93,16 @@ func (r *Resolver) learnArticle(in []*Cluster) {
 					p.evidence = map[string]bool{}
 				}
 				p.evidence["with:"+o.ID] = true
+				if o.Type == graph.Organisation {
+					// by article too: a spelling's own evidence, should its merge be doubted (DoubtfulVariant)
+					if p.orgsIn == nil {
+						p.orgsIn = map[string]map[string]bool{}
+					}
+					if p.orgsIn[article] == nil {
+						p.orgsIn[article] = map[string]bool{}
+					}
+					p.orgsIn[article]["with:"+o.ID] = true
+				}
 			}
 		}
 	}
@@ -340,6 +350,17 @@ func (r *Resolver) absorb(c, p *Cluster, reason string) {
 			c.evidence = map[string]bool{}
 		}
 		c.evidence[k] = true
+	}
+	for a, os := range p.orgsIn {
+		if c.orgsIn == nil {
+			c.orgsIn = map[string]map[string]bool{}
+		}
+		if c.orgsIn[a] == nil {
+			c.orgsIn[a] = map[string]bool{}
+		}
+		for o := range os {
+			c.orgsIn[a][o] = true
+		}
 	}
 	for k := range p.postWords {
 		if c.postWords == nil {

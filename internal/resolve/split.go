@@ -16,8 +16,9 @@ import (
 // followed the split from the start would have resolved them. Each side is named from
 // its own spellings and given the id its name gives; the side whose id is the stored one stays under
 // it, the other moves (to the stored node of the same name, when there is one). The merge reasons
-// of x's spellings are dropped. An article whose spellings were not stored stays. ok is false when
-// there is nothing to split: no article named it by x alone, or every one did. Call it after Seed.
+// of x's spellings, and of the spellings joined to x as its variants, are dropped. An article whose
+// spellings were not stored stays. ok is false when there is nothing to split: no article named it
+// by x alone, or every one did. Call it after Seed.
 func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp graph.Split, ok bool) {
 	fx := names.Fold(x)
 	isX := func(s string) bool { return names.Fold(s) == fx }
@@ -47,7 +48,13 @@ func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp g
 	}
 	var reasons []string
 	for _, why := range e.Merges {
-		if s, _, found := strings.Cut(why, ":"); !found || !isX(s) {
+		s, rest, found := strings.Cut(why, ":")
+		if t, variant := strings.CutPrefix(strings.TrimSpace(rest), "spelling variant of "); variant {
+			if t, _, _ = strings.Cut(t, " ("); isX(t) {
+				continue // a spelling joined to x as its variant: x gone, no longer a reason
+			}
+		}
+		if !found || !isX(s) {
 			reasons = append(reasons, why)
 		}
 	}
