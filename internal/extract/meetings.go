@@ -207,7 +207,11 @@ func (v sentenceView) meetSide(from, to int) []*Entity {
 			break // a body named far from the verb ("met top leaders and today signed ... a Commission office"), or the speaker
 		}
 		near = m.TokEnd
-		switch v.lower(m.Tok - 1) {
+		k := m.Tok - 1
+		if v.lower(k) == "the" {
+			k-- // "met in the White House residence with"
+		}
+		switch v.lower(k) {
 		case "at", "in", "on", "during":
 			continue // "met as students at Dundee University": the venue
 		}
@@ -280,6 +284,9 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		}
 		if kind == meetNoun && v.lower(i-1) == "for" {
 			continue // "left for Washington for talks with X", "arrived for talks with": the purpose of a trip
+		}
+		if lb > 0 && (v.lower(lb-1) == "after" || v.lower(lb-1) == "before") && v.modalBefore(v.leftBound(lb-1), lb-1) {
+			continue // "X would leave tomorrow for Zurich after meeting Y this evening": the main clause's plan
 		}
 		mt, ok := x.meetSides(d, v, kind, i, objFrom, lb, rb)
 		if !ok || len(mt.left) == 0 {
@@ -576,4 +583,14 @@ func (v sentenceView) passiveMeeting(i int) bool {
 		}
 	}
 	return m != nil && m.Type == graph.Person
+}
+
+// modalBefore reports whether a hedge word (a modal, a verb of planning) stands in [from, to).
+func (v sentenceView) modalBefore(from, to int) bool {
+	for j := from; j < to; j++ {
+		if hedgeWord(v.lower(j)) {
+			return true
+		}
+	}
+	return false
 }

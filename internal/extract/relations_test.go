@@ -240,6 +240,10 @@ func TestRelationPatterns(t *testing.T) {
 		// a phrase that runs into "said" after an object is the speaker, not an apposition
 		{"The firm fired Tom Reed, replacing Ivo Marek, an Acme Corp spokesman said.", nil},
 		{"Peter Holm, spokesman for Acme Corp said sales rose.", []string{"HOLDS_POST Peter Holm -> Acme Corp [spokesman/current]"}},
+		// a gerund after "after" shares its main clause's plan; a venue after "in the" is no side
+		{"Officials said Tom Reed would leave tomorrow for Oslo after meeting Ivo Marek this evening.", nil},
+		{"Tom Reed was speaking to reporters after talks with Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
+		{"Tom Reed met in the Acme House residence with ministers.", nil},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
