@@ -320,6 +320,9 @@ func (x *Extractor) ownerBefore(d *Doc, v sentenceView, j int, words []string, f
 			}
 			return nil, former // "Agriculture minister X": a portfolio written with a capital, no body
 		}
+		if om := v.mentionEndingAt(k + 1); om != nil && x.fragmentBody(d, v, om) {
+			return nil, former // "American Express chairman X", "Board President X": a word of a name, no body
+		}
 		if om := v.mentionEndingAt(k + 1); om != nil && (om.Type == graph.Organisation || om.Type == graph.Place) {
 			target = om.Ent
 			om.InTitle = true // "Labour party leader X": Labour belongs to X's title here
@@ -1062,4 +1065,27 @@ func portfolioWord(v sentenceView, j int, title string) bool {
 		return false
 	}
 	return lexicon.IsEnglishWord(strings.ToLower(v.toks[j].Text))
+}
+
+// fragmentBody reports whether an organisation named by one English word before a title is a piece of a
+// longer name, not a body: a capitalised word stands right before it ("American Express", "Texas
+// Commerce"), or the article writes the word in lower case too ("Board President X ... the board").
+func (x *Extractor) fragmentBody(d *Doc, v sentenceView, om *Mention) bool {
+	if om.Type != graph.Organisation || om.TokEnd-om.Tok != 1 || om.Ent == nil || len(strings.Fields(om.Ent.Name)) != 1 {
+		return false
+	}
+	w := strings.ToLower(om.Text)
+	if !lexicon.IsEnglishWord(w) {
+		return false
+	}
+	if k := om.Tok - 1; k >= 0 && v.toks[k].Word && v.toks[k].Cap() && !lexicon.IsFunctionWord(v.toks[k].Text) {
+		pm := v.mentionEndingAt(om.Tok)
+		if pm == nil && !x.isDemonym(v.toks[k].Text) {
+			return true // "Revolution Studios", "Miami Beach": the capitalised word before is the name's
+		}
+		if pm != nil && pm.Type == graph.Place && !x.cityOrCountry(pm.Ent) || x.isDemonym(v.toks[k].Text) && lowercaseWords(d)[w] {
+			return true // "Texas Commerce": a province opening the name ("U.S. Treasury" is the state's body)
+		}
+	}
+	return lowercaseWords(d)[w]
 }

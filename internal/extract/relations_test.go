@@ -244,6 +244,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Officials said Tom Reed would leave tomorrow for Oslo after meeting Ivo Marek this evening.", nil},
 		{"Tom Reed was speaking to reporters after talks with Ivo Marek.", []string{"MET Tom Reed -> Ivo Marek"}},
 		{"Tom Reed met in the Acme House residence with ministers.", nil},
+		// a word of a longer name is no body ("Revolution Studios", "Texas Commerce"); a state's body is one
+		{"Revolution Studios spokesman Tom Reed declined to comment.", nil},
+		{"Texas Commerce chairman Tom Reed declined to comment.", nil},
+		{"U.S. Treasury secretary Tom Reed declined to comment.", []string{"HOLDS_POST Tom Reed -> Treasury [secretary/current]"}},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
