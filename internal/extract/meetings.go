@@ -282,7 +282,7 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb, i)) {
 			continue
 		}
-		if kind == meetNoun && v.lower(i-1) == "for" {
+		if kind == meetNoun && (v.lower(i-1) == "for" || v.lower(i-2) == "for" && (v.lower(i-1) == "the" || v.lower(i-1) == "a")) {
 			continue // "left for Washington for talks with X", "arrived for talks with": the purpose of a trip
 		}
 		if lb > 0 && (v.lower(lb-1) == "after" || v.lower(lb-1) == "before") && v.modalBefore(v.leftBound(lb-1), lb-1) {

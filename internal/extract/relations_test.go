@@ -223,6 +223,7 @@ func TestRelationPatterns(t *testing.T) {
 		// the purpose of a trip is no meeting yet; leaving a city's club
 		{"Tom Reed left at the weekend for Lima for talks with Ivo Marek.", nil},
 		{"Tom Reed left Leeds to join Chelsea on loan.", nil},
+		{"Tom Reed flew in from Oslo for the talks with Ivo Marek.", nil},
 		// a passive meeting of people, not of a ball; a named tour; "due" tells of a plan
 		{"A free kick by Tom Reed was met powerfully by the head of Ivo Marek.", nil},
 		{"Tom Reed was met by Ivo Marek at the airport in Lima.", []string{"MET Tom Reed -> Ivo Marek"}},
