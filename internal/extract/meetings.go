@@ -111,14 +111,22 @@ func (v sentenceView) meetingNounTrigger(i int, next string) (meetKind, int, boo
 	if next == "between" {
 		return meetBetween, i + 2, true
 	}
-	if next != "with" {
-		return meetNone, 0, false
-	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		switch v.lower(j) {
 		case "held", "hold", "holds", "had", "holding", "having", "conducted":
-			return meetVerb, i + 2, true
+			if next == "with" {
+				return meetVerb, i + 2, true
+			}
+			for k := i + 1; k < v.rightBound(i+1); k++ {
+				if v.lower(k) == "with" {
+					return meetNone, 0, false // "held talks in New York with X": the far side comes late
+				}
+			}
+			return meetVerb, i + 1, true // "X and Y held talks in Lima": the subjects met each other
 		}
+	}
+	if next != "with" {
+		return meetNone, 0, false
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		if inf, _, ok := lexicon.Verb(v.lower(j), "attend"); ok && (inf == "past" || inf == "part") {
@@ -357,14 +365,14 @@ func (x *Extractor) verbSides(d *Doc, v sentenceView, kind meetKind, i, objFrom,
 	}
 	mt.left, mt.pron = x.clauseSubjects(d, v, lb, i)
 	mt.right = v.meetSide(objFrom, rb)
-	if kind == meetNoun {
-		mt.rule = ruleMetNoun
-	} else if kind == meetCall {
+	if kind == meetCall {
 		mt.rule = ruleMetCall
-	} else if !mt.pron && len(mt.left) >= 2 && v.intransitiveAt(objFrom) {
-		// "X and Y met in Lima": the subjects met each other
+	} else if !mt.pron && len(mt.left) >= 2 && (kind == meetVerb && v.intransitiveAt(objFrom) || kind == meetNoun && len(mt.right) == 0) {
+		// "X and Y met in Lima", "the two leaders held talks on trade": the subjects met each other
 		mt.left, mt.right, mt.rule = mt.left[:1], mt.left[1:], ruleMetTogether
 		mt.together = true
+	} else if kind == meetNoun {
+		mt.rule = ruleMetNoun
 	}
 	return mt, true
 }

@@ -292,3 +292,51 @@ func (x *Extractor) describedIn(d *Doc, v sentenceView, from, to int) *Entity {
 	}
 	return nil
 }
+
+// groupAt reads a plural group that names the people of the sentence before: "the two leaders", "both
+// men", "the pair" opening a clause at token i, right before the verb at to. It returns the people it
+// stands for — the distinct people the sentence before names, when they are as many as the group says
+// (two) — or nil.
+func (d *Doc) groupAt(v sentenceView, i, to int) []*Entity {
+	j := i
+	switch {
+	case v.lower(j) == "the" && v.lower(j+1) == "two":
+		j += 2
+	case v.lower(j) == "both":
+		j++
+	case v.lower(j) == "the" && v.lower(j+1) == "pair":
+		j += 2
+		if j != to {
+			return nil
+		}
+		return d.twoBefore(v.si)
+	default:
+		return nil
+	}
+	if j >= to || to-j > 3 || !v.toks[j].Word || v.toks[j].Cap() || !peopleNoun(v.lower(j)) || !strings.HasSuffix(v.lower(j), "s") && v.lower(j) != "men" {
+		return nil // "the two leaders met", "the two leaders held talks": the group, then the verb
+	}
+	for k := j + 1; k < to; k++ {
+		if !v.toks[k].Word || v.toks[k].Cap() || v.mentionAt(k) != nil {
+			return nil
+		}
+	}
+	return d.twoBefore(v.si)
+}
+
+// twoBefore returns the two people the sentence before si names, or nil when it names another number.
+func (d *Doc) twoBefore(si int) []*Entity {
+	if si == 0 || d.Sents[si-1].Headline {
+		return nil
+	}
+	var es []*Entity
+	for _, m := range d.view(si - 1).ms {
+		if m.Type == graph.Person && m.Ent != nil {
+			es = appendEntity(es, m.Ent)
+		}
+	}
+	if len(es) != 2 {
+		return nil
+	}
+	return es
+}

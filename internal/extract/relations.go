@@ -410,6 +410,9 @@ func (d *Doc) subjects(v sentenceView, from, to int) (es []*Entity, pron bool) {
 		}
 		return es, false
 	}
+	if g := d.groupAt(v, from, to); g != nil {
+		return g, false // "the two leaders held talks": the two people the sentence before names
+	}
 	for j := to - 1; j >= from; j-- {
 		if isPersonPronoun(v.lower(j)) {
 			if n := v.lower(j + 1); (v.lower(j) == "his" || v.lower(j) == "her") && j+2 < to && lexicon.IsWordNetOrgNoun(n) && !isPossessive(v.toks[j+2]) {

@@ -249,6 +249,10 @@ func TestRelationPatterns(t *testing.T) {
 		{"Revolution Studios spokesman Tom Reed declined to comment.", nil},
 		{"Texas Commerce chairman Tom Reed declined to comment.", nil},
 		{"U.S. Treasury secretary Tom Reed declined to comment.", []string{"HOLDS_POST Tom Reed -> Treasury [secretary/current]"}},
+		// a plural group stands for the two people the sentence before names
+		{"Tom Reed praised Ivo Marek on Monday. Both men met in Lima.", []string{"MET Tom Reed -> Ivo Marek"}},
+		{"Tom Reed and Ivo Marek held talks in Lima.", []string{"MET Tom Reed -> Ivo Marek"}},
+		{"Tom Reed praised Ivo Marek and Pia Holm. The two leaders met in Lima.", nil},
 		// "Mrs Reed" is not the article's "Mr Reed"
 		{"Michael Reed spoke on Monday. Mr Reed was angry. Mrs Reed made her debut speech at a conference in Lima.", []string{"VISITED Reed -> Lima"}},
 		// the precision audit's error classes (docs/audit/sample-8a483af.md)
