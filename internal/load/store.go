@@ -254,21 +254,10 @@ func Revise(ctx context.Context, s Writer, opts LoadOptions) (int, error) {
 	if _, ok := s.(graph.EntityMerger); !ok {
 		return 0, fmt.Errorf("this store cannot merge stored entities")
 	}
-	if opts.RetryFor <= 0 {
-		opts.RetryFor = 2 * time.Minute
-	}
-	lex := opts.Lexicon
-	if lex == nil {
-		lex = lexicon.Default()
-	}
-	r := Retrying(s, opts.RetryFor)
-	known, err := r.Entities(ctx)
+	r, res, _, err := storedResolver(ctx, s, opts)
 	if err != nil {
 		return 0, err
 	}
-	res := resolve.New(lex)
-	res.Correct(opts.Corrections)
-	res.Seed(known)
 	ms, posts, err := r.Evidence(ctx)
 	if err != nil {
 		return 0, err
@@ -314,6 +303,16 @@ func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string
 	if _, ok := s.(graph.EntityMerger); !ok {
 		return sum, fmt.Errorf("this store cannot split stored entities")
 	}
+	r, res, known, err := storedResolver(ctx, s, opts)
+	if err != nil {
+		return sum, err
+	}
+	return splitStored(ctx, r, res, spelling, known)
+}
+
+// storedResolver is a resolver that knows every stored entity and follows the corrections, with the
+// store behind the retry decorator: what Revise and Split start from. It also returns the entities.
+func storedResolver(ctx context.Context, s Writer, opts LoadOptions) (*retrying, *resolve.Resolver, []graph.Entity, error) {
 	if opts.RetryFor <= 0 {
 		opts.RetryFor = 2 * time.Minute
 	}
@@ -324,12 +323,12 @@ func Split(ctx context.Context, s graph.Store, opts LoadOptions, spelling string
 	r := Retrying(s, opts.RetryFor)
 	known, err := r.Entities(ctx)
 	if err != nil {
-		return sum, err
+		return nil, nil, nil, err
 	}
 	res := resolve.New(lex)
 	res.Correct(opts.Corrections)
 	res.Seed(known)
-	return splitStored(ctx, r, res, spelling, known)
+	return r, res, known, nil
 }
 
 // splitter is a store that can split stored entities.
