@@ -290,6 +290,9 @@ func (x *Extractor) meetings(d *Doc, v sentenceView) {
 		if v.hedged(i, lb) || ((kind == meetNoun || kind == meetBetween) && v.hedgedClause(lb, rb, i)) {
 			continue
 		}
+		if kind == meetNoun && v.lower(i-2) == "before" && (v.lower(i-1) == "his" || v.lower(i-1) == "her" || v.lower(i-1) == "their") {
+			continue // "Before her meeting with X, Y believes": a meeting still to come
+		}
 		if kind == meetNoun && (v.lower(i-1) == "for" || v.lower(i-2) == "for" && (v.lower(i-1) == "the" || v.lower(i-1) == "a")) {
 			continue // "left for Washington for talks with X", "arrived for talks with": the purpose of a trip
 		}

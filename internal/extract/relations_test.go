@@ -224,6 +224,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Tom Reed left at the weekend for Lima for talks with Ivo Marek.", nil},
 		{"Tom Reed left Leeds to join Chelsea on loan.", nil},
 		{"Tom Reed flew in from Oslo for the talks with Ivo Marek.", nil},
+		{"Before her meeting with Pia Holm, Anna Berg believes there is room for improvement.", nil},
+		{"Before he met Ivo Marek in Lima, Tom Reed made other stops.", []string{"MET Tom Reed -> Ivo Marek"}},
 		// a passive meeting of people, not of a ball; a named tour; "due" tells of a plan
 		{"A free kick by Tom Reed was met powerfully by the head of Ivo Marek.", nil},
 		{"Tom Reed was met by Ivo Marek at the airport in Lima.", []string{"MET Tom Reed -> Ivo Marek"}},
