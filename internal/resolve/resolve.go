@@ -95,7 +95,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		r.claimKey(c, e.Name)
 	}
 	// then the other spellings, as Add would have keyed them: every spelling of an organisation or
-	// a place, and the full names of a person (a surname alone is matched by placeSingle)
+	// a place, and the full names of a person (a surname alone joins one by revise)
 	for i, e := range es {
 		for _, n := range e.Aliases {
 			if e.Type != graph.Person || len(names.Words(n)) >= 2 {
@@ -185,15 +185,14 @@ func orgKey(name string) string {
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
 // party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
-// (kgload merge / split) overrides. Every other merge in the batch needs evidence from its articles:
-// a person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
-// words that differ are long and no English word and the two share an organisation, place or post
-// in the batch; a person known in its article by one name only joins a full name of the batch on a
-// shared title or context (placeSingle), else it is a partial node; a name with another type joins
-// only when its article gives no sign of its own type. Then the batch's lasting evidence is learned
-// and Revise joins what it supports across batches (a partial node and the one full name known with
-// its word, spelling variants stored apart), so the same batches give the same nodes in any order,
-// and a load cut short and run again decides as a clean one.
+// (kgload merge / split) overrides. A name with another type joins only when its article gives no
+// sign of its own type. A person known in its article by one name only is a partial node
+// (placeSingle), and a full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") a node
+// of its own: the batch's own articles decide no such merge, as what a batch holds depends on where
+// it begins and ends. Then the batch's lasting evidence is learned and Revise joins what it supports
+// (spelling variants, then a partial node and the one full name known with its word), on the
+// evidence the store holds too, so the same articles give the same nodes in any order and in batches
+// of any size, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
 	for _, c := range r.unwritten {
 		c.written = true // the batch that named them is written before the next is added
