@@ -611,8 +611,8 @@ var thirdSpelling = []graph.Article{
 		"Pellinger said the talks with the Bank of Velmora had been useful.\n"},
 }
 
-// thirdSpellingRuns loads the thirdSpelling articles in one batch, where the in-batch rule chains
-// the three spellings into one node, and in ways where two were joined before the third came (the
+// thirdSpellingRuns loads the thirdSpelling articles in one batch, where no spelling is another's
+// one candidate and nothing is joined, and in ways where two were joined before the third came (the
 // first two in one batch or run, the third in the next, and the reverse) or never met in one batch
 // (the first and last, then the middle one): every way must end as three nodes of one spelling each,
 // ids included, and the load that undid a merge must say why.
@@ -640,10 +640,10 @@ func thirdSpellingRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 	if strings.Join(held, ", ") != "Anatoli Serebrensky, Anatoliy Serebrenskyi, Anatoly Serebrenskiy" {
 		t.Fatalf("one batch: the spellings are held as %q, want three nodes of one spelling each", held)
 	}
-	if len(sum.Undone) == 0 || !strings.Contains(strings.Join(sum.Undone, "\n"), "spelling variant of both") {
-		t.Errorf("one batch: undone %q, want the chained variant merges split off with their reason", sum.Undone)
+	if len(sum.Undone) != 0 {
+		t.Errorf("one batch: undone %q, want nothing: no two spellings are each other's one candidate", sum.Undone)
 	}
-	check := func(name string, runs ...[]string) {
+	check := func(name string, runs ...[]string) []string {
 		t.Helper()
 		s := open(t)
 		var undone []string
@@ -655,8 +655,11 @@ func thirdSpellingRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 			t.Fatalf("%s differs from one batch (undone: %q)", name, undone)
 		}
 		sameIDs(t, name, dump(t, s), dump(t, ref))
+		return undone
 	}
-	check("two batches", []string{ab, cf})
+	if u := check("two batches", []string{ab, cf}); !strings.Contains(strings.Join(u, "\n"), "spelling variant of both") {
+		t.Errorf("two batches: undone %q, want the variant merge of the first batch split off with its reason", u)
+	}
 	check("two batches, the third first", []string{cf, ab})
 	check("two runs", []string{ab}, []string{cf})
 	check("two runs, the third first", []string{cf}, []string{ab})
@@ -684,5 +687,79 @@ func TestThirdSpellingUndoesVariantMerge(t *testing.T) {
 	t.Run("embedded", func(t *testing.T) { thirdSpellingRuns(t, openSQLite) })
 	t.Run("neo4j", func(t *testing.T) {
 		thirdSpellingRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+	})
+}
+
+// batchSizeArticles join or stay apart on evidence the lasting rules read, whatever the batches: a
+// surname alone sharing only a place with the one full name known with it (a partial node, as a
+// place is no evidence), a surname alone in two articles of which one shares an organisation with
+// the full name (both join it), and two spellings of one name with an organisation and a post in
+// common (one node).
+var batchSizeArticles = []graph.Article{
+	{ID: "size-1", Title: "Generated", Published: "2024-06-02", Text: "Talks in Oslo\n\n" +
+		"On June 2, Finance Minister Delphine Pellinger met with Corin Ashgrove in Oslo. " +
+		"Pellinger said the talks had been useful.\n"},
+	{ID: "size-2", Title: "Generated", Published: "2024-06-03", Text: "Port reopens\n\n" +
+		"Mr Pellinger said on June 3 that the port of Oslo would reopen next week.\n"},
+	laterBatches[0][0], // Mr Thorncliffe of the Harbour Development Bank, in Accra
+	{ID: "size-3", Title: "Generated", Published: "2024-06-04", Text: "Council delayed\n\n" +
+		"Mr Thorncliffe said on June 4 that the council would not meet in Accra this month.\n"},
+	laterBatches[1][0], // Aldous Thorncliffe and the Harbour Development Bank
+	laterBatches[0][1], // Anatoli Serebrensky
+	laterBatches[1][1], // Anatoly Serebrenskiy
+}
+
+// batchSizeRuns loads batchSizeArticles in one batch and in batches of one article, in order and in
+// reverse, and requires the same nodes, spellings, mentions, relations, names and ids.
+func batchSizeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	dir := t.TempDir()
+	fwd, rev := filepath.Join(dir, "fwd.jsonl"), filepath.Join(dir, "rev.jsonl")
+	writeJSONL(t, fwd, batchSizeArticles)
+	back := slices.Clone(batchSizeArticles)
+	slices.Reverse(back)
+	writeJSONL(t, rev, back)
+	ref := open(t)
+	mustLoad(t, ref, opts([]string{fwd}, 100))
+	want := comparable(dump(t, ref))
+	holders := func(spelling string) []string {
+		var out []string
+		for _, e := range want.Entities {
+			if slices.Contains(e.Aliases, spelling) {
+				out = append(out, e.ID)
+			}
+		}
+		return out
+	}
+	for spelling, nodes := range map[string][]string{
+		// the full name's own article calls it "Pellinger" too; the other article's is a partial node
+		"Pellinger":            {"person:Delphine Pellinger|Pellinger", "person:Pellinger"},
+		"Thorncliffe":          {"person:Aldous Thorncliffe|Thorncliffe"},
+		"Anatoly Serebrenskiy": {"person:Anatoli Serebrensky|Anatoly Serebrenskiy"},
+	} {
+		if h := holders(spelling); !slices.Equal(h, nodes) {
+			t.Errorf("one batch: %q is held by %q, want %q", spelling, h, nodes)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	for _, c := range []struct {
+		name string
+		file string
+	}{{"batches of one", fwd}, {"batches of one, in reverse", rev}} {
+		s := open(t)
+		mustLoad(t, s, opts([]string{c.file}, 1))
+		storetest.CompareBatches(t, comparable(dump(t, s)), want)
+		if t.Failed() {
+			t.Fatalf("%s differs from one batch", c.name)
+		}
+		sameIDs(t, c.name, dump(t, s), dump(t, ref))
+	}
+}
+
+func TestBatchSizeIndependent(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) { batchSizeRuns(t, openSQLite) })
+	t.Run("neo4j", func(t *testing.T) {
+		batchSizeRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
 }

@@ -21,17 +21,16 @@ type Cluster struct {
 	Aliases []string
 	Reasons []string       // why each other spelling joined, e.g. "Muammar Qaddafi: spelling variant of Muammar Gaddafi"
 	names   map[string]int // spelling -> how many articles use it as an entity name
-	// context and titles are the evidence the batch being added gives: the organisations, places and
-	// posts of the articles naming it, and the post words of its titles. They are cleared after
-	// each batch; what outlives it is evidence and postWords below, which the store holds too.
-	context map[string]bool
-	first   string // the spelling it was first known by: its name, unless a country's common name
-	touched bool   // joined by an entity of the batch being added
+	first   string         // the spelling it was first known by: its name, unless a country's common name
+	touched bool           // joined by an entity of the batch being added
 	aliases map[string]bool
-	titles  map[string]bool
 	// Partial marks a person known only by a surname or a title and surname, whose own article gives
-	// no full name and whose batch gives no evidence for a full name: a node of its own.
+	// no full name and whose evidence supports no full name: a node of its own.
 	Partial bool
+	// signed marks a partial node that an article shows to be a person (a title, a post, a meeting or
+	// a visit); a stored one counts as signed, as the store keeps no titles. An unsigned one joins an
+	// organisation of its name (revise).
+	signed bool
 	// evidence and postWords are the evidence that outlives a batch, read from what is written (see
 	// learn): "with:" and the id of each organisation and place named in the articles naming a
 	// person, and the post words of the titles of its posts. The store holds the same, so a run
@@ -52,30 +51,17 @@ type Resolver struct {
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname   map[string][]*Cluster
-	used        map[string]*Cluster                 // ids given out, to the cluster given each
-	touched     []*Cluster                          // clusters the batch being added joined, in order of first touch
-	posts       map[*extract.Entity]map[string]bool // post words of the titles each entity of the batch has
-	fix         *Corrections                        // a researcher's forced merges and splits
-	byID        map[string]*Cluster                 // clusters by id, once they have one
-	pending     []pendingMerge                      // written clusters merged into others, for the store
-	unwritten   []*Cluster                          // clusters given an id in the last batch, written with it
-	lastTouched []*Cluster                          // the clusters the last batch touched
+	used        map[string]*Cluster // ids given out, to the cluster given each
+	touched     []*Cluster          // clusters the batch being added joined, in order of first touch
+	fix         *Corrections        // a researcher's forced merges and splits
+	byID        map[string]*Cluster // clusters by id, once they have one
+	pending     []pendingMerge      // written clusters merged into others, for the store
+	unwritten   []*Cluster          // clusters given an id in the last batch, written with it
+	lastTouched []*Cluster          // the clusters the last batch touched
 }
 
 // Correct makes the resolver follow a researcher's corrections from now on.
 func (r *Resolver) Correct(c *Corrections) { r.fix = c }
-
-// addPostWords records the words of a title that name a post ("chairman", "minister").
-func (r *Resolver) addPostWords(e *extract.Entity, title string) {
-	for _, w := range names.Tokens(title) {
-		if lexicon.IsPostWord(w) {
-			if r.posts[e] == nil {
-				r.posts[e] = map[string]bool{}
-			}
-			r.posts[e][w] = true
-		}
-	}
-}
 
 // New returns an empty resolver.
 func New(lex *lexicon.Lexicon) *Resolver {
@@ -89,7 +75,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 	var seeded []*Cluster
 	for _, e := range es {
 		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, written: true, names: map[string]int{},
-			context: map[string]bool{}, aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
+			aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
 		r.byID[e.ID] = c
 		r.clusters = append(r.clusters, c)
 		seeded = append(seeded, c)
@@ -100,7 +86,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		}
 		if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
 			// a person stored under one name is a partial node (see placePartial)
-			c.Partial = true
+			c.Partial, c.signed = true, true
 			if k := "partial|" + names.Fold(e.Name); r.byKey[k] == nil {
 				r.byKey[k] = c
 			}
@@ -109,7 +95,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		r.claimKey(c, e.Name)
 	}
 	// then the other spellings, as Add would have keyed them: every spelling of an organisation or
-	// a place, and the full names of a person (a surname alone is matched by placeSingle)
+	// a place, and the full names of a person (a surname alone joins one by revise)
 	for i, e := range es {
 		for _, n := range e.Aliases {
 			if e.Type != graph.Person || len(names.Words(n)) >= 2 {
@@ -199,15 +185,14 @@ func orgKey(name string) string {
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
 // party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
-// (kgload merge / split) overrides. Every other merge in the batch needs evidence from its articles:
-// a person's full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") joins when the
-// words that differ are long and no English word and the two share an organisation, place or post
-// in the batch; a person known in its article by one name only joins a full name of the batch on a
-// shared title or context (placeSingle), else it is a partial node; a name with another type joins
-// only when its article gives no sign of its own type. Then the batch's lasting evidence is learned
-// and Revise joins what it supports across batches (a partial node and the one full name known with
-// its word, spelling variants stored apart), so the same batches give the same nodes in any order,
-// and a load cut short and run again decides as a clean one.
+// (kgload merge / split) overrides. A name with another type joins only when its article gives no
+// sign of its own type. A person known in its article by one name only is a partial node
+// (placeSingle), and a full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") a node
+// of its own: the batch's own articles decide no such merge, as what a batch holds depends on where
+// it begins and ends. Then the batch's lasting evidence is learned and Revise joins what it supports
+// (spelling variants, then a partial node and the one full name known with its word), on the
+// evidence the store holds too, so the same articles give the same nodes in any order and in batches
+// of any size, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
 	for _, c := range r.unwritten {
 		c.written = true // the batch that named them is written before the next is added
@@ -215,37 +200,22 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 	r.unwritten = nil
 	type single struct {
 		e       *extract.Entity
-		ctx     map[string]bool
 		ownType bool
-	}
-	r.posts = map[*extract.Entity]map[string]bool{}
-	for _, d := range docs {
-		for _, e := range d.Entities {
-			for _, t := range e.Titles {
-				r.addPostWords(e, t)
-			}
-		}
-		for _, rel := range d.Relations {
-			if rel.Type == graph.HoldsPost && rel.From != nil {
-				r.addPostWords(rel.From, rel.Title)
-			}
-		}
 	}
 	var singles []single
 	for _, d := range docs {
-		ctx := docContext(d)
 		own := ownTypeEvidence(d)
 		for _, e := range d.Entities {
 			t := r.typeOf(e)
 			if t == graph.Person && len(names.Words(e.Name)) < 2 {
-				singles = append(singles, single{e, ctx, own[e]})
+				singles = append(singles, single{e, own[e]})
 				continue
 			}
-			r.place(e, t, ctx, own[e])
+			r.place(e, t, own[e])
 		}
 	}
 	for _, s := range singles {
-		r.placeSingle(s.e, s.ctx, s.ownType)
+		r.placeSingle(s.e, s.ownType)
 	}
 	r.assignIDs()
 	r.learnDocs(docs)
@@ -255,7 +225,7 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 // orNew returns c, or a new cluster of type t under key k when c is nil.
 func (r *Resolver) orNew(c *Cluster, t graph.EntityType, k string) *Cluster {
 	if c == nil {
-		c = &Cluster{Type: t, Partial: strings.HasPrefix(k, "partial|"), names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		c = &Cluster{Type: t, Partial: strings.HasPrefix(k, "partial|"), names: map[string]int{}, aliases: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
 		r.byKey[k] = c
 	}
@@ -311,25 +281,6 @@ func ownTypeEvidence(d *extract.Doc) map[*extract.Entity]bool {
 	return m
 }
 
-// docContext is the set of other entity names in an article: what two people must share to be one.
-func docContext(d *extract.Doc) map[string]bool {
-	s := map[string]bool{}
-	for _, e := range d.Entities {
-		if e.Type != graph.Person {
-			s[names.Fold(e.Name)] = true
-		}
-	}
-	for _, rel := range d.Relations {
-		if rel.Type == graph.HoldsPost {
-			s["post:"+names.Fold(rel.To.Name)] = true
-			if rel.Title != "" {
-				s["title:"+names.Fold(rel.Title)] = true
-			}
-		}
-	}
-	return s
-}
-
 // otherType is the type a name may also have been filed under: people and organisations are
 // confused with each other ("Tony Blair" read as a company), places are not.
 func otherType(t graph.EntityType) (graph.EntityType, bool) {
@@ -342,7 +293,7 @@ func otherType(t graph.EntityType) (graph.EntityType, bool) {
 	return "", false
 }
 
-func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]bool, ownType bool) {
+func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ownType bool) {
 	k := r.key(t, e.Name)
 	c := r.lookup(k)
 	reason := ""
@@ -357,13 +308,8 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 			k = "split|" + string(t) + "|" + names.Fold(e.Name)
 			c = r.lookup(k)
 		}
-		r.join(r.orNew(c, t, k), e, ctx, "")
+		r.join(r.orNew(c, t, k), e, "")
 		return
-	}
-	if c == nil && t == graph.Person {
-		if v, why := r.variant(e, ctx); v != nil {
-			c, reason = v, fmt.Sprintf("%s: spelling variant of %s (%s)", e.Name, v.firstName(), why)
-		}
 	}
 	if c == nil && !ownType {
 		// the same name filed under the other type: one name, one type, unless the text shows both
@@ -377,7 +323,7 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 		}
 	}
 	if c == nil {
-		c = &Cluster{Type: t, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
+		c = &Cluster{Type: t, names: map[string]int{}, aliases: map[string]bool{}}
 		r.clusters = append(r.clusters, c)
 	} else if reason == "" && e.Name != c.firstName() && !c.aliases[e.Name] {
 		reason = fmt.Sprintf("%s: same %s as %s once case, accents, punctuation and country codes are set aside",
@@ -400,7 +346,7 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ctx map[string]b
 			}
 		}
 	}
-	r.join(c, e, ctx, reason)
+	r.join(c, e, reason)
 }
 
 // commonWord reports whether a spelling is one English word written in lower case elsewhere, not in
@@ -431,7 +377,7 @@ func (r *Resolver) shownName(c *Cluster) string {
 	return c.first
 }
 
-func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reason string) {
+func (r *Resolver) join(c *Cluster, e *extract.Entity, reason string) {
 	if !c.touched {
 		c.touched = true
 		r.touched = append(r.touched, c)
@@ -443,15 +389,6 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, ctx map[string]bool, reas
 	c.aliases[e.Name] = true
 	for _, a := range e.Aliases {
 		c.aliases[a] = true
-	}
-	for k := range ctx {
-		c.context[k] = true
-	}
-	for w := range r.posts[e] {
-		if c.titles == nil {
-			c.titles = map[string]bool{}
-		}
-		c.titles[w] = true
 	}
 	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)
@@ -477,46 +414,6 @@ func (c *Cluster) hasReasonFor(name string) bool {
 	return false
 }
 
-// variant finds the one person cluster with a full name that is e's written another way, word for
-// word ("Muammar Qaddafi" ~ "Muammar Gaddafi"), and says why. The words that differ must be long
-// (five letters or more) and no English word ("Medley" is not "Madeley"), and the two must share an
-// organisation, place or post in this batch's articles: spelling alone never merges. Two clusters
-// that fit make it none.
-func (r *Resolver) variant(e *extract.Entity, ctx map[string]bool) (*Cluster, string) {
-	toks := names.Words(e.Name)
-	if len(toks) < 2 {
-		return nil, ""
-	}
-	var found *Cluster
-	why := ""
-	for _, c := range r.surnameCands(toks[len(toks)-1]) {
-		if c.Type != graph.Person {
-			continue
-		}
-		var diff []string
-		fits := false
-		for n := range c.names {
-			if d, ok := spellingVariant(names.Words(n), toks); ok {
-				fits, diff = true, d
-				break
-			}
-		}
-		if !fits {
-			continue
-		}
-		shared := sharedContext(c.context, ctx)
-		if shared == "" {
-			continue
-		}
-		if found != nil && found != c {
-			return nil, "" // two people it could be: none
-		}
-		found = c
-		why = strings.Join(diff, ", ") + "; both with " + shared
-	}
-	return found, why
-}
-
 // spellingVariant reports whether two folded full names are one written two ways and lists the word
 // pairs that differ: same length, every word the same or one transliteration apart (names.SameWord),
 // every differing word five letters or more and no English word.
@@ -537,89 +434,45 @@ func spellingVariant(a, b []string) ([]string, bool) {
 	return diff, len(diff) > 0
 }
 
-// sharedContext names the first (in sorted order) organisation, place or post two contexts share,
-// or "" when they share none.
-func sharedContext(a, b map[string]bool) string {
-	var shared []string
-	for k := range b {
-		if a[k] {
-			shared = append(shared, k)
-		}
-	}
-	if len(shared) == 0 {
-		return ""
-	}
-	sort.Strings(shared)
-	return shared[0]
-}
-
 // placeSingle places a person known in its article by one name only ("Okafor", "President
-// Reagan"): its article gives no full name (the extractor would have joined them), so it joins a
-// full name of another article only on evidence: exactly one person of this batch with a full name
-// ends in that word (the same, or for words of five letters or more that are no English word, one
-// transliteration apart), and the two share a post in their titles ("Chairman Okafor", "Party
-// Chairman Ada Okafor") or an organisation, place or post in this batch's articles. Otherwise it
-// joins, or makes, the partial node of that exact name: a clearly marked node (Partial) that no
-// full name absorbs on spelling alone.
-func (r *Resolver) placeSingle(e *extract.Entity, ctx map[string]bool, ownType bool) {
+// Reagan"): its article gives no full name (the extractor would have joined them), so it joins the
+// partial node of that exact name, a clearly marked node (Partial) that no full name absorbs on
+// spelling alone. Whether the partial node is a full name's surname is decided on the lasting
+// evidence (revise), in a batch as across batches, so that where batches begin and end does not
+// change the graph; once it has joined one, the word alone leads there, as it would had all its
+// articles come in one batch, until a namesake makes the join doubtful (Doubtful). A name with no
+// sign of a person in its article that names an organisation joins the organisation.
+func (r *Resolver) placeSingle(e *extract.Entity, ownType bool) {
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.lookup(r.key(graph.Person, to)); fc != nil {
-			r.join(fc, e, ctx, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
+			r.join(fc, e, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
 			return
 		}
 	}
+	k := "partial|" + names.Fold(e.Name)
 	if r.fix.isSplit(e.Name) {
-		k := "partial|" + names.Fold(e.Name)
-		r.join(r.orNew(r.lookup(k), graph.Person, k), e, ctx, "")
+		r.join(r.orNew(r.lookup(k), graph.Person, k), e, "")
 		return
-	}
-	word := ""
-	if ts := names.Words(e.Name); len(ts) > 0 {
-		word = ts[len(ts)-1]
-	}
-	var cands []*Cluster
-	for _, c := range r.surnameCands(word) {
-		if c.Type != graph.Person || c.Partial || !c.touched {
-			continue // only full names of this batch: what earlier batches brought must not decide
-		}
-		for n := range c.names {
-			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
-				cands = append(cands, c)
-				break
-			}
-		}
-	}
-	if len(cands) == 1 {
-		why := r.titleInCommon(cands[0], e)
-		if why == "" {
-			if sh := sharedContext(cands[0].context, ctx); sh != "" {
-				why = "both with " + sh
-			}
-		}
-		if why != "" {
-			// the reason names the kind of evidence, not the item: which one is found first depends
-			// on what earlier batches brought, and the reason must not
-			r.join(cands[0], e, ctx, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post", e.Name, cands[0].firstName()))
-			return
-		}
 	}
 	if !ownType {
 		// one word read as a person with no title and in no relation, that names an organisation
 		// ("Barclays"): the organisation
 		if oc := r.lookup(r.key(graph.Organisation, e.Name)); oc != nil && oc.Type == graph.Organisation {
-			r.join(oc, e, ctx, fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
-				e.Name, oc.first))
+			r.join(oc, e, personReadAsOrg(e.Name, oc))
 			return
 		}
 	}
-	k := "partial|" + names.Fold(e.Name)
-	c := r.lookup(k)
-	if c == nil {
-		c = &Cluster{Type: graph.Person, Partial: true, names: map[string]int{}, context: map[string]bool{}, aliases: map[string]bool{}}
-		r.clusters = append(r.clusters, c)
-		r.byKey[k] = c
+	c := r.orNew(r.lookup(k), graph.Person, k)
+	if c.Partial && ownType {
+		c.signed = true
 	}
-	r.join(c, e, ctx, "")
+	r.join(c, e, "")
+}
+
+// personReadAsOrg is the reason a one-word "person" joins an organisation of its name.
+func personReadAsOrg(name string, oc *Cluster) string {
+	return fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
+		name, oc.first)
 }
 
 // surnameFits reports whether a one-word name is the surname of a full name: the same word, or one
@@ -630,22 +483,6 @@ func surnameFits(surname, word string) bool {
 	}
 	return len(surname) >= 5 && len(word) >= 5 && names.SameWord(surname, word) &&
 		!lexicon.IsEnglishWord(surname) && !lexicon.IsEnglishWord(word)
-}
-
-// titleInCommon names a post word ("chairman", "minister") of the titles an entity has in its
-// article that a person cluster has had too, or "" when none.
-func (r *Resolver) titleInCommon(c *Cluster, e *extract.Entity) string {
-	var ws []string
-	for w := range r.posts[e] {
-		if c.titles[w] {
-			ws = append(ws, w)
-		}
-	}
-	if len(ws) == 0 {
-		return ""
-	}
-	sort.Strings(ws)
-	return "both called " + ws[0]
 }
 
 // assignIDs names the clusters this batch touched and gives each the id its name gives (setID).
@@ -661,7 +498,6 @@ func (r *Resolver) assignIDs() {
 	r.lastTouched = touched
 	for _, c := range touched {
 		c.touched = false
-		c.context, c.titles = map[string]bool{}, nil
 		r.settle(c)
 	}
 }

@@ -120,10 +120,12 @@ func learnPost(c *Cluster, title string) {
 }
 
 // sharedEvidence lists, in sorted order, what two clusters' lasting evidence has in common that
-// speaks for one person: the post words of their posts and the organisations named with them.
-// Places are left out: two namesakes named with London or Ireland are common, and across a whole
-// store a place is no evidence.
-func sharedEvidence(a, b *Cluster) []string {
+// speaks for one person: the post words of their posts and the organisations named with them, and
+// with places the places named with them too. A surname alone is judged without places: two
+// namesakes named with London or Ireland are common, and one place is no evidence; two spellings of
+// one full name need two things in common, which may be places ("Anatoli Serebrensky" and
+// "Anatoly Serebrenskiy", both with the Mountain Rescue League and Lisbon).
+func sharedEvidence(a, b *Cluster, places bool) []string {
 	var shared []string
 	for w := range a.postWords {
 		if b.postWords[w] {
@@ -131,7 +133,7 @@ func sharedEvidence(a, b *Cluster) []string {
 		}
 	}
 	for k := range a.evidence {
-		if b.evidence[k] && strings.HasPrefix(k, "with:organisation:") {
+		if b.evidence[k] && (strings.HasPrefix(k, "with:organisation:") || places && strings.HasPrefix(k, "with:place:")) {
 			shared = append(shared, "both with "+strings.TrimPrefix(k, "with:"))
 		}
 	}
@@ -140,16 +142,18 @@ func sharedEvidence(a, b *Cluster) []string {
 }
 
 // Revise merges clusters whose evidence, lasting across batches, now joins them, whichever batch
-// each came from. It runs after every batch (Add) and after Seed and LearnStored, so that what a
-// run decides does not depend on where batches begin and end, nor on which one came first:
+// each came from. It runs after every batch (Add) and after Seed and LearnStored; the rules of a
+// batch make none of these merges themselves, so that what a run decides does not depend on where
+// batches begin and end, nor on which one came first:
 //
-//   - a partial node whose word is no English word joins the one person with a full name ending in
-//     it (the same, or a long non-English transliteration of it) when that name ends in the very
-//     word (no transliteration across a store: "Sacha" is not "Arrigo Sacchi") and they share a
-//     post word or an organisation; with two or more such people it stays partial;
 //   - a person's full name written another way joins it when the differing words are long and no
-//     English word (see variant), the two share two things (post words, organisations), and each is
-//     the other's one such candidate;
+//     English word (spellingVariant), the two share two things (post words, organisations,
+//     places), and each is the other's one such candidate;
+//   - then a partial node with no sign of a person in its articles joins an organisation of its
+//     name; one whose word is no English word joins the one person with a full name ending in it
+//     (the same, or a long non-English transliteration of it) when that name ends in the very word
+//     (no transliteration: "Sacha" is not "Arrigo Sacchi") and they share a post word or an
+//     organisation; with two or more such people it stays partial;
 //   - a researcher's forced merge joins the stored entities of its two spellings (ApplyCorrections).
 //
 // Merges of clusters already written are kept for the store (Merges).
@@ -158,36 +162,6 @@ func (r *Resolver) Revise() { r.revise(r.clusters) }
 // revise is Revise for the spelling variants of the given clusters (those a batch touched) and
 // every partial node.
 func (r *Resolver) revise(people []*Cluster) {
-	for _, p := range r.clusters {
-		if p.into != nil || !p.Partial || p.Type != graph.Person || r.fix.isSplit(p.Name) {
-			continue
-		}
-		ws := names.Words(p.Name)
-		if len(ws) == 0 {
-			continue
-		}
-		word := ws[len(ws)-1]
-		if lexicon.IsEnglishWord(word) {
-			continue // "Wharf", "Overseas": a word, not a surname, across a whole store
-		}
-		var cands []*Cluster
-		for _, c := range r.surnameCands(word) {
-			if c == p || c.Type != graph.Person || c.Partial {
-				continue
-			}
-			for n := range c.aliases {
-				if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
-					cands = append(cands, c)
-					break
-				}
-			}
-		}
-		if len(cands) != 1 || !endsIn(cands[0], word) || len(sharedEvidence(p, cands[0])) == 0 {
-			continue
-		}
-		r.absorb(cands[0], p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
-			p.Name, cands[0].Name))
-	}
 	for _, c := range people {
 		if c.into != nil || c.Partial || c.Type != graph.Person || r.fix.isSplit(c.Name) {
 			continue
@@ -202,9 +176,53 @@ func (r *Resolver) revise(people []*Cluster) {
 			into, from = from, into
 		}
 		d, _ := variantPair(into, from)
-		why := d + "; " + strings.Join(sharedEvidence(into, from), ", ")
+		why := d + "; " + strings.Join(sharedEvidence(into, from, true)[:2], ", ") // the two it needs
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
+	for _, p := range r.clusters {
+		if p.into != nil || !p.Partial || p.Type != graph.Person || r.fix.isSplit(p.Name) {
+			continue
+		}
+		if !p.signed {
+			if oc := r.lookup(r.key(graph.Organisation, p.Name)); oc != nil && oc.Type == graph.Organisation {
+				r.absorb(oc, p, personReadAsOrg(p.Name, oc))
+				continue
+			}
+		}
+		if c := r.surnameOf(p); c != nil {
+			r.absorb(c, p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
+				p.Name, c.Name))
+		}
+	}
+}
+
+// surnameOf is the one person a partial node is the surname of, on the lasting evidence (Revise),
+// or nil.
+func (r *Resolver) surnameOf(p *Cluster) *Cluster {
+	ws := names.Words(p.Name)
+	if len(ws) == 0 {
+		return nil
+	}
+	word := ws[len(ws)-1]
+	if lexicon.IsEnglishWord(word) {
+		return nil // "Wharf", "Overseas": a word, not a surname, across a whole store
+	}
+	var cands []*Cluster
+	for _, c := range r.surnameCands(word) {
+		if c == p || c.Type != graph.Person || c.Partial {
+			continue
+		}
+		for n := range c.aliases {
+			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
+				cands = append(cands, c)
+				break
+			}
+		}
+	}
+	if len(cands) != 1 || !endsIn(cands[0], word) || len(sharedEvidence(p, cands[0], false)) == 0 {
+		return nil
+	}
+	return cands[0]
 }
 
 // endsIn reports whether a full name of c ends in the word.
@@ -232,7 +250,7 @@ func (r *Resolver) variantCands(c *Cluster) []*Cluster {
 				continue
 			}
 			seen[o] = true
-			if len(sharedEvidence(c, o)) >= 2 && isVariant(c, o) {
+			if len(sharedEvidence(c, o, true)) >= 2 && isVariant(c, o) {
 				out = append(out, o)
 			}
 		}
@@ -368,8 +386,9 @@ func (r *Resolver) absorb(c, p *Cluster, reason string) {
 		}
 		c.postWords[k] = true
 	}
-	if p.Partial {
-		// the next article naming that word alone makes a partial node again, joined on evidence only
+	if p.Partial && c.Type != graph.Person {
+		// a word joined to an organisation as no person: the next article naming it alone as a
+		// person makes a partial node again (one joined to a full name leads there, see placeSingle)
 		if k := "partial|" + names.Fold(p.Name); r.byKey[k] == p {
 			delete(r.byKey, k)
 		}
