@@ -269,10 +269,7 @@ func comparable(b *graph.Batch) *graph.Batch {
 }
 
 func TestBatchOrderIndependent(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { orderRuns(t, openSQLite) })
-	t.Run("neo4j", func(t *testing.T) {
-		orderRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
-	})
+	onBothStores(t, orderRuns)
 }
 
 // TestCorrections forces a merge the evidence does not support, then undoes it with a split, through
@@ -401,10 +398,7 @@ func mergeCutShort(t *testing.T, open func(t *testing.T) graph.Store) {
 }
 
 func TestMergeCutShort(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { mergeCutShort(t, openSQLite) })
-	t.Run("neo4j", func(t *testing.T) {
-		mergeCutShort(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
-	})
+	onBothStores(t, mergeCutShort)
 }
 
 // correctStored loads two spellings that share no evidence (two nodes), then applies a forced merge
@@ -467,10 +461,7 @@ func mustCorrections(t *testing.T, path string) *resolve.Corrections {
 }
 
 func TestCorrectionsStored(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { correctStored(t, openSQLite) })
-	t.Run("neo4j", func(t *testing.T) {
-		correctStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
-	})
+	onBothStores(t, correctStored)
 }
 
 // splitStored splits a spelling off stored entities with load.Split (what `kgload split` runs): a
@@ -538,10 +529,7 @@ func splitStored(t *testing.T, open func(t *testing.T) graph.Store) {
 }
 
 func TestSplitStored(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { splitStored(t, openSQLite) })
-	t.Run("neo4j", func(t *testing.T) {
-		splitStored(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
-	})
+	onBothStores(t, splitStored)
 }
 
 // namesakeRuns loads the laterBatches and a third batch that names another man with Thorncliffe's
@@ -590,10 +578,7 @@ func namesakeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 }
 
 func TestNamesakeUndoesSurnameMerge(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { namesakeRuns(t, openSQLite) })
-	t.Run("neo4j", func(t *testing.T) {
-		namesakeRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
-	})
+	onBothStores(t, namesakeRuns)
 }
 
 // thirdSpelling is one name written three ways in three articles: the first two share two
@@ -684,10 +669,7 @@ func thirdSpellingRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 }
 
 func TestThirdSpellingUndoesVariantMerge(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { thirdSpellingRuns(t, openSQLite) })
-	t.Run("neo4j", func(t *testing.T) {
-		thirdSpellingRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
-	})
+	onBothStores(t, thirdSpellingRuns)
 }
 
 // batchSizeArticles join or stay apart on evidence the lasting rules read, whatever the batches: a
@@ -758,8 +740,14 @@ func batchSizeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 }
 
 func TestBatchSizeIndependent(t *testing.T) {
-	t.Run("embedded", func(t *testing.T) { batchSizeRuns(t, openSQLite) })
+	onBothStores(t, batchSizeRuns)
+}
+
+// onBothStores runs a test against a store of each kind: the embedded SQLite file, and the test Neo4j
+// (skipped, with the reason, when no test server is named).
+func onBothStores(t *testing.T, run func(t *testing.T, open func(t *testing.T) graph.Store)) {
+	t.Run("embedded", func(t *testing.T) { run(t, openSQLite) })
 	t.Run("neo4j", func(t *testing.T) {
-		batchSizeRuns(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
+		run(t, func(t *testing.T) graph.Store { return neo4jtest.Open(t) })
 	})
 }
