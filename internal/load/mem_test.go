@@ -36,15 +36,7 @@ func BenchmarkLoadPeakHeap(b *testing.B) {
 			in := filepath.Join(dir, "in.jsonl")
 			storetest.WriteGeneratedJSONL(b, in, n)
 			for i := 0; i < b.N; i++ {
-				s, err := sqlite.Open(context.Background(), filepath.Join(dir, "kg"+itoa(i)+".db"))
-				if err != nil {
-					b.Fatal(err)
-				}
-				runtime.GC()
-				stop := heapsample.Peak()
-				sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}, Ingest: ingest.Options{MaxBytes: 1 << 40}}})
-				peak := stop()
-				s.Close()
+				sum, peak, err := peakLoad(b, filepath.Join(dir, "kg"+itoa(i)+".db"), in, 1<<40)
 				if err != nil || sum.Stored != n {
 					b.Fatalf("load: %v (%d stored)", err, sum.Stored)
 				}
@@ -85,15 +77,7 @@ func BenchmarkLoadText50MB(b *testing.B) {
 	in := filepath.Join(dir, "book.txt")
 	size := writeGeneratedText(b, in, 50<<20)
 	for i := 0; i < b.N; i++ {
-		s, err := sqlite.Open(context.Background(), filepath.Join(dir, "kg"+itoa(i)+".db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		runtime.GC()
-		stop := heapsample.Peak()
-		sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}, Ingest: ingest.Options{MaxBytes: 1 << 30}}})
-		peak := stop()
-		s.Close()
+		sum, peak, err := peakLoad(b, filepath.Join(dir, "kg"+itoa(i)+".db"), in, 1<<30)
 		if err != nil || sum.Stored != 1 || sum.Relations < 1000 {
 			b.Fatalf("load: %v (%d stored, %d relations)", err, sum.Stored, sum.Relations)
 		}
@@ -101,4 +85,19 @@ func BenchmarkLoadText50MB(b *testing.B) {
 		b.ReportMetric(float64(peak)/float64(size), "heap/text")
 		b.ReportMetric(float64(sum.Relations), "relations")
 	}
+}
+
+// peakLoad loads one input into a new embedded store at db and returns the load's summary and the peak
+// live heap sampled while it ran (after a collection before it starts).
+func peakLoad(b *testing.B, db, in string, maxBytes int64) (*load.Summary, uint64, error) {
+	b.Helper()
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	runtime.GC()
+	stop := heapsample.Peak()
+	sum, err := load.Load(context.Background(), s, load.LoadOptions{Options: load.Options{Paths: []string{in}, Ingest: ingest.Options{MaxBytes: maxBytes}}})
+	return sum, stop(), err
 }
