@@ -181,22 +181,14 @@ func yearNumber(t Token) int {
 // "last year", "the beginning of the year".
 func datesInTokens(toks []Token, ref RefDate) []dateSpan {
 	s := &dateScan{toks: toks, ref: ref}
+	phrases := [...]func(int) (int, bool){s.isoDate, s.lastDayOf, s.monthFirst, s.dayFirst} // longest first
+tokens:
 	for i := 0; i < len(toks); i++ {
-		if j, ok := s.isoDate(i); ok {
-			i = j
-			continue
-		}
-		if j, ok := s.lastDayOf(i); ok {
-			i = j
-			continue
-		}
-		if j, ok := s.monthFirst(i); ok {
-			i = j
-			continue
-		}
-		if j, ok := s.dayFirst(i); ok {
-			i = j
-			continue
+		for _, phrase := range phrases {
+			if j, ok := phrase(i); ok {
+				i = j // the phrase's last token: the loop goes on after it
+				continue tokens
+			}
 		}
 		if s.weekday(i) || s.relativeMonth(i) {
 			continue
