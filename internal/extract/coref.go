@@ -635,18 +635,16 @@ func titlesGender(e *Entity) int {
 	return g
 }
 
-// allCaps reports whether a name of more than three letters has no lower-case letter ("PARIS", not "UN").
+// allCaps reports whether a name is written in capitals (allCapsWord) and is longer than an acronym:
+// more than three letters ("PARIS", not "UN" or "N.J.").
 func allCaps(name string) bool {
 	letters := 0
 	for _, r := range name {
-		if unicode.IsLower(r) {
-			return false
-		}
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	return letters > 3
+	return letters > 3 && allCapsWord(name)
 }
 
 // titleWords writes each word of an all-capitals name with a capital and then small letters.

@@ -201,7 +201,7 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 				break // "since arriving at Liverpool from Valencia": one arrives in a city, at a club
 			}
 		}
-		if v.leaving(i) && (!x.inGazetteer(m.Ent) || v.lower(m.TokEnd) == "to" && m.TokEnd+1 < len(v.toks) && !v.toks[m.TokEnd+1].Cap() &&
+		if v.leaving(i) && (!x.notVenue(m.Ent) || v.lower(m.TokEnd) == "to" && m.TokEnd+1 < len(v.toks) && !v.toks[m.TokEnd+1].Cap() &&
 			v.toks[m.TokEnd+1].Word && !lexicon.IsFunctionWord(v.toks[m.TokEnd+1].Text)) {
 			break // "left Downing Street", "left Newcastle to join Celtic": a job or a club, as often as a place
 		}
@@ -222,7 +222,7 @@ func (x *Extractor) visitPlaces(d *Doc, v sentenceView, i, objFrom, lb int, subj
 		if speech, _ := speechForms(lexicon.Triggers(v.lower(i))); speech {
 			rule = ruleVisitedEvent
 		}
-		if rule == ruleVisitedEvent && !x.inGazetteer(m.Ent) {
+		if rule == ruleVisitedEvent && !x.notVenue(m.Ent) {
 			break // "his news conference in Downing Street": a building or a street, no visit stated
 		}
 		for _, s := range subj {
@@ -282,10 +282,10 @@ func (v sentenceView) leaving(i int) bool {
 	return v.strictVisit(i) && !copula
 }
 
-// inGazetteer reports whether a place is a country, region or city of the gazetteer or a GeoNames town,
-// or at least not named as a building, a street or a ground (WordNet's structures and ways: "Downing
+// notVenue reports whether a place is a country, region or city of the gazetteer or a GeoNames town,
+// or at least is not named as a building, a street or a ground (WordNet's structures and ways: "Downing
 // Street", "Fratton Park"), which one leaves as a job or a club as often as a place.
-func (x *Extractor) inGazetteer(e *Entity) bool {
+func (x *Extractor) notVenue(e *Entity) bool {
 	if _, ok := x.lex.Place(e.Name); ok || lexicon.Town(e.Name) {
 		return true
 	}
