@@ -313,18 +313,11 @@ func (d *Doc) gender(e *Entity) int {
 	for _, m := range e.Mentions {
 		toks := d.Sents[m.Sent].Tokens
 		for k := m.TitleFrom; k <= m.Tok && k < len(toks); k++ {
-			w := strings.TrimSuffix(toks[k].Lower(), ".")
-			switch {
-			case masculineTitles[w]:
-				if g < 0 {
-					return 0
-				}
-				g = 1
-			case feminineTitles[w]:
-				if g > 0 {
-					return 0
-				}
-				g = -1
+			switch tg := titleGender(toks[k].Text); {
+			case tg != 0 && g == -tg:
+				return 0
+			case tg != 0:
+				g = tg
 			}
 		}
 	}
