@@ -417,7 +417,8 @@ func bestPersonFor(persons []*Entity, m *Mention, word string) *Entity {
 	var cands []*Entity
 	for _, e := range persons {
 		for _, w := range e.nameWords() {
-			if names.SameWord(w, word) {
+			// a spelling variant, never a typo onto an English word ("Beauty" is not Beatty)
+			if w == word || (names.SameWord(w, word) && !lexicon.IsEnglishWord(word)) {
 				cands = append(cands, e)
 				break
 			}

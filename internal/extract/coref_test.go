@@ -129,3 +129,28 @@ func TestCapitalisedPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// A single name joins a person whose name word it spells another way ("Okaforr" for Ada Okafor), but an
+// English word never does: "Beauty" is not Warrick Beaty, whatever the letters share.
+func TestSingleNameTypoIsNoEnglishWord(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "The actor Warrick Beaty arrived on Monday. Critics said Beauty was a weak film, " +
+		"Beaty told reporters. Ada Okafor, the mayor, agreed. Okaforr said she would return."})
+	owner := func(name string) *Entity {
+		for _, m := range d.Mentions {
+			if m.Text == name {
+				return m.Ent
+			}
+		}
+		return nil
+	}
+	if e := owner("Beauty"); e != nil && e == owner("Warrick Beaty") {
+		t.Errorf("%q joined %q", "Beauty", e.Name)
+	}
+	if a, b := owner("Beaty"), owner("Warrick Beaty"); a == nil || a != b {
+		t.Errorf("%q is not %q (%v, %v)", "Beaty", "Warrick Beaty", a, b)
+	}
+	if a, b := owner("Okaforr"), owner("Ada Okafor"); a == nil || a != b {
+		t.Errorf("%q is not %q (%v, %v)", "Okaforr", "Ada Okafor", a, b)
+	}
+}
