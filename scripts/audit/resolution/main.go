@@ -16,6 +16,7 @@
 // Usage:
 //
 //	go run ./scripts/audit/resolution [-n 20] [-batch 0] CORPUS.jsonl
+//	go run ./scripts/audit/resolution -sample 40,30,30,30 -seed 1 -commit abc1234 -out docs/audit/resolution-abc1234.md CORPUS.jsonl
 package main
 
 import (
@@ -39,6 +40,10 @@ import (
 func main() {
 	n := flag.Int("n", 20, "examples to print of each kind")
 	dump := flag.Bool("dump", false, "print every person with three or more spellings, and why, to standard error")
+	sample := flag.String("sample", "", "draw a judge's sample to -out: N of each class, or four counts a,b,c,d (see sample.go)")
+	seed := flag.Uint64("seed", 1, "seed of the sample's PCG random source")
+	out := flag.String("out", "", "file the sample is written to (with -sample)")
+	commit := flag.String("commit", "", "commit named in the sample's header")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: resolution [-n 20] CORPUS.jsonl")
@@ -71,6 +76,9 @@ func main() {
 	fmt.Printf("corpus: %s\narticles: %d\nentities: %d (people %d, with three or more spellings %d, partial %d)\n",
 		path, len(res.Docs), len(ents), a.people, a.multi, partial)
 	a.report(*n)
+	if *sample != "" {
+		check(writeSample(path, *out, *sample, *commit, *seed, res, ents))
+	}
 }
 
 // audit counts the kinds of wrong merge over the entities it is given.
