@@ -94,6 +94,7 @@ func (x *Extractor) corefer(d *Doc) {
 	x.joinOrgVariants(d)
 	for _, e := range d.Entities {
 		nameEntity(e, x.lex)
+		e.Filer = d.signOffSent > 0 && !slices.ContainsFunc(e.Mentions, func(m *Mention) bool { return m.Sent != d.signOffSent-1 })
 	}
 }
 

@@ -50,6 +50,11 @@ type Entity struct {
 	nat     string   // nationality, once read (see nationality)
 	natRead bool
 	count   int // len(Mentions) before Compact dropped them (see MentionCount)
+
+	// Filer is set when the article names the entity only in a wire's sign-off ("Reuter" on the last
+	// line): the agency that filed the story, which the text does not speak of. It is an entity of the
+	// article, but no mention in the graph and no evidence that the people of the article belong to it.
+	Filer bool
 }
 
 // MentionCount is how many times the article names the entity, also after Compact.
@@ -100,6 +105,7 @@ type Doc struct {
 	orgsByName    map[string]*Entity // folded organisation names and aliases, once read (see bodyOfMembersNamed)
 	lowerSeen     map[string]bool    // the words the article writes in lower case (see lowercaseWords)
 	refSet        bool               // Ref is given (a piece of a long text, see ExtractCompact): not read from the text
+	signOffSent   int                // index+1 of the sentence that is a wire's sign-off, 0 when none (see signOff)
 	lex           *lexicon.Lexicon
 }
 

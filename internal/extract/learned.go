@@ -512,6 +512,7 @@ func signOff(d *Doc) {
 	if len(s.Tokens) != 1 || !isNameToken(s.Tokens[0]) || lexicon.IsFunctionWord(s.Tokens[0].Text) {
 		return
 	}
+	d.signOffSent = si + 1
 	for _, m := range d.Mentions {
 		if m.Sent == si {
 			m.Type, m.Weak = graph.Organisation, false

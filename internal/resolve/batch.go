@@ -21,8 +21,8 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 		spelled := map[string][]string{}
 		for _, e := range d.Entities {
 			c := r.Of(e)
-			if c == nil {
-				continue
+			if c == nil || e.Filer {
+				continue // a sign-off's agency is no mention (extract.Entity.Filer)
 			}
 			if !seenEntity[c.ID] {
 				seenEntity[c.ID] = true

@@ -123,3 +123,32 @@ func TestNoTypoMergeOntoEnglishWord(t *testing.T) {
 		t.Errorf("%q and %q, one letter apart and one an English word, are one node %s", "Gordon Brine", "Gordon Brian", a.ID)
 	}
 }
+
+// A wire's sign-off names the agency that filed the story, not one the people of the story belong
+// to: two spellings of a name signed by one agency share nothing by it.
+func TestSignOffIsNoEvidence(t *testing.T) {
+	ds := docs(t,
+		"Anatoli Serebrensky, a mining engineer, spoke in Lisbon on Monday about copper prices.\n\nKestrelwire\n",
+		"Anatoly Serebrenskiy said in Lisbon on Tuesday that the strike was over.\n\nKestrelwire\n")
+	r := resolve.New(lexicon.Default())
+	r.Add(ds)
+	if clusterOf(t, r, ds[0], "Kestrelwire").Type != graph.Organisation {
+		t.Fatalf("the sign-off is no organisation")
+	}
+	if a, b := clusterOf(t, r, ds[0], "Anatoli Serebrensky"), clusterOf(t, r, ds[1], "Anatoly Serebrenskiy"); a == b {
+		t.Errorf("two spellings sharing a place and the agency that filed them are one node %s (%v)", a.ID, a.Reasons)
+	}
+	for _, d := range ds {
+		for _, e := range d.Entities {
+			if e.Name == "Kestrelwire" && !e.Filer {
+				t.Errorf("%s: the sign-off is not marked as the filer", d.Article.ID)
+			}
+		}
+	}
+	// the agency is no mention in what a store writes
+	for _, m := range resolve.Batch(ds, r).Mentions {
+		if strings.Contains(m.Entity, "kestrelwire") {
+			t.Errorf("the sign-off is stored as a mention: %+v", m)
+		}
+	}
+}

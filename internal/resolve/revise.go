@@ -42,7 +42,7 @@ func (r *Resolver) learnDocs(docs []*extract.Doc) {
 		var in []*Cluster
 		seen := map[*Cluster]bool{}
 		for _, e := range d.Entities {
-			if c := r.Of(e); c != nil && e.MentionCount() > 0 && !seen[c] {
+			if c := r.Of(e); c != nil && e.MentionCount() > 0 && !e.Filer && !seen[c] {
 				seen[c] = true
 				in = append(in, c)
 			}
