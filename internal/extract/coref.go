@@ -91,11 +91,22 @@ func (x *Extractor) corefer(d *Doc) {
 		persons = append(persons, e)
 		join(e, m)
 	}
+	x.settleEntities(d)
+}
+
+// settleEntities joins the article's organisation variants, then names every entity and marks the
+// one a wire's sign-off alone names.
+func (x *Extractor) settleEntities(d *Doc) {
 	x.joinOrgVariants(d)
 	for _, e := range d.Entities {
 		nameEntity(e, x.lex)
-		e.Filer = d.signOffSent > 0 && !slices.ContainsFunc(e.Mentions, func(m *Mention) bool { return m.Sent != d.signOffSent-1 })
+		e.Filer = d.namedInSignOffOnly(e)
 	}
+}
+
+// namedInSignOffOnly reports whether every mention of e is in the wire's sign-off (see Entity.Filer).
+func (d *Doc) namedInSignOffOnly(e *Entity) bool {
+	return d.signOffSent > 0 && !slices.ContainsFunc(e.Mentions, func(m *Mention) bool { return m.Sent != d.signOffSent-1 })
 }
 
 // entityKey is the in-article identity of a name: its type and folded spelling, places under
