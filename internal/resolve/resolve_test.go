@@ -152,3 +152,22 @@ func TestSignOffIsNoEvidence(t *testing.T) {
 		}
 	}
 }
+
+// A surname alone joins the one full name known with it only when that name opens like a person's:
+// "Injured Varnow" (a sports report's adjective) is no full name to lead "Varnow" to; "Pete Varnow" is.
+func TestSurnameNeedsAFullNameThatOpensLikeOne(t *testing.T) {
+	for _, c := range []struct {
+		full string
+		join bool
+	}{{"Injured Varnow", false}, {"Pete Varnow", true}} {
+		ds := docs(t,
+			"Coach Ted Maple said "+c.full+" missed the game for the Kettering Athletic Club on Saturday.",
+			"Ted Maple of the Kettering Athletic Club said Mr Varnow would return next week.")
+		r := resolve.New(lexicon.Default())
+		r.Add(ds)
+		full, alone := clusterOf(t, r, ds[0], c.full), clusterOf(t, r, ds[1], "Varnow")
+		if (full == alone) != c.join {
+			t.Errorf("%q and %q one node: %v, want %v (%s; %v)", c.full, "Varnow", full == alone, c.join, full.ID, full.Reasons)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
@@ -152,7 +154,8 @@ func sharedEvidence(a, b *Cluster, places bool) []string {
 //   - then a partial node with no sign of a person in its articles joins an organisation of its
 //     name; one whose word is no English word joins the one person with a full name ending in it
 //     (the same, or a long non-English transliteration of it) when that name ends in the very word
-//     (no transliteration: "Sacha" is not "Arrigo Sacchi") and they share a post word or an
+//     (no transliteration: "Sacha" is not "Arrigo Sacchi"), a name that opens like a person's
+//     (opensLikeName), and they share a post word or an
 //     organisation; with two or more such people it stays partial;
 //   - a researcher's forced merge joins the stored entities of its two spellings (ApplyCorrections).
 //
@@ -190,8 +193,8 @@ func (r *Resolver) revise(people []*Cluster) {
 			}
 		}
 		if c := r.surnameOf(p); c != nil {
-			r.absorb(c, p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
-				p.Name, c.Name))
+			r.absorb(c, p, fmt.Sprintf("%s: surname of %s, the one full name known with it (%s)",
+				p.Name, c.Name, listed(sharedEvidence(p, c, false), 3)))
 		}
 	}
 }
@@ -204,8 +207,8 @@ func (r *Resolver) surnameOf(p *Cluster) *Cluster {
 		return nil
 	}
 	word := ws[len(ws)-1]
-	if lexicon.IsEnglishWord(word) {
-		return nil // "Wharf", "Overseas": a word, not a surname, across a whole store
+	if lexicon.IsEnglishWord(word) || utf8.RuneCountInString(word) < 2 {
+		return nil // "Wharf", "Overseas", "C": a word or a letter, not a surname, across a whole store
 	}
 	var cands []*Cluster
 	for _, c := range r.surnameCands(word) {
@@ -213,7 +216,7 @@ func (r *Resolver) surnameOf(p *Cluster) *Cluster {
 			continue
 		}
 		for n := range c.aliases {
-			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) {
+			if ts := names.Words(n); len(ts) >= 2 && surnameFits(ts[len(ts)-1], word) && r.opensLikeName(ts[0]) {
 				cands = append(cands, c)
 				break
 			}
@@ -223,6 +226,33 @@ func (r *Resolver) surnameOf(p *Cluster) *Cluster {
 		return nil
 	}
 	return cands[0]
+}
+
+// listed joins up to n of xs with commas, saying how many more there are.
+func listed(xs []string, n int) string {
+	if len(xs) <= n {
+		return strings.Join(xs, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(xs[:n], ", "), len(xs)-n)
+}
+
+// opensLikeName reports whether a name's first word may open a person's full name: a given name, an
+// initial, or a word that is neither an English word nor a nationality. "Injured Varnow" or "Energy
+// Subroto" are no person's full name a surname alone could lead to.
+func (r *Resolver) opensLikeName(w string) bool {
+	if lexicon.IsGivenName(title(w)) {
+		return true
+	}
+	if _, ok := r.lex.Demonym(w); ok {
+		return false
+	}
+	return !lexicon.IsEnglishWord(w)
+}
+
+// title is a folded word with its first letter in capitals, as given names are listed.
+func title(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // endsIn reports whether a full name of c ends in the word.
