@@ -43,7 +43,7 @@ func (x *Extractor) corefer(d *Doc) {
 		key := x.entityKey(m)
 		e := byKey[key]
 		if e == nil && m.Type == graph.Person {
-			e = findBySkeleton(persons, toks)
+			e = findBySkeleton(persons, toks, !strings.ContainsRune(m.Text, ' '))
 		}
 		if e == nil && m.Type == graph.Organisation {
 			e = findByTypo(d.Entities, m)
@@ -378,15 +378,21 @@ func mergeInto(d *Doc, a, b *Entity) {
 	d.Entities = out
 }
 
-func findBySkeleton(persons []*Entity, toks []string) *Entity {
+// findBySkeleton finds the person a full name is of, written another way: word for word the same or
+// one transliteration apart, a given name also as its initial ("B Kay", "Ben Kay"). A hyphenated
+// surname written alone ("Aynsley-Green") is of the person whose name ends in it.
+func findBySkeleton(persons []*Entity, toks []string, surname bool) *Entity {
 	for _, e := range persons {
 		et := e.nameWords()
+		if surname && len(et) > len(toks) {
+			et = et[len(et)-len(toks):]
+		}
 		if len(et) != len(toks) {
 			continue
 		}
 		ok := true
 		for i := range et {
-			if !names.SameWord(et[i], toks[i]) {
+			if !names.SameWord(et[i], toks[i]) && (i == len(et)-1 || !initialOf(et[i], toks[i])) {
 				ok = false
 				break
 			}
@@ -396,6 +402,14 @@ func findBySkeleton(persons []*Entity, toks []string) *Entity {
 		}
 	}
 	return nil
+}
+
+// initialOf reports whether one of two name words is the other's initial.
+func initialOf(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) == 1 && len(b) > 1 && b[0] == a[0]
 }
 
 func findByTypo(es []*Entity, m *Mention) *Entity {

@@ -154,3 +154,29 @@ func TestSingleNameTypoIsNoEnglishWord(t *testing.T) {
 		t.Errorf("%q is not %q (%v, %v)", "Okaforr", "Ada Okafor", a, b)
 	}
 }
+
+// Within an article a given name may be written as its initial ("B Tolland" is Ben Tolland), a
+// hyphenated surname alone is the person whose name ends in it, and a given name that is also a name
+// particle ("Al", "Ben") opens a name of its own: Al Varga is not Jimi Varga.
+func TestFullNamesWrittenAnotherWay(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "The museum for Jimi Varga will open in May. His father Al Varga lived in the house. " +
+		"Nicola Pryce-Hallam, the curator, said Pryce-Hallam had fought for it.\n\n" +
+		"Rovers: B Tolland, J Merrow. Ben Tolland scored twice and Jake Merrow once."})
+	owner := func(name string) *Entity {
+		for _, m := range d.Mentions {
+			if m.Text == name {
+				return m.Ent
+			}
+		}
+		return nil
+	}
+	for _, pair := range [][2]string{{"B Tolland", "Ben Tolland"}, {"J Merrow", "Jake Merrow"}, {"Pryce-Hallam", "Nicola Pryce-Hallam"}} {
+		if a, b := owner(pair[0]), owner(pair[1]); a == nil || a != b {
+			t.Errorf("%q and %q are not one person (%v, %v)", pair[0], pair[1], a, b)
+		}
+	}
+	if a, b := owner("Al Varga"), owner("Jimi Varga"); a == nil || a == b {
+		t.Errorf("%q and %q: %v, %v; want two people", "Al Varga", "Jimi Varga", a, b)
+	}
+}

@@ -180,15 +180,29 @@ func Surname(name string) string {
 	return ""
 }
 
-// Words returns the folded words of a name without particles ("Ana al-Rashid" → ana, rashid).
+// Words returns the folded words of a name without particles ("Ana al-Rashid" → ana, rashid). A
+// particle that is also a given name is the given name when it opens the name written apart from the
+// word after it ("Al Jolson", "Ben Kay" → al, jolson; ben, kay; not "al-Rashid", "Ben-Ami").
 func Words(name string) []string {
 	var out []string
-	for _, t := range Tokens(name) {
-		if !IsParticle(t) {
+	for i, t := range Tokens(name) {
+		if !IsParticle(t) || i == 0 && opensWithGivenParticle(name) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// givenParticles are the particles that are given names too, as a name opening with one is written.
+var givenParticles = []string{"Al ", "Ben "}
+
+func opensWithGivenParticle(name string) bool {
+	for _, p := range givenParticles {
+		if strings.HasPrefix(name, p) && len(name) > len(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // SameWord reports whether two folded name words are one name written two ways: equal, or of at

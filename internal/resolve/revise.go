@@ -193,8 +193,9 @@ func (r *Resolver) revise(people []*Cluster) {
 			}
 		}
 		if c := r.surnameOf(p); c != nil {
-			r.absorb(c, p, fmt.Sprintf("%s: surname of %s, the one full name known with it (%s)",
-				p.Name, c.Name, listed(sharedEvidence(p, c, false), 3)))
+			// the reason names no evidence: what is known when the two join depends on batching
+			r.absorb(c, p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",
+				p.Name, c.Name))
 		}
 	}
 }
@@ -226,14 +227,6 @@ func (r *Resolver) surnameOf(p *Cluster) *Cluster {
 		return nil
 	}
 	return cands[0]
-}
-
-// listed joins up to n of xs with commas, saying how many more there are.
-func listed(xs []string, n int) string {
-	if len(xs) <= n {
-		return strings.Join(xs, ", ")
-	}
-	return fmt.Sprintf("%s and %d more", strings.Join(xs[:n], ", "), len(xs)-n)
 }
 
 // opensLikeName reports whether a name's first word may open a person's full name: a given name, an
