@@ -69,7 +69,7 @@ func (x *Extractor) corefer(d *Doc) {
 		if len(toks) == 0 {
 			continue
 		}
-		if e := bestPersonFor(persons, m, toks[len(toks)-1]); e != nil {
+		if e := bestPersonFor(persons, m, toks[len(toks)-1]); e != nil && (len(toks) == 1 || findBySkeleton([]*Entity{e}, toks, true) != nil) {
 			m.Type = graph.Person
 			join(e, m)
 			continue
