@@ -37,7 +37,10 @@ type Cluster struct {
 	// that starts from the store knows what a run that wrote it knew.
 	evidence  map[string]bool
 	postWords map[string]bool
-	orgsIn    map[string]map[string]bool // article id → the "with:" organisations of evidence it gave
+	// evidenceIn is the same evidence by article: article id → the "with:" organisations and places
+	// named in it and the "post:" words of the posts it gave, should a spelling's merge be doubted
+	// (DoubtfulVariant)
+	evidenceIn map[string]map[string]bool
 	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
 	written   bool                       // written in an earlier batch or held by the store: merging it is a store merge
 }
