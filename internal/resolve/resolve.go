@@ -551,10 +551,19 @@ func (r *Resolver) setID(c *Cluster) {
 }
 
 // taken reports whether an id belongs to a cluster other than c: one neither c nor merged into it
-// (a merged cluster's stored node is merged into its survivor, so only the survivor may take its id).
+// (a merged cluster's stored node is merged into its survivor, so the survivor may take its id back).
+// The id of a person merged into an entity under another id is free: its node is merged away before
+// anything is written under it again (Merges), so whether a name's id is numbered does not depend
+// on whether a namesake came and went before it ("Eugene", a partial node that joined an
+// organisation in an earlier batch). An organisation's or place's id is not given again: people's
+// evidence names it ("with:"), and must go on naming the one entity.
 func (r *Resolver) taken(id string, c *Cluster) bool {
 	o := r.used[id]
-	return o != nil && final(o) != c
+	if o == nil {
+		return false
+	}
+	f := final(o)
+	return f != c && (o.Type != graph.Person || o.into == nil || f.ID == id)
 }
 
 // settle names a cluster from its spellings, lists its other spellings as aliases and gives it the
@@ -562,7 +571,6 @@ func (r *Resolver) taken(id string, c *Cluster) bool {
 func (r *Resolver) settle(c *Cluster) {
 	c.Name = r.bestName(c)
 	defer r.setID(c)
-	folded := map[string]bool{names.Fold(c.Name): true}
 	var all []string
 	for a := range c.aliases {
 		all = append(all, a)
@@ -570,8 +578,9 @@ func (r *Resolver) settle(c *Cluster) {
 	sort.Strings(all)
 	c.Aliases = c.Aliases[:0]
 	for _, a := range all {
-		if k := names.Fold(a); !folded[k] {
-			folded[k] = true
+		if a != c.Name {
+			// every spelling, those that fold alike too ("OPEC", "Opec"): a store keeps the union of
+			// the spellings each batch gives, so listing them all lists the same in any batching
 			c.Aliases = append(c.Aliases, a)
 		}
 	}

@@ -455,8 +455,24 @@ func containsString(xs []string, x string) bool {
 }
 
 // Merges returns the merges of written entities decided since the last call, for the store, each
-// into the entity as it is now.
+// into the entity as it is now. A merge into an id that another merge takes away (the id of a
+// person merged away, given to another: taken) comes after that one.
 func (r *Resolver) Merges() []Merge {
+	out := r.merges()
+	from := map[string]bool{}
+	for _, m := range out {
+		for _, id := range m.From {
+			if id != m.Into.ID {
+				from[id] = true
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return !from[out[i].Into.ID] && from[out[j].Into.ID] })
+	return out
+}
+
+// merges is Merges in the order they were decided.
+func (r *Resolver) merges() []Merge {
 	var out []Merge
 	at := map[*Cluster]int{}
 	for _, p := range r.pending {
