@@ -41,8 +41,8 @@ type Cluster struct {
 	// named in it and the "post:" words of the posts it gave, should a spelling's merge be doubted
 	// (DoubtfulVariant)
 	evidenceIn map[string]map[string]bool
-	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
-	written   bool                       // written in an earlier batch or held by the store: merging it is a store merge
+	into       *Cluster // the cluster this one was merged into after it was made (see revise)
+	written    bool     // written in an earlier batch or held by the store: merging it is a store merge
 }
 
 // Resolver clusters entities across articles.
@@ -61,6 +61,8 @@ type Resolver struct {
 	pending     []pendingMerge      // written clusters merged into others, for the store
 	unwritten   []*Cluster          // clusters given an id in the last batch, written with it
 	lastTouched []*Cluster          // the clusters the last batch touched
+	serial      map[*Cluster]int    // the number evidence names each cluster by (ref)
+	bySerial    []*Cluster
 }
 
 // Correct makes the resolver follow a researcher's corrections from now on.
@@ -552,18 +554,19 @@ func (r *Resolver) setID(c *Cluster) {
 
 // taken reports whether an id belongs to a cluster other than c: one neither c nor merged into it
 // (a merged cluster's stored node is merged into its survivor, so the survivor may take its id back).
-// The id of a person merged into an entity under another id is free: its node is merged away before
+// The id of a cluster merged into one under another id is free: its node is merged away before
 // anything is written under it again (Merges), so whether a name's id is numbered does not depend
 // on whether a namesake came and went before it ("Eugene", a partial node that joined an
-// organisation in an earlier batch). An organisation's or place's id is not given again: people's
-// evidence names it ("with:"), and must go on naming the one entity.
+// organisation in an earlier batch); evidence names entities by their number, not their id (ref).
+// The old id of a cluster renamed is not given again: a store read at the start of a load
+// (LearnStored) may still hold it.
 func (r *Resolver) taken(id string, c *Cluster) bool {
 	o := r.used[id]
 	if o == nil {
 		return false
 	}
 	f := final(o)
-	return f != c && (o.Type != graph.Person || o.into == nil || f.ID == id)
+	return f != c && (o.into == nil || f.ID == id)
 }
 
 // settle names a cluster from its spellings, lists its other spellings as aliases and gives it the

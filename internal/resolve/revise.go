@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kgnews/kg/internal/extract"
@@ -98,9 +99,10 @@ func (r *Resolver) learnArticle(article string, in []*Cluster) {
 				if p.evidence == nil {
 					p.evidence = map[string]bool{}
 				}
-				p.evidence["with:"+o.ID] = true
+				k := "with:" + r.ref(o)
+				p.evidence[k] = true
 				// by article too: a spelling's own evidence, should its merge be doubted (DoubtfulVariant)
-				p.learnIn(article, "with:"+o.ID)
+				p.learnIn(article, k)
 			}
 		}
 	}
@@ -132,17 +134,44 @@ func learnPost(c *Cluster, title, article string) {
 	}
 }
 
-// canon is a piece of evidence under the id its entity has now: "with:" the id of an organisation
-// or place that was renamed (a fuller name) or merged since it was learned reads as the id of the
-// entity that holds it now, so evidence learned in an earlier batch meets evidence learned later as
-// it would have in one batch.
-func (r *Resolver) canon(k string) string {
-	id, ok := strings.CutPrefix(k, "with:")
+// ref is how evidence names an entity: its type and a number the resolver gives each cluster once
+// ("organisation:#12"), not its id, which changes with its name and may pass to another entity of
+// that name (setID).
+func (r *Resolver) ref(c *Cluster) string {
+	n, ok := r.serial[c]
 	if !ok {
+		if r.serial == nil {
+			r.serial = map[*Cluster]int{}
+		}
+		n = len(r.bySerial)
+		r.serial[c] = n
+		r.bySerial = append(r.bySerial, c)
+	}
+	return strings.ToLower(string(c.Type)) + ":#" + strconv.Itoa(n)
+}
+
+// refCluster is the cluster that holds now the entity a piece of evidence ("with:…") names, or nil.
+func (r *Resolver) refCluster(k string) *Cluster {
+	_, n, ok := strings.Cut(k, "#")
+	if !ok {
+		return nil
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 || i >= len(r.bySerial) {
+		return nil
+	}
+	return final(r.bySerial[i])
+}
+
+// canon is a piece of evidence under the entity that holds it now: "with:" an organisation or place
+// merged into another since it was learned reads as the one it joined, so evidence learned in an
+// earlier batch meets evidence learned later as it would have in one batch.
+func (r *Resolver) canon(k string) string {
+	if !strings.HasPrefix(k, "with:") {
 		return k
 	}
-	if c := final(r.byID[id]); c != nil && c.ID != id {
-		return "with:" + c.ID
+	if c := r.refCluster(k); c != nil {
+		return "with:" + r.ref(c)
 	}
 	return k
 }
@@ -167,25 +196,28 @@ func (r *Resolver) evidenceOf(c *Cluster) map[string]bool {
 // one full name need two things in common, which may be places ("Anatoli Serebrensky" and
 // "Anatoly Serebrenskiy", both with the Mountain Rescue League and Lisbon).
 func (r *Resolver) sharedEvidence(a, b *Cluster, places bool) []string {
-	return shared(r.evidenceOf(a), r.evidenceOf(b), places)
-}
-
-// shared lists, in sorted order, what two sets of evidence (evidenceOf) have in common that speaks
-// for one person (see sharedEvidence).
-func shared(a, b map[string]bool, places bool) []string {
 	var out []string
-	for k := range a {
-		if !b[k] {
-			continue
-		}
-		switch {
-		case strings.HasPrefix(k, "post:"):
-			out = append(out, "both called "+strings.TrimPrefix(k, "post:"))
-		case strings.HasPrefix(k, "with:organisation:") || places && strings.HasPrefix(k, "with:place:"):
-			out = append(out, "both with "+strings.TrimPrefix(k, "with:"))
+	for _, k := range shared(r.evidenceOf(a), r.evidenceOf(b), places) {
+		if w, ok := strings.CutPrefix(k, "post:"); ok {
+			out = append(out, "both called "+w)
+		} else if c := r.refCluster(k); c != nil {
+			out = append(out, "both with "+c.ID)
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// shared lists what two sets of evidence (evidenceOf) have in common that speaks for one person
+// (see sharedEvidence).
+func shared(a, b map[string]bool, places bool) []string {
+	var out []string
+	for k := range a {
+		if b[k] && (strings.HasPrefix(k, "post:") || strings.HasPrefix(k, "with:organisation:") ||
+			places && strings.HasPrefix(k, "with:place:")) {
+			out = append(out, k)
+		}
+	}
 	return out
 }
 
