@@ -32,8 +32,9 @@ type Cluster struct {
 	// organisation of its name (revise).
 	signed bool
 	// evidence and postWords are the evidence that outlives a batch, read from what is written (see
-	// learn): "with:" and the id of each organisation and place named in the articles naming a
-	// person, and the post words of the titles of its posts. The store holds the same, so a run
+	// learnDocs): "with:" each organisation and place named in the articles naming a person (by
+	// the number the resolver gives its cluster, ref, not its id), and the post words of the titles
+	// of its posts. The store holds the same, so a run
 	// that starts from the store knows what a run that wrote it knew.
 	evidence  map[string]bool
 	postWords map[string]bool
