@@ -1,11 +1,15 @@
 package load_test
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
+	"github.com/kgnews/kg/internal/lexicon"
+	"github.com/kgnews/kg/internal/resolve"
 	"github.com/kgnews/kg/internal/storetest"
 )
 
@@ -125,4 +129,65 @@ func caseSpellingRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 // TestCaseSpellingsKept: every spelling of a node is kept, those that differ only in case too.
 func TestCaseSpellingsKept(t *testing.T) {
 	onBothStores(t, caseSpellingRuns)
+}
+
+// namesakeDocs are two organisations named alike (see resolve's TestNamesakeIDGoesToTheNamesOwn):
+// "Quenby", and "QNB", which the last article writes "QNB (Quenby)".
+func namesakeDocs(id string) []*extract.Doc {
+	doc := func(n string, e *extract.Entity) *extract.Doc {
+		e.Mentions = []*extract.Mention{{Text: e.Name, Type: e.Type}}
+		return &extract.Doc{Article: graph.Article{ID: id + n, Title: "Generated", Text: e.Name}, Entities: []*extract.Entity{e}}
+	}
+	return []*extract.Doc{
+		doc("1", &extract.Entity{Name: "QNB", Type: graph.Organisation}),
+		doc("2", &extract.Entity{Name: "Quenby", Type: graph.Organisation}),
+		doc("3", &extract.Entity{Name: "QNB", Type: graph.Organisation, Aliases: []string{"Quenby"}}),
+	}
+}
+
+// writeResolved resolves and writes articles in batches of the given size as a load does: a batch's
+// merges (renames) first, then the batch.
+func writeResolved(t *testing.T, s graph.Store, docs []*extract.Doc, size int) {
+	t.Helper()
+	ctx := context.Background()
+	r := resolve.New(lexicon.Default())
+	for start := 0; start < len(docs); start += size {
+		batch := docs[start:min(start+size, len(docs))]
+		r.Add(batch)
+		for _, m := range r.Merges() {
+			if err := s.(graph.EntityMerger).MergeEntities(ctx, m.Into, m.From); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Write(ctx, resolve.Batch(batch, r)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func namesakeIDRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	ids := func(size int) map[string]string {
+		s := open(t)
+		writeResolved(t, s, namesakeDocs("nk"), size)
+		out := map[string]string{}
+		for _, m := range dump(t, s).Mentions {
+			out[m.Article] = m.Entity
+		}
+		return out
+	}
+	one, batched := ids(10), ids(1)
+	want := map[string]string{"nk1": "organisation:quenby-2", "nk2": "organisation:quenby", "nk3": "organisation:quenby-2"}
+	for name, got := range map[string]map[string]string{"one batch": one, "batches of one": batched} {
+		for a, id := range want {
+			if got[a] != id {
+				t.Errorf("%s: article %s names %s, want %s", name, a, got[a], id)
+			}
+		}
+	}
+}
+
+// TestNamesakeIDsStored: the plain id goes to the organisation its name leads to in any batching,
+// in the store too (the other, written under it first, is renamed).
+func TestNamesakeIDsStored(t *testing.T) {
+	onBothStores(t, namesakeIDRuns)
 }

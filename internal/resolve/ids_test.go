@@ -65,3 +65,37 @@ func TestSplitReadsSurnameVariantAsShortForm(t *testing.T) {
 		t.Errorf("split of Anatoli Serebrensky moves %v (ok %v), want [s2]", sp.Articles, ok)
 	}
 }
+
+// Two organisations named alike: "Quenby", and "QNB", which a later article writes "QNB (Quenby)"
+// while "Quenby" is another's. The one the name leads to (its articles name it "Quenby") has the
+// plain id whether it or the other was named so first: in one batch "QNB" is named Quenby first,
+// in batches of one "Quenby" is.
+func TestNamesakeIDGoesToTheNamesOwn(t *testing.T) {
+	articles := func() []*extract.Doc {
+		return []*extract.Doc{
+			doc("n1", &extract.Entity{Name: "QNB", Type: graph.Organisation}),
+			doc("n2", &extract.Entity{Name: "Quenby", Type: graph.Organisation}),
+			doc("n3", &extract.Entity{Name: "QNB", Type: graph.Organisation, Aliases: []string{"Quenby"}}),
+		}
+	}
+	for _, batched := range []bool{false, true} {
+		r := resolve.New(lexicon.Default())
+		ds := articles()
+		if batched {
+			for _, d := range ds {
+				r.Add([]*extract.Doc{d})
+				r.Merges()
+			}
+		} else {
+			r.Add(ds)
+		}
+		own, other := r.Of(ds[1].Entities[0]), r.Of(ds[0].Entities[0])
+		if own == other || own.Name != "Quenby" || other.Name != "Quenby" {
+			t.Fatalf("batched %v: %s %q and %s %q, want two organisations named Quenby", batched, own.ID, own.Name, other.ID, other.Name)
+		}
+		if own.ID != "organisation:quenby" || other.ID != "organisation:quenby-2" {
+			t.Errorf("batched %v: the name's own organisation is %s, the other %s; want organisation:quenby and organisation:quenby-2",
+				batched, own.ID, other.ID)
+		}
+	}
+}
