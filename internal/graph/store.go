@@ -95,7 +95,8 @@ type EntityMerger interface {
 	// are skipped, so merging again changes nothing.
 	MergeEntities(ctx context.Context, into Entity, from []string) error
 	// Evidence returns what resolution reads of the stored graph besides the entities: every mention,
-	// and every HOLDS_POST relation without its facts.
+	// and every HOLDS_POST relation with one fact for each article that gives it, holding only the
+	// article (the post words of a person's posts are read by article, see resolve.DoubtfulVariant).
 	Evidence(ctx context.Context) ([]Mention, []Relation, error)
 	// SplitEntity takes the articles of a spelling out of a stored entity, in one transaction (see
 	// Split). An entity that is not stored is skipped, so splitting again changes nothing.

@@ -137,19 +137,12 @@ func (s *storeSink) Revise(ctx context.Context, res *resolve.Resolver) error {
 			return err
 		}
 		learned = true
-		undone, err := unjoin(ctx, s.retrying, res)
+		// (a resolver that split something is seeded again with the store, and learns its evidence)
+		undone, err := unjoinAll(ctx, s.retrying, res)
 		if err != nil {
 			return err
 		}
 		s.undone = append(s.undone, undone...)
-		if len(undone) > 0 {
-			known, err := s.Entities(ctx)
-			if err != nil {
-				return err
-			}
-			res.Reseed(known)
-			learned = false
-		}
 	}
 	if !learned {
 		if err := s.learn(ctx, res); err != nil {
@@ -168,6 +161,32 @@ func (s *storeSink) learn(ctx context.Context, res *resolve.Resolver) error {
 	}
 	res.LearnStored(ms, posts)
 	return nil
+}
+
+// unjoinAll undoes the merges resolution now finds doubtful (unjoin) until none is left: a split can
+// make another merge doubtful (the spelling split off is a namesake of a surname joined to the
+// entity it left, or a variant of a spelling that stayed), so after each round that split something
+// the resolver is seeded again with what the store holds then, and its evidence, and judges again.
+func unjoinAll(ctx context.Context, r *retrying, res *resolve.Resolver) ([]string, error) {
+	var all []string
+	for round := 0; round < 5; round++ {
+		undone, err := unjoin(ctx, r, res)
+		all = append(all, undone...)
+		if err != nil || len(undone) == 0 {
+			return all, err
+		}
+		known, err := r.Entities(ctx)
+		if err != nil {
+			return all, err
+		}
+		res.Reseed(known)
+		ms, posts, err := r.Evidence(ctx)
+		if err != nil {
+			return all, err
+		}
+		res.LearnStored(ms, posts)
+	}
+	return all, nil
 }
 
 // unjoin splits off the stored entities the spellings that resolution now finds doubtful, as
@@ -427,7 +446,7 @@ func (s *storeSink) Finish(ctx context.Context) error {
 	if s.err == nil && s.res != nil {
 		// a namesake or a third spelling this run brought makes a merge of an earlier batch or run doubtful
 		var undone []string
-		undone, s.err = unjoin(ctx, s.retrying, s.res)
+		undone, s.err = unjoinAll(ctx, s.retrying, s.res)
 		s.undone = append(s.undone, undone...)
 	}
 	return s.err

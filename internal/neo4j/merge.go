@@ -280,7 +280,8 @@ func namesOf(v any) []string {
 	return ns
 }
 
-// Evidence returns every mention and every HOLDS_POST relation without facts.
+// Evidence returns every mention, and every HOLDS_POST relation with one fact for each article that
+// gives it, holding only the article.
 func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
 	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count`, nil)
 	if err != nil {
@@ -292,13 +293,21 @@ func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation
 		ms = append(ms, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count")})
 	}
 	if recs, err = s.read(ctx, `MATCH (a:Entity)-[r:HOLDS_POST]->(b:Entity)
-RETURN a.id AS from, b.id AS to, coalesce(r.title, '') AS title, coalesce(r.status, '') AS status`, nil); err != nil {
+RETURN a.id AS from, b.id AS to, coalesce(r.title, '') AS title, coalesce(r.status, '') AS status, r.articles AS articles`, nil); err != nil {
 		return nil, nil, err
 	}
 	rs := make([]graph.Relation, 0, len(recs))
 	for _, r := range recs {
 		m := r.AsMap()
-		rs = append(rs, graph.Relation{Type: graph.HoldsPost, From: strOf(m, "from"), To: strOf(m, "to"), Title: strOf(m, "title"), Status: strOf(m, "status")})
+		rel := graph.Relation{Type: graph.HoldsPost, From: strOf(m, "from"), To: strOf(m, "to"), Title: strOf(m, "title"), Status: strOf(m, "status")}
+		seen := map[string]bool{}
+		for _, a := range strList(m["articles"]) {
+			if !seen[a] {
+				seen[a] = true
+				rel.Facts = append(rel.Facts, graph.Fact{Article: a})
+			}
+		}
+		rs = append(rs, rel)
 	}
 	return ms, rs, nil
 }

@@ -28,23 +28,25 @@ func (r *Resolver) VariantMerged() []string {
 }
 
 // spellingPart is the articles of a stored person that named it by one full spelling (or by
-// spellings one article used together), with the organisations named in them.
+// spellings one article used together), with the evidence they gave (as evidenceOf reads it).
 type spellingPart struct {
 	spellings map[string]bool // folded
 	shown     []string        // as written
-	orgs      map[string]bool // "with:organisation:…"
+	evidence  map[string]bool // "with:organisation:…", "with:place:…", "post:…"
 }
 
 // DoubtfulVariant judges the spelling-variant merges of a stored person (id) on everything known now,
 // with the spelling rule of revise applied to each of its spellings apart: the articles that named
 // it by one full spelling (ms: its stored mentions with the spellings each article used) are one
-// part, and a part's candidates are the other parts and the other people known with a full name
-// one transliteration apart and two organisations in common. The merges are doubtful when a part
-// has a candidate outside the person (a third person with a variant of the name and shared
-// evidence), or two candidates that are not each other's: had all been known at once, they would
-// not each have been the other's only candidate. It returns the reason and the spellings to split
-// off (every part but the one holding the person's name, each of one spelling), or none. A person
-// one of whose spellings a researcher's forced merge names is never doubtful.
+// part, with the evidence those articles gave (post words, organisations, places: what revise
+// reads, by article), and a part's candidates are the other parts and the other people known with
+// a full name one transliteration apart and two things of that evidence in common. The merges are
+// doubtful when a part has a candidate outside the person (a third person with a variant of the
+// name and shared evidence), or two candidates: had all been known at once, they would not each
+// have been the other's only candidate, and revise would have merged none of them. It returns the
+// reason and the spellings to split off (every part but the one holding the person's name, each of
+// one spelling), or none. A person one of whose spellings a researcher's forced merge names is
+// never doubtful.
 func (r *Resolver) DoubtfulVariant(id string, ms []graph.Mention) (string, []string) {
 	c := final(r.byID[id])
 	if c == nil || c.Type != graph.Person {
@@ -61,29 +63,7 @@ func (r *Resolver) DoubtfulVariant(id string, ms []graph.Mention) (string, []str
 			}
 		}
 	}
-	why := ""
-	for i, p := range parts {
-		var in []int
-		for j, q := range parts {
-			if i != j && partsVariant(p, q) {
-				in = append(in, j)
-			}
-		}
-		if o := r.outsideCandidate(c, p); o != nil {
-			why = p.shown[0] + " is also a spelling variant of " + o.Name + ", with evidence in common"
-			break
-		}
-		for _, j := range in {
-			for _, k := range in {
-				if j < k && !partsVariant(parts[j], parts[k]) {
-					why = p.shown[0] + " is a spelling variant of both " + parts[j].shown[0] + " and " + parts[k].shown[0] + ", which are not each other's"
-				}
-			}
-		}
-		if why != "" {
-			break
-		}
-	}
+	why := r.doubt(c, parts)
 	if why == "" {
 		return "", nil
 	}
@@ -96,6 +76,28 @@ func (r *Resolver) DoubtfulVariant(id string, ms []graph.Mention) (string, []str
 	}
 	sort.Strings(split)
 	return why, split
+}
+
+// doubt is why the parts of a variant-merged person would not all have been merged had they been
+// known at once: a part with a candidate outside the person, or with two candidates; "" when
+// there is no such part.
+func (r *Resolver) doubt(c *Cluster, parts []*spellingPart) string {
+	for i, p := range parts {
+		if o := r.outsideCandidate(c, p); o != nil {
+			return p.shown[0] + " is also a spelling variant of " + o.Name + ", with evidence in common"
+		}
+		var in []int
+		for j, q := range parts {
+			if i != j && partsVariant(p, q) {
+				in = append(in, j)
+			}
+		}
+		if len(in) >= 2 {
+			return p.shown[0] + " is a spelling variant of both " + parts[in[0]].shown[0] + " and " + parts[in[1]].shown[0] +
+				", with evidence in common with each"
+		}
+	}
+	return ""
 }
 
 // spellingParts groups a person's stored articles by the full spellings each used (fullest, two
@@ -114,7 +116,7 @@ func (r *Resolver) spellingParts(c *Cluster, ms []graph.Mention) []*spellingPart
 			q := of[f]
 			switch {
 			case q == nil && p == nil:
-				p = &spellingPart{spellings: map[string]bool{}, orgs: map[string]bool{}}
+				p = &spellingPart{spellings: map[string]bool{}, evidence: map[string]bool{}}
 				parts = append(parts, p)
 			case q != nil && p == nil:
 				p = q
@@ -124,8 +126,8 @@ func (r *Resolver) spellingParts(c *Cluster, ms []graph.Mention) []*spellingPart
 					p.spellings[s] = true
 				}
 				p.shown = append(p.shown, q.shown...)
-				for o := range q.orgs {
-					p.orgs[o] = true
+				for k := range q.evidence {
+					p.evidence[k] = true
 				}
 				q.spellings = nil // merged away
 			}
@@ -136,8 +138,8 @@ func (r *Resolver) spellingParts(c *Cluster, ms []graph.Mention) []*spellingPart
 			of[f] = p
 		}
 		if p != nil {
-			for o := range c.orgsIn[m.Article] {
-				p.orgs[o] = true
+			for k := range c.evidenceIn[m.Article] {
+				p.evidence[r.canon(k)] = true
 			}
 		}
 	}
@@ -153,19 +155,9 @@ func (r *Resolver) spellingParts(c *Cluster, ms []graph.Mention) []*spellingPart
 }
 
 // partsVariant reports whether two parts are each other's candidates: a spelling of each one
-// written two ways, and two organisations in common.
+// written two ways, and two things of their evidence in common.
 func partsVariant(p, q *spellingPart) bool {
-	return sharedOrgs(p.orgs, q.orgs) >= 2 && spellingsVariant(p.shown, q.shown)
-}
-
-func sharedOrgs(a, b map[string]bool) int {
-	n := 0
-	for k := range a {
-		if b[k] && strings.HasPrefix(k, "with:organisation:") {
-			n++
-		}
-	}
-	return n
+	return len(shared(p.evidence, q.evidence, true)) >= 2 && spellingsVariant(p.shown, q.shown)
 }
 
 func spellingsVariant(as, bs []string) bool {
@@ -180,8 +172,8 @@ func spellingsVariant(as, bs []string) bool {
 }
 
 // outsideCandidate is a person other than c that part p could be as revise reads candidates: a full
-// name one transliteration apart from a spelling of p and two organisations in common with p's
-// articles; nil when there is none.
+// name one transliteration apart from a spelling of p and two things of evidence in common with
+// p's articles; nil when there is none.
 func (r *Resolver) outsideCandidate(c *Cluster, p *spellingPart) *Cluster {
 	for _, s := range p.shown {
 		ws := names.Words(s)
@@ -193,7 +185,7 @@ func (r *Resolver) outsideCandidate(c *Cluster, p *spellingPart) *Cluster {
 			for a := range o.aliases {
 				os = append(os, a)
 			}
-			if sharedOrgs(p.orgs, o.evidence) >= 2 && spellingsVariant(p.shown, os) {
+			if spellingsVariant(p.shown, os) && len(shared(p.evidence, r.evidenceOf(o), true)) >= 2 {
 				return o
 			}
 		}

@@ -32,14 +32,18 @@ type Cluster struct {
 	// organisation of its name (revise).
 	signed bool
 	// evidence and postWords are the evidence that outlives a batch, read from what is written (see
-	// learn): "with:" and the id of each organisation and place named in the articles naming a
-	// person, and the post words of the titles of its posts. The store holds the same, so a run
+	// learnDocs): "with:" each organisation and place named in the articles naming a person (by
+	// the number the resolver gives its cluster, ref, not its id), and the post words of the titles
+	// of its posts. The store holds the same, so a run
 	// that starts from the store knows what a run that wrote it knew.
 	evidence  map[string]bool
 	postWords map[string]bool
-	orgsIn    map[string]map[string]bool // article id → the "with:" organisations of evidence it gave
-	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
-	written   bool                       // written in an earlier batch or held by the store: merging it is a store merge
+	// evidenceIn is the same evidence by article: article id → the "with:" organisations and places
+	// named in it and the "post:" words of the posts it gave, should a spelling's merge be doubted
+	// (DoubtfulVariant)
+	evidenceIn map[string]map[string]bool
+	into       *Cluster // the cluster this one was merged into after it was made (see revise)
+	written    bool     // written in an earlier batch or held by the store: merging it is a store merge
 }
 
 // Resolver clusters entities across articles.
@@ -58,6 +62,9 @@ type Resolver struct {
 	pending     []pendingMerge      // written clusters merged into others, for the store
 	unwritten   []*Cluster          // clusters given an id in the last batch, written with it
 	lastTouched []*Cluster          // the clusters the last batch touched
+	serial      map[*Cluster]int    // the number evidence names each cluster by (ref)
+	seeding     bool                // Seed is naming stored clusters (holdsBase)
+	bySerial    []*Cluster
 }
 
 // Correct makes the resolver follow a researcher's corrections from now on.
@@ -103,11 +110,13 @@ func (r *Resolver) Seed(es []graph.Entity) {
 			}
 		}
 	}
+	r.seeding = true // stored namesakes keep their numbers (holdsBase)
 	for _, c := range seeded {
 		if c.into == nil {
 			r.settle(c) // ids stored before ids followed names are renamed
 		}
 	}
+	r.seeding = false
 }
 
 // claimKey makes a spelling lead to a cluster unless it already leads to another.
@@ -521,15 +530,21 @@ func ownsBase(id, base string) bool {
 }
 
 // setID gives a cluster the id its name gives (idBase), so that a node's id, like its name, is a
-// function of its spellings and not of the order they came in. Two clusters of one type and one
-// name kept apart (a spelling split off by a correction) are numbered in order of first appearance:
-// the one case where an id can depend on order. A cluster already under its base id (or a number of
-// it) keeps it. A written cluster whose id changes is renamed in the store: its old id is merged into
+// function of its spellings and not of the order they came in. Of two clusters of one type and one
+// name kept apart (a spelling split off by a correction, two organisations whose fullest spelling is
+// the same), the one the name itself leads to (the articles that name it so) has the plain id,
+// whichever came first (holdsBase); the others are numbered in order of first appearance: the one
+// case where an id can depend on order. A cluster already under its base id (or a number of it)
+// keeps it. A written cluster whose id changes is renamed in the store: its old id is merged into
 // the new one (Merges).
 func (r *Resolver) setID(c *Cluster) {
 	base := idBase(c)
-	if c.ID != "" && ownsBase(c.ID, base) {
+	holds := r.holdsBase(c, base)
+	if c.ID != "" && ownsBase(c.ID, base) && !holds {
 		return
+	}
+	if holds {
+		r.renumber(final(r.used[base]), base)
 	}
 	id := base
 	for n := 2; r.taken(id, c); n++ {
@@ -547,11 +562,59 @@ func (r *Resolver) setID(c *Cluster) {
 	}
 }
 
+// holdsBase reports whether cluster c should take the plain id base from the cluster that has it: c
+// is the cluster its name leads to (its articles name it so), the other is not, and neither is
+// being seeded from a store (stored namesakes keep their numbers, as a store read at the start of a
+// load holds them).
+func (r *Resolver) holdsBase(c *Cluster, base string) bool {
+	o := r.used[base]
+	if r.seeding || o == nil || c.ID == base {
+		return false
+	}
+	f := final(o)
+	if f == c || f.ID != base {
+		return false
+	}
+	return r.lookup(r.nameKey(c)) == c && r.lookup(r.nameKey(f)) != f
+}
+
+// nameKey is the key a cluster's name is placed under.
+func (r *Resolver) nameKey(c *Cluster) string {
+	if c.Partial {
+		return "partial|" + names.Fold(c.Name)
+	}
+	return r.key(c.Type, c.Name)
+}
+
+// renumber gives cluster o, which has the plain id base, the first number of it free (holdsBase).
+func (r *Resolver) renumber(o *Cluster, base string) {
+	id := base
+	for n := 2; r.taken(id, o) || id == base; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	o.ID = id
+	r.used[id] = o
+	r.byID[id] = o
+	if o.written {
+		r.pending = append(r.pending, pendingMerge{into: o, from: base})
+	}
+}
+
 // taken reports whether an id belongs to a cluster other than c: one neither c nor merged into it
-// (a merged cluster's stored node is merged into its survivor, so only the survivor may take its id).
+// (a merged cluster's stored node is merged into its survivor, so the survivor may take its id back).
+// The id of a cluster merged into another or renamed since is free: its node is merged away before
+// anything is written under it again (Merges), so whether a name's id is numbered does not depend
+// on whether a namesake came and went before it ("Eugene", a partial node that joined an
+// organisation in an earlier batch; "ABN", the first name of ABN Amro); evidence names entities by
+// their number, not their id (ref). While Seed names stored clusters the old id of one renamed is
+// not given again: the store, read next (LearnStored), still holds it.
 func (r *Resolver) taken(id string, c *Cluster) bool {
 	o := r.used[id]
-	return o != nil && final(o) != c
+	if o == nil {
+		return false
+	}
+	f := final(o)
+	return f != c && (f.ID == id || r.seeding && o.into == nil)
 }
 
 // settle names a cluster from its spellings, lists its other spellings as aliases and gives it the
@@ -559,7 +622,6 @@ func (r *Resolver) taken(id string, c *Cluster) bool {
 func (r *Resolver) settle(c *Cluster) {
 	c.Name = r.bestName(c)
 	defer r.setID(c)
-	folded := map[string]bool{names.Fold(c.Name): true}
 	var all []string
 	for a := range c.aliases {
 		all = append(all, a)
@@ -567,8 +629,9 @@ func (r *Resolver) settle(c *Cluster) {
 	sort.Strings(all)
 	c.Aliases = c.Aliases[:0]
 	for _, a := range all {
-		if k := names.Fold(a); !folded[k] {
-			folded[k] = true
+		if a != c.Name {
+			// every spelling, those that fold alike too ("OPEC", "Opec"): a store keeps the union of
+			// the spellings each batch gives, so listing them all lists the same in any batching
 			c.Aliases = append(c.Aliases, a)
 		}
 	}

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +39,8 @@ func (r *Resolver) lookup(k string) *Cluster { return final(r.byKey[k]) }
 
 // learnDocs records the evidence that outlives the batch from its resolved articles, exactly as
 // LearnStored reads it back from a store that holds them: each person named in an article is "with"
-// every organisation and place named there, and the titles of its posts give it post words.
+// every organisation and place named there, and the titles of its posts give it post words, in
+// all and by article.
 func (r *Resolver) learnDocs(docs []*extract.Doc) {
 	for _, d := range docs {
 		var in []*Cluster
@@ -53,14 +55,14 @@ func (r *Resolver) learnDocs(docs []*extract.Doc) {
 		for _, rel := range d.Relations {
 			from, to := r.Of(rel.From), r.Of(rel.To)
 			if rel.Type == graph.HoldsPost && from != nil && to != nil && from != to && fits(rel.Type, from.Type, to.Type) {
-				learnPost(from, rel.Title)
+				learnPost(from, rel.Title, d.Article.ID)
 			}
 		}
 	}
 }
 
 // LearnStored records the evidence a store holds (graph.EntityMerger's Evidence) for the entities
-// Seed made known.
+// Seed made known: the mentions, and the posts with the articles of their facts.
 func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
 	byArticle := map[string][]*Cluster{}
 	var order []string
@@ -78,8 +80,13 @@ func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
 		r.learnArticle(a, byArticle[a])
 	}
 	for _, p := range posts {
-		if c := final(r.byID[p.From]); c != nil && p.Type == graph.HoldsPost {
-			learnPost(c, p.Title)
+		c := final(r.byID[p.From])
+		if c == nil || p.Type != graph.HoldsPost {
+			continue
+		}
+		learnPost(c, p.Title, "")
+		for _, f := range p.Facts {
+			learnPost(c, p.Title, f.Article)
 		}
 	}
 }
@@ -94,31 +101,94 @@ func (r *Resolver) learnArticle(article string, in []*Cluster) {
 				if p.evidence == nil {
 					p.evidence = map[string]bool{}
 				}
-				p.evidence["with:"+o.ID] = true
-				if o.Type == graph.Organisation {
-					// by article too: a spelling's own evidence, should its merge be doubted (DoubtfulVariant)
-					if p.orgsIn == nil {
-						p.orgsIn = map[string]map[string]bool{}
-					}
-					if p.orgsIn[article] == nil {
-						p.orgsIn[article] = map[string]bool{}
-					}
-					p.orgsIn[article]["with:"+o.ID] = true
-				}
+				k := "with:" + r.ref(o)
+				p.evidence[k] = true
+				// by article too: a spelling's own evidence, should its merge be doubted (DoubtfulVariant)
+				p.learnIn(article, k)
 			}
 		}
 	}
 }
 
-func learnPost(c *Cluster, title string) {
+// learnIn records a piece of evidence an article gave.
+func (c *Cluster) learnIn(article, k string) {
+	if c.evidenceIn == nil {
+		c.evidenceIn = map[string]map[string]bool{}
+	}
+	if c.evidenceIn[article] == nil {
+		c.evidenceIn[article] = map[string]bool{}
+	}
+	c.evidenceIn[article][k] = true
+}
+
+// learnPost records the post words of a title, given by an article (none: not known by article).
+func learnPost(c *Cluster, title, article string) {
 	for _, w := range names.Tokens(title) {
 		if lexicon.IsPostWord(w) {
 			if c.postWords == nil {
 				c.postWords = map[string]bool{}
 			}
 			c.postWords[w] = true
+			if article != "" {
+				c.learnIn(article, "post:"+w)
+			}
 		}
 	}
+}
+
+// ref is how evidence names an entity: its type and a number the resolver gives each cluster once
+// ("organisation:#12"), not its id, which changes with its name and may pass to another entity of
+// that name (setID).
+func (r *Resolver) ref(c *Cluster) string {
+	n, ok := r.serial[c]
+	if !ok {
+		if r.serial == nil {
+			r.serial = map[*Cluster]int{}
+		}
+		n = len(r.bySerial)
+		r.serial[c] = n
+		r.bySerial = append(r.bySerial, c)
+	}
+	return strings.ToLower(string(c.Type)) + ":#" + strconv.Itoa(n)
+}
+
+// refCluster is the cluster that holds now the entity a piece of evidence ("with:…") names, or nil.
+func (r *Resolver) refCluster(k string) *Cluster {
+	_, n, ok := strings.Cut(k, "#")
+	if !ok {
+		return nil
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 || i >= len(r.bySerial) {
+		return nil
+	}
+	return final(r.bySerial[i])
+}
+
+// canon is a piece of evidence under the entity that holds it now: "with:" an organisation or place
+// merged into another since it was learned reads as the one it joined, so evidence learned in an
+// earlier batch meets evidence learned later as it would have in one batch.
+func (r *Resolver) canon(k string) string {
+	if !strings.HasPrefix(k, "with:") {
+		return k
+	}
+	if c := r.refCluster(k); c != nil {
+		return "with:" + r.ref(c)
+	}
+	return k
+}
+
+// evidenceOf is a cluster's lasting evidence, every entity under the id it has now: "post:" words,
+// "with:" organisations and places.
+func (r *Resolver) evidenceOf(c *Cluster) map[string]bool {
+	out := make(map[string]bool, len(c.evidence)+len(c.postWords))
+	for k := range c.evidence {
+		out[r.canon(k)] = true
+	}
+	for w := range c.postWords {
+		out["post:"+w] = true
+	}
+	return out
 }
 
 // sharedEvidence lists, in sorted order, what two clusters' lasting evidence has in common that
@@ -127,20 +197,30 @@ func learnPost(c *Cluster, title string) {
 // namesakes named with London or Ireland are common, and one place is no evidence; two spellings of
 // one full name need two things in common, which may be places ("Anatoli Serebrensky" and
 // "Anatoly Serebrenskiy", both with the Mountain Rescue League and Lisbon).
-func sharedEvidence(a, b *Cluster, places bool) []string {
-	var shared []string
-	for w := range a.postWords {
-		if b.postWords[w] {
-			shared = append(shared, "both called "+w)
+func (r *Resolver) sharedEvidence(a, b *Cluster, places bool) []string {
+	var out []string
+	for _, k := range shared(r.evidenceOf(a), r.evidenceOf(b), places) {
+		if w, ok := strings.CutPrefix(k, "post:"); ok {
+			out = append(out, "both called "+w)
+		} else if c := r.refCluster(k); c != nil {
+			out = append(out, "both with "+c.ID)
 		}
 	}
-	for k := range a.evidence {
-		if b.evidence[k] && (strings.HasPrefix(k, "with:organisation:") || places && strings.HasPrefix(k, "with:place:")) {
-			shared = append(shared, "both with "+strings.TrimPrefix(k, "with:"))
+	sort.Strings(out)
+	return out
+}
+
+// shared lists what two sets of evidence (evidenceOf) have in common that speaks for one person
+// (see sharedEvidence).
+func shared(a, b map[string]bool, places bool) []string {
+	var out []string
+	for k := range a {
+		if b[k] && (strings.HasPrefix(k, "post:") || strings.HasPrefix(k, "with:organisation:") ||
+			places && strings.HasPrefix(k, "with:place:")) {
+			out = append(out, k)
 		}
 	}
-	sort.Strings(shared)
-	return shared
+	return out
 }
 
 // Revise merges clusters whose evidence, lasting across batches, now joins them, whichever batch
@@ -179,7 +259,7 @@ func (r *Resolver) revise(people []*Cluster) {
 			into, from = from, into
 		}
 		d, _ := variantPair(into, from)
-		why := d + "; " + strings.Join(sharedEvidence(into, from, true)[:2], ", ") // the two it needs
+		why := d + "; " + strings.Join(r.sharedEvidence(into, from, true)[:2], ", ") // the two it needs
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
 	for _, p := range r.clusters {
@@ -223,7 +303,7 @@ func (r *Resolver) surnameOf(p *Cluster) *Cluster {
 			}
 		}
 	}
-	if len(cands) != 1 || !endsIn(cands[0], word) || len(sharedEvidence(p, cands[0], false)) == 0 {
+	if len(cands) != 1 || !endsIn(cands[0], word) || len(r.sharedEvidence(p, cands[0], false)) == 0 {
 		return nil
 	}
 	return cands[0]
@@ -263,6 +343,7 @@ func endsIn(c *Cluster, word string) bool {
 func (r *Resolver) variantCands(c *Cluster) []*Cluster {
 	var out []*Cluster
 	seen := map[*Cluster]bool{c: true}
+	var ec map[string]bool // c's evidence, read once there is a candidate
 	for n := range c.aliases {
 		ws := names.Words(n)
 		if len(ws) < 2 {
@@ -273,7 +354,10 @@ func (r *Resolver) variantCands(c *Cluster) []*Cluster {
 				continue
 			}
 			seen[o] = true
-			if len(sharedEvidence(c, o, true)) >= 2 && isVariant(c, o) {
+			if ec == nil {
+				ec = r.evidenceOf(c)
+			}
+			if len(shared(ec, r.evidenceOf(o), true)) >= 2 && isVariant(c, o) {
 				out = append(out, o)
 			}
 		}
@@ -392,15 +476,9 @@ func (r *Resolver) absorb(c, p *Cluster, reason string) {
 		}
 		c.evidence[k] = true
 	}
-	for a, os := range p.orgsIn {
-		if c.orgsIn == nil {
-			c.orgsIn = map[string]map[string]bool{}
-		}
-		if c.orgsIn[a] == nil {
-			c.orgsIn[a] = map[string]bool{}
-		}
-		for o := range os {
-			c.orgsIn[a][o] = true
+	for a, ks := range p.evidenceIn {
+		for k := range ks {
+			c.learnIn(a, k)
 		}
 	}
 	for k := range p.postWords {
@@ -432,8 +510,24 @@ func containsString(xs []string, x string) bool {
 }
 
 // Merges returns the merges of written entities decided since the last call, for the store, each
-// into the entity as it is now.
+// into the entity as it is now. A merge into an id that another merge takes away (the id of a
+// person merged away, given to another: taken) comes after that one.
 func (r *Resolver) Merges() []Merge {
+	out := r.merges()
+	from := map[string]bool{}
+	for _, m := range out {
+		for _, id := range m.From {
+			if id != m.Into.ID {
+				from[id] = true
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return !from[out[i].Into.ID] && from[out[j].Into.ID] })
+	return out
+}
+
+// merges is Merges in the order they were decided.
+func (r *Resolver) merges() []Merge {
 	var out []Merge
 	at := map[*Cluster]int{}
 	for _, p := range r.pending {

@@ -71,19 +71,27 @@ func (r *Resolver) PlanSplit(e graph.Entity, ms []graph.Mention, x string) (sp g
 }
 
 // fullest is the spellings of an article's mention that are no part of another of them: "Ada Okafor",
-// not "Okafor", the short form the article also used. The entity's name in that article is one of them.
+// not "Okafor", the short form the article also used, nor "Okafur", a surname the article wrote
+// another way (one word that could be the surname of a full name of the article: surnameFits). The
+// entity's name in that article is one of them.
 func fullest(spellings []string) []string {
 	var out []string
 	for _, s := range spellings {
 		part := false
 		for _, t := range spellings {
-			part = part || names.Fold(s) != names.Fold(t) && wordsIn(s, t)
+			part = part || names.Fold(s) != names.Fold(t) && (wordsIn(s, t) || surnameOf(s, t))
 		}
 		if !part {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// surnameOf reports whether s is one word that could be the surname of the full name t (surnameFits).
+func surnameOf(s, t string) bool {
+	ws, wt := names.Words(s), names.Words(t)
+	return len(ws) == 1 && len(wt) >= 2 && surnameFits(wt[len(wt)-1], ws[0])
 }
 
 // wordsIn reports whether every word of s is a word of t.

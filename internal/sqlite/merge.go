@@ -229,7 +229,8 @@ func relationsOf(ctx context.Context, tx *sql.Tx, id string) ([]graph.Relation, 
 	return out, rows.Err()
 }
 
-// Evidence returns every mention and every HOLDS_POST relation without facts.
+// Evidence returns every mention, and every HOLDS_POST relation with one fact for each article that
+// gives it, holding only the article.
 func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions`)
 	if err != nil {
@@ -248,18 +249,31 @@ func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("sqlite: evidence: %w", err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT src, dst, title, status FROM relations WHERE type = ?`, string(graph.HoldsPost))
+	rs, err := s.posts(ctx)
+	return ms, rs, err
+}
+
+// posts reads every HOLDS_POST relation with one fact (its article alone) for each article that gives it.
+func (s *Store) posts(ctx context.Context) ([]graph.Relation, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.key, r.src, r.dst, r.title, r.status, f.article FROM relations r
+		JOIN facts f ON f.rel = r.key WHERE r.type = ? GROUP BY r.key, f.article ORDER BY r.key, f.article`, string(graph.HoldsPost))
 	if err != nil {
-		return nil, nil, fmt.Errorf("sqlite: evidence: %w", err)
+		return nil, fmt.Errorf("sqlite: evidence: %w", err)
 	}
 	defer rows.Close()
 	var rs []graph.Relation
+	last := ""
 	for rows.Next() {
+		var key, article string
 		r := graph.Relation{Type: graph.HoldsPost}
-		if err := rows.Scan(&r.From, &r.To, &r.Title, &r.Status); err != nil {
-			return nil, nil, fmt.Errorf("sqlite: evidence: %w", err)
+		if err := rows.Scan(&key, &r.From, &r.To, &r.Title, &r.Status, &article); err != nil {
+			return nil, fmt.Errorf("sqlite: evidence: %w", err)
 		}
-		rs = append(rs, r)
+		if key != last {
+			rs = append(rs, r)
+			last = key
+		}
+		rs[len(rs)-1].Facts = append(rs[len(rs)-1].Facts, graph.Fact{Article: article})
 	}
-	return ms, rs, rows.Err()
+	return rs, rows.Err()
 }
