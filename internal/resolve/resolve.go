@@ -4,6 +4,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +40,8 @@ type Cluster struct {
 	postWords map[string]bool
 	orgsIn    map[string]map[string]bool // article id → the "with:" organisations of evidence it gave
 	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
+	// typeSigned: an article naming it showed a sign of its type (Signs), in this run or as stored.
+	typeSigned bool
 	written   bool                       // written in an earlier batch or held by the store: merging it is a store merge
 }
 
@@ -386,6 +389,7 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, reason string) {
 		c.first = e.Name
 	}
 	r.addName(c, e.Name)
+	c.typeSigned = c.typeSigned || slices.Contains(e.Signs, c.Type)
 	c.aliases[e.Name] = true
 	for _, a := range e.Aliases {
 		c.aliases[a] = true

@@ -348,6 +348,7 @@ func (r *Resolver) ApplyCorrections() {
 // reason adds none.
 func (r *Resolver) absorb(c, p *Cluster, reason string) {
 	p.into = c
+	c.typeSigned = c.typeSigned || p.typeSigned && p.Type == c.Type
 	for n, k := range p.names {
 		r.addName(c, n)
 		c.names[n] += k - 1
