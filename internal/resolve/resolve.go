@@ -42,7 +42,7 @@ type Cluster struct {
 	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
 	// typeSigned: an article naming it showed a sign of its type (Signs), in this run or as stored.
 	typeSigned bool
-	written   bool                       // written in an earlier batch or held by the store: merging it is a store merge
+	written    bool // written in an earlier batch or held by the store: merging it is a store merge
 }
 
 // Resolver clusters entities across articles.
