@@ -28,10 +28,6 @@ type Cluster struct {
 	// Partial marks a person known only by a surname or a title and surname, whose own article gives
 	// no full name and whose evidence supports no full name: a node of its own.
 	Partial bool
-	// signed marks a partial node that an article shows to be a person (a title, a post, a meeting or
-	// a visit); a stored one counts as signed, as the store keeps no titles. An unsigned one joins an
-	// organisation of its name (revise).
-	signed bool
 	// evidence and postWords are the evidence that outlives a batch, read from what is written (see
 	// learn): "with:" and the id of each organisation and place named in the articles naming a
 	// person, and the post words of the titles of its posts. The store holds the same, so a run
@@ -40,7 +36,9 @@ type Cluster struct {
 	postWords map[string]bool
 	orgsIn    map[string]map[string]bool // article id → the "with:" organisations of evidence it gave
 	into      *Cluster                   // the cluster this one was merged into after it was made (see revise)
-	// typeSigned: an article naming it showed a sign of its type (Signs), in this run or as stored.
+	// typeSigned: an article naming it showed a sign of its type (Signs), in this run or as the store
+	// keeps it with each mention (LearnStored; a stored entity counts as signed until then). One with
+	// none joins the same name of another type (see types.go).
 	typeSigned bool
 	written    bool // written in an earlier batch or held by the store: merging it is a store merge
 }
@@ -78,7 +76,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 	var seeded []*Cluster
 	for _, e := range es {
 		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, written: true, names: map[string]int{},
-			aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
+			aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...), typeSigned: true}
 		r.byID[e.ID] = c
 		r.clusters = append(r.clusters, c)
 		seeded = append(seeded, c)
@@ -89,7 +87,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		}
 		if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
 			// a person stored under one name is a partial node (see placePartial)
-			c.Partial, c.signed = true, true
+			c.Partial = true
 			if k := "partial|" + names.Fold(e.Name); r.byKey[k] == nil {
 				r.byKey[k] = c
 			}
@@ -201,24 +199,17 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 		c.written = true // the batch that named them is written before the next is added
 	}
 	r.unwritten = nil
-	type single struct {
-		e       *extract.Entity
-		ownType bool
-	}
-	var singles []single
-	for _, d := range docs {
-		own := ownTypeEvidence(d)
-		for _, e := range d.Entities {
-			t := r.typeOf(e)
-			if t == graph.Person && len(names.Words(e.Name)) < 2 {
-				singles = append(singles, single{e, own[e]})
-				continue
-			}
-			r.place(e, t, own[e])
+	items := r.typeItems(docs)
+	for _, it := range items {
+		if it.dest == graph.Person && len(names.Words(it.e.Name)) < 2 {
+			continue
 		}
+		r.place(it.e, it.t, it.dest)
 	}
-	for _, s := range singles {
-		r.placeSingle(s.e, s.ownType)
+	for _, it := range items {
+		if it.dest == graph.Person && len(names.Words(it.e.Name)) < 2 {
+			r.placeSingle(it.e)
+		}
 	}
 	r.assignIDs()
 	r.learnDocs(docs)
@@ -256,50 +247,18 @@ func looksLikeCompany(name string) bool {
 	return lexicon.IsLegalForm(last)
 }
 
-// ownTypeEvidence marks the entities whose article shows their type: a person with a title or a
-// post, or in a meeting or a visit; an organisation whose name ends in an organisation's head word
-// or legal form ("Bank", "Council", "Inc").
-func ownTypeEvidence(d *extract.Doc) map[*extract.Entity]bool {
-	m := map[*extract.Entity]bool{}
-	for _, e := range d.Entities {
-		switch e.Type {
-		case graph.Person:
-			if len(e.Titles) > 0 {
-				m[e] = true
-			}
-		case graph.Organisation:
-			if ts := strings.Fields(e.Name); len(ts) > 1 && (lexicon.IsOrgHead(ts[len(ts)-1]) || lexicon.IsLegalForm(ts[len(ts)-1])) {
-				m[e] = true
-			}
-		}
-	}
-	for _, rel := range d.Relations {
-		if rel.From != nil && rel.From.Type == graph.Person {
-			m[rel.From] = true
-		}
-		if rel.Type == graph.Met && rel.To != nil && rel.To.Type == graph.Person {
-			m[rel.To] = true
-		}
-	}
-	return m
-}
-
-// otherType is the type a name may also have been filed under: people and organisations are
-// confused with each other ("Tony Blair" read as a company), places are not.
-func otherType(t graph.EntityType) (graph.EntityType, bool) {
-	switch t {
-	case graph.Person:
-		return graph.Organisation, true
-	case graph.Organisation:
-		return graph.Person, true
-	}
-	return "", false
-}
-
-func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ownType bool) {
+// place files an entity read as type read under type t (see typeItems): the cluster of its name
+// and type, or a new one.
+func (r *Resolver) place(e *extract.Entity, read, t graph.EntityType) {
 	k := r.key(t, e.Name)
 	c := r.lookup(k)
+	if c != nil && c.Type != t {
+		c = nil // its name's cluster of this type joined another type; one with a sign starts anew
+	}
 	reason := ""
+	if read != t {
+		reason = readAsOther(e.Name, read, t)
+	}
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.lookup(r.key(t, to)); fc != nil {
 			c, k = fc, r.key(t, to)
@@ -313,17 +272,6 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ownType bool) {
 		}
 		r.join(r.orNew(c, t, k), e, "")
 		return
-	}
-	if c == nil && !ownType {
-		// the same name filed under the other type: one name, one type, unless the text shows both
-		if ot, ok := otherType(t); ok {
-			if oc := r.lookup(r.key(ot, e.Name)); oc != nil && oc.Type == ot {
-				c = oc
-				reason = fmt.Sprintf("%s: read as %s in one article, known as %s %s; its article shows no sign of the %s",
-					e.Name, article(t), article(ot), oc.first, strings.ToLower(string(t)))
-				k = r.key(ot, e.Name)
-			}
-		}
 	}
 	if c == nil {
 		c = &Cluster{Type: t, names: map[string]int{}, aliases: map[string]bool{}}
@@ -446,7 +394,7 @@ func spellingVariant(a, b []string) ([]string, bool) {
 // change the graph; once it has joined one, the word alone leads there, as it would had all its
 // articles come in one batch, until a namesake makes the join doubtful (Doubtful). A name with no
 // sign of a person in its article that names an organisation joins the organisation.
-func (r *Resolver) placeSingle(e *extract.Entity, ownType bool) {
+func (r *Resolver) placeSingle(e *extract.Entity) {
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.lookup(r.key(graph.Person, to)); fc != nil {
 			r.join(fc, e, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
@@ -454,29 +402,11 @@ func (r *Resolver) placeSingle(e *extract.Entity, ownType bool) {
 		}
 	}
 	k := "partial|" + names.Fold(e.Name)
-	if r.fix.isSplit(e.Name) {
-		r.join(r.orNew(r.lookup(k), graph.Person, k), e, "")
-		return
+	c := r.lookup(k)
+	if c != nil && c.Type != graph.Person {
+		c = nil
 	}
-	if !ownType {
-		// one word read as a person with no title and in no relation, that names an organisation
-		// ("Barclays"): the organisation
-		if oc := r.lookup(r.key(graph.Organisation, e.Name)); oc != nil && oc.Type == graph.Organisation {
-			r.join(oc, e, personReadAsOrg(e.Name, oc))
-			return
-		}
-	}
-	c := r.orNew(r.lookup(k), graph.Person, k)
-	if c.Partial && ownType {
-		c.signed = true
-	}
-	r.join(c, e, "")
-}
-
-// personReadAsOrg is the reason a one-word "person" joins an organisation of its name.
-func personReadAsOrg(name string, oc *Cluster) string {
-	return fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
-		name, oc.first)
+	r.join(r.orNew(c, graph.Person, k), e, "")
 }
 
 // surnameFits reports whether a one-word name is the surname of a full name: the same word, or one

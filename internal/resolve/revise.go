@@ -60,6 +60,7 @@ func (r *Resolver) learnDocs(docs []*extract.Doc) {
 // LearnStored records the evidence a store holds (graph.EntityMerger's Evidence) for the entities
 // Seed made known.
 func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
+	r.learnSigns(ms)
 	byArticle := map[string][]*Cluster{}
 	var order []string
 	for _, m := range ms {
@@ -179,15 +180,10 @@ func (r *Resolver) revise(people []*Cluster) {
 		why := d + "; " + strings.Join(sharedEvidence(into, from, true)[:2], ", ") // the two it needs
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
+	r.reviseTypes()
 	for _, p := range r.clusters {
 		if p.into != nil || !p.Partial || p.Type != graph.Person || r.fix.isSplit(p.Name) {
 			continue
-		}
-		if !p.signed {
-			if oc := r.lookup(r.key(graph.Organisation, p.Name)); oc != nil && oc.Type == graph.Organisation {
-				r.absorb(oc, p, personReadAsOrg(p.Name, oc))
-				continue
-			}
 		}
 		if c := r.surnameOf(p); c != nil {
 			r.absorb(c, p, fmt.Sprintf("%s: surname of %s, the one full name known with it, sharing a title, organisation, place or post",

@@ -1,7 +1,10 @@
 package resolve
 
 import (
+	"fmt"
+	"maps"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kgnews/kg/internal/extract"
@@ -33,8 +36,8 @@ func SignsStage(lex *lexicon.Lexicon) extract.Stage {
 // of the evidence that a name is of a type (resolution joins a name with no sign of the type it
 // was read as to the same name of a type with signs; scripts/audit/resolution counts it):
 //
-//   - a person: a title or honorific; a relation as a person (a post, a visit, either side of a
-//     meeting); a full name opened by a given name (lexicon.IsGivenName) that ends in no
+//   - a person: a title with a post word, honorific or peerage in it ("Finance Minister", "Mr"); a relation as a person (a post, a visit, either side of a
+//     meeting), unless its name is one English word ("Markets"); a full name opened by a given name (lexicon.IsGivenName) that ends in no
 //     organisation head word or legal form;
 //   - an organisation: its name, or a longer spelling of it in the article, ending in an
 //     organisation's head word or legal form ("Bank", "Council", "Corp"); a party's name; an
@@ -66,12 +69,12 @@ func Signs(d *extract.Doc, lex *lexicon.Lexicon) {
 		}
 	}
 	for _, rel := range d.Relations {
-		if rel.From != nil && rel.From.Type == graph.Person {
+		if rel.From != nil && rel.From.Type == graph.Person && !wordName(rel.From.Name) {
 			add(rel.From, graph.Person)
 		}
 		switch rel.Type {
 		case graph.Met:
-			if rel.To != nil && rel.To.Type == graph.Person {
+			if rel.To != nil && rel.To.Type == graph.Person && !wordName(rel.To.Name) {
 				add(rel.To, graph.Person)
 			}
 		case graph.Visited:
@@ -88,7 +91,7 @@ func Signs(d *extract.Doc, lex *lexicon.Lexicon) {
 		}
 	}
 	for _, e := range d.Entities {
-		e.Signs = e.Signs[:0]
+		e.Signs = []graph.EntityType{} // not nil: read
 		for _, t := range typeOrder {
 			if signs[e][t] {
 				e.Signs = append(e.Signs, t)
@@ -97,11 +100,21 @@ func Signs(d *extract.Doc, lex *lexicon.Lexicon) {
 	}
 }
 
+// wordName reports whether a name is one English word (SCOWL; see lexicon.IsEnglishWord).
+func wordName(name string) bool {
+	ws := names.Tokens(name)
+	return len(ws) == 1 && lexicon.IsEnglishWord(ws[0])
+}
+
 // personName reports whether an entity's own words show a person: a title, or a full name opened
 // by a given name that ends in no organisation's head word or legal form.
 func personName(e *extract.Entity) bool {
-	if len(e.Titles) > 0 {
-		return true
+	for _, t := range e.Titles {
+		for _, w := range names.Tokens(t) {
+			if lexicon.IsPostWord(w) || lexicon.IsHonorific(w) || lexicon.IsPeerage(w) {
+				return true // "Finance Minister", not "Energy Security" before "Analysis"
+			}
+		}
 	}
 	ws := strings.Fields(e.Name)
 	if len(ws) < 2 {
@@ -208,3 +221,179 @@ func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") =
 
 // Signed reports whether an article naming the cluster showed a sign of its type (Signs).
 func (c *Cluster) Signed() bool { return c.typeSigned }
+
+// readAsOther is the reason an entity read as one type joins a node of another.
+func readAsOther(name string, read, t graph.EntityType) string {
+	how := "the " + strings.ToLower(string(t)) + " of its name, which other articles show signs of"
+	if read == t {
+		return ""
+	}
+	return fmt.Sprintf("%s: read as %s in an article that shows no sign of one; joined to %s", name, article(read), how)
+}
+
+// item is one entity of a batch: the type it was read as (t, see typeOf), whether its article
+// shows a sign of that type, and the type it is filed under (dest).
+type item struct {
+	e       *extract.Entity
+	t, dest graph.EntityType
+	signed  bool
+}
+
+// typeItems decides the type each entity of a batch is filed under, on the set of the batch's
+// articles and what the resolver holds, not on their order: a name lives as the types its articles
+// show signs of. An entity whose article shows a sign of its type keeps it; so does one whose type
+// another article of its name signs. Otherwise it joins the first (in typeOrder: place,
+// organisation, person) of its name's types with signs, in the batch or known; with no signs of any
+// type, the first of the types it is read as, in the batch or known. Revise does the same for what
+// earlier batches and runs filed (reviseTypes). A name a correction names keeps its type.
+func (r *Resolver) typeItems(docs []*extract.Doc) []item {
+	var items []item
+	signed := map[string]map[graph.EntityType]bool{} // folded name → types with signs in the batch
+	read := map[string]map[graph.EntityType]bool{}   // folded name → types read in the batch
+	mark := func(m map[string]map[graph.EntityType]bool, name string, t graph.EntityType) {
+		f := names.Fold(name)
+		if m[f] == nil {
+			m[f] = map[graph.EntityType]bool{}
+		}
+		m[f][t] = true
+	}
+	for _, d := range docs {
+		if len(d.Entities) > 0 && d.Entities[0].Signs == nil {
+			Signs(d, r.lex) // no extraction stage read them: what the compacted article still shows
+		}
+		for _, e := range d.Entities {
+			it := item{e: e, t: r.typeOf(e)}
+			it.signed = slices.Contains(e.Signs, it.t)
+			mark(read, e.Name, it.t)
+			if it.signed {
+				mark(signed, e.Name, it.t)
+			}
+			items = append(items, it)
+		}
+	}
+	for i := range items {
+		items[i].dest = r.destType(items[i], signed[names.Fold(items[i].e.Name)], read[names.Fold(items[i].e.Name)])
+	}
+	return items
+}
+
+// destType is the type an entity is filed under (see typeItems), given the types its name is
+// signed as and read as in the batch.
+func (r *Resolver) destType(it item, signedIn, readIn map[graph.EntityType]bool) graph.EntityType {
+	if it.signed || r.fix.isSplit(it.e.Name) {
+		return it.t
+	}
+	if _, ok := r.fix.target(it.e.Name); ok {
+		return it.t
+	}
+	signed, read := map[graph.EntityType]bool{}, map[graph.EntityType]bool{}
+	maps.Copy(signed, signedIn)
+	maps.Copy(read, readIn)
+	for _, u := range typeOrder {
+		if c := r.typed(u, it.e.Name); c != nil {
+			read[u] = true
+			signed[u] = signed[u] || c.typeSigned
+		}
+	}
+	if signed[it.t] {
+		return it.t
+	}
+	for _, set := range []map[graph.EntityType]bool{signed, read} {
+		for _, u := range typeOrder {
+			if set[u] {
+				return u
+			}
+		}
+	}
+	return it.t
+}
+
+// typed is the cluster of type t a name leads to, or nil: a person of one word is its partial node.
+func (r *Resolver) typed(t graph.EntityType, name string) *Cluster {
+	k := r.key(t, name)
+	if t == graph.Person && len(names.Words(name)) < 2 {
+		k = "partial|" + names.Fold(name)
+	}
+	if c := r.lookup(k); c != nil && c.Type == t {
+		return c
+	}
+	return nil
+}
+
+// reviseTypes joins each node with no sign of its type to the node of its name of another type:
+// the first in typeOrder with signs, or, when none of its name's types has any, one earlier in
+// typeOrder (Revise). So an article filed in an earlier batch or run under a type no article
+// signs joins the type a later one signs, as it would have had both come in one batch.
+func (r *Resolver) reviseTypes() {
+	for _, c := range r.clusters {
+		if c.into != nil || c.typeSigned || c.ID == "" || r.fix.isSplit(c.Name) {
+			continue
+		}
+		if o := r.otherTypeOf(c); o != nil {
+			r.absorb(o, c, readAsOther(c.Name, c.Type, o.Type))
+		}
+	}
+}
+
+// otherTypeOf is the node a node with no sign of its type joins (reviseTypes), or nil.
+func (r *Resolver) otherTypeOf(c *Cluster) *Cluster {
+	n := len(names.Words(c.Name))
+	var spellings []string
+	for s := range c.aliases {
+		if len(names.Words(s)) == n {
+			spellings = append(spellings, s)
+		}
+	}
+	sort.Strings(spellings)
+	var signed, earlier *Cluster
+	for _, u := range typeOrder {
+		if u == c.Type {
+			continue
+		}
+		for _, s := range spellings {
+			o := r.typed(u, s)
+			switch {
+			case o == nil || o == c || r.fix.isSplit(o.Name):
+			case o.typeSigned && signed == nil:
+				signed = o
+			case earlier == nil && typeRank(u) < typeRank(c.Type):
+				earlier = o
+			}
+		}
+	}
+	if signed != nil {
+		return signed
+	}
+	return earlier
+}
+
+// SortSigns returns the distinct types of ts in typeOrder, never nil: a mention's signs as stored.
+func SortSigns(ts []graph.EntityType) []graph.EntityType {
+	out := []graph.EntityType{}
+	for _, t := range typeOrder {
+		if slices.Contains(ts, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// learnSigns reads, from the stored mentions, whether an article signed each stored node's type:
+// a node none of whose mentions does is one with no sign of its type (reviseTypes). A mention
+// stored before signs were kept counts as signing it.
+func (r *Resolver) learnSigns(ms []graph.Mention) {
+	seen := map[*Cluster]bool{}
+	for _, m := range ms {
+		c := final(r.byID[m.Entity])
+		if c == nil {
+			continue
+		}
+		if !seen[c] {
+			seen[c] = true
+			c.typeSigned = false
+		}
+		if m.Signs == nil || slices.Contains(m.Signs, c.Type) {
+			c.typeSigned = true
+		}
+	}
+}
