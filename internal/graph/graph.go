@@ -88,8 +88,8 @@ func (e Entity) Partial() bool {
 // name and alias the article gives the entities resolution joined into it, sorted, so that a
 // spelling can be split off a stored entity with the articles that used it (kgload split). Names
 // is empty for a mention stored before spellings were kept. Signs are the types the article shows
-// signs of for those entities (a title, a head word, a place preposition: see resolve.Signs), in
-// the order Place, Organisation, Person: resolution reads them back, so that a name lives as a type
+// signs of for those entities (a title, a head word, a place preposition: see resolve.Signs),
+// sorted: resolution reads them back, so that a name lives as a type
 // only where an article signs it, in any batch order and across runs. Signs is nil for a mention
 // stored before signs were kept (read as signing its entity's type), empty for one with none.
 type Mention struct {

@@ -367,15 +367,11 @@ func (r *Resolver) otherTypeOf(c *Cluster) *Cluster {
 	return earlier
 }
 
-// SortSigns returns the distinct types of ts in typeOrder, never nil: a mention's signs as stored.
+// SortSigns returns the distinct types of ts, sorted, never nil: a mention's signs as stored.
 func SortSigns(ts []graph.EntityType) []graph.EntityType {
-	out := []graph.EntityType{}
-	for _, t := range typeOrder {
-		if slices.Contains(ts, t) {
-			out = append(out, t)
-		}
-	}
-	return out
+	out := append([]graph.EntityType{}, ts...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // learnSigns reads, from the stored mentions, whether an article signed each stored node's type:
