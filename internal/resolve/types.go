@@ -241,11 +241,13 @@ type item struct {
 
 // typeItems decides the type each entity of a batch is filed under, on the set of the batch's
 // articles and what the resolver holds, not on their order: a name lives as the types its articles
-// show signs of. An entity whose article shows a sign of its type keeps it; so does one whose type
-// another article of its name signs. Otherwise it joins the first (in typeOrder: place,
-// organisation, person) of its name's types with signs, in the batch or known; with no signs of any
-// type, the first of the types it is read as, in the batch or known. Revise does the same for what
-// earlier batches and runs filed (reviseTypes). A name a correction names keeps its type.
+// show signs of (Signs). An entity whose article shows a sign of its type keeps it; one whose
+// article shows a sign of another type only takes that type (the first in typeOrder: place,
+// organisation, person); one whose article shows none keeps its type when another article signs
+// it, or else joins the first of its name's types another article signs, in the batch or known;
+// with no signs of any type, the first of the types it is read as, in the batch or known. Revise
+// does the same for what earlier batches and runs filed (reviseTypes). A name a correction names
+// keeps its type.
 func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 	var items []item
 	signed := map[string]map[graph.EntityType]bool{} // folded name → types with signs in the batch
@@ -265,8 +267,8 @@ func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 			it := item{e: e, t: r.typeOf(e)}
 			it.signed = slices.Contains(e.Signs, it.t)
 			mark(read, e.Name, it.t)
-			if it.signed {
-				mark(signed, e.Name, it.t)
+			for _, t := range e.Signs {
+				mark(signed, e.Name, t)
 			}
 			items = append(items, it)
 		}
@@ -285,6 +287,11 @@ func (r *Resolver) destType(it item, signedIn, readIn map[graph.EntityType]bool)
 	}
 	if _, ok := r.fix.target(it.e.Name); ok {
 		return it.t
+	}
+	for _, u := range typeOrder {
+		if slices.Contains(it.e.Signs, u) {
+			return u // its own article signs another type: "DRAVENPORT, Maine" read as a company
+		}
 	}
 	signed, read := map[graph.EntityType]bool{}, map[graph.EntityType]bool{}
 	maps.Copy(signed, signedIn)
