@@ -310,9 +310,15 @@ func (w *Writer) removeScratch() {
 
 func list(xs []string) string { return strings.Join(xs, ArrayDelimiter) }
 
-// signsList writes a mention's signs, sorted. An empty cell is no property to neo4j-admin: a
-// mention with no signs is imported as one stored before signs were kept (see graph.Mention).
+// signsList writes a mention's signs, sorted; graph.NoSigns for none (an empty cell is no property
+// to neo4j-admin: a mention stored before signs were kept), an empty cell when not known.
 func signsList(ts []graph.EntityType) string {
+	if ts == nil {
+		return ""
+	}
+	if len(ts) == 0 {
+		return string(graph.NoSigns)
+	}
 	ss := make([]string, 0, len(ts))
 	for _, t := range ts {
 		ss = append(ss, string(t))

@@ -100,6 +100,12 @@ type Mention struct {
 	Signs   []EntityType `json:"signs,omitempty"`
 }
 
+// NoSigns is how a mention with no signs is written where an empty list cannot be: the
+// neo4j-admin import files, where an empty cell is no property (a mention stored before signs were
+// kept). A store reading it back drops it.
+const NoSigns EntityType = "none"
+
+
 // Fact is one reading of a relation in one article: the evidence that backs an edge.
 type Fact struct {
 	Article    string  `json:"article"`

@@ -278,7 +278,7 @@ func putEntity(run runFunc, e graph.Entity, replace bool) error {
 }
 
 // signsOf reads a mention's signs, sorted: nil when none were stored (a mention stored before they
-// were kept), empty when stored empty.
+// were kept), empty when stored empty or as graph.NoSigns (by neo4j-admin).
 func signsOf(v any) []graph.EntityType {
 	if v == nil {
 		return nil
@@ -286,7 +286,9 @@ func signsOf(v any) []graph.EntityType {
 	ss := strList(v)
 	out := make([]graph.EntityType, 0, len(ss))
 	for _, s := range ss {
-		out = append(out, graph.EntityType(s))
+		if t := graph.EntityType(s); t != graph.NoSigns {
+			out = append(out, t)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
