@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/kgnews/kg/internal/extract"
 	"github.com/kgnews/kg/internal/graph"
@@ -36,15 +37,19 @@ func SignsStage(lex *lexicon.Lexicon) extract.Stage {
 // of the evidence that a name is of a type (resolution joins a name with no sign of the type it
 // was read as to the same name of a type with signs; scripts/audit/resolution counts it):
 //
-//   - a person: a title with a post word, honorific or peerage in it ("Finance Minister", "Mr"); a relation as a person (a post, a visit, either side of a
-//     meeting), unless its name is one English word ("Markets"); a full name opened by a given name (lexicon.IsGivenName) that ends in no
-//     organisation head word or legal form;
+//   - a person: a title with a post word, honorific or peerage in it ("Finance Minister", "Mr");
+//     an honorific before it; a relation as a person (a post, a visit, either side of a meeting),
+//     unless its name is one English word ("Markets"); a full name opened by a given name
+//     (lexicon.IsGivenName) that ends in no organisation head word or legal form and is no gazetteer
+//     place or town ("Milton Keynes");
 //   - an organisation: its name, or a longer spelling of it in the article, ending in an
 //     organisation's head word or legal form ("Bank", "Council", "Corp"); a party's name; an
 //     acronym the article gives with it; a stock ticker after it ("Chevron <CHV>"); a lower-case
 //     organisation noun after it ("the Frelimo delegation");
 //   - a place: a country or gazetteer place; the place of a relation or the target of a visit; a
-//     place preposition before it ("in Akron") or a place after it ("Akron, Ohio"); a dateline
+//     town (lexicon.Town) after a place preposition ("in Akron"; not after a capitalised word, nor
+//     before a lower-case word other than a function word: "in Akron plants"); a gazetteer place
+//     after a comma that ends there ("Akron, Ohio,"; not "Nissan, Japan's carmaker"); a dateline
 //     ("SANTA CRUZ, Calif., Feb 26 -").
 func Signs(d *extract.Doc, lex *lexicon.Lexicon) {
 	signs := map[*extract.Entity]map[graph.EntityType]bool{}
@@ -58,7 +63,7 @@ func Signs(d *extract.Doc, lex *lexicon.Lexicon) {
 		signs[e][t] = true
 	}
 	for _, e := range d.Entities {
-		if personName(e) {
+		if personName(e, lex) {
 			add(e, graph.Person)
 		}
 		if orgName(e) {
@@ -107,8 +112,8 @@ func wordName(name string) bool {
 }
 
 // personName reports whether an entity's own words show a person: a title, or a full name opened
-// by a given name that ends in no organisation's head word or legal form.
-func personName(e *extract.Entity) bool {
+// by a given name that ends in no organisation's head word or legal form and is no place or town.
+func personName(e *extract.Entity, lex *lexicon.Lexicon) bool {
 	for _, t := range e.Titles {
 		for _, w := range names.Tokens(t) {
 			if lexicon.IsPostWord(w) || lexicon.IsHonorific(w) || lexicon.IsPeerage(w) {
@@ -121,6 +126,9 @@ func personName(e *extract.Entity) bool {
 		return false
 	}
 	last := ws[len(ws)-1]
+	if _, ok := lex.Place(e.Name); ok || lexicon.Town(e.Name) {
+		return false // "Milton Keynes", "Beverly Hills"
+	}
 	return lexicon.IsGivenName(ws[0]) && !lexicon.IsOrgHead(last) && !lexicon.IsLegalForm(last)
 }
 
@@ -181,13 +189,14 @@ func contextSigns(toks []extract.Token, m *extract.Mention, lex *lexicon.Lexicon
 			out = append(out, graph.Organisation) // a stock ticker
 		case next.Word && !next.Cap() && lexicon.IsOrgNoun(next.Text):
 			out = append(out, graph.Organisation)
-		case next.Text == "," && j+1 < len(toks) && toks[j+1].Cap():
+		case next.Text == "," && j+1 < len(toks) && toks[j+1].Cap() && (j+2 == len(toks) || listEnd(toks[j+2].Text)):
 			if _, ok := lex.Place(toks[j+1].Text); ok {
-				out = append(out, graph.Place) // "Akron, Ohio"
+				out = append(out, graph.Place) // "Akron, Ohio," but not "Nissan, Japan's carmaker"
 			}
 		}
 	}
-	if m.Tok > 0 && placeWords[toks[m.Tok-1].Lower()] && (m.Tok < 2 || !toks[m.Tok-2].Cap()) {
+	if m.Tok > 0 && placeWords[toks[m.Tok-1].Lower()] && (m.Tok < 2 || !toks[m.Tok-2].Cap()) && !attributive(toks, m) &&
+		lexicon.Town(m.Text) {
 		out = append(out, graph.Place)
 	}
 	if dateline(toks, m) {
@@ -196,22 +205,46 @@ func contextSigns(toks []extract.Token, m *extract.Mention, lex *lexicon.Lexicon
 	return out
 }
 
-// dateline reports whether a mention is in the dateline a sentence opens with: capitalised words,
-// commas and numbers up to a dash within its first twelve tokens, a comma among them ("SANTA CRUZ,
-// Calif., Feb 26 -").
+// listEnd reports whether a token ends a place written with its region: "Akron, Ohio," or "Ohio.".
+func listEnd(tok string) bool { return tok == "," || tok == "." || tok == "(" || tok == ")" || tok == ";" }
+
+// attributive reports whether a name is followed by a lower-case word that is no function word: a
+// name used as a modifier ("in BBC series", "outside BBC buildings"), not a place.
+func attributive(toks []extract.Token, m *extract.Mention) bool {
+	if m.TokEnd >= len(toks) {
+		return false
+	}
+	t := toks[m.TokEnd]
+	return t.Word && !t.Cap() && !isDigits(t.Text) && !lexicon.IsFunctionWord(t.Text)
+}
+
+// dateline reports whether a mention is the place of a dateline: followed by commas and full
+// stops, at most one other capitalised word (its region), then a month, a day and a dash ("SANTA
+// CRUZ, Calif., Feb 26 -"; not the byline "BY ALAN WHEATLEY, REUTERS NEW YORK, June 2 -").
 func dateline(toks []extract.Token, m *extract.Mention) bool {
-	comma := false
-	for i, t := range toks {
+	region := false
+	for j := m.TokEnd; j+2 < len(toks) && j < m.TokEnd+6; j++ {
+		t := toks[j]
 		switch {
-		case i >= 12:
-			return false
-		case t.Text == "-" || t.Text == "--":
-			return comma && m.TokEnd <= i
-		case t.Text == ",":
-			comma = true
-		case t.Text == "." || t.Cap() || isDigits(t.Text):
+		case t.Text == "," || t.Text == ".":
+		case isMonth(t.Text):
+			return isDigits(toks[j+1].Text) && (toks[j+2].Text == "-" || toks[j+2].Text == "--")
+		case t.Cap() && !region && j > m.TokEnd && toks[j-1].Text == ",":
+			region = true
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// isMonth reports whether a word is a month's English name or its abbreviation (time.Month).
+func isMonth(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if w == name || w == name[:3] || w == "sept" && m == time.September {
+			return true
 		}
 	}
 	return false
