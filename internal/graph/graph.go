@@ -105,7 +105,6 @@ type Mention struct {
 // kept). A store reading it back drops it.
 const NoSigns EntityType = "none"
 
-
 // Fact is one reading of a relation in one article: the evidence that backs an edge.
 type Fact struct {
 	Article    string  `json:"article"`

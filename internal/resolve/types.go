@@ -206,7 +206,9 @@ func contextSigns(toks []extract.Token, m *extract.Mention, lex *lexicon.Lexicon
 }
 
 // listEnd reports whether a token ends a place written with its region: "Akron, Ohio," or "Ohio.".
-func listEnd(tok string) bool { return tok == "," || tok == "." || tok == "(" || tok == ")" || tok == ";" }
+func listEnd(tok string) bool {
+	return tok == "," || tok == "." || tok == "(" || tok == ")" || tok == ";"
+}
 
 // attributive reports whether a name is followed by a lower-case word that is no function word: a
 // name used as a modifier ("in BBC series", "outside BBC buildings"), not a place.
