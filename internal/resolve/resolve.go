@@ -48,7 +48,10 @@ type Resolver struct {
 	lex      *lexicon.Lexicon
 	clusters []*Cluster
 	byKey    map[string]*Cluster
-	of       map[*extract.Entity]*Cluster
+	// keyed lists, under each key, the organisations and places with a spelling of that key
+	// (whether or not the key leads to them): the nodes of another type a name may join (typed)
+	keyed map[string][]*Cluster
+	of    map[*extract.Entity]*Cluster
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname   map[string][]*Cluster
@@ -84,6 +87,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			r.addName(c, n)
 			c.aliases[n] = true
+			r.index(c, n)
 		}
 		if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
 			// a person stored under one name is a partial node (see placePartial)
@@ -96,11 +100,12 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		r.claimKey(c, e.Name)
 	}
 	// then the other spellings, as Add would have keyed them: every spelling of an organisation or
-	// a place, and the full names of a person (a surname alone joins one by revise)
+	// a place but an English word (commonWord), and the full names of a person (a surname alone
+	// joins one by revise)
 	for i, e := range es {
 		for _, n := range e.Aliases {
-			if e.Type != graph.Person || len(names.Words(n)) >= 2 {
-				r.claimKey(seeded[i], n)
+			if e.Type == graph.Person && len(names.Words(n)) >= 2 || e.Type != graph.Person && !commonWord(n) {
+				r.claimKey(seeded[i], n) // not "Bank" for Ljubljanska Banka, as Add (place) does not
 			}
 		}
 	}
@@ -337,10 +342,12 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, reason string) {
 		c.first = e.Name
 	}
 	r.addName(c, e.Name)
-	c.typeSigned = c.typeSigned || slices.Contains(e.Signs, c.Type)
+	c.typeSigned = c.typeSigned || slices.Contains(signsOf(e), c.Type)
 	c.aliases[e.Name] = true
+	r.index(c, e.Name)
 	for _, a := range e.Aliases {
 		c.aliases[a] = true
+		r.index(c, a)
 	}
 	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)

@@ -351,6 +351,7 @@ func (r *Resolver) absorb(c, p *Cluster, reason string) {
 	}
 	for a := range p.aliases {
 		c.aliases[a] = true
+		r.index(c, a)
 	}
 	for _, why := range p.Reasons {
 		if !containsString(c.Reasons, why) {

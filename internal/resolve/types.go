@@ -257,6 +257,16 @@ func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") =
 // Signed reports whether an article naming the cluster showed a sign of its type (Signs).
 func (c *Cluster) Signed() bool { return c.typeSigned }
 
+// signsOf are the signs of an entity that count: none for one its article names no time (inside a
+// title, "Ambassador to X"), whose mention the stores do not keep (Batch), so that a run that starts
+// from the store knows what the run that wrote it knew.
+func signsOf(e *extract.Entity) []graph.EntityType {
+	if e.MentionCount() == 0 {
+		return nil
+	}
+	return e.Signs
+}
+
 // readAsOther is the reason an entity read as one type joins a node of another.
 func readAsOther(name string, read, t graph.EntityType) string {
 	how := "the " + strings.ToLower(string(t)) + " of its name, which other articles show signs of"
@@ -300,9 +310,9 @@ func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 		}
 		for _, e := range d.Entities {
 			it := item{e: e, t: r.typeOf(e)}
-			it.signed = slices.Contains(e.Signs, it.t)
+			it.signed = slices.Contains(signsOf(e), it.t)
 			mark(read, e.Name, it.t)
-			for _, t := range e.Signs {
+			for _, t := range signsOf(e) {
 				mark(signed, e.Name, t)
 			}
 			items = append(items, it)
@@ -324,7 +334,7 @@ func (r *Resolver) destType(it item, signedIn, readIn map[graph.EntityType]bool)
 		return it.t
 	}
 	for _, u := range typeOrder {
-		if slices.Contains(it.e.Signs, u) {
+		if slices.Contains(signsOf(it.e), u) {
 			return u // its own article signs another type: "DRAVENPORT, Maine" read as a company
 		}
 	}
@@ -350,16 +360,44 @@ func (r *Resolver) destType(it item, signedIn, readIn map[graph.EntityType]bool)
 	return it.t
 }
 
-// typed is the cluster of type t a name leads to, or nil: a person of one word is its partial node.
+// typed is the node of type t a name leads to, or nil: the cluster its key leads to when of that
+// type (a person of one word: its partial node), else, when another type took the key (a node of
+// the name joined another type), the organisation or place of that type with a spelling of that key
+// whose id sorts first. So a run that starts from the store, where the key leads to the stored node
+// with the spelling, decides as the run that wrote it.
 func (r *Resolver) typed(t graph.EntityType, name string) *Cluster {
-	k := r.key(t, name)
 	if t == graph.Person && len(names.Words(name)) < 2 {
-		k = "partial|" + names.Fold(name)
+		if c := r.lookup("partial|" + names.Fold(name)); c != nil && c.Type == t && c.Partial {
+			return c
+		}
+		return nil
 	}
+	k := r.key(t, name)
 	if c := r.lookup(k); c != nil && c.Type == t {
 		return c
 	}
-	return nil
+	var best *Cluster
+	for _, c := range r.keyed[k] {
+		if c = final(c); c.Type == t && (best == nil || c.ID < best.ID) {
+			best = c
+		}
+	}
+	return best
+}
+
+// index lists an organisation's or place's spelling under its key (keyed), unless it is an English
+// word written in lower case elsewhere ("Bank" for Ljubljanska Banka: see commonWord).
+func (r *Resolver) index(c *Cluster, spelling string) {
+	if c.Type == graph.Person || commonWord(spelling) {
+		return
+	}
+	k := r.key(c.Type, spelling)
+	if r.keyed == nil {
+		r.keyed = map[string][]*Cluster{}
+	}
+	if !containsCluster(r.keyed[k], c) {
+		r.keyed[k] = append(r.keyed[k], c)
+	}
 }
 
 // reviseTypes joins each node with no sign of its type to the node of its name of another type:
