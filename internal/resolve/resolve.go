@@ -191,12 +191,14 @@ func orgKey(name string) string {
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
 // party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
-// (kgload merge / split) overrides. A name with another type joins only when its article gives no
-// sign of its own type. A person known in its article by one name only is a partial node
+// (kgload merge / split) overrides. Each entity is first given the type it is filed under, on the
+// signs of each type its articles show (typeItems: a name lives as two types only when the text
+// supports both). A person known in its article by one name only is a partial node
 // (placeSingle), and a full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") a node
 // of its own: the batch's own articles decide no such merge, as what a batch holds depends on where
 // it begins and ends. Then the batch's lasting evidence is learned and Revise joins what it supports
-// (spelling variants, then a partial node and the one full name known with its word), on the
+// (spelling variants, a node with no sign of its type and its name's signed type, then a partial
+// node and the one full name known with its word), on the
 // evidence the store holds too, so the same articles give the same nodes in any order and in batches
 // of any size, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {

@@ -150,8 +150,10 @@ func sharedEvidence(a, b *Cluster, places bool) []string {
 //   - a person's full name written another way joins it when the differing words are long and no
 //     English word (spellingVariant), the two share two things (post words, organisations,
 //     places), and each is the other's one such candidate;
-//   - then a partial node with no sign of a person in its articles joins an organisation of its
-//     name; one whose word is no English word joins the one person with a full name ending in it
+//   - then a node none of whose articles shows a sign of its type joins the node of its name of
+//     another type (reviseTypes): the first in the order place, organisation, person with signs,
+//     or, when no type of the name has any, one earlier in that order;
+//   - then a partial node whose word is no English word joins the one person with a full name ending in it
 //     (the same, or a long non-English transliteration of it) when that name ends in the very word
 //     (no transliteration: "Sacha" is not "Arrigo Sacchi") and they share a post word or an
 //     organisation; with two or more such people it stays partial;
