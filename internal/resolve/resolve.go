@@ -206,12 +206,15 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 		c.written = true // the batch that named them is written before the next is added
 	}
 	r.unwritten = nil
+	// the names read as their type first, then those filed under another type (which join what the
+	// others made, as they did when only a person of one word could), then people of one word
 	items := r.typeItems(docs)
-	for _, it := range items {
-		if it.dest == graph.Person && len(names.Words(it.e.Name)) < 2 {
-			continue
+	for _, moved := range []bool{false, true} {
+		for _, it := range items {
+			if (it.dest != it.t) == moved && !(it.dest == graph.Person && len(names.Words(it.e.Name)) < 2) {
+				r.place(it.e, it.t, it.dest)
+			}
 		}
-		r.place(it.e, it.t, it.dest)
 	}
 	for _, it := range items {
 		if it.dest == graph.Person && len(names.Words(it.e.Name)) < 2 {
@@ -265,6 +268,9 @@ func (r *Resolver) place(e *extract.Entity, read, t graph.EntityType) {
 	reason := ""
 	if read != t {
 		reason = readAsOther(e.Name, read, t)
+		if c == nil {
+			c = r.typed(t, e.Name) // an organisation or place with the spelling, whose key another took
+		}
 	}
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.lookup(r.key(t, to)); fc != nil {
