@@ -80,7 +80,16 @@ func readAdminCSV(t *testing.T, dir string) *graph.Batch {
 	_, ments := read("mentions.csv")
 	for _, r := range ments {
 		n, _ := strconv.Atoi(r[2])
-		b.Mentions = append(b.Mentions, graph.Mention{Entity: r[0], Article: r[1], Count: n, Names: list(r[4])})
+		m := graph.Mention{Entity: r[0], Article: r[1], Count: n, Names: list(r[4])}
+		if r[5] != "" {
+			m.Signs = []graph.EntityType{}
+			for _, x := range list(r[5]) {
+				if t := graph.EntityType(x); t != graph.NoSigns {
+					m.Signs = append(m.Signs, t)
+				}
+			}
+		}
+		b.Mentions = append(b.Mentions, m)
 	}
 	_, rels := read("relations.csv")
 	for _, r := range rels {

@@ -68,7 +68,7 @@ func NewWriter(dir string) (*Writer, error) {
 	}
 	w := &Writer{dir: dir, entityAt: map[string]int{}, extra: map[string]bool{}, rels: map[string]*relFacts{}}
 	var err error
-	if w.mentions, err = createCSV(dir, "mentions.csv", []string{":START_ID(Entity)", ":END_ID(Article)", "count:long", ":TYPE", "names:string[]"}); err != nil {
+	if w.mentions, err = createCSV(dir, "mentions.csv", []string{":START_ID(Entity)", ":END_ID(Article)", "count:long", ":TYPE", "names:string[]", "signs:string[]"}); err != nil {
 		return nil, err
 	}
 	if w.articles, err = os.CreateTemp(dir, ".articles-*"); err == nil {
@@ -114,7 +114,7 @@ func (w *Writer) Write(b *graph.Batch) error {
 		w.nArt++
 	}
 	for _, m := range b.Mentions {
-		w.mentions.w.Write([]string{m.Entity, m.Article, strconv.Itoa(m.Count), "MENTIONED_IN", list(m.Names)})
+		w.mentions.w.Write([]string{m.Entity, m.Article, strconv.Itoa(m.Count), "MENTIONED_IN", list(m.Names), signsList(m.Signs)})
 	}
 	for _, r := range b.Relations {
 		if err := w.addRelation(r); err != nil {
@@ -209,6 +209,7 @@ func (w *Writer) renameMentions(to func(string) string) error {
 	type share struct {
 		count int
 		names []string
+		signs []string
 	}
 	moved := map[[2]string]*share{}
 	var order [][2]string
@@ -222,6 +223,7 @@ func (w *Writer) renameMentions(to func(string) string) error {
 			c, _ := strconv.Atoi(r[2])
 			moved[k].count += c
 			moved[k].names = append(moved[k].names, splitList(r[4])...)
+			moved[k].signs = append(moved[k].signs, splitList(r[5])...)
 		}
 	}
 	c, err := createCSV(w.dir, "mentions.csv", rows[0])
@@ -236,13 +238,14 @@ func (w *Writer) renameMentions(to func(string) string) error {
 			cnt, _ := strconv.Atoi(r[2])
 			r[2] = strconv.Itoa(cnt + sh.count)
 			r[4] = list(sortedSet(append(splitList(r[4]), sh.names...)))
+			r[5] = list(sortedSet(append(splitList(r[5]), sh.signs...)))
 			delete(moved, [2]string{r[0], r[1]})
 		}
 		c.w.Write(r)
 	}
 	for _, k := range order {
 		if sh, ok := moved[k]; ok {
-			c.w.Write([]string{k[0], k[1], strconv.Itoa(sh.count), "MENTIONED_IN", list(sortedSet(sh.names))})
+			c.w.Write([]string{k[0], k[1], strconv.Itoa(sh.count), "MENTIONED_IN", list(sortedSet(sh.names)), list(sortedSet(sh.signs))})
 		}
 	}
 	return c.close()
@@ -306,6 +309,22 @@ func (w *Writer) removeScratch() {
 }
 
 func list(xs []string) string { return strings.Join(xs, ArrayDelimiter) }
+
+// signsList writes a mention's signs, sorted; graph.NoSigns for none (an empty cell is no property
+// to neo4j-admin: a mention stored before signs were kept), an empty cell when not known.
+func signsList(ts []graph.EntityType) string {
+	if ts == nil {
+		return ""
+	}
+	if len(ts) == 0 {
+		return string(graph.NoSigns)
+	}
+	ss := make([]string, 0, len(ts))
+	for _, t := range ts {
+		ss = append(ss, string(t))
+	}
+	return list(sortedSet(ss))
+}
 
 // splitList reads what list wrote.
 func splitList(s string) []string {

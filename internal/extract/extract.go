@@ -44,6 +44,9 @@ type Entity struct {
 	Mentions []*Mention
 	Titles   []string
 	Aliases  []string
+	// Signs are the types its article shows signs of, read from the text by a stage a caller adds
+	// (AddStage; see resolve.Signs) before the text is dropped. Nil when no such stage ran.
+	Signs []graph.EntityType
 
 	words   []string // folded name words of the first mention, without particles (see nameWords)
 	sorted  int      // the first sorted Mentions are in text order, and so are the rest (see corefer)
@@ -155,6 +158,10 @@ func New(lex *lexicon.Lexicon) *Extractor {
 	}
 	return x
 }
+
+// AddStage appends a stage that runs after the extractor's own, while the article's text and
+// tokens are still there (before Compact).
+func (x *Extractor) AddStage(s Stage) { x.stages = append(x.stages, s) }
 
 // Compact drops what only the pipeline needed (tokens, sentence spans, the text) and copies the
 // strings that stay, so that a batch can hold many extracted articles without their texts.

@@ -141,6 +141,11 @@ func (d *Doc) join(p *Doc, off, sent int, same map[string]*Entity) {
 				have.Aliases = append(have.Aliases, al)
 			}
 		}
+		for _, t := range e.Signs {
+			if !slices.Contains(have.Signs, t) {
+				have.Signs = append(have.Signs, t)
+			}
+		}
 	}
 	joined := func(e *Entity) *Entity {
 		if to := into[e]; to != nil {

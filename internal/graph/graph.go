@@ -87,13 +87,23 @@ func (e Entity) Partial() bool {
 // Mention records that an entity is named in an article, how often, and by which spellings: every
 // name and alias the article gives the entities resolution joined into it, sorted, so that a
 // spelling can be split off a stored entity with the articles that used it (kgload split). Names
-// is empty for a mention stored before spellings were kept.
+// is empty for a mention stored before spellings were kept. Signs are the types the article shows
+// signs of for those entities (a title, a head word, a place preposition: see resolve.Signs),
+// sorted: resolution reads them back, so that a name lives as a type
+// only where an article signs it, in any batch order and across runs. Signs is nil for a mention
+// stored before signs were kept (read as signing its entity's type), empty for one with none.
 type Mention struct {
-	Entity  string   `json:"entity"`
-	Article string   `json:"article"`
-	Count   int      `json:"count"`
-	Names   []string `json:"names,omitempty"`
+	Entity  string       `json:"entity"`
+	Article string       `json:"article"`
+	Count   int          `json:"count"`
+	Names   []string     `json:"names,omitempty"`
+	Signs   []EntityType `json:"signs,omitempty"`
 }
+
+// NoSigns is how a mention with no signs is written where an empty list cannot be: the
+// neo4j-admin import files, where an empty cell is no property (a mention stored before signs were
+// kept). A store reading it back drops it.
+const NoSigns EntityType = "none"
 
 // Fact is one reading of a relation in one article: the evidence that backs an edge.
 type Fact struct {

@@ -153,6 +153,7 @@ func (p *pipeline) start(ctx context.Context) error {
 		}
 	}
 	p.x = extract.New(lex)
+	p.x.AddStage(resolve.SignsStage(lex)) // the signs of each entity's type, read before the text goes
 	var errs []error
 	p.files, errs = ingest.Files(p.in.Paths)
 	p.sum.Errors = append(p.sum.Errors, errs...)

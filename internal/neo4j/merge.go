@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -13,12 +14,16 @@ import (
 
 var _ graph.EntityMerger = (*Store)(nil)
 
-// qMergeMentions adds mention counts and spellings to an entity's, per article.
+// qMergeMentions adds mention counts, spellings and signs to an entity's, per article (signs not
+// known on either side leave them not known).
 const qMergeMentions = `UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
 MERGE (e)-[m:MENTIONED_IN]->(a)
+WITH m, row, m.count IS NULL AS fresh
 SET m.count = coalesce(m.count, 0) + row.count,
-    m.names = reduce(acc = coalesce(m.names, []), x IN row.names | CASE WHEN x IN acc THEN acc ELSE acc + x END)`
+    m.names = reduce(acc = coalesce(m.names, []), x IN row.names | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    m.signs = CASE WHEN row.signs IS NULL OR (NOT fresh AND m.signs IS NULL) THEN null
+        ELSE reduce(acc = coalesce(m.signs, []), x IN row.signs | CASE WHEN x IN acc THEN acc ELSE acc + x END) END`
 
 // runFunc runs one statement in the transaction under way and returns its records.
 type runFunc func(q string, params map[string]any) ([]*driver.Record, error)
@@ -150,13 +155,14 @@ func take(run runFunc, id string) (*held, error) {
 		}
 		h.rels = append(h.rels, r)
 	}
-	if recs, err = run(`MATCH (:Entity {id: $id})-[m:MENTIONED_IN]->(a:Article) RETURN a.id AS article, m.count AS count, m.names AS names`,
+	if recs, err = run(`MATCH (:Entity {id: $id})-[m:MENTIONED_IN]->(a:Article) RETURN a.id AS article, m.count AS count, m.names AS names, m.signs AS signs`,
 		map[string]any{"id": id}); err != nil {
 		return nil, err
 	}
 	for _, rec := range recs {
 		m := rec.AsMap()
-		h.mentions = append(h.mentions, graph.Mention{Entity: id, Article: strOf(m, "article"), Count: intOf(rec, "count"), Names: namesOf(m["names"])})
+		h.mentions = append(h.mentions, graph.Mention{Entity: id, Article: strOf(m, "article"), Count: intOf(rec, "count"), Names: namesOf(m["names"]),
+			Signs: signsOf(m["signs"])})
 	}
 	return h, nil
 }
@@ -182,7 +188,8 @@ func (d dest) of(article string) string {
 func (h *held) restore(run runFunc, d dest, gone func(id string) bool) error {
 	var rows []any
 	for _, m := range h.mentions {
-		rows = append(rows, map[string]any{"entity": d.of(m.Article), "article": m.Article, "count": m.Count, "names": toAny(m.Names)})
+		rows = append(rows, map[string]any{"entity": d.of(m.Article), "article": m.Article, "count": m.Count, "names": toAny(m.Names),
+			"signs": signsParam(m.Signs)})
 	}
 	if len(rows) > 0 {
 		if _, err := run(qMergeMentions, map[string]any{"rows": rows}); err != nil {
@@ -270,6 +277,35 @@ func putEntity(run runFunc, e graph.Entity, replace bool) error {
 	return err
 }
 
+// signsOf reads a mention's signs, sorted: nil when none were stored (a mention stored before they
+// were kept), empty when stored empty or as graph.NoSigns (by neo4j-admin).
+func signsOf(v any) []graph.EntityType {
+	if v == nil {
+		return nil
+	}
+	ss := strList(v)
+	out := make([]graph.EntityType, 0, len(ss))
+	for _, s := range ss {
+		if t := graph.EntityType(s); t != graph.NoSigns {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// signsParam is a mention's signs as a statement parameter: null when not known.
+func signsParam(ts []graph.EntityType) any {
+	if ts == nil {
+		return nil
+	}
+	out := make([]any, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, string(t))
+	}
+	return out
+}
+
 // namesOf reads a mention's spellings, sorted (nil when none were stored).
 func namesOf(v any) []string {
 	ns := strList(v)
@@ -283,14 +319,14 @@ func namesOf(v any) []string {
 // Evidence returns every mention, and every HOLDS_POST relation with one fact for each article that
 // gives it, holding only the article.
 func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
-	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count`, nil)
+	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count, m.signs AS signs`, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	ms := make([]graph.Mention, 0, len(recs))
 	for _, r := range recs {
 		m := r.AsMap()
-		ms = append(ms, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count")})
+		ms = append(ms, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count"), Signs: signsOf(m["signs"])})
 	}
 	if recs, err = s.read(ctx, `MATCH (a:Entity)-[r:HOLDS_POST]->(b:Entity)
 RETURN a.id AS from, b.id AS to, coalesce(r.title, '') AS title, coalesce(r.status, '') AS status, r.articles AS articles`, nil); err != nil {

@@ -358,7 +358,7 @@ SET e:%s, e.name = row.name, e.type = row.type, e.partial = row.partial,
 	qMentions = `UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity}), (a:Article {id: row.article})
 MERGE (e)-[m:MENTIONED_IN]->(a)
-SET m.count = row.count, m.names = row.names`
+SET m.count = row.count, m.names = row.names, m.signs = row.signs`
 
 	// One statement per relation type, with no clause after the MERGE: a relationship not stored yet
 	// (every one, in a first load) takes its row's lists whole, and a stored one is appended the facts
@@ -723,7 +723,8 @@ func (s *Store) writeNodes(ctx context.Context, b *graph.Batch) error {
 	}
 	var mentions []any
 	for _, m := range b.Mentions {
-		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count, "names": toAny(m.Names)})
+		mentions = append(mentions, map[string]any{"entity": m.Entity, "article": m.Article, "count": m.Count, "names": toAny(m.Names),
+			"signs": signsParam(m.Signs)})
 	}
 	return s.unwind(ctx, sess, "mentions", qMentions, mentions)
 }
@@ -1126,14 +1127,15 @@ RETURN `+relationProjection, map[string]any{"ids": toAny(ids), "types": typeName
 // Mentions returns the articles that name an entity.
 func (s *Store) Mentions(ctx context.Context, id string) ([]graph.Mention, error) {
 	recs, err := s.read(ctx, `MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(a:Article)
-RETURN e.id AS entity, a.id AS article, m.count AS count, m.names AS names ORDER BY article`, map[string]any{"id": id})
+RETURN e.id AS entity, a.id AS article, m.count AS count, m.names AS names, m.signs AS signs ORDER BY article`, map[string]any{"id": id})
 	if err != nil {
 		return nil, err
 	}
 	var out []graph.Mention
 	for _, r := range recs {
 		m := r.AsMap()
-		out = append(out, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count"), Names: namesOf(m["names"])})
+		out = append(out, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count"), Names: namesOf(m["names"]),
+			Signs: signsOf(m["signs"])})
 	}
 	return out, nil
 }
@@ -1297,13 +1299,15 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	if b.Entities, err = s.entityList(ctx, `MATCH (e:Entity) RETURN `+entityProjection+` AS e`, nil); err != nil {
 		return nil, err
 	}
-	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article) RETURN e.id AS entity, a.id AS article, m.count AS count, m.names AS names`, nil)
+	recs, err := s.read(ctx, `MATCH (e:Entity)-[m:MENTIONED_IN]->(a:Article)
+RETURN e.id AS entity, a.id AS article, m.count AS count, m.names AS names, m.signs AS signs`, nil)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range recs {
 		m := r.AsMap()
-		b.Mentions = append(b.Mentions, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count"), Names: namesOf(m["names"])})
+		b.Mentions = append(b.Mentions, graph.Mention{Entity: strOf(m, "entity"), Article: strOf(m, "article"), Count: intOf(r, "count"), Names: namesOf(m["names"]),
+			Signs: signsOf(m["signs"])})
 	}
 	if b.Relations, err = s.relationList(ctx, `MATCH ()-[r:`+relPattern+`]->() RETURN `+relationProjection, nil); err != nil {
 		return nil, err

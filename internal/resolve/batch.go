@@ -19,6 +19,7 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 		b.Articles = append(b.Articles, d.Article)
 		counts := map[string]int{}
 		spelled := map[string][]string{}
+		signs := map[string][]graph.EntityType{}
 		for _, e := range d.Entities {
 			c := r.Of(e)
 			if c == nil || e.Filer {
@@ -33,12 +34,13 @@ func Batch(docs []*extract.Doc, r *Resolver) *graph.Batch {
 			counts[c.ID] += e.MentionCount()
 			if e.MentionCount() > 0 {
 				spelled[c.ID] = append(append(spelled[c.ID], e.Name), e.Aliases...)
+				signs[c.ID] = append(signs[c.ID], e.Signs...)
 			}
 		}
 		for _, e := range d.Entities {
 			if c := r.Of(e); c != nil && counts[c.ID] > 0 {
 				b.Mentions = append(b.Mentions, graph.Mention{Entity: c.ID, Article: d.Article.ID, Count: counts[c.ID],
-					Names: sortedSet(spelled[c.ID])})
+					Names: sortedSet(spelled[c.ID]), Signs: SortSigns(signs[c.ID])})
 				delete(counts, c.ID)
 			}
 		}

@@ -19,14 +19,15 @@ func doc(id string, es ...*extract.Entity) *extract.Doc {
 	return d
 }
 
-// A one-word "person" with no sign of a person joins the organisation of its name; its id, given
+// A one-word "person" with no sign of a person joins the organisation of its name (signed by its
+// longer spelling); its id, given
 // while it was a partial node of its own, is free again: a person of that name that a later batch
 // shows to be one is "person:quenby", as in one batch, not "person:quenby-2".
 func TestMergedAwayIDIsFree(t *testing.T) {
 	articles := func() []*extract.Doc {
 		return []*extract.Doc{
 			doc("q1", &extract.Entity{Name: "Quenby", Type: graph.Person}),
-			doc("q2", &extract.Entity{Name: "Quenby", Type: graph.Organisation}),
+			doc("q2", &extract.Entity{Name: "Quenby", Type: graph.Organisation, Aliases: []string{"Quenby Ltd"}}),
 			doc("q3", &extract.Entity{Name: "Quenby", Type: graph.Person, Titles: []string{"Mr"}}),
 		}
 	}

@@ -4,6 +4,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,10 +28,6 @@ type Cluster struct {
 	// Partial marks a person known only by a surname or a title and surname, whose own article gives
 	// no full name and whose evidence supports no full name: a node of its own.
 	Partial bool
-	// signed marks a partial node that an article shows to be a person (a title, a post, a meeting or
-	// a visit); a stored one counts as signed, as the store keeps no titles. An unsigned one joins an
-	// organisation of its name (revise).
-	signed bool
 	// evidence and postWords are the evidence that outlives a batch, read from what is written (see
 	// learnDocs): "with:" each organisation and place named in the articles naming a person (by
 	// the number the resolver gives its cluster, ref, not its id), and the post words of the titles
@@ -43,7 +40,11 @@ type Cluster struct {
 	// (DoubtfulVariant)
 	evidenceIn map[string]map[string]bool
 	into       *Cluster // the cluster this one was merged into after it was made (see revise)
-	written    bool     // written in an earlier batch or held by the store: merging it is a store merge
+	// typeSigned: an article naming it showed a sign of its type (Signs), in this run or as the store
+	// keeps it with each mention (LearnStored; a stored entity counts as signed until then). One with
+	// none joins the same name of another type (see types.go).
+	typeSigned bool
+	written    bool // written in an earlier batch or held by the store: merging it is a store merge
 }
 
 // Resolver clusters entities across articles.
@@ -51,7 +52,10 @@ type Resolver struct {
 	lex      *lexicon.Lexicon
 	clusters []*Cluster
 	byKey    map[string]*Cluster
-	of       map[*extract.Entity]*Cluster
+	// keyed lists, under each key, the organisations and places with a spelling of that key
+	// (whether or not the key leads to them): the nodes of another type a name may join (typed)
+	keyed map[string][]*Cluster
+	of    map[*extract.Entity]*Cluster
 	// bySurname indexes person clusters by the spelling key (wordKey) of the last word of each of
 	// their names, so that matching looks at a handful of clusters, not all of them.
 	bySurname   map[string][]*Cluster
@@ -82,7 +86,7 @@ func (r *Resolver) Seed(es []graph.Entity) {
 	var seeded []*Cluster
 	for _, e := range es {
 		c := &Cluster{ID: e.ID, Type: e.Type, Name: e.Name, first: e.Name, written: true, names: map[string]int{},
-			aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...)}
+			aliases: map[string]bool{}, Reasons: append([]string{}, e.Merges...), typeSigned: true}
 		r.byID[e.ID] = c
 		r.clusters = append(r.clusters, c)
 		seeded = append(seeded, c)
@@ -90,10 +94,11 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			r.addName(c, n)
 			c.aliases[n] = true
+			r.index(c, n)
 		}
 		if e.Type == graph.Person && len(names.Words(e.Name)) < 2 {
 			// a person stored under one name is a partial node (see placePartial)
-			c.Partial, c.signed = true, true
+			c.Partial = true
 			if k := "partial|" + names.Fold(e.Name); r.byKey[k] == nil {
 				r.byKey[k] = c
 			}
@@ -102,11 +107,12 @@ func (r *Resolver) Seed(es []graph.Entity) {
 		r.claimKey(c, e.Name)
 	}
 	// then the other spellings, as Add would have keyed them: every spelling of an organisation or
-	// a place, and the full names of a person (a surname alone joins one by revise)
+	// a place but an English word (commonWord), and the full names of a person (a surname alone
+	// joins one by revise)
 	for i, e := range es {
 		for _, n := range e.Aliases {
-			if e.Type != graph.Person || len(names.Words(n)) >= 2 {
-				r.claimKey(seeded[i], n)
+			if e.Type == graph.Person && len(names.Words(n)) >= 2 || e.Type != graph.Person && !commonWord(n) {
+				r.claimKey(seeded[i], n) // not "Bank" for Ljubljanska Banka, as Add (place) does not
 			}
 		}
 	}
@@ -194,12 +200,14 @@ func orgKey(name string) string {
 // A merge across articles needs evidence beyond spelling. Entities of one type whose names fold
 // alike are one (a full-name match: "Tony Blair" and "tony blair"; organisations also through their
 // party or final-s form: "Tories" and "Conservative Party", "Reuter" and "Reuters"); a correction
-// (kgload merge / split) overrides. A name with another type joins only when its article gives no
-// sign of its own type. A person known in its article by one name only is a partial node
+// (kgload merge / split) overrides. Each entity is first given the type it is filed under, on the
+// signs of each type its articles show (typeItems: a name lives as two types only when the text
+// supports both). A person known in its article by one name only is a partial node
 // (placeSingle), and a full name written another way ("Muammar Qaddafi", "Muammar Gaddafi") a node
 // of its own: the batch's own articles decide no such merge, as what a batch holds depends on where
 // it begins and ends. Then the batch's lasting evidence is learned and Revise joins what it supports
-// (spelling variants, then a partial node and the one full name known with its word), on the
+// (spelling variants, a node with no sign of its type and its name's signed type, then a partial
+// node and the one full name known with its word), on the
 // evidence the store holds too, so the same articles give the same nodes in any order and in batches
 // of any size, and a load cut short and run again decides as a clean one.
 func (r *Resolver) Add(docs []*extract.Doc) {
@@ -207,24 +215,20 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 		c.written = true // the batch that named them is written before the next is added
 	}
 	r.unwritten = nil
-	type single struct {
-		e       *extract.Entity
-		ownType bool
-	}
-	var singles []single
-	for _, d := range docs {
-		own := ownTypeEvidence(d)
-		for _, e := range d.Entities {
-			t := r.typeOf(e)
-			if t == graph.Person && len(names.Words(e.Name)) < 2 {
-				singles = append(singles, single{e, own[e]})
-				continue
+	// the names read as their type first, then those filed under another type (which join what the
+	// others made, as they did when only a person of one word could), then people of one word
+	items := r.typeItems(docs)
+	for _, moved := range []bool{false, true} {
+		for _, it := range items {
+			if (it.dest != it.t) == moved && !(it.dest == graph.Person && len(names.Words(it.e.Name)) < 2) {
+				r.place(it.e, it.t, it.dest)
 			}
-			r.place(e, t, own[e])
 		}
 	}
-	for _, s := range singles {
-		r.placeSingle(s.e, s.ownType)
+	for _, it := range items {
+		if it.dest == graph.Person && len(names.Words(it.e.Name)) < 2 {
+			r.placeSingle(it.e)
+		}
 	}
 	r.assignIDs()
 	r.learnDocs(docs)
@@ -262,50 +266,21 @@ func looksLikeCompany(name string) bool {
 	return lexicon.IsLegalForm(last)
 }
 
-// ownTypeEvidence marks the entities whose article shows their type: a person with a title or a
-// post, or in a meeting or a visit; an organisation whose name ends in an organisation's head word
-// or legal form ("Bank", "Council", "Inc").
-func ownTypeEvidence(d *extract.Doc) map[*extract.Entity]bool {
-	m := map[*extract.Entity]bool{}
-	for _, e := range d.Entities {
-		switch e.Type {
-		case graph.Person:
-			if len(e.Titles) > 0 {
-				m[e] = true
-			}
-		case graph.Organisation:
-			if ts := strings.Fields(e.Name); len(ts) > 1 && (lexicon.IsOrgHead(ts[len(ts)-1]) || lexicon.IsLegalForm(ts[len(ts)-1])) {
-				m[e] = true
-			}
-		}
-	}
-	for _, rel := range d.Relations {
-		if rel.From != nil && rel.From.Type == graph.Person {
-			m[rel.From] = true
-		}
-		if rel.Type == graph.Met && rel.To != nil && rel.To.Type == graph.Person {
-			m[rel.To] = true
-		}
-	}
-	return m
-}
-
-// otherType is the type a name may also have been filed under: people and organisations are
-// confused with each other ("Tony Blair" read as a company), places are not.
-func otherType(t graph.EntityType) (graph.EntityType, bool) {
-	switch t {
-	case graph.Person:
-		return graph.Organisation, true
-	case graph.Organisation:
-		return graph.Person, true
-	}
-	return "", false
-}
-
-func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ownType bool) {
+// place files an entity read as type read under type t (see typeItems): the cluster of its name
+// and type, or a new one.
+func (r *Resolver) place(e *extract.Entity, read, t graph.EntityType) {
 	k := r.key(t, e.Name)
 	c := r.lookup(k)
+	if c != nil && c.Type != t {
+		c = nil // its name's cluster of this type joined another type; one with a sign starts anew
+	}
 	reason := ""
+	if read != t {
+		reason = readAsOther(e.Name, read, t)
+		if c == nil {
+			c = r.typed(t, e.Name) // an organisation or place with the spelling, whose key another took
+		}
+	}
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.lookup(r.key(t, to)); fc != nil {
 			c, k = fc, r.key(t, to)
@@ -319,17 +294,6 @@ func (r *Resolver) place(e *extract.Entity, t graph.EntityType, ownType bool) {
 		}
 		r.join(r.orNew(c, t, k), e, "")
 		return
-	}
-	if c == nil && !ownType {
-		// the same name filed under the other type: one name, one type, unless the text shows both
-		if ot, ok := otherType(t); ok {
-			if oc := r.lookup(r.key(ot, e.Name)); oc != nil && oc.Type == ot {
-				c = oc
-				reason = fmt.Sprintf("%s: read as %s in one article, known as %s %s; its article shows no sign of the %s",
-					e.Name, article(t), article(ot), oc.first, strings.ToLower(string(t)))
-				k = r.key(ot, e.Name)
-			}
-		}
 	}
 	if c == nil {
 		c = &Cluster{Type: t, names: map[string]int{}, aliases: map[string]bool{}}
@@ -395,9 +359,12 @@ func (r *Resolver) join(c *Cluster, e *extract.Entity, reason string) {
 		c.first = e.Name
 	}
 	r.addName(c, e.Name)
+	c.typeSigned = c.typeSigned || slices.Contains(signsOf(e), c.Type)
 	c.aliases[e.Name] = true
+	r.index(c, e.Name)
 	for _, a := range e.Aliases {
 		c.aliases[a] = true
+		r.index(c, a)
 	}
 	if reason != "" && !c.hasReasonFor(e.Name) {
 		c.Reasons = append(c.Reasons, reason)
@@ -451,7 +418,7 @@ func spellingVariant(a, b []string) ([]string, bool) {
 // change the graph; once it has joined one, the word alone leads there, as it would had all its
 // articles come in one batch, until a namesake makes the join doubtful (Doubtful). A name with no
 // sign of a person in its article that names an organisation joins the organisation.
-func (r *Resolver) placeSingle(e *extract.Entity, ownType bool) {
+func (r *Resolver) placeSingle(e *extract.Entity) {
 	if to, ok := r.fix.target(e.Name); ok {
 		if fc := r.lookup(r.key(graph.Person, to)); fc != nil {
 			r.join(fc, e, fmt.Sprintf("%s: merged with %s by a correction (kgload merge)", e.Name, fc.firstName()))
@@ -459,29 +426,11 @@ func (r *Resolver) placeSingle(e *extract.Entity, ownType bool) {
 		}
 	}
 	k := "partial|" + names.Fold(e.Name)
-	if r.fix.isSplit(e.Name) {
-		r.join(r.orNew(r.lookup(k), graph.Person, k), e, "")
-		return
+	c := r.lookup(k)
+	if c != nil && c.Type != graph.Person {
+		c = nil
 	}
-	if !ownType {
-		// one word read as a person with no title and in no relation, that names an organisation
-		// ("Barclays"): the organisation
-		if oc := r.lookup(r.key(graph.Organisation, e.Name)); oc != nil && oc.Type == graph.Organisation {
-			r.join(oc, e, personReadAsOrg(e.Name, oc))
-			return
-		}
-	}
-	c := r.orNew(r.lookup(k), graph.Person, k)
-	if c.Partial && ownType {
-		c.signed = true
-	}
-	r.join(c, e, "")
-}
-
-// personReadAsOrg is the reason a one-word "person" joins an organisation of its name.
-func personReadAsOrg(name string, oc *Cluster) string {
-	return fmt.Sprintf("%s: read as a person in one article, known as an organisation %s; its article shows no sign of the person",
-		name, oc.first)
+	r.join(r.orNew(c, graph.Person, k), e, "")
 }
 
 // surnameFits reports whether a one-word name is the surname of a full name: the same word, or one

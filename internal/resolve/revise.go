@@ -64,6 +64,7 @@ func (r *Resolver) learnDocs(docs []*extract.Doc) {
 // LearnStored records the evidence a store holds (graph.EntityMerger's Evidence) for the entities
 // Seed made known: the mentions, and the posts with the articles of their facts.
 func (r *Resolver) LearnStored(ms []graph.Mention, posts []graph.Relation) {
+	r.learnSigns(ms)
 	byArticle := map[string][]*Cluster{}
 	var order []string
 	for _, m := range ms {
@@ -231,8 +232,10 @@ func shared(a, b map[string]bool, places bool) []string {
 //   - a person's full name written another way joins it when the differing words are long and no
 //     English word (spellingVariant), the two share two things (post words, organisations,
 //     places), and each is the other's one such candidate;
-//   - then a partial node with no sign of a person in its articles joins an organisation of its
-//     name; one whose word is no English word joins the one person with a full name ending in it
+//   - then a node none of whose articles shows a sign of its type joins the node of its name of
+//     another type (reviseTypes): the first in the order place, organisation, person with signs,
+//     or, when no type of the name has any, one earlier in that order;
+//   - then a partial node whose word is no English word joins the one person with a full name ending in it
 //     (the same, or a long non-English transliteration of it) when that name ends in the very word
 //     (no transliteration: "Sacha" is not "Arrigo Sacchi"), a name that opens like a person's
 //     (opensLikeName), and they share a post word or an
@@ -262,15 +265,10 @@ func (r *Resolver) revise(people []*Cluster) {
 		why := d + "; " + strings.Join(r.sharedEvidence(into, from, true)[:2], ", ") // the two it needs
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
+	r.reviseTypes()
 	for _, p := range r.clusters {
 		if p.into != nil || !p.Partial || p.Type != graph.Person || r.fix.isSplit(p.Name) {
 			continue
-		}
-		if !p.signed {
-			if oc := r.lookup(r.key(graph.Organisation, p.Name)); oc != nil && oc.Type == graph.Organisation {
-				r.absorb(oc, p, personReadAsOrg(p.Name, oc))
-				continue
-			}
 		}
 		if c := r.surnameOf(p); c != nil {
 			// the reason names no evidence: what is known when the two join depends on batching
@@ -455,12 +453,14 @@ func (r *Resolver) ApplyCorrections() {
 // reason adds none.
 func (r *Resolver) absorb(c, p *Cluster, reason string) {
 	p.into = c
+	c.typeSigned = c.typeSigned || p.typeSigned && p.Type == c.Type
 	for n, k := range p.names {
 		r.addName(c, n)
 		c.names[n] += k - 1
 	}
 	for a := range p.aliases {
 		c.aliases[a] = true
+		r.index(c, a)
 	}
 	for _, why := range p.Reasons {
 		if !containsString(c.Reasons, why) {

@@ -143,12 +143,17 @@ const unionNames = `coalesce((SELECT nullif(json_group_array(value), '[]') FROM 
 	SELECT value FROM json_each(CASE mentions.names WHEN '' THEN '[]' ELSE mentions.names END)
 	UNION SELECT value FROM json_each(CASE excluded.names WHEN '' THEN '[]' ELSE excluded.names END) ORDER BY value)), '')`
 
+// unionSigns is the signs of a mention moved onto another of the same entity and article: both
+// sets, sorted (NULL when either is not known).
+const unionSigns = `CASE WHEN mentions.signs IS NULL OR excluded.signs IS NULL THEN NULL ELSE (SELECT json_group_array(value) FROM (
+	SELECT value FROM json_each(mentions.signs) UNION SELECT value FROM json_each(excluded.signs) ORDER BY value)) END`
+
 // moveMentions moves the mentions of entity from (of one article, or all when article is "") to
 // entity to, adding counts and spellings to a mention it has of the same article.
 func (t *txRun) moveMentions(from, to, article string) {
-	t.exec(`INSERT INTO mentions(entity, article, count, names)
-		SELECT ?, article, count, names FROM mentions WHERE entity = ? AND (? = '' OR article = ?)
-		ON CONFLICT(entity, article) DO UPDATE SET count = count + excluded.count, names = `+unionNames,
+	t.exec(`INSERT INTO mentions(entity, article, count, names, signs)
+		SELECT ?, article, count, names, signs FROM mentions WHERE entity = ? AND (? = '' OR article = ?)
+		ON CONFLICT(entity, article) DO UPDATE SET count = count + excluded.count, names = `+unionNames+`, signs = `+unionSigns,
 		to, from, article, article)
 	t.exec(`DELETE FROM mentions WHERE entity = ? AND (? = '' OR article = ?)`, from, article, article)
 }
@@ -232,14 +237,14 @@ func relationsOf(ctx context.Context, tx *sql.Tx, id string) ([]graph.Relation, 
 // Evidence returns every mention, and every HOLDS_POST relation with one fact for each article that
 // gives it, holding only the article.
 func (s *Store) Evidence(ctx context.Context) ([]graph.Mention, []graph.Relation, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT entity, article, count FROM mentions`)
+	rows, err := s.db.QueryContext(ctx, `SELECT entity, article, count, '', signs FROM mentions`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sqlite: evidence: %w", err)
 	}
 	var ms []graph.Mention
 	for rows.Next() {
-		var m graph.Mention
-		if err := rows.Scan(&m.Entity, &m.Article, &m.Count); err != nil {
+		m, err := scanMention(rows)
+		if err != nil {
 			rows.Close()
 			return nil, nil, fmt.Errorf("sqlite: evidence: %w", err)
 		}

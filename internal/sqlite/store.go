@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,7 +117,7 @@ var ddl = []string{
 		entity TEXT NOT NULL REFERENCES entities(id), reason TEXT NOT NULL, PRIMARY KEY (entity, reason))`,
 	`CREATE TABLE IF NOT EXISTS mentions (
 		entity TEXT NOT NULL REFERENCES entities(id), article TEXT NOT NULL REFERENCES articles(id),
-		count INTEGER NOT NULL, names TEXT NOT NULL DEFAULT '', PRIMARY KEY (entity, article))`,
+		count INTEGER NOT NULL, names TEXT NOT NULL DEFAULT '', signs TEXT, PRIMARY KEY (entity, article))`,
 	`CREATE TABLE IF NOT EXISTS relations (
 		key TEXT PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL REFERENCES entities(id),
 		dst TEXT NOT NULL REFERENCES entities(id), title TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '')`,
@@ -141,6 +142,9 @@ var addedColumns = []struct{ table, column, def string }{
 	// the spellings an article used for an entity (graph.Mention.Names), a JSON array; '' in a
 	// mention stored before they were kept
 	{"mentions", "names", "TEXT NOT NULL DEFAULT ''"},
+	// the types the article showed signs of (graph.Mention.Signs), a JSON array; NULL in a mention
+	// stored before they were kept
+	{"mentions", "signs", "TEXT"},
 }
 
 // ApplySchema creates the tables and indexes when missing.
@@ -223,8 +227,9 @@ func (s *Store) Write(ctx context.Context, b *graph.Batch) (err error) {
 		}
 	}
 	for _, m := range b.Mentions {
-		exec(`INSERT INTO mentions(entity, article, count, names) VALUES (?,?,?,?)
-			ON CONFLICT(entity, article) DO UPDATE SET count=excluded.count, names=excluded.names`, m.Entity, m.Article, m.Count, encodeNames(m.Names))
+		exec(`INSERT INTO mentions(entity, article, count, names, signs) VALUES (?,?,?,?,?)
+			ON CONFLICT(entity, article) DO UPDATE SET count=excluded.count, names=excluded.names, signs=excluded.signs`,
+			m.Entity, m.Article, m.Count, encodeNames(m.Names), encodeSigns(m.Signs))
 	}
 	for _, r := range b.Relations {
 		r.Normalize()
@@ -557,24 +562,58 @@ type querier interface {
 
 // mentionsOf reads the mentions of one entity with their spellings.
 func mentionsOf(ctx context.Context, q querier, id string) ([]graph.Mention, error) {
-	rows, err := q.QueryContext(ctx, `SELECT entity, article, count, names FROM mentions WHERE entity = ? ORDER BY article`, id)
+	rows, err := q.QueryContext(ctx, `SELECT entity, article, count, names, signs FROM mentions WHERE entity = ? ORDER BY article`, id)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: mentions: %w", err)
 	}
 	defer rows.Close()
 	var out []graph.Mention
 	for rows.Next() {
-		var m graph.Mention
-		var ns string
-		if err := rows.Scan(&m.Entity, &m.Article, &m.Count, &ns); err != nil {
-			return nil, fmt.Errorf("sqlite: mentions: %w", err)
-		}
-		if m.Names, err = decodeNames(ns); err != nil {
+		m, err := scanMention(rows)
+		if err != nil {
 			return nil, fmt.Errorf("sqlite: mentions: %w", err)
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// scanMention reads a row of entity, article, count, names and signs.
+func scanMention(rows *sql.Rows) (graph.Mention, error) {
+	var m graph.Mention
+	var ns string
+	var signs sql.NullString
+	err := rows.Scan(&m.Entity, &m.Article, &m.Count, &ns, &signs)
+	if err == nil {
+		m.Names, err = decodeNames(ns)
+	}
+	if err == nil && signs.Valid {
+		err = json.Unmarshal([]byte(signs.String), &m.Signs)
+		if m.Signs == nil {
+			m.Signs = []graph.EntityType{}
+		}
+	}
+	return m, err
+}
+
+// encodeSigns stores a mention's signs as a JSON array, sorted; NULL when not known.
+func encodeSigns(ts []graph.EntityType) any {
+	if ts == nil {
+		return nil
+	}
+	ss := make([]string, 0, len(ts))
+	for _, t := range ts {
+		ss = append(ss, string(t))
+	}
+	b, _ := json.Marshal(sortedStrings(ss))
+	return string(b)
+}
+
+// sortedStrings returns the distinct strings of xs, sorted, never nil.
+func sortedStrings(xs []string) []string {
+	out := append([]string{}, xs...)
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // encodeNames stores a mention's spellings as a JSON array (” for none).
@@ -763,17 +802,12 @@ func (s *Store) Dump(ctx context.Context) (*graph.Batch, error) {
 	if b.Entities, err = s.Entities(ctx); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT entity, article, count, names FROM mentions`)
+	rows, err = s.db.QueryContext(ctx, `SELECT entity, article, count, names, signs FROM mentions`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: dump: %w", err)
 	}
 	for rows.Next() {
-		var m graph.Mention
-		var ns string
-		err := rows.Scan(&m.Entity, &m.Article, &m.Count, &ns)
-		if err == nil {
-			m.Names, err = decodeNames(ns)
-		}
+		m, err := scanMention(rows)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite: dump: %w", err)

@@ -49,8 +49,9 @@ func TestReopen(t *testing.T) {
 	storetest.CompareBatches(t, d, storetest.Expected(b))
 }
 
-// TestOlderFileGainsMentionNames opens a file written before mentions kept their spellings (no
-// names column): it opens, its mentions read with no spellings, and new mentions keep theirs.
+// TestOlderFileGainsMentionNames opens a file written before mentions kept their spellings and
+// signs (no names or signs column): it opens, its mentions read with no spellings and signs not
+// known (nil), and new mentions keep theirs, none (empty) included.
 func TestOlderFileGainsMentionNames(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -78,11 +79,21 @@ func TestOlderFileGainsMentionNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Write(ctx, &graph.Batch{Mentions: []graph.Mention{{Entity: "person:ada-okafor", Article: "a2", Count: 1, Names: []string{"Ada Okafor", "Okafor"}}}}); err != nil {
+	if err := s.Write(ctx, &graph.Batch{Mentions: []graph.Mention{{Entity: "person:ada-okafor", Article: "a2", Count: 1, Names: []string{"Ada Okafor", "Okafor"},
+		Signs: []graph.EntityType{graph.Person}}}}); err != nil {
 		t.Fatal(err)
 	}
 	ms, err := s.Mentions(ctx, "person:ada-okafor")
 	if err != nil || len(ms) != 2 || ms[0].Names != nil || !slices.Equal(ms[1].Names, []string{"Ada Okafor", "Okafor"}) {
 		t.Fatalf("mentions: %+v, %v; want a1 with no spellings, a2 with its two", ms, err)
+	}
+	if ms[0].Signs != nil || !slices.Equal(ms[1].Signs, []graph.EntityType{graph.Person}) {
+		t.Fatalf("signs: %q, %q; want a1's not known, a2's Person", ms[0].Signs, ms[1].Signs)
+	}
+	if err := s.Write(ctx, &graph.Batch{Mentions: []graph.Mention{{Entity: "person:ada-okafor", Article: "a1", Count: 2, Signs: []graph.EntityType{}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if ms, err = s.Mentions(ctx, "person:ada-okafor"); err != nil || ms[0].Signs == nil || len(ms[0].Signs) != 0 {
+		t.Fatalf("a1 written again with no signs: %+v, %v; want its signs known and empty", ms, err)
 	}
 }

@@ -8,7 +8,9 @@
 //     spellings ("Rice" of David Rice is fine), that the corpus writes in lower case at least as
 //     often as capitalised inside a sentence ("Born" for Gordon Brown, "Base", "Beyond");
 //   - company: a Person entity with a spelling that ends in a company legal form ("Inc", "Corp", "Plc");
-//   - two types: a folded name that is the name of entities of two types.
+//   - two types: a folded name that is the name of entities of two types; "supported" when every
+//     one of them had a sign of its type in at least one of its articles (resolve.Signs, the one
+//     definition the resolver follows too), "unsupported" when one had none.
 //
 // It prints the counts, then up to -n examples of each. The corpus is read only through its path
 // argument; nothing here is used by the build or the tests.
@@ -59,17 +61,19 @@ func main() {
 	}
 	var ents []graph.Entity
 	partial := 0
+	signed := map[string]bool{} // entity id → an article showed a sign of its type
 	for _, c := range res.Resolver.Clusters() {
 		if c.ID == "" {
 			continue
 		}
+		signed[c.ID] = c.Signed()
 		ents = append(ents, graph.Entity{ID: c.ID, Name: c.Name, Type: c.Type, Aliases: c.Aliases, Merges: c.Reasons})
 		if c.Partial {
 			partial++
 		}
 	}
 	sort.Slice(ents, func(i, j int) bool { return ents[i].ID < ents[j].ID })
-	a := &audit{lower: lower, capital: capital, dump: *dump, byName: map[string]map[graph.EntityType]string{}}
+	a := &audit{lower: lower, capital: capital, dump: *dump, byName: map[string]map[graph.EntityType]string{}, signed: signed}
 	for _, e := range ents {
 		a.entity(e)
 	}
@@ -88,6 +92,7 @@ type audit struct {
 
 	surname, word, company       []string
 	byName                       map[string]map[graph.EntityType]string
+	signed                       map[string]bool // entity id → a sign of its type in one of its articles
 	people, multi                int
 	personWords                  int
 	bySurnameJoins, variantJoins int // merges across articles of a surname, of a spelling variant
@@ -183,27 +188,42 @@ func (a *audit) person(e graph.Entity, spellings []string) {
 
 // report prints the counts, then up to n examples of each kind.
 func (a *audit) report(n int) {
-	var twoTypes []string
+	var supported, unsupported []string
 	for k, ts := range a.byName {
-		if len(ts) > 1 {
-			var ids []string
-			for _, id := range ts {
-				ids = append(ids, id)
+		if len(ts) < 2 {
+			continue
+		}
+		var ids []string
+		all := true
+		for _, id := range ts {
+			mark := ""
+			if !a.signed[id] {
+				mark, all = " (no sign)", false
 			}
-			sort.Strings(ids)
-			twoTypes = append(twoTypes, fmt.Sprintf("%q: %s", k, strings.Join(ids, ", ")))
+			ids = append(ids, id+mark)
+		}
+		sort.Strings(ids)
+		x := fmt.Sprintf("%q: %s", k, strings.Join(ids, ", "))
+		if all {
+			supported = append(supported, x)
+		} else {
+			unsupported = append(unsupported, x)
 		}
 	}
-	sort.Strings(twoTypes)
+	sort.Strings(supported)
+	sort.Strings(unsupported)
 	fmt.Printf("cross-article merges: surname alone %d, spelling variant %d\n", a.bySurnameJoins, a.variantJoins)
 	fmt.Printf("person spellings with another surname:   %d\n", len(a.surname))
 	fmt.Printf("spellings that are lower-case words:      %d (of people %d)\n", len(a.word), a.personWords)
 	fmt.Printf("Person entities with a legal-form suffix: %d\n", len(a.company))
-	fmt.Printf("names living as two or more types:        %d\n", len(twoTypes))
+	fmt.Printf("names living as two or more types:        %d (supported %d, unsupported %d)\n",
+		len(supported)+len(unsupported), len(supported), len(unsupported))
 	for _, sec := range []struct {
 		title string
 		xs    []string
-	}{{"another surname", a.surname}, {"lower-case words", a.word}, {"companies as people", a.company}, {"two types", twoTypes}} {
+	}{{"another surname", a.surname}, {"lower-case words", a.word}, {"companies as people", a.company},
+		{"two types, supported: every type has a sign in one of its articles", supported},
+		{"two types, unsupported: a type with no sign in any of its articles", unsupported}} {
 		fmt.Printf("\n## %s (%d)\n", sec.title, len(sec.xs))
 		for i, x := range sec.xs {
 			if i >= n {
