@@ -150,6 +150,9 @@ func (a *audit) words(e graph.Entity, spellings []string) {
 		}
 	}
 	for _, al := range e.Aliases {
+		if names.Fold(al) == names.Fold(e.Name) {
+			continue // the name itself in another case ("ANALYSIS" and "Analysis"): no word joined to it
+		}
 		if al != strings.ToUpper(al) && a.isWord(al) && !inName[names.Fold(al)] {
 			a.word = append(a.word, fmt.Sprintf("%s (%s): %q", e.ID, e.Type, al))
 			if e.Type == graph.Person {
