@@ -140,3 +140,16 @@ func TestSeatAfterTitleIsAPlace(t *testing.T) {
 		{"Nora Quillfeather, MP for Witney, resigned.", map[string]graph.EntityType{"Witney": graph.Place}, nil},
 	})
 }
+
+// Every part of a wire dateline before the date names a place: the town in capitals and the state's
+// abbreviation after it, which read alone pass for an organisation; the agency's name before it stays its own.
+func TestDatelinePlaces(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"WIDGET MAKER SEES PROFIT\n\nSPRINGVALE, Ore., March 3 - Dorvan Widget Co said it expects higher profits.",
+			map[string]graph.EntityType{"Springvale": graph.Place, "Ore": graph.Place, "Dorvan Widget Co": graph.Organisation}, nil},
+		{"TRUCKER RAISES RATES\n\nOVERLAND CREEK, KAN., Oct 30 - Quellar Freight Inc said it raised its rates.",
+			map[string]graph.EntityType{"Overland Creek": graph.Place, "KAN": graph.Place}, nil},
+		{"MARKETS CALM\n\nBy Hester Quainton, Reuters\nMARLOWVILLE, Feb 2 - Traders were calm on Monday.",
+			map[string]graph.EntityType{"Reuters": graph.Organisation, "Marlowville": graph.Place}, nil},
+	})
+}

@@ -177,7 +177,7 @@ func (x *Extractor) taggerTypes(d *Doc) {
 		}
 	}
 	for _, m := range d.Mentions {
-		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
+		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) || m.dateline {
 			continue
 		}
 		if m.Type == graph.Organisation && firmName(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
@@ -268,7 +268,7 @@ func (x *Extractor) oneTypePerName(ms []*Mention) {
 		}
 	}
 	for _, m := range ms {
-		if m.Title != "" || m.InTitle || x.isState(m) {
+		if m.Title != "" || m.InTitle || x.isState(m) || m.dateline {
 			continue
 		}
 		v := votes[m.folded()]
@@ -292,7 +292,7 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 			over = append(over, i)
 		}
 	}
-	titled := m.Title != "" || m.TitleFrom < m.Tok
+	titled := m.Title != "" || m.TitleFrom < m.Tok || m.dateline
 	if wireCode(d.Sents[m.Sent].Tokens, m.Tok, m.TokEnd) {
 		return false
 	}

@@ -58,8 +58,12 @@ func (x *Extractor) findMentions(d *Doc) {
 			return
 		}
 		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
+		dlFrom, dlTo := datelineMentions(d, si)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]
+			if c.from < dlTo && c.to > dlFrom {
+				continue // a place of the dateline, added whole
+			}
 			first := c
 			rs, plen := x.roles(s.Tokens[c.from:c.to]) // read once for the title and the chunk's own mentions
 			var pre *titleInfo
