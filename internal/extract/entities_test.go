@@ -153,3 +153,15 @@ func TestDatelinePlaces(t *testing.T) {
 			map[string]graph.EntityType{"Reuters": graph.Organisation, "Marlowville": graph.Place}, nil},
 	})
 }
+
+// A common English word after title words that are only modifiers ("General", "Federal", "Social") is no
+// person with a title: the words are one name, which the tagger types or drops.
+func TestModifierBeforeWordIsNoPerson(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"The carmaker General Turbines is recalling 20,000 vans, a spokeswoman said.", nil, []string{"Turbines"}},
+		{"Brenna Scoville, a Social Liberal member of the assembly, won the seat.",
+			map[string]graph.EntityType{"Brenna Scoville": graph.Person}, []string{"Liberal"}},
+		{"Dellworth bought Marrick Federal Savings for 40 mln dlrs.", nil, []string{"Savings"}},
+		{"General Okonkwo met the envoy on Tuesday.", map[string]graph.EntityType{"Okonkwo": graph.Person}, nil},
+	})
+}

@@ -623,6 +623,10 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 		return
 	}
 	k = peerRank(toks, c, ct, rs, k)
+	if pre == nil && !postNominal && modifierBeforeWord(ct, rs, k) {
+		d.addMention(si, c.from, c.to, "") // "General Motors", "Federal Savings": one name, typed later
+		return
+	}
 	info := &titleInfo{from: c.from}
 	if pre != nil {
 		*info = *pre
@@ -667,6 +671,28 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 			m.affilMention = affilMention
 		}
 	}
+}
+
+// modifierBeforeWord reports whether a chunk's name ct[k:] is one common English word, no given name,
+// after title words that are all modifiers, no post, honorific or rank ("General", "Federal", "Social",
+// "Energy Security"): no person is named so; the words belong to one name ("General Motors", "Social
+// Democratic", "Energy Security Analysis").
+func modifierBeforeWord(ct []Token, rs []role, k int) bool {
+	if k == 0 || k != len(ct)-1 || ct[k].AllCaps() || !lexicon.IsEnglishWord(ct[k].Text) || lexicon.IsGivenName(ct[k].Text) {
+		return false
+	}
+	title := false
+	for i, r := range rs[:k] {
+		w := ct[i].Text
+		switch {
+		case r == rTitle && !lexicon.IsPostWord(w) && !lexicon.IsHonorific(w) && !lexicon.IsPeerage(w):
+			title = true
+		case r == rName:
+		default:
+			return false
+		}
+	}
+	return title
 }
 
 // peerRank returns where the name at ct[k:] starts when a peer's rank before it is part of it: a peer is
