@@ -165,3 +165,16 @@ func TestModifierBeforeWordIsNoPerson(t *testing.T) {
 		{"General Okonkwo met the envoy on Tuesday.", map[string]graph.EntityType{"Okonkwo": graph.Person}, nil},
 	})
 }
+
+// A "person" named by a gazetteer place, with no given name, title or full name in the article, is the
+// place; one that says something is a company named after it; a surname of a full name stays a person.
+func TestPlaceNamedAsPersonIsNoPerson(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Prices were quoted at Villa Constitucion, Port Talbot and Port Hueneme.", map[string]graph.EntityType{
+			"Villa Constitucion": graph.Place, "Port Talbot": graph.Place, "Port Hueneme": graph.Place}, nil},
+		{"Barges left Fort Myers, and Port Hueneme said it was full.",
+			map[string]graph.EntityType{"Fort Myers": graph.Place, "Port Hueneme": graph.Organisation}, nil},
+		{"Greta Houston sang on Friday. Houston said she was tired.",
+			map[string]graph.EntityType{"Greta Houston": graph.Person}, nil},
+	})
+}

@@ -143,6 +143,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		}
 	}
 	x.oneTypePerName(d.Mentions)
+	x.placesNamedAsPeople(d)
 	dropWordNames(d)
 	for _, m := range d.Mentions {
 		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {
@@ -192,6 +193,54 @@ func (x *Extractor) taggerTypes(d *Doc) {
 	}
 }
 
+// placesNamedAsPeople types as a place a "person" whose name is a place of the gazetteer (a country,
+// region or city of places.tsv; a town of two words or more of the towns list: "Cape Canaveral") when
+// nothing in the article shows a person: no given name opens it, no mention of it has a title or an
+// honorific, and it is no word of a person's full name there ("Kerry" of "John Kerry"). A place's name
+// that says something ("Punta said") is a company named after the place.
+func (x *Extractor) placesNamedAsPeople(d *Doc) {
+	signed := map[string]bool{} // names with a sign of a person somewhere in the article
+	says := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Person {
+			continue
+		}
+		if toks := d.Sents[m.Sent].Tokens; m.TokEnd < len(toks) && saysWord(toks[m.TokEnd].Lower()) {
+			says[m.folded()] = true
+		}
+		if m.Title != "" || m.TitleFrom < m.Tok || m.InTitle {
+			signed[m.folded()] = true
+		}
+		if ws := m.foldedWords(); len(ws) >= 2 {
+			for _, w := range ws {
+				signed[w] = true
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Person || signed[m.folded()] {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]
+		if !toks[0].Word || lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || (m.Tok > 0 && lexicon.IsHonorific(d.Sents[m.Sent].Tokens[m.Tok-1].Text)) {
+			continue
+		}
+		if _, ok := x.lex.Place(m.Text); ok || (len(toks) >= 2 && lexicon.TownWords(tokenTexts(toks))) {
+			m.Type, m.Weak = graph.Place, false
+			if says[m.folded()] {
+				m.Type = graph.Organisation
+			}
+		}
+	}
+}
+
+// saysWord reports whether a lower-case word is "says" or the past of a WordNet verb of saying ("said",
+// "added", "announced").
+func saysWord(w string) bool {
+	inf, lemma, ok := lexicon.Verb(w, "say")
+	return ok && (inf == "past" || inf == "part" || inf == "s" && lemma == "say")
+}
+
 // dropWordNames leaves untyped the "people" whose names are English words that no given name opens
 // and no title or honorific stands before anywhere in the article: the titles of films, games and
 // songs, bands and events ("Fixed Penalty", "Golden Globe", "Consumer Electronics Show"); and the
@@ -208,7 +257,7 @@ func dropWordNames(d *Doc) {
 			continue
 		}
 		toks := d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]
-		if lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || lexicon.IsPeerage(toks[0].Text) {
+		if !toks[0].Word || lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || lexicon.IsPeerage(toks[0].Text) {
 			continue
 		}
 		words := true
