@@ -178,3 +178,35 @@ func TestPlaceNamedAsPersonIsNoPerson(t *testing.T) {
 			map[string]graph.EntityType{"Greta Houston": graph.Person}, nil},
 	})
 }
+
+// A one-word person or organisation that is a common English word loses its type when nothing in the
+// article shows what it is; a title, the tagger's sure reading, a possessive or "said", an initial, or a
+// full name holding the word keeps it.
+func TestDropUnsignedWords(t *testing.T) {
+	text := "Lantern was immersive. Mr Glade met Hollis Bramble. Bramble agreed. Quarry said it would. Then D Thicket ran. Beacon won."
+	d := &Doc{Text: text}
+	d.Sents = splitSentences(text)
+	add := func(si, tok int, typ graph.EntityType, learned float64) *Mention {
+		m := d.addMention(si, tok, tok+1, typ)
+		m.ruleWeak, m.learnedType, m.learned = true, typ, learned
+		return m
+	}
+	lantern := add(0, 0, graph.Person, 2) // no sign: dropped
+	glade := add(1, 1, graph.Person, 2)   // after "Mr"
+	glade.TitleFrom = 0
+	full := d.addMention(1, 3, 5, graph.Person)         // "Hollis Bramble"
+	bramble := add(2, 0, graph.Person, 2)               // a word of a full name
+	quarry := add(3, 0, graph.Organisation, 2)          // says something
+	thicket := add(4, 2, graph.Person, 2)               // after an initial
+	beacon := add(5, 0, graph.Organisation, marginType) // the tagger is sure
+	_ = full
+	dropUnsignedWords(d)
+	if lantern.Type != "" {
+		t.Errorf("%q kept its type %s", lantern.Text, lantern.Type)
+	}
+	for _, m := range []*Mention{glade, bramble, quarry, thicket, beacon} {
+		if m.Type == "" {
+			t.Errorf("%q lost its type", m.Text)
+		}
+	}
+}

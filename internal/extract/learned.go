@@ -145,6 +145,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 	x.oneTypePerName(d.Mentions)
 	x.placesNamedAsPeople(d)
 	dropWordNames(d)
+	dropUnsignedWords(d)
 	for _, m := range d.Mentions {
 		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {
 			if toks := d.Sents[m.Sent].Tokens; m.Tok > 0 && toks[m.Tok-1].Word && toks[m.Tok-1].Cap() &&
@@ -283,6 +284,61 @@ func dropWordNames(d *Doc) {
 			m.Type = ""
 		}
 	}
+}
+
+// dropUnsignedWords leaves untyped the one-word people and organisations that are a common English
+// word, no given name, when nothing in the article shows what they are: the rules did not type them
+// by their own words, no mention of them has a title or a type read from its context, the tagger is
+// not sure of them, they own and say nothing, no initial stands before them, and they are no word of a person's full name there. Such a word is a heading, a
+// sentence's first word, or a piece of a longer name the rules cut ("Awards" of a film prize, "Line" of
+// a shipping line).
+func dropUnsignedWords(d *Doc) {
+	signed := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == "" {
+			continue
+		}
+		if m.TokEnd-m.Tok >= 2 {
+			if m.Type == graph.Person {
+				for _, w := range m.foldedWords() {
+					signed[w] = true
+				}
+			}
+			continue
+		}
+		if !m.ruleWeak || m.Title != "" || m.TitleFrom < m.Tok || m.InTitle || len(m.typeVotes) > 0 ||
+			taggerSure(m) || actsAt(d.Sents[m.Sent].Tokens, m.TokEnd) || (m.Tok > 0 && initial(d.Sents[m.Sent].Tokens[m.Tok-1])) {
+			signed[m.folded()] = true
+		}
+	}
+	for _, m := range d.Mentions {
+		if (m.Type != graph.Person && m.Type != graph.Organisation) || m.TokEnd-m.Tok != 1 || signed[m.folded()] {
+			continue
+		}
+		t := d.Sents[m.Sent].Tokens[m.Tok]
+		if _, party := lexicon.PartyName(t.Text); !party && !t.AllCaps() && lexicon.IsEnglishWord(t.Text) &&
+			!lexicon.IsGivenName(t.Text) && !lexicon.IsMembersName(t.Text) {
+			m.Type = ""
+		}
+	}
+}
+
+// taggerSure reports whether the tagger read a mention's type surely enough to stand without other
+// signs: a person only when it would retype the rules' reading, an organisation when it would type it.
+func taggerSure(m *Mention) bool {
+	if m.learnedType != m.Type {
+		return false
+	}
+	if m.Type == graph.Person {
+		return m.learned >= marginRetype
+	}
+	return m.learned >= marginType
+}
+
+// actsAt reports whether the word at toks[i], right after a name, shows the name does or owns something:
+// a possessive ("Acme's") or a verb of saying ("Acme said").
+func actsAt(toks []Token, i int) bool {
+	return i < len(toks) && (isPossessive(toks[i]) || saysWord(toks[i].Lower()))
 }
 
 // oneTypePerName gives every mention of a name in an article the type most of its mentions have,
