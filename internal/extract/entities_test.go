@@ -210,3 +210,20 @@ func TestDropUnsignedWords(t *testing.T) {
 		}
 	}
 }
+
+// A given name and a surname are no organisation for the nouns of a phrase after "and", "nor" or "said"
+// ("X and vice president Y", "neither X nor the company", "X said the company"), nor for an apposition
+// that names no organisation word in the name itself.
+func TestPersonNameIsNoOrganisation(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"\"We will fight,\" Delmont president Corwin Haskell and vice president Myra Stepanek said in a statement.",
+			map[string]graph.EntityType{"Corwin Haskell": graph.Person, "Myra Stepanek": graph.Person}, nil},
+		{"The firm said neither Corwin Haskell nor the company ever broke the law.",
+			map[string]graph.EntityType{"Corwin Haskell": graph.Person}, nil},
+		{"Orvane chairman and chief executive officer Corwin Haskell said the company expects a loss.",
+			map[string]graph.EntityType{"Corwin Haskell": graph.Person}, nil},
+		{"His counterpart Martin Haskell, the official Ruritanian news agency RNA reported, arrived on Friday.",
+			map[string]graph.EntityType{"Martin Haskell": graph.Person}, nil},
+		{"Shares of Haskell Brothers Inc rose.", map[string]graph.EntityType{"Haskell Brothers Inc": graph.Organisation}, nil},
+	})
+}

@@ -144,6 +144,7 @@ func (x *Extractor) learnedTypes(d *Doc) {
 	}
 	x.oneTypePerName(d.Mentions)
 	x.placesNamedAsPeople(d)
+	x.peopleNamedAsOrganisations(d)
 	dropWordNames(d)
 	dropUnsignedWords(d)
 	for _, m := range d.Mentions {
@@ -284,6 +285,48 @@ func dropWordNames(d *Doc) {
 			m.Type = ""
 		}
 	}
+}
+
+// peopleNamedAsOrganisations types as a person an "organisation" named by a given name and a surname
+// and nothing else: two or three words, the first a given name, the last no English word, none an
+// organisation's head, a legal form, a firm's partners or a place, none in capitals, when the tagger
+// read no organisation there ("his counterpart Ama Dorsey, the official news agency ... said" gave it the
+// agency's vote).
+func (x *Extractor) peopleNamedAsOrganisations(d *Doc) {
+	orgRead := map[string]bool{} // names the tagger reads as organisations somewhere in the article
+	for _, m := range d.Mentions {
+		if m.learnedType == graph.Organisation && m.learned >= marginType {
+			orgRead[m.folded()] = true
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Organisation || m.Title != "" || m.InTitle || orgRead[m.folded()] {
+			continue
+		}
+		if n := m.TokEnd - m.Tok; n >= 2 && n <= 3 && x.personShaped(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
+			m.Type, m.Weak = graph.Person, false
+		}
+	}
+}
+
+// personShaped reports whether words are a given name and a surname and nothing else (see
+// peopleNamedAsOrganisations).
+func (x *Extractor) personShaped(toks []Token) bool {
+	if !lexicon.IsGivenName(toks[0].Text) || lexicon.IsEnglishWord(toks[len(toks)-1].Text) {
+		return false
+	}
+	for _, t := range toks {
+		w := t.Text
+		if !t.Word || !t.Cap() || t.AllCaps() || lexicon.IsOrgHead(w) || lexicon.IsLegalForm(w) || firmPartners[w] ||
+			lexicon.IsWordNetOrgNoun(w) || lexicon.IsGeoHead(w) || lexicon.IsVenueNoun(w) {
+			return false
+		}
+		if _, ok := x.lex.Place(w); ok {
+			return false
+		}
+	}
+	_, ok := x.lex.Place(joinTokens(toks))
+	return !ok
 }
 
 // dropUnsignedWords leaves untyped the one-word people and organisations that are a common English
