@@ -162,6 +162,7 @@ func TestModifierBeforeWordIsNoPerson(t *testing.T) {
 		{"Brenna Scoville, a Social Liberal member of the assembly, won the seat.",
 			map[string]graph.EntityType{"Brenna Scoville": graph.Person}, []string{"Liberal"}},
 		{"Dellworth bought Marrick Federal Savings for 40 mln dlrs.", nil, []string{"Savings"}},
+		{"Shares of Nevada Federal Drills rose after the bid.", nil, []string{"Drills"}}, // a place before the modifier
 		{"General Okonkwo met the envoy on Tuesday.", map[string]graph.EntityType{"Okonkwo": graph.Person}, nil},
 	})
 }

@@ -687,7 +687,7 @@ func modifierBeforeWord(ct []Token, rs []role, k int) bool {
 		switch {
 		case r == rTitle && !lexicon.IsPostWord(w) && !lexicon.IsHonorific(w) && !lexicon.IsPeerage(w):
 			title = true
-		case r == rName:
+		case r == rName || r == rPlace || r == rDemonym: // "Florida National Banks", "Chinese General Foods"
 		default:
 			return false
 		}
