@@ -37,6 +37,9 @@ const maxDatelineStart = 8
 func datelineFrom(text string, toks []Token, i int) [][2]int {
 	var parts [][2]int
 	for len(parts) < 3 {
+		if len(parts) > 0 && i < len(toks) && toks[i].Text == "the" {
+			i++ // "ARNHEM, the Netherlands, April 1 -"
+		}
 		from := i
 		for i < len(toks) && i-from <= maxDatelinePart && (isNameToken(toks[i]) || toks[i].Text == ".") {
 			if len(parts) == 0 && toks[i].Word && !toks[i].AllCaps() {

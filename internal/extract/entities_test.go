@@ -149,6 +149,8 @@ func TestDatelinePlaces(t *testing.T) {
 			map[string]graph.EntityType{"Springvale": graph.Place, "Ore": graph.Place, "Dorvan Widget Co": graph.Organisation}, nil},
 		{"TRUCKER RAISES RATES\n\nOVERLAND CREEK, KAN., Oct 30 - Quellar Freight Inc said it raised its rates.",
 			map[string]graph.EntityType{"Overland Creek": graph.Place, "KAN": graph.Place}, nil},
+		{"LICENCE SIGNED\n\nVELDMARK, the Netherlands, April 1 - Orvane BV signed a licence.",
+			map[string]graph.EntityType{"Veldmark": graph.Place, "Netherlands": graph.Place}, nil},
 		{"MARKETS CALM\n\nBy Hester Quainton, Reuters\nMARLOWVILLE, Feb 2 - Traders were calm on Monday.",
 			map[string]graph.EntityType{"Reuters": graph.Organisation, "Marlowville": graph.Place}, nil},
 	})
