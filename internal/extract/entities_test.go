@@ -230,3 +230,18 @@ func TestPersonNameIsNoOrganisation(t *testing.T) {
 		{"Shares of Haskell Brothers Inc rose.", map[string]graph.EntityType{"Haskell Brothers Inc": graph.Organisation}, nil},
 	})
 }
+
+// Common words on both sides of "and" before an organisation's head word are one name ("Mining and
+// Smelting Co Ltd"); a titled person, another firm's name or a one-word firm before "and" stays apart.
+func TestCommonWordsAroundAndAreOneName(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"Shares of Orvane Mining and Smelting Co Ltd rose.",
+			map[string]graph.EntityType{"Orvane Mining and Smelting Co Ltd": graph.Organisation}, []string{"Orvane Mining"}},
+		{"Speaker Ann Wright and Senate leaders met on Friday.",
+			map[string]graph.EntityType{"Ann Wright": graph.Person, "Senate": graph.Organisation}, nil},
+		{"The loan was arranged by Orvane Securities and Wood Gundy Inc.",
+			map[string]graph.EntityType{"Wood Gundy Inc": graph.Organisation}, nil},
+		{"Ford and General Motors Corp cut output.",
+			map[string]graph.EntityType{"Ford": graph.Organisation, "General Motors Corp": graph.Organisation}, nil},
+	})
+}

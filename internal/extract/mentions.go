@@ -97,7 +97,8 @@ func (x *Extractor) findMentions(d *Doc) {
 					org = true
 					continue
 				}
-				if conn == "and" && lexicon.IsOrgHead(s.Tokens[next.to-1].Text) && x.allPlaceish(s.Tokens[c.from:c.to]) {
+				if conn == "and" && lexicon.IsOrgHead(s.Tokens[next.to-1].Text) && (x.allPlaceish(s.Tokens[c.from:c.to]) ||
+					x.wordsBeforeAnd(s.Tokens, c, next)) {
 					c = chunk{c.from, next.to}
 					ci++
 					continue
@@ -114,6 +115,40 @@ func (x *Extractor) findMentions(d *Doc) {
 			x.analyzeChunk(d, si, c, pre, rs, plen)
 		}
 	}
+}
+
+// wordsBeforeAnd reports whether chunk c, before "and" and an organisation's name (next, ending in its
+// head word), is the first half of that name: common English words on both sides of "and", no names
+// ("Public Service Electric and Gas Company", "Harvard's Energy and Environment Policy Center"). The
+// chunk has two words or follows a possessive and holds no post or honorific, its last word is none of
+// a place, a given name or a head word; the next name has two words or more, opens with no title,
+// nationality, place or given name, and the rest are common words, head words or legal forms.
+func (x *Extractor) wordsBeforeAnd(toks []Token, c, next chunk) bool {
+	if (c.to-c.from < 2 && (c.from == 0 || !isPossessive(toks[c.from-1]))) || next.to-next.from < 2 {
+		return false
+	}
+	for _, t := range toks[c.from:c.to] {
+		if lexicon.IsPostWord(t.Text) || lexicon.IsHonorific(t.Text) {
+			return false // "Speaker Ann Wright and Senate leaders": a titled person
+		}
+	}
+	for _, t := range toks[next.from+1 : next.to] {
+		if !lexicon.IsOrgHead(t.Text) && !lexicon.IsLegalForm(t.Text) && !x.commonWord(t) {
+			return false // "Orvane Securities and Wood Gundy Inc": another firm's name
+		}
+	}
+	return x.commonWord(toks[c.to-1]) && !lexicon.IsOrgHead(toks[c.to-1].Text) && x.commonWord(toks[next.from]) &&
+		!lexicon.IsTitleWord(toks[next.from].Text) && !x.isDemonym(toks[next.from].Text)
+}
+
+// commonWord reports whether a capitalised token is a common English word and no place, given name or
+// abbreviation.
+func (x *Extractor) commonWord(t Token) bool {
+	if t.AllCaps() || !lexicon.IsEnglishWord(t.Text) || lexicon.IsGivenName(t.Text) {
+		return false
+	}
+	_, place := x.lex.Place(t.Text)
+	return !place
 }
 
 // lowercaseWords collects the words the article writes in lower case somewhere, so that a capitalised
