@@ -144,6 +144,13 @@ func TestSeatAfterTitleIsAPlace(t *testing.T) {
 // Every part of a wire dateline before the date names a place: the town in capitals and the state's
 // abbreviation after it, which read alone pass for an organisation; the agency's name before it stays its own.
 func TestDatelinePlaces(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "QUORVEX - ORVANE TALKS END\n\nTalks between the two firms ended on Friday."})
+	for _, e := range d.Entities {
+		if e.Type == graph.Place {
+			t.Errorf("a headline's name before a dash is no dateline: %q is a place", e.Name)
+		}
+	}
 	checkEntities(t, []entityCase{
 		{"WIDGET MAKER SEES PROFIT\n\nSPRINGVALE, Ore., March 3 - Dorvan Widget Co said it expects higher profits.",
 			map[string]graph.EntityType{"Springvale": graph.Place, "Ore": graph.Place, "Dorvan Widget Co": graph.Organisation}, nil},
@@ -151,6 +158,10 @@ func TestDatelinePlaces(t *testing.T) {
 			map[string]graph.EntityType{"Overland Creek": graph.Place, "KAN": graph.Place}, nil},
 		{"LICENCE SIGNED\n\nVELDMARK, the Netherlands, April 1 - Orvane BV signed a licence.",
 			map[string]graph.EntityType{"Veldmark": graph.Place, "Netherlands": graph.Place}, nil},
+		{"GRAIN NEWS\n\nCrops were poor.\n\n    BRUNSWICK, West Germany - A former trader was charged on Friday.",
+			map[string]graph.EntityType{"Brunswick": graph.Place, "West Germany": graph.Place}, nil},
+		{"ORVANE CORP <ORV> 4TH QTR NET\n\nLINCOLN, Neb., March 30 -\n    Shr 25 cts vs 32 cts",
+			map[string]graph.EntityType{"Lincoln": graph.Place, "Neb": graph.Place}, nil},
 		{"MARKETS CALM\n\nBy Hester Quainton, Reuters\nMARLOWVILLE, Feb 2 - Traders were calm on Monday.",
 			map[string]graph.EntityType{"Reuters": graph.Organisation, "Marlowville": graph.Place}, nil},
 	})

@@ -51,6 +51,7 @@ func (x *Extractor) findMentions(d *Doc) {
 	lowerSeen := lowercaseWords(d)
 	for si := range d.Sents {
 		s := &d.Sents[si]
+		dlFrom, dlTo := x.datelineMentions(d, si) // a dateline's line may pass for a headline
 		if s.Headline {
 			continue
 		}
@@ -58,7 +59,6 @@ func (x *Extractor) findMentions(d *Doc) {
 			return
 		}
 		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
-		dlFrom, dlTo := datelineMentions(d, si)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]
 			if c.from < dlTo && c.to > dlFrom {
