@@ -227,7 +227,8 @@ func TestDropUnsignedWords(t *testing.T) {
 
 // A given name and a surname are no organisation for the nouns of a phrase after "and", "nor" or "said"
 // ("X and vice president Y", "neither X nor the company", "X said the company"), nor for an apposition
-// that names no organisation word in the name itself.
+// that names no organisation word in the name itself or names one of a body's people ("X, the
+// organisation's president").
 func TestPersonNameIsNoOrganisation(t *testing.T) {
 	checkEntities(t, []entityCase{
 		{"\"We will fight,\" Delmont president Corwin Haskell and vice president Myra Stepanek said in a statement.",
@@ -239,6 +240,8 @@ func TestPersonNameIsNoOrganisation(t *testing.T) {
 		{"His counterpart Martin Haskell, the official Ruritanian news agency RNA reported, arrived on Friday.",
 			map[string]graph.EntityType{"Martin Haskell": graph.Person}, nil},
 		{"Shares of Haskell Brothers Inc rose.", map[string]graph.EntityType{"Haskell Brothers Inc": graph.Organisation}, nil},
+		{"Tobin Quarrie, the organisation's president, said the plan was sound.",
+			map[string]graph.EntityType{"Tobin Quarrie": graph.Person}, nil},
 	})
 }
 

@@ -50,6 +50,9 @@ func voteFromWordsAfter(m *Mention, toks []Token) {
 				if !t.Word {
 					break
 				}
+				if lexicon.IsOrgNoun(t.Text) && k+1 < len(toks) && isPossessive(toks[k+1]) {
+					break // "X, the company's president": one of the body's people, not the body
+				}
 				if lexicon.IsOrgNoun(t.Text) {
 					m.vote(graph.Organisation)
 					m.vote(graph.Organisation)
