@@ -177,6 +177,9 @@ func TestModifierBeforeWordIsNoPerson(t *testing.T) {
 		{"Dellworth bought Marrick Federal Savings for 40 mln dlrs.", nil, []string{"Savings"}},
 		{"Shares of Nevada Federal Drills rose after the bid.", nil, []string{"Drills"}}, // a place before the modifier
 		{"General Okonkwo met the envoy on Tuesday.", map[string]graph.EntityType{"Okonkwo": graph.Person}, nil},
+		{"Shares of General Public Pipelines fell.", nil, []string{"Public Pipelines"}}, // two common words
+		{"Attorney General Lord Quillan and Attorney General Steward spoke.",
+			map[string]graph.EntityType{"Lord Quillan": graph.Person, "Steward": graph.Person}, nil},
 	})
 }
 

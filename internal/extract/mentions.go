@@ -708,18 +708,26 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 	}
 }
 
-// modifierBeforeWord reports whether a chunk's name ct[k:] is one common English word, no given name,
-// after title words that are all modifiers, no post, honorific or rank ("General", "Federal", "Social",
-// "Energy Security"): no person is named so; the words belong to one name ("General Motors", "Social
-// Democratic", "Energy Security Analysis").
+// modifierBeforeWord reports whether a chunk's name ct[k:] is common English words, no given name
+// or honorific first, after title words that are all modifiers, no post, honorific or rank, and no
+// noun for people before another ("General", "Federal", "Social", "Energy Security"; not "Attorney
+// General"), beside names and places: no person is named so; the words belong to one name ("General
+// Motors", "Social Democratic", "Energy Security Analysis", "General Public Utilities").
 func modifierBeforeWord(ct []Token, rs []role, k int) bool {
-	if k == 0 || k != len(ct)-1 || ct[k].AllCaps() || !lexicon.IsEnglishWord(ct[k].Text) || lexicon.IsGivenName(ct[k].Text) {
+	if k == 0 || k == len(ct) || lexicon.IsGivenName(ct[k].Text) || lexicon.IsHonorific(ct[k].Text) || lexicon.IsPeerage(ct[k].Text) {
 		return false
+	}
+	for _, t := range ct[k:] {
+		if t.AllCaps() || !lexicon.IsEnglishWord(t.Text) {
+			return false
+		}
 	}
 	title := false
 	for i, r := range rs[:k] {
 		w := ct[i].Text
 		switch {
+		case r == rTitle && i+1 < k && rs[i+1] == rTitle && peopleNoun(strings.ToLower(w)):
+			return false // a noun for people makes a post with the title word after it ("Attorney General")
 		case r == rTitle && !lexicon.IsPostWord(w) && !lexicon.IsHonorific(w) && !lexicon.IsPeerage(w):
 			title = true
 		case r == rName || r == rPlace || r == rDemonym: // "Florida National Banks", "Chinese General Foods"
