@@ -262,3 +262,14 @@ func TestCommonWordsAroundAndAreOneName(t *testing.T) {
 			map[string]graph.EntityType{"Ford": graph.Organisation, "General Motors Corp": graph.Organisation}, nil},
 	})
 }
+
+// A name ending in a company's legal form is a firm: its first words pass for no title ("Commercial
+// Credit Co"), and the tagger's reading no name there (a wire story's first sentence) drops it not.
+func TestLegalFormEndsAFirm(t *testing.T) {
+	checkEntities(t, []entityCase{
+		{"FIRM SELLS NOTES\n\nNEW YORK, March 2 - Commercial Credit Co is raising 150 mln dlrs.",
+			map[string]graph.EntityType{"Commercial Credit Co": graph.Organisation}, []string{"Co"}},
+		{"PUBLISHER SAYS COSTS HURT\n\nCHICAGO, Oct 20 - Quorvex Co said a charge of 16.7 mln dlrs hurt.",
+			map[string]graph.EntityType{"Quorvex Co": graph.Organisation}, nil},
+	})
+}

@@ -446,8 +446,8 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 	}
 	if len(over) == 0 {
 		// the tagger reads no name here: drop the mention when it is sure of every word, unless the
-		// word is a party's name ("Labour leader X" opening a sentence)
-		if _, party := lexicon.PartyName(m.Text); titled || m.InTitle || party {
+		// word is a party's name ("Labour leader X" opening a sentence) or a firm's legal form ends it
+		if _, party := lexicon.PartyName(m.Text); titled || m.InTitle || party || legalFormEnd(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
 			return true
 		}
 		for k := m.Tok; k < m.TokEnd; k++ {
@@ -482,6 +482,16 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 		m.Text = d.Text[m.Start:m.End]
 	}
 	return true
+}
+
+// legalFormEnd reports whether words are a name of two words or more that ends in a company's legal
+// form ("Tribune Co", "Orvane Holdings Inc").
+func legalFormEnd(toks []Token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return lexicon.IsLegalForm(last.Text) && (len(last.Text) > 2 || last.AllCaps() || last.Text == "Co")
 }
 
 // isState reports whether a mention names a country or a capital in the gazetteer, whole.

@@ -276,6 +276,12 @@ func firmName(ct []Token) bool {
 	return n >= 3 && firmPartners[ct[n-1].Text] && (ct[n-2].Text == "and" || ct[n-2].Text == "&")
 }
 
+// shortLegalFormEnd says whether a chunk of two words or more ends in a legal form too short for a
+// head word ("Co", "AG", "NV"): "Commercial Credit Co" is a firm, though its first words pass for a title.
+func shortLegalFormEnd(ct []Token) bool {
+	return len(ct[len(ct)-1].Text) <= 2 && legalFormEnd(ct)
+}
+
 // initial reports whether a token is one capital letter.
 func initial(t Token) bool {
 	r, n := utf8.DecodeRuneInString(t.Text)
@@ -614,8 +620,8 @@ func (x *Extractor) wholeChunk(d *Doc, si int, c chunk, pre *titleInfo, ct []Tok
 			return true
 		}
 	}
-	if firmName(ct) {
-		x.orgMention(d, si, c, pre) // "Wilson and Co", "Bear Stearns and Co Inc": a firm
+	if firmName(ct) || shortLegalFormEnd(ct) {
+		x.orgMention(d, si, c, pre) // "Wilson and Co", "Bear Stearns and Co Inc", "Orvane Credit Co": a firm
 		return true
 	}
 	switch rs[last] {
