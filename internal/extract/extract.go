@@ -27,6 +27,7 @@ type Mention struct {
 	Affil      string           // what the title belongs to: a country name from a demonym, or ""
 	Ent        *Entity          // the in-article entity it names, set by the coreference stage
 	InTitle    bool             // a place or organisation inside a job title ("Ambassador to Qatar")
+	dateline   bool             // a place of a wire dateline ("AKRON, Ohio, March 2 -"), whatever the tagger reads
 
 	affilMention *Mention         // organisation the title belongs to, when named in the same chunk
 	learned      float64          // the learned tagger's margin for the type it gave, 0 when it gave none

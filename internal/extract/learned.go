@@ -143,7 +143,10 @@ func (x *Extractor) learnedTypes(d *Doc) {
 		}
 	}
 	x.oneTypePerName(d.Mentions)
+	x.placesNamedAsPeople(d)
+	x.peopleNamedAsOrganisations(d)
 	dropWordNames(d)
+	dropUnsignedWords(d)
 	for _, m := range d.Mentions {
 		if _, ok := lexicon.PartyName(cleanName(m.Text)); ok && m.Title == "" {
 			if toks := d.Sents[m.Sent].Tokens; m.Tok > 0 && toks[m.Tok-1].Word && toks[m.Tok-1].Cap() &&
@@ -177,7 +180,7 @@ func (x *Extractor) taggerTypes(d *Doc) {
 		}
 	}
 	for _, m := range d.Mentions {
-		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) {
+		if m.learnedType == "" || m.learnedType == m.Type || (m.Title != "" && m.Type == graph.Person) || x.isState(m) || m.dateline {
 			continue
 		}
 		if m.Type == graph.Organisation && firmName(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
@@ -190,6 +193,54 @@ func (x *Extractor) taggerTypes(d *Doc) {
 			m.Type, m.Weak = m.learnedType, false
 		}
 	}
+}
+
+// placesNamedAsPeople types as a place a "person" whose name is a place of the gazetteer (a country,
+// region or city of places.tsv; a town of two words or more of the towns list: "Cape Canaveral") when
+// nothing in the article shows a person: no given name opens it, no mention of it has a title or an
+// honorific, and it is no word of a person's full name there ("Kerry" of "John Kerry"). A place's name
+// that says something ("Punta said") is a company named after the place.
+func (x *Extractor) placesNamedAsPeople(d *Doc) {
+	signed := map[string]bool{} // names with a sign of a person somewhere in the article
+	says := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Person {
+			continue
+		}
+		if toks := d.Sents[m.Sent].Tokens; m.TokEnd < len(toks) && saysWord(toks[m.TokEnd].Lower()) {
+			says[m.folded()] = true
+		}
+		if m.Title != "" || m.TitleFrom < m.Tok || m.InTitle {
+			signed[m.folded()] = true
+		}
+		if ws := m.foldedWords(); len(ws) >= 2 {
+			for _, w := range ws {
+				signed[w] = true
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Person || signed[m.folded()] {
+			continue
+		}
+		toks := d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]
+		if !toks[0].Word || lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || (m.Tok > 0 && lexicon.IsHonorific(d.Sents[m.Sent].Tokens[m.Tok-1].Text)) {
+			continue
+		}
+		if _, ok := x.lex.Place(m.Text); ok || (len(toks) >= 2 && lexicon.TownWords(tokenTexts(toks))) {
+			m.Type, m.Weak = graph.Place, false
+			if says[m.folded()] {
+				m.Type = graph.Organisation
+			}
+		}
+	}
+}
+
+// saysWord reports whether a lower-case word is "says" or the past of a WordNet verb of saying ("said",
+// "added", "announced").
+func saysWord(w string) bool {
+	inf, lemma, ok := lexicon.Verb(w, "say")
+	return ok && (inf == "past" || inf == "part" || inf == "s" && lemma == "say")
 }
 
 // dropWordNames leaves untyped the "people" whose names are English words that no given name opens
@@ -208,7 +259,7 @@ func dropWordNames(d *Doc) {
 			continue
 		}
 		toks := d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]
-		if lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || lexicon.IsPeerage(toks[0].Text) {
+		if !toks[0].Word || lexicon.IsGivenName(toks[0].Text) || lexicon.IsHonorific(toks[0].Text) || lexicon.IsPeerage(toks[0].Text) {
 			continue
 		}
 		words := true
@@ -234,6 +285,103 @@ func dropWordNames(d *Doc) {
 			m.Type = ""
 		}
 	}
+}
+
+// peopleNamedAsOrganisations types as a person an "organisation" named by a given name and a surname
+// and nothing else: two or three words, the first a given name, the last no English word, none an
+// organisation's head, a legal form, a firm's partners or a place, none in capitals, when the tagger
+// read no organisation there ("his counterpart Ama Dorsey, the official news agency ... said" gave it the
+// agency's vote).
+func (x *Extractor) peopleNamedAsOrganisations(d *Doc) {
+	orgRead := map[string]bool{} // names the tagger reads as organisations somewhere in the article
+	for _, m := range d.Mentions {
+		if m.learnedType == graph.Organisation && m.learned >= marginType {
+			orgRead[m.folded()] = true
+		}
+	}
+	for _, m := range d.Mentions {
+		if m.Type != graph.Organisation || m.Title != "" || m.InTitle || orgRead[m.folded()] {
+			continue
+		}
+		if n := m.TokEnd - m.Tok; n >= 2 && n <= 3 && x.personShaped(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
+			m.Type, m.Weak = graph.Person, false
+		}
+	}
+}
+
+// personShaped reports whether words are a given name and a surname and nothing else (see
+// peopleNamedAsOrganisations).
+func (x *Extractor) personShaped(toks []Token) bool {
+	if !lexicon.IsGivenName(toks[0].Text) || lexicon.IsEnglishWord(toks[len(toks)-1].Text) {
+		return false
+	}
+	for _, t := range toks {
+		w := t.Text
+		if !t.Word || !t.Cap() || t.AllCaps() || lexicon.IsOrgHead(w) || lexicon.IsLegalForm(w) || firmPartners[w] ||
+			lexicon.IsWordNetOrgNoun(w) || lexicon.IsGeoHead(w) || lexicon.IsVenueNoun(w) {
+			return false
+		}
+		if _, ok := x.lex.Place(w); ok {
+			return false
+		}
+	}
+	_, ok := x.lex.Place(joinTokens(toks))
+	return !ok
+}
+
+// dropUnsignedWords leaves untyped the one-word people and organisations that are a common English
+// word, no given name, when nothing in the article shows what they are: the rules did not type them
+// by their own words, no mention of them has a title or a type read from its context, the tagger is
+// not sure of them, they own and say nothing, no initial stands before them, and they are no word of a person's full name there. Such a word is a heading, a
+// sentence's first word, or a piece of a longer name the rules cut ("Awards" of a film prize, "Line" of
+// a shipping line).
+func dropUnsignedWords(d *Doc) {
+	signed := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == "" {
+			continue
+		}
+		if m.TokEnd-m.Tok >= 2 {
+			if m.Type == graph.Person {
+				for _, w := range m.foldedWords() {
+					signed[w] = true
+				}
+			}
+			continue
+		}
+		if !m.ruleWeak || m.Title != "" || m.TitleFrom < m.Tok || m.InTitle || len(m.typeVotes) > 0 ||
+			taggerSure(m) || actsAt(d.Sents[m.Sent].Tokens, m.TokEnd) || (m.Tok > 0 && initial(d.Sents[m.Sent].Tokens[m.Tok-1])) {
+			signed[m.folded()] = true
+		}
+	}
+	for _, m := range d.Mentions {
+		if (m.Type != graph.Person && m.Type != graph.Organisation) || m.TokEnd-m.Tok != 1 || signed[m.folded()] {
+			continue
+		}
+		t := d.Sents[m.Sent].Tokens[m.Tok]
+		if _, party := lexicon.PartyName(t.Text); !party && !t.AllCaps() && lexicon.IsEnglishWord(t.Text) &&
+			!lexicon.IsGivenName(t.Text) && !lexicon.IsMembersName(t.Text) {
+			m.Type = ""
+		}
+	}
+}
+
+// taggerSure reports whether the tagger read a mention's type surely enough to stand without other
+// signs: a person only when it would retype the rules' reading, an organisation when it would type it.
+func taggerSure(m *Mention) bool {
+	if m.learnedType != m.Type {
+		return false
+	}
+	if m.Type == graph.Person {
+		return m.learned >= marginRetype
+	}
+	return m.learned >= marginType
+}
+
+// actsAt reports whether the word at toks[i], right after a name, shows the name does or owns something:
+// a possessive ("Acme's") or a verb of saying ("Acme said").
+func actsAt(toks []Token, i int) bool {
+	return i < len(toks) && (isPossessive(toks[i]) || saysWord(toks[i].Lower()))
 }
 
 // oneTypePerName gives every mention of a name in an article the type most of its mentions have,
@@ -268,7 +416,7 @@ func (x *Extractor) oneTypePerName(ms []*Mention) {
 		}
 	}
 	for _, m := range ms {
-		if m.Title != "" || m.InTitle || x.isState(m) {
+		if m.Title != "" || m.InTitle || x.isState(m) || m.dateline {
 			continue
 		}
 		v := votes[m.folded()]
@@ -292,14 +440,14 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 			over = append(over, i)
 		}
 	}
-	titled := m.Title != "" || m.TitleFrom < m.Tok
+	titled := m.Title != "" || m.TitleFrom < m.Tok || m.dateline
 	if wireCode(d.Sents[m.Sent].Tokens, m.Tok, m.TokEnd) {
 		return false
 	}
 	if len(over) == 0 {
 		// the tagger reads no name here: drop the mention when it is sure of every word, unless the
-		// word is a party's name ("Labour leader X" opening a sentence)
-		if _, party := lexicon.PartyName(m.Text); titled || m.InTitle || party {
+		// word is a party's name ("Labour leader X" opening a sentence) or a firm's legal form ends it
+		if _, party := lexicon.PartyName(m.Text); titled || m.InTitle || party || legalFormEnd(d.Sents[m.Sent].Tokens[m.Tok:m.TokEnd]) {
 			return true
 		}
 		for k := m.Tok; k < m.TokEnd; k++ {
@@ -334,6 +482,16 @@ func (x *Extractor) reconcile(d *Doc, m *Mention, res ner.Result, used []bool) b
 		m.Text = d.Text[m.Start:m.End]
 	}
 	return true
+}
+
+// legalFormEnd reports whether words are a name of two words or more that ends in a company's legal
+// form ("Tribune Co", "Orvane Holdings Inc").
+func legalFormEnd(toks []Token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return lexicon.IsLegalForm(last.Text) && (len(last.Text) > 2 || last.AllCaps() || last.Text == "Co")
 }
 
 // isState reports whether a mention names a country or a capital in the gazetteer, whole.

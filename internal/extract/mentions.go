@@ -51,6 +51,7 @@ func (x *Extractor) findMentions(d *Doc) {
 	lowerSeen := lowercaseWords(d)
 	for si := range d.Sents {
 		s := &d.Sents[si]
+		dlFrom, dlTo := x.datelineMentions(d, si) // a dateline's line may pass for a headline
 		if s.Headline {
 			continue
 		}
@@ -60,6 +61,9 @@ func (x *Extractor) findMentions(d *Doc) {
 		chunks := findChunks(s.Tokens, lowerSeen, x.lex)
 		for ci := 0; ci < len(chunks); ci++ {
 			c := chunks[ci]
+			if c.from < dlTo && c.to > dlFrom {
+				continue // a place of the dateline, added whole
+			}
 			first := c
 			rs, plen := x.roles(s.Tokens[c.from:c.to]) // read once for the title and the chunk's own mentions
 			var pre *titleInfo
@@ -93,7 +97,8 @@ func (x *Extractor) findMentions(d *Doc) {
 					org = true
 					continue
 				}
-				if conn == "and" && lexicon.IsOrgHead(s.Tokens[next.to-1].Text) && x.allPlaceish(s.Tokens[c.from:c.to]) {
+				if conn == "and" && lexicon.IsOrgHead(s.Tokens[next.to-1].Text) && (x.allPlaceish(s.Tokens[c.from:c.to]) ||
+					x.wordsBeforeAnd(s.Tokens, c, next)) {
 					c = chunk{c.from, next.to}
 					ci++
 					continue
@@ -110,6 +115,40 @@ func (x *Extractor) findMentions(d *Doc) {
 			x.analyzeChunk(d, si, c, pre, rs, plen)
 		}
 	}
+}
+
+// wordsBeforeAnd reports whether chunk c, before "and" and an organisation's name (next, ending in its
+// head word), is the first half of that name: common English words on both sides of "and", no names
+// ("Public Service Electric and Gas Company", "Harvard's Energy and Environment Policy Center"). The
+// chunk has two words or follows a possessive and holds no post or honorific, its last word is none of
+// a place, a given name or a head word; the next name has two words or more, opens with no title,
+// nationality, place or given name, and the rest are common words, head words or legal forms.
+func (x *Extractor) wordsBeforeAnd(toks []Token, c, next chunk) bool {
+	if (c.to-c.from < 2 && (c.from == 0 || !isPossessive(toks[c.from-1]))) || next.to-next.from < 2 {
+		return false
+	}
+	for _, t := range toks[c.from:c.to] {
+		if lexicon.IsPostWord(t.Text) || lexicon.IsHonorific(t.Text) {
+			return false // "Speaker Ann Wright and Senate leaders": a titled person
+		}
+	}
+	for _, t := range toks[next.from+1 : next.to] {
+		if !lexicon.IsOrgHead(t.Text) && !lexicon.IsLegalForm(t.Text) && !x.commonWord(t) {
+			return false // "Orvane Securities and Wood Gundy Inc": another firm's name
+		}
+	}
+	return x.commonWord(toks[c.to-1]) && !lexicon.IsOrgHead(toks[c.to-1].Text) && x.commonWord(toks[next.from]) &&
+		!lexicon.IsTitleWord(toks[next.from].Text) && !x.isDemonym(toks[next.from].Text)
+}
+
+// commonWord reports whether a capitalised token is a common English word and no place, given name or
+// abbreviation.
+func (x *Extractor) commonWord(t Token) bool {
+	if t.AllCaps() || !lexicon.IsEnglishWord(t.Text) || lexicon.IsGivenName(t.Text) {
+		return false
+	}
+	_, place := x.lex.Place(t.Text)
+	return !place
 }
 
 // lowercaseWords collects the words the article writes in lower case somewhere, so that a capitalised
@@ -235,6 +274,12 @@ func firmName(ct []Token) bool {
 		n--
 	}
 	return n >= 3 && firmPartners[ct[n-1].Text] && (ct[n-2].Text == "and" || ct[n-2].Text == "&")
+}
+
+// shortLegalFormEnd says whether a chunk of two words or more ends in a legal form too short for a
+// head word ("Co", "AG", "NV"): "Commercial Credit Co" is a firm, though its first words pass for a title.
+func shortLegalFormEnd(ct []Token) bool {
+	return len(ct[len(ct)-1].Text) <= 2 && legalFormEnd(ct)
 }
 
 // initial reports whether a token is one capital letter.
@@ -575,8 +620,8 @@ func (x *Extractor) wholeChunk(d *Doc, si int, c chunk, pre *titleInfo, ct []Tok
 			return true
 		}
 	}
-	if firmName(ct) {
-		x.orgMention(d, si, c, pre) // "Wilson and Co", "Bear Stearns and Co Inc": a firm
+	if firmName(ct) || shortLegalFormEnd(ct) {
+		x.orgMention(d, si, c, pre) // "Wilson and Co", "Bear Stearns and Co Inc", "Orvane Credit Co": a firm
 		return true
 	}
 	switch rs[last] {
@@ -619,6 +664,10 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 		return
 	}
 	k = peerRank(toks, c, ct, rs, k)
+	if pre == nil && !postNominal && modifierBeforeWord(ct, rs, k) {
+		d.addMention(si, c.from, c.to, "") // "General Motors", "Federal Savings": one name, typed later
+		return
+	}
 	info := &titleInfo{from: c.from}
 	if pre != nil {
 		*info = *pre
@@ -663,6 +712,36 @@ func (x *Extractor) describedName(d *Doc, si int, c chunk, pre *titleInfo, ct []
 			m.affilMention = affilMention
 		}
 	}
+}
+
+// modifierBeforeWord reports whether a chunk's name ct[k:] is common English words, no given name
+// or honorific first, after title words that are all modifiers, no post, honorific or rank, and no
+// noun for people before another ("General", "Federal", "Social", "Energy Security"; not "Attorney
+// General"), beside names and places: no person is named so; the words belong to one name ("General
+// Motors", "Social Democratic", "Energy Security Analysis", "General Public Utilities").
+func modifierBeforeWord(ct []Token, rs []role, k int) bool {
+	if k == 0 || k == len(ct) || lexicon.IsGivenName(ct[k].Text) || lexicon.IsHonorific(ct[k].Text) || lexicon.IsPeerage(ct[k].Text) {
+		return false
+	}
+	for _, t := range ct[k:] {
+		if t.AllCaps() || !lexicon.IsEnglishWord(t.Text) {
+			return false
+		}
+	}
+	title := false
+	for i, r := range rs[:k] {
+		w := ct[i].Text
+		switch {
+		case r == rTitle && i+1 < k && rs[i+1] == rTitle && peopleNoun(strings.ToLower(w)):
+			return false // a noun for people makes a post with the title word after it ("Attorney General")
+		case r == rTitle && !lexicon.IsPostWord(w) && !lexicon.IsHonorific(w) && !lexicon.IsPeerage(w):
+			title = true
+		case r == rName || r == rPlace || r == rDemonym: // "Florida National Banks", "Chinese General Foods"
+		default:
+			return false
+		}
+	}
+	return title
 }
 
 // peerRank returns where the name at ct[k:] starts when a peer's rank before it is part of it: a peer is

@@ -370,7 +370,15 @@ func (d *Doc) untargetedPost(v sentenceView, m *Mention, j int, title, status st
 		return
 	}
 	if j >= 0 && v.toks[j].Word && v.toks[j].Cap() && !lexicon.IsFunctionWord(v.toks[j].Text) && !isPossessive(v.toks[j]) {
-		if party, ok := lexicon.PartyName(v.toks[j].Text); ok && isStatePost(title) {
+		if org := d.partyOfTwoWords(v, j); org != nil {
+			// "Liberal Democrat spokesman X" in an article that names "the Liberal Democrats": not the
+			// party "Democrat" alone names
+			if isStatePost(title) {
+				d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, org)
+			} else {
+				d.add(Relation{Type: graph.HoldsPost, From: m.Ent, To: org, Title: title, Status: status, Sent: v.si, Rule: rulePostTitle}, false)
+			}
+		} else if party, ok := lexicon.PartyName(v.toks[j].Text); ok && isStatePost(title) {
 			d.holdPartyPost(m.Ent, title, status, v.si, rulePostHome, d.orgEntity(party)) // "Labour minister X"
 		} else if ok {
 			// "Conservative Shadow chancellor X": the party's name before the title
@@ -954,6 +962,15 @@ func (d *Doc) bodyOfMembersNamed(word string) *Entity {
 		}
 	}
 	return nil
+}
+
+// partyOfTwoWords returns the organisation the article names whose members the two capitalised words
+// ending at token j name ("Liberal Democrat" of "the Liberal Democrats"), or nil.
+func (d *Doc) partyOfTwoWords(v sentenceView, j int) *Entity {
+	if j < 1 || !v.toks[j-1].Word || !v.toks[j-1].Cap() || lexicon.IsFunctionWord(v.toks[j-1].Text) {
+		return nil
+	}
+	return d.bodyOfMembersNamed(v.toks[j-1].Text + " " + v.toks[j].Text)
 }
 
 // oneCountryPortfolio reads the portfolio words (up to three, as written) that open at token j a title

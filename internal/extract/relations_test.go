@@ -48,6 +48,9 @@ func TestRelationPatterns(t *testing.T) {
 		{"Norwegian voters are unhappy. Oslo and Bergen saw protests, and the Norwegian press agreed.\n\nLabour minister Anna Berg said the budget would pass.",
 			[]string{"HOLDS_POST Anna Berg -> Norway [minister/current]"}},
 		{"Labour leader Anna Berg said the budget would pass.", []string{"HOLDS_POST Anna Berg -> Labour Party [leader/current]"}},
+		// two words before the title name a party the article names: not the party the last word names alone
+		{"Christian Democrat finance spokesman Martin Haskell repeated his party's call. The Christian Democrats want a vote.",
+			[]string{"HOLDS_POST Martin Haskell -> Christian Democrats [finance spokesman/current]"}},
 		// travel verbs of every form from WordNet's classes, and an adjective of a region is no place
 		{"Anna Berg, touring South East Asian countries, praised the deal.", nil},
 		{"Ivo Marek flew to Lima on Monday and has since journeyed to Quito.", []string{"VISITED Ivo Marek -> Lima", "VISITED Ivo Marek -> Quito"}},

@@ -32,8 +32,8 @@ func voteFromWordsAfter(m *Mention, toks []Token) {
 	// a following lowercase noun or title: "Frelimo leadership", "Frelimo party leader Ana Silva"
 	for j := m.TokEnd; j < len(toks) && j < m.TokEnd+3; j++ {
 		t := toks[j]
-		if !t.Word || t.Cap() {
-			break
+		if !t.Word || t.Cap() || (conjunctions[t.Text] && j == m.TokEnd) || saysWord(t.Text) {
+			break // "X and vice president Y", "neither X nor the company", "X said the company": another's words
 		}
 		if lexicon.IsOrgNoun(t.Text) || (lexicon.IsPostWord(t.Text) && j+1 < len(toks) && toks[j+1].Cap()) {
 			m.vote(graph.Organisation)
@@ -50,6 +50,9 @@ func voteFromWordsAfter(m *Mention, toks []Token) {
 				if !t.Word {
 					break
 				}
+				if lexicon.IsOrgNoun(t.Text) && k+1 < len(toks) && isPossessive(toks[k+1]) {
+					break // "X, the company's president": one of the body's people, not the body
+				}
 				if lexicon.IsOrgNoun(t.Text) {
 					m.vote(graph.Organisation)
 					m.vote(graph.Organisation)
@@ -63,6 +66,9 @@ func voteFromWordsAfter(m *Mention, toks []Token) {
 		}
 	}
 }
+
+// conjunctions join a name to another phrase, whose nouns say nothing of the name.
+var conjunctions = map[string]bool{"and": true, "or": true, "nor": true, "but": true}
 
 // placePrepositions are the prepositions before a name that say where: "in Evesham", "near Minety".
 var placePrepositions = map[string]bool{"in": true, "near": true, "outside": true, "around": true, "across": true}
