@@ -187,7 +187,7 @@ func orgKey(name string) string {
 	if p, ok := lexicon.PartyName(name); ok {
 		name = p
 	}
-	k := names.OrgKey(name)
+	k := names.OrgKey(withoutLegalForm(name))
 	if !strings.Contains(k, " ") && len(k) >= 6 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") &&
 		!lexicon.IsEnglishWord(strings.TrimSuffix(k, "s")) {
 		k = strings.TrimSuffix(k, "s")
@@ -252,6 +252,26 @@ func (r *Resolver) typeOf(e *extract.Entity) graph.EntityType {
 		return graph.Organisation
 	}
 	return e.Type
+}
+
+// withoutLegalForm is a company's name without the legal forms that end it ("Amgen Inc", "Bank of
+// Tokyo Ltd", "Akzo N.V." → "Amgen", "Bank of Tokyo", "Akzo"): a firm is one organisation written
+// with or without them. A name that would be left one English word or nothing keeps them ("Acquisition
+// Co", "and Co": a word is no evidence of a company).
+func withoutLegalForm(name string) string {
+	ws := strings.Fields(name)
+	n := len(ws)
+	for n > 1 && lexicon.IsLegalForm(strings.Trim(strings.ReplaceAll(ws[n-1], ".", ""), ",")) {
+		n--
+	}
+	if n == len(ws) {
+		return name
+	}
+	rest := names.Tokens(strings.Join(ws[:n], " "))
+	if len(rest) == 0 || len(rest) == 1 && (lexicon.IsEnglishWord(rest[0]) || len(rest[0]) < 3) || lexicon.IsFunctionWord(rest[len(rest)-1]) {
+		return name
+	}
+	return strings.Join(ws[:n], " ")
 }
 
 func looksLikeCompany(name string) bool {

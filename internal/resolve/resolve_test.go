@@ -171,3 +171,25 @@ func TestSurnameNeedsAFullNameThatOpensLikeOne(t *testing.T) {
 		}
 	}
 }
+
+// A firm is one organisation written with or without the legal form that ends its name, in any order
+// of its articles.
+func TestLegalFormIsNoPartOfTheName(t *testing.T) {
+	texts := []string{
+		"Shares of Varnok Holdings Inc rose 3 pct on Monday, the company said in Chicago.",
+		"Varnok Holdings said on Tuesday it would close a plant in Ohio.",
+	}
+	for _, order := range [][]string{{texts[0], texts[1]}, {texts[1], texts[0]}} {
+		ds := docs(t, order...)
+		r := resolve.New(lexicon.Default())
+		r.Add(ds)
+		full, short := 0, 1
+		if order[0] == texts[1] {
+			full, short = 1, 0
+		}
+		a, b := clusterOf(t, r, ds[full], "Varnok Holdings Inc"), clusterOf(t, r, ds[short], "Varnok Holdings")
+		if a != b || a.Name != "Varnok Holdings Inc" {
+			t.Errorf("%s %q and %s %q, want one organisation named Varnok Holdings Inc", a.ID, a.Name, b.ID, b.Name)
+		}
+	}
+}
