@@ -422,7 +422,7 @@ func findByTypo(es []*Entity, m *Mention) *Entity {
 			continue
 		}
 		g := e.Mentions[0].folded()
-		if f[0] == g[0] && damerau(f, g) == 1 && lastWord(f) == lastWord(g) {
+		if f[0] == g[0] && names.Distance(f, g) == 1 && lastWord(f) == lastWord(g) {
 			return e
 		}
 	}
@@ -603,34 +603,6 @@ func cleanName(s string) string {
 		}
 	}
 	return s
-}
-
-// damerau is the optimal string alignment distance: insertions, deletions, substitutions and
-// transpositions of neighbours each cost one.
-func damerau(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n, m := len(ra), len(rb)
-	d := make([][]int, n+1)
-	for i := range d {
-		d[i] = make([]int, m+1)
-		d[i][0] = i
-	}
-	for j := 0; j <= m; j++ {
-		d[0][j] = j
-	}
-	for i := 1; i <= n; i++ {
-		for j := 1; j <= m; j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[n][m]
 }
 
 // titleGender is 1 for a title with a masculine honorific ("Mr", "Sir"), -1 for a feminine one ("Mrs",

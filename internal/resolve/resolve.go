@@ -422,7 +422,8 @@ func spellingVariant(a, b []string) ([]string, bool) {
 		if a[i] == b[i] {
 			continue
 		}
-		if !names.SameWord(a[i], b[i]) || len(a[i]) < 5 || len(b[i]) < 5 || lexicon.IsEnglishWord(a[i]) || lexicon.IsEnglishWord(b[i]) {
+		if !names.SameWord(a[i], b[i]) || names.Distance(a[i], b[i]) > 2 || len(a[i]) < 5 || len(b[i]) < 5 ||
+			lexicon.IsEnglishWord(a[i]) || lexicon.IsEnglishWord(b[i]) {
 			return nil, false
 		}
 		diff = append(diff, a[i]+"~"+b[i])

@@ -193,3 +193,22 @@ func TestLegalFormIsNoPartOfTheName(t *testing.T) {
 		}
 	}
 }
+
+// Two spellings of a full name are one person's only when the words that differ are a few letters
+// apart, not merely alike in their consonants: "Borvann" is a variant of "Borvan", "Biurvano" is not.
+func TestVariantWordsAFewLettersApart(t *testing.T) {
+	for _, c := range []struct {
+		other string
+		join  bool
+	}{{"Teodor Borvann", true}, {"Teodor Biurvano", false}} {
+		ds := docs(t,
+			"Teodor Borvan, chairman of the Kestrel Trust, spoke at the Halvard Institute on Monday.",
+			c.other+", chairman of the Kestrel Trust, spoke at the Halvard Institute on Friday.")
+		r := resolve.New(lexicon.Default())
+		r.Add(ds)
+		a, b := clusterOf(t, r, ds[0], "Teodor Borvan"), clusterOf(t, r, ds[1], c.other)
+		if (a == b) != c.join {
+			t.Errorf("%q and %q one node: %v, want %v (%v)", "Teodor Borvan", c.other, a == b, c.join, a.Reasons)
+		}
+	}
+}
