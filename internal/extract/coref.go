@@ -440,15 +440,25 @@ func lastWord(s string) string {
 // no contradicting title, the one whose titles agree with the mention's, else the one mentioned last
 // before it, else the first one after it.
 func bestPersonFor(persons []*Entity, m *Mention, word string) *Entity {
-	var cands []*Entity
+	var exact, variant []*Entity
 	for _, e := range persons {
 		for _, w := range e.nameWords() {
 			// a spelling variant, never a typo onto an English word ("Beauty" is not Beatty)
-			if w == word || (names.SameWord(w, word) && !lexicon.IsEnglishWord(word)) {
-				cands = append(cands, e)
+			if w == word {
+				exact = append(exact, e)
+				break
+			}
+			if names.SameWord(w, word) && !lexicon.IsEnglishWord(word) {
+				variant = append(variant, e)
 				break
 			}
 		}
+	}
+	// a name written as the article writes a person's is that person's before another's spelled alike
+	// ("President Reagan" is Ronald Reagan, not Donald Regan of the same article)
+	cands := exact
+	if len(cands) == 0 {
+		cands = variant
 	}
 	if len(cands) == 0 {
 		return nil

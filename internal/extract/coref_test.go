@@ -185,3 +185,22 @@ func TestFullNamesWrittenAnotherWay(t *testing.T) {
 		t.Errorf("%q and %q: %v, %v; want two people", "Al Varga", "Jimi Varga", a, b)
 	}
 }
+
+// A surname written as the article writes one person's name is that person's, before another's
+// spelled alike: "Kelagan" is Ronald Kelagan, not Donald Kelgan, named just before.
+func TestSurnameExactBeforeVariant(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Ronald Kelagan began work today. " +
+		"Donald Kelgan, the former chief of staff, left on Friday. Kelagan thanked him."})
+	owner := func(name string) *Entity {
+		for _, m := range d.Mentions {
+			if m.Text == name {
+				return m.Ent
+			}
+		}
+		return nil
+	}
+	if a, b := owner("Kelagan"), owner("Ronald Kelagan"); a == nil || a != b {
+		t.Errorf("%q is not %q (%v, %v)", "Kelagan", "Ronald Kelagan", a, b)
+	}
+}
