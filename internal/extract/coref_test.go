@@ -204,3 +204,18 @@ func TestSurnameExactBeforeVariant(t *testing.T) {
 		t.Errorf("%q is not %q (%v, %v)", "Kelagan", "Ronald Kelagan", a, b)
 	}
 }
+
+// A leader's name before a government noun is the leader's, not an organisation's: "the Varga
+// administration", "the Kelby government" in an article naming Tom Kelby.
+func TestLeaderBeforeGovernment(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Farmers said the Varga administration would cut wheat subsidies. " +
+		"Prime Minister Tom Kelby spoke later. Critics said the Kelby government had failed farmers."})
+	for _, name := range []string{"Varga", "Kelby"} {
+		for _, e := range d.Entities {
+			if e.Name == name && e.Type != graph.Person {
+				t.Errorf("%q is a %s", name, e.Type)
+			}
+		}
+	}
+}

@@ -245,6 +245,48 @@ func hasConjunction(toks []Token, group []*Mention) bool {
 	return false
 }
 
+// governmentNouns name a government by its leader ("the Reagan administration", "the Blair
+// government", "the Putin regime").
+var governmentNouns = map[string]bool{"administration": true, "government": true, "regime": true, "leadership": true}
+
+// IsGovernmentNoun reports whether a lower-case word names a government by its leader when it follows
+// the leader's name ("administration", "government", "regime", "leadership").
+func IsGovernmentNoun(w string) bool { return governmentNouns[w] }
+
+// leadersOfGovernments types as people the names of leaders before a government noun, whatever
+// context or the tagger read ("the Reagan administration" in an article naming Ronald Reagan).
+func leadersOfGovernments(d *Doc) {
+	for _, m := range d.Mentions {
+		if m.Type == graph.Organisation && leaderBeforeGovernment(d, m) {
+			m.Type, m.Weak = graph.Person, false
+		}
+	}
+}
+
+// leaderBeforeGovernment reports whether m is one word naming a government by its leader: a
+// government noun follows it and the article names a person by that word ("Ronald Reagan", "President
+// Reagan"), or the noun is "administration", which newswires name after presidents. The name is the
+// person's, not an organisation's.
+func leaderBeforeGovernment(d *Doc, m *Mention) bool {
+	toks := d.Sents[m.Sent].Tokens
+	if m.TokEnd-m.Tok != 1 || m.TokEnd >= len(toks) || toks[m.TokEnd].Cap() || !governmentNouns[toks[m.TokEnd].Lower()] {
+		return false
+	}
+	word := m.folded()
+	if toks[m.TokEnd].Lower() == "administration" && !lexicon.IsParty(m.Text) && !toks[m.Tok].AllCaps() {
+		return true // "the Reagan administration": a president's, named or not (places are typed already)
+	}
+	for _, o := range d.Mentions {
+		if o == m || o.Type != graph.Person {
+			continue
+		}
+		if ws := o.foldedWords(); len(ws) > 0 && ws[len(ws)-1] == word && (len(ws) > 1 || o.Title != "") {
+			return true
+		}
+	}
+	return false
+}
+
 // followedByOrgNoun reports whether a lowercase organisation noun follows the mention ("the Frelimo delegation").
 func followedByOrgNoun(toks []Token, m *Mention) bool {
 	return m.TokEnd < len(toks) && !toks[m.TokEnd].Cap() && lexicon.IsOrgNoun(toks[m.TokEnd].Text)

@@ -187,8 +187,8 @@ func contextSigns(toks []extract.Token, m *extract.Mention, lex *lexicon.Lexicon
 		switch {
 		case next.Text == "<" && j+2 < len(toks) && toks[j+2].Text == ">" && toks[j+1].AllCaps():
 			out = append(out, graph.Organisation) // a stock ticker
-		case next.Word && !next.Cap() && lexicon.IsOrgNoun(next.Text):
-			out = append(out, graph.Organisation)
+		case next.Word && !next.Cap() && lexicon.IsOrgNoun(next.Text) && !(m.Type == graph.Person && extract.IsGovernmentNoun(next.Lower())):
+			out = append(out, graph.Organisation) // not "the Reagan administration": a person's name
 		case next.Text == "," && j+1 < len(toks) && toks[j+1].Cap() && (j+2 == len(toks) || listEnd(toks[j+2].Text)):
 			if _, ok := lex.Place(toks[j+1].Text); ok {
 				out = append(out, graph.Place) // "Akron, Ohio," but not "Nissan, Japan's carmaker"
