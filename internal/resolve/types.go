@@ -40,8 +40,8 @@ func SignsStage(lex *lexicon.Lexicon) extract.Stage {
 //   - a person: a title with a post word, honorific or peerage in it ("Finance Minister", "Mr");
 //     an honorific before it; a relation as a person (a post, a visit, either side of a meeting),
 //     unless its name is one English word ("Markets"); a full name opened by a given name
-//     (lexicon.IsGivenName) that ends in no organisation head word or legal form and is no gazetteer
-//     place or town ("Milton Keynes");
+//     (lexicon.IsGivenName) that ends in no organisation head word, legal form or members' name, is
+//     no party ("Christian Democrats") and is no gazetteer place or town ("Milton Keynes");
 //   - an organisation: its name, or a longer spelling of it in the article, ending in an
 //     organisation's head word or legal form ("Bank", "Council", "Corp"); a party's name; an
 //     acronym the article gives with it; a stock ticker after it ("Chevron <CHV>"); a lower-case
@@ -129,7 +129,8 @@ func personName(e *extract.Entity, lex *lexicon.Lexicon) bool {
 	if _, ok := lex.Place(e.Name); ok || lexicon.Town(e.Name) {
 		return false // "Milton Keynes", "Beverly Hills"
 	}
-	return lexicon.IsGivenName(ws[0]) && !lexicon.IsOrgHead(last) && !lexicon.IsLegalForm(last)
+	return lexicon.IsGivenName(ws[0]) && !lexicon.IsOrgHead(last) && !lexicon.IsLegalForm(last) &&
+		!lexicon.IsMembersName(last) && !lexicon.IsParty(e.Name) // not "Christian Democrats"
 }
 
 // orgName reports whether an entity's own spellings show an organisation: a name of two words or
