@@ -219,3 +219,21 @@ func TestLeaderBeforeGovernment(t *testing.T) {
 		}
 	}
 }
+
+// A royal is named by rank and one name, as a peer is: "Prince Tavian" is not the surname "Tavian" of
+// another article's Jon Tavian.
+func TestRoyalRankOpensTheName(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Prince Tavian visited Cardiff on Monday and Queen Mirela stayed in London."})
+	var got []string
+	for _, e := range d.Entities {
+		if e.Type == graph.Person {
+			got = append(got, e.Name)
+		}
+	}
+	for _, want := range []string{"Prince Tavian", "Queen Mirela"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no person %q in %q", want, got)
+		}
+	}
+}

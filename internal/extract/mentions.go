@@ -744,9 +744,12 @@ func modifierBeforeWord(ct []Token, rs []role, k int) bool {
 	return title
 }
 
-// peerRank returns where the name at ct[k:] starts when a peer's rank before it is part of it: a peer is
-// named by rank and one name ("Lord Ashdown", "Minister Baroness Smith"), though not the "Lady" of a
-// first lady. It marks the rank a name word in rs.
+// royalRanks name royals by rank and one name, as peers are ("Prince Charles", "Queen Rania").
+var royalRanks = map[string]bool{"prince": true, "princess": true, "king": true, "queen": true}
+
+// peerRank returns where the name at ct[k:] starts when a peer's or royal's rank before it is part of
+// it: a peer is named by rank and one name ("Lord Ashdown", "Minister Baroness Smith", "Prince
+// Charles"), though not the "Lady" of a first lady. It marks the rank a name word in rs.
 func peerRank(toks []Token, c chunk, ct []Token, rs []role, k int) int {
 	before := ""
 	if k >= 2 {
@@ -754,7 +757,8 @@ func peerRank(toks []Token, c chunk, ct []Token, rs []role, k int) int {
 	} else if k == 1 && c.from > 0 {
 		before = toks[c.from-1].Text
 	}
-	if k == len(ct)-1 && k > 0 && lexicon.IsPeerage(ct[k-1].Text) && !strings.EqualFold(before, "first") {
+	if k == len(ct)-1 && k > 0 && (lexicon.IsPeerage(ct[k-1].Text) || royalRanks[ct[k-1].Lower()] && !lexicon.IsPostNominal(ct[k].Text)) &&
+		!strings.EqualFold(before, "first") {
 		k--
 		rs[k] = rName
 	}
