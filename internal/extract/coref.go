@@ -153,6 +153,9 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 		if target == nil {
 			target = clippedTarget(orgs, a)
 		}
+		if target == nil {
+			target = x.leadingWordTarget(orgs, a)
+		}
 		if target != nil && target != a {
 			mergeInto(d, target, a)
 		}
@@ -162,13 +165,47 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 		if a.Type != graph.Person || len(a.Mentions) == 0 || slices.ContainsFunc(a.Mentions, func(m *Mention) bool { return !m.Weak || m.Title != "" }) {
 			continue
 		}
-		if target := clippedTarget(orgs, a); target != nil {
+		target := clippedTarget(orgs, a)
+		if target == nil {
+			target = x.leadingWordTarget(orgs, a) // "Goldman said" beside "Goldman Sachs and Co"
+		}
+		if target != nil {
 			for _, m := range a.Mentions {
 				m.Type = graph.Organisation
 			}
 			mergeInto(d, target, a)
 		}
 	}
+}
+
+// leadingWordTarget finds the one company of the article whose full name opens with a's one word and
+// ends in a legal form ("Goldman" for "Goldman Sachs and Co", "Boeing" for "Boeing Co"): the firm's
+// short name, when the word is no English word, nationality or place. A name with no legal form may
+// be a division's ("BBC News", "Barclays Capital"), which the short name is not.
+func (x *Extractor) leadingWordTarget(orgs []*Entity, a *Entity) *Entity {
+	ws := a.Mentions[0].foldedWords()
+	if len(ws) != 1 || len(ws[0]) < 3 || lexicon.IsEnglishWord(ws[0]) {
+		return nil
+	}
+	if _, ok := x.lex.Demonym(ws[0]); ok {
+		return nil
+	}
+	if _, ok := x.lex.Place(ws[0]); ok {
+		return nil
+	}
+	var found *Entity
+	for _, o := range orgs {
+		if o == a || len(o.Mentions) == 0 {
+			continue
+		}
+		if ow := o.Mentions[0].foldedWords(); len(ow) >= 2 && ow[0] == ws[0] && lexicon.IsLegalForm(ow[len(ow)-1]) {
+			if found != nil {
+				return nil // "Jardine" beside Jardine Matheson and Jardine Fleming: which?
+			}
+			found = o
+		}
+	}
+	return found
 }
 
 // clippedTarget finds the one organisation whose name a's name clips word by word ("Lib Dem", "Lib Dems"

@@ -237,3 +237,25 @@ func TestRoyalRankOpensTheName(t *testing.T) {
 		}
 	}
 }
+
+// A firm's first word alone is its short name in the article that names it in full with a legal form
+// ("Quantrex" for Quantrex Industries Inc), read as a person or an organisation; not a division's name.
+func TestFirmShortName(t *testing.T) {
+	x := New(lexicon.Default())
+	d := x.Extract(graph.Article{ID: "t", Text: "Quantrex Industries Inc said on Monday it would buy the bonds. " +
+		"Analysts said Quantrex would pay 50 mln dlrs. The Quellan Bank rose, and analysts said Quellan would gain."})
+	owner := func(name string) *Entity {
+		for _, m := range d.Mentions {
+			if m.Text == name {
+				return m.Ent
+			}
+		}
+		return nil
+	}
+	if a, b := owner("Quantrex"), owner("Quantrex Industries Inc"); a == nil || a != b {
+		t.Errorf("%q is not %q (%v, %v)", "Quantrex", "Quantrex Industries Inc", a, b)
+	}
+	if a, b := owner("Quellan"), owner("Quellan Bank"); a != nil && a == b {
+		t.Errorf("%q joined %q, a name with no legal form", "Quellan", "Quellan Bank")
+	}
+}
