@@ -191,3 +191,103 @@ func namesakeIDRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 func TestNamesakeIDsStored(t *testing.T) {
 	onBothStores(t, namesakeIDRuns)
 }
+
+// shortTypeDocs name a company "Korvanex AB" and, in the same article, "Korvanex" read as a company
+// with no sign of one, and a town "Korvanex" in another article, signed as a place. The unsigned
+// name is keyed as the company is (its legal form aside): the company's sign is a sign of it in
+// one batch as it is once the company is known from an earlier batch.
+func shortTypeDocs() []*extract.Doc {
+	ent := func(name string, t graph.EntityType, signs ...graph.EntityType) *extract.Entity {
+		return &extract.Entity{Name: name, Type: t, Signs: append([]graph.EntityType{}, signs...),
+			Mentions: []*extract.Mention{{Text: name, Type: t}}}
+	}
+	doc := func(id string, es ...*extract.Entity) *extract.Doc {
+		return &extract.Doc{Article: graph.Article{ID: id, Title: "Generated", Text: es[0].Name}, Entities: es}
+	}
+	return []*extract.Doc{
+		doc("st1", ent("Korvanex AB", graph.Organisation, graph.Organisation), ent("Korvanex", graph.Organisation)),
+		doc("st2", ent("Korvanex", graph.Place, graph.Place)),
+	}
+}
+
+func shortTypeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	load := func(size int, reverse bool) *graph.Batch {
+		docs := shortTypeDocs()
+		if reverse {
+			slices.Reverse(docs)
+		}
+		s := open(t)
+		writeResolved(t, s, docs, size)
+		return dump(t, s)
+	}
+	one := comparable(load(10, false))
+	if h := holders(one, "Korvanex"); !slices.Contains(h, "organisation:Korvanex|Korvanex AB") {
+		t.Errorf("one batch: Korvanex is held by %q, want the company among them", h)
+	}
+	for _, c := range []struct {
+		name    string
+		reverse bool
+	}{{"batches of one", false}, {"batches of one, in reverse", true}} {
+		storetest.CompareBatches(t, comparable(load(1, c.reverse)), one)
+		if t.Failed() {
+			t.Fatalf("%s differs from one batch", c.name)
+		}
+	}
+}
+
+// TestSignsReadUnderTheKey: a name's signs count for the spellings its key joins, so an unsigned
+// short form of a signed company files alike in any batching.
+func TestSignsReadUnderTheKey(t *testing.T) {
+	onBothStores(t, shortTypeRuns)
+}
+
+// shortForms write a council's acronym out beside its name ("Velmora Trade Council (VTC)") and use
+// it alone in another article, and a cooperative that writes the same acronym beside its own name.
+var shortForms = []graph.Article{
+	{ID: "sf-1", Title: "Generated", Published: "2024-07-01", Text: "Trade talks\n\n" +
+		"The Velmora Trade Council (VTC) met on July 1 in Lisbon. Corin Ashgrove said the talks had been useful.\n"},
+	{ID: "sf-2", Title: "Generated", Published: "2024-07-02", Text: "Exports\n\n" +
+		"The VTC said on July 2 that exports rose by a tenth in June.\n"},
+	{ID: "sf-3", Title: "Generated", Published: "2024-07-03", Text: "Cloth prices\n\n" +
+		"The Varden Textile Cooperative (VTC) said on July 3 in Oslo that cloth prices would rise.\n"},
+}
+
+// articlesOf lists the articles that mention a node (as comparable names it).
+func articlesOf(b *graph.Batch, id string) []string {
+	var out []string
+	for _, m := range b.Mentions {
+		if m.Entity == id {
+			out = append(out, m.Article)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func oneClaimantRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	want := sameInAnyBatching(t, open, shortForms[:2])
+	council := "organisation:VTC|Velmora Trade Council"
+	if got := articlesOf(want, council); !slices.Equal(got, []string{"sf-1", "sf-2"}) {
+		t.Errorf("one batch: the council is named in %q, want both articles", got)
+	}
+}
+
+// TestShortFormJoinsItsOneClaimant: an article naming an organisation by the acronym another
+// article wrote beside its name joins it, whichever of the two came first.
+func TestShortFormJoinsItsOneClaimant(t *testing.T) {
+	onBothStores(t, oneClaimantRuns)
+}
+
+func twoClaimantsRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	want := sameInAnyBatching(t, open, shortForms)
+	if got := articlesOf(want, "organisation:VTC"); !slices.Equal(got, []string{"sf-2"}) {
+		t.Errorf("one batch: the acronym alone is a node named in %q, want [sf-2]", got)
+	}
+}
+
+// TestShortFormOfTwoNamesNone: an acronym two organisations write beside their names leads to
+// neither: the article naming it alone is a node of its own in any batching (batches of one in
+// order join it to the council, then undo that when the cooperative comes).
+func TestShortFormOfTwoNamesNone(t *testing.T) {
+	onBothStores(t, twoClaimantsRuns)
+}
