@@ -174,7 +174,13 @@ func (r *Resolver) reviseShortForms() {
 			continue
 		}
 		if cs := r.claimants(k, n); len(cs) == 1 {
-			r.absorb(cs[0], n, fmt.Sprintf("%s: %s%s, written beside it in an article", n.Name, shortFormOf, cs[0].Name))
+			why := fmt.Sprintf("%s: %s%s, written beside it in an article", n.Name, shortFormOf, cs[0].Name)
+			r.absorb(cs[0], n, why)
+			if !containsString(cs[0].Reasons, why) {
+				// kept beside another reason of the spelling ("read as a person"): what
+				// DoubtfulShortForms reads
+				cs[0].Reasons = append(cs[0].Reasons, why)
+			}
 		}
 	}
 }
@@ -210,4 +216,22 @@ func (r *Resolver) DoubtfulShortForms() []Unjoin {
 		return out[i].Spelling < out[j].Spelling
 	})
 	return out
+}
+
+// onlyShort reports whether organisation c holds the spellings keyed k only as short forms of its
+// other spellings.
+func (r *Resolver) onlyShort(c *Cluster, k string) bool {
+	if c.Type != graph.Organisation {
+		return false
+	}
+	var all []string
+	for s := range c.aliases {
+		all = append(all, s)
+	}
+	for _, s := range all {
+		if r.key(graph.Organisation, s) == k && !r.shortOfAny(s, all) {
+			return false
+		}
+	}
+	return true
 }

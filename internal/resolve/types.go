@@ -376,7 +376,9 @@ func (r *Resolver) typed(t graph.EntityType, name string) *Cluster {
 	}
 	var best *Cluster
 	for _, c := range r.keyed[k] {
-		if c = final(c); c.Type == t && (best == nil || c.ID < best.ID) {
+		// not an organisation that holds the name only as a short form of its own ("BBC" of "BBC
+		// Sport"): which one a short form names is Revise's to decide (shortform.go)
+		if c = final(c); c.Type == t && (best == nil || c.ID < best.ID) && !r.onlyShort(c, k) {
 			best = c
 		}
 	}
