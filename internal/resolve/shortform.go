@@ -30,7 +30,9 @@ import (
 // its short forms), so the node its articles make is the same whatever came first.
 
 // shortOf reports whether organisation spelling s is a short form of spelling t: fewer words, all
-// of them words of t ("Paribas", "Finance Ministry"), or one word that is t's initials (acronym).
+// of them words of t ("Paribas", "Finance Ministry"), or one word that is t's initials (acronym) or
+// is written in capitals as initials are ("CES" beside "Economic and Social Council": initials of
+// words t does not give, which no one claims).
 func (r *Resolver) shortOf(s, t string) bool {
 	ws, wt := names.Tokens(s), names.Tokens(t)
 	if len(wt) < 2 || len(ws) == 0 {
@@ -39,7 +41,21 @@ func (r *Resolver) shortOf(s, t string) bool {
 	if len(ws) < len(wt) && wordsIn(s, t) {
 		return true
 	}
-	return len(strings.Fields(s)) == 1 && r.acronym(s, t)
+	return len(strings.Fields(s)) == 1 && (r.acronym(s, t) || capitals(s))
+}
+
+// capitals reports whether a word is written in capitals, two letters or more ("CES", "U.N.").
+func capitals(s string) bool {
+	n := 0
+	for _, c := range s {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c != '.' && c != '&' && (c < '0' || c > '9'):
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // claims reports whether a short form s written beside t leads articles naming s alone to t's
@@ -51,6 +67,9 @@ func (r *Resolver) claims(s, t string) bool {
 	}
 	if len(strings.Fields(s)) == 1 && r.acronym(s, t) {
 		return true
+	}
+	if !wordsIn(s, t) {
+		return false // capitals that are not t's initials
 	}
 	for _, w := range names.Tokens(s) {
 		if len(w) < 3 || lexicon.IsEnglishWord(w) || lexicon.IsFunctionWord(w) || lexicon.IsLegalForm(w) {
