@@ -10,19 +10,19 @@ import (
 	"github.com/kgnews/kg/internal/names"
 )
 
-// An organisation's short form ("UN" after "United Nations (UN)", "Paribas" after "Banque
-// Paribas") is a spelling an article writes beside the organisation's fuller name. Which
+// An organisation's short form ("VTC" after "Velmora Trade Council (VTC)", "Korvath" after "Banque
+// Korvath") is a spelling an article writes beside the organisation's fuller name. Which
 // organisation a short form used alone in another article names is decided on every claim known,
-// not on which article came first (an article naming "UN" alone before the one that wrote it out
+// not on which article came first (an article naming "VTC" alone before the one that wrote it out
 // used to make a node of its own, one after it joined the organisation):
 //
 //   - an organisation claims a short form when it holds it beside a fuller spelling of which it
-//     is an acronym ("UN", "Asean"), or a part with a word that is no English word, place or
-//     nationality ("Paribas", "Texas Air"); a generic phrase ("Finance Ministry" after "Indian
-//     Finance Ministry", "Farm Bureau") is claimed by none, as many bodies share it;
+//     is an acronym ("VTC", "Vtc"), or a part with a word that is no English word, place or
+//     nationality ("Korvath", "Ostrevar Air"); a generic phrase ("Finance Ministry" after
+//     "Velmoran Finance Ministry", "Farm Bureau") is claimed by none, as many bodies share it;
 //   - a node whose spellings are all one short form joins the one organisation that claims it
 //     (reviseShortForms, Revise), and later articles naming it so alone follow it there;
-//   - when two or more organisations claim it ("API" for two institutes), it names none: the
+//   - when two or more organisations claim it ("VTC" for a council and a cooperative), it names none: the
 //     articles that named one of them by it alone go back to a node of their own
 //     (DoubtfulShortForms, load's unjoin, as the surname of two namesakes does).
 //
@@ -30,9 +30,9 @@ import (
 // its short forms), so the node its articles make is the same whatever came first.
 
 // shortOf reports whether organisation spelling s is a short form of spelling t: fewer words, all
-// of them words of t ("Paribas", "Finance Ministry"), or one word that is t's initials (acronym) or
-// is written in capitals as initials are ("CES" beside "Economic and Social Council": initials of
-// words t does not give, which no one claims).
+// of them words of t ("Korvath", "Finance Ministry"), or one word that is t's initials (acronym) or
+// is written in capitals as initials are ("OVGT" beside "Velmoran Grain Board": initials of words
+// t does not give, which no one claims).
 func (r *Resolver) shortOf(s, t string) bool {
 	ws, wt := names.Tokens(s), names.Tokens(t)
 	if len(wt) < 2 || len(ws) == 0 {
@@ -44,7 +44,7 @@ func (r *Resolver) shortOf(s, t string) bool {
 	return len(strings.Fields(s)) == 1 && (r.acronym(s, t) || capitals(s))
 }
 
-// capitals reports whether a word is written in capitals, two letters or more ("CES", "U.N.").
+// capitals reports whether a word is written in capitals, two letters or more ("OVGT", "V.T.C.").
 func capitals(s string) bool {
 	n := 0
 	for _, c := range s {
@@ -87,9 +87,9 @@ func (r *Resolver) claims(s, t string) bool {
 }
 
 // acronym reports whether one word s is the initials of t's words, or of their opening letters
-// ("PDVSA" of "Petroleos de Venezuela SA"), two words of t at least giving letters; function words,
-// legal forms, places and nationalities may give none ("SEC" of "US Securities Exchange
-// Commission").
+// ("VDSA" of "Velmora de Sarn SA"), two words of t at least giving letters; function words,
+// legal forms, places and nationalities may give none ("VTC" of "Lisbon Velmora Trade
+// Council").
 func (r *Resolver) acronym(s, t string) bool {
 	letters := strings.ReplaceAll(names.Fold(s), " ", "")
 	words := names.Tokens(t)

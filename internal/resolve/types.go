@@ -296,7 +296,7 @@ type item struct {
 func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 	var items []item
 	// the types a name is signed as and read as in the batch, each under the key the name is
-	// placed under as that type (key): "Boliden AB" signed as an organisation signs "Boliden", which
+	// placed under as that type (key): "Korvanex AB" signed as an organisation signs "Korvanex", which
 	// the organisation's key leads to as well, as it does once the organisation is known
 	signed, read := map[string]bool{}, map[string]bool{}
 	for _, d := range docs {
@@ -376,7 +376,7 @@ func (r *Resolver) typed(t graph.EntityType, name string) *Cluster {
 	}
 	var best *Cluster
 	for _, c := range r.keyed[k] {
-		// not an organisation that holds the name only as a short form of its own ("BBC" of "BBC
+		// not an organisation that holds the name only as a short form of its own ("VTC" of "VTC
 		// Sport"): which one a short form names is Revise's to decide (shortform.go)
 		if c = final(c); c.Type == t && (best == nil || c.ID < best.ID) && !r.onlyShort(c, k) {
 			best = c
