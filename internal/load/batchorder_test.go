@@ -191,3 +191,153 @@ func namesakeIDRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 func TestNamesakeIDsStored(t *testing.T) {
 	onBothStores(t, namesakeIDRuns)
 }
+
+// shortTypeDocs name a company "Korvanex AB" and, in the same article, "Korvanex" read as a company
+// with no sign of one, and a town "Korvanex" in another article, signed as a place. The unsigned
+// name is keyed as the company is (its legal form aside): the company's sign is a sign of it in
+// one batch as it is once the company is known from an earlier batch.
+func shortTypeDocs() []*extract.Doc {
+	ent := func(name string, t graph.EntityType, signs ...graph.EntityType) *extract.Entity {
+		return &extract.Entity{Name: name, Type: t, Signs: append([]graph.EntityType{}, signs...),
+			Mentions: []*extract.Mention{{Text: name, Type: t}}}
+	}
+	doc := func(id string, es ...*extract.Entity) *extract.Doc {
+		return &extract.Doc{Article: graph.Article{ID: id, Title: "Generated", Text: es[0].Name}, Entities: es}
+	}
+	return []*extract.Doc{
+		doc("st1", ent("Korvanex AB", graph.Organisation, graph.Organisation), ent("Korvanex", graph.Organisation)),
+		doc("st2", ent("Korvanex", graph.Place, graph.Place)),
+	}
+}
+
+// resolvedAnyBatching resolves and writes articles (built anew by docs) in one batch and in batches
+// of one in order and in reverse, then runs a load of one article that names nothing (which undoes
+// what the store's evidence makes doubtful and revises, as a load does at its start and end), requires the same
+// graph of each, and returns the one-batch graph (comparable).
+func resolvedAnyBatching(t *testing.T, open func(t *testing.T) graph.Store, docs func() []*extract.Doc) *graph.Batch {
+	t.Helper()
+	empty := filepath.Join(t.TempDir(), "empty.jsonl")
+	writeJSONL(t, empty, []graph.Article{{ID: "rain", Title: "Generated", Published: "2024-07-09", Text: "Weather\n\nIt rained all day.\n"}})
+	load := func(size int, reverse bool) *graph.Batch {
+		ds := docs()
+		if reverse {
+			slices.Reverse(ds)
+		}
+		s := open(t)
+		writeResolved(t, s, ds, size)
+		mustLoad(t, s, opts([]string{empty}, 1))
+		return comparable(dump(t, s))
+	}
+	one := load(10, false)
+	for _, c := range []struct {
+		name    string
+		reverse bool
+	}{{"batches of one", false}, {"batches of one, in reverse", true}} {
+		storetest.CompareBatches(t, load(1, c.reverse), one)
+		if t.Failed() {
+			t.Fatalf("%s differs from one batch", c.name)
+		}
+	}
+	return one
+}
+
+func shortTypeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	one := resolvedAnyBatching(t, open, shortTypeDocs)
+	if h := holders(one, "Korvanex"); !slices.Contains(h, "organisation:Korvanex|Korvanex AB") {
+		t.Errorf("one batch: Korvanex is held by %q, want the company among them", h)
+	}
+}
+
+// TestSignsReadUnderTheKey: a name's signs count for the spellings its key joins, so an unsigned
+// short form of a signed company files alike in any batching.
+func TestSignsReadUnderTheKey(t *testing.T) {
+	onBothStores(t, shortTypeRuns)
+}
+
+// shortForms write a council's acronym out beside its name ("Velmora Trade Council (VTC)") and use
+// it alone in another article, and a cooperative that writes the same acronym beside its own name.
+var shortForms = []graph.Article{
+	{ID: "sf-1", Title: "Generated", Published: "2024-07-01", Text: "Trade talks\n\n" +
+		"The Velmora Trade Council (VTC) met on July 1 in Lisbon. Corin Ashgrove said the talks had been useful.\n"},
+	{ID: "sf-2", Title: "Generated", Published: "2024-07-02", Text: "Exports\n\n" +
+		"The VTC said on July 2 that exports rose by a tenth in June.\n"},
+	{ID: "sf-3", Title: "Generated", Published: "2024-07-03", Text: "Cloth prices\n\n" +
+		"The Varden Textile Cooperative (VTC) said on July 3 in Oslo that cloth prices would rise.\n"},
+}
+
+// articlesOf lists the articles that mention a node (as comparable names it).
+func articlesOf(b *graph.Batch, id string) []string {
+	var out []string
+	for _, m := range b.Mentions {
+		if m.Entity == id {
+			out = append(out, m.Article)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func oneClaimantRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	want := sameInAnyBatching(t, open, shortForms[:2])
+	council := "organisation:VTC|Velmora Trade Council"
+	if got := articlesOf(want, council); !slices.Equal(got, []string{"sf-1", "sf-2"}) {
+		t.Errorf("one batch: the council is named in %q, want both articles", got)
+	}
+}
+
+// TestShortFormJoinsItsOneClaimant: an article naming an organisation by the acronym another
+// article wrote beside its name joins it, whichever of the two came first.
+func TestShortFormJoinsItsOneClaimant(t *testing.T) {
+	onBothStores(t, oneClaimantRuns)
+}
+
+func twoClaimantsRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	want := sameInAnyBatching(t, open, shortForms)
+	if got := articlesOf(want, "organisation:VTC"); !slices.Equal(got, []string{"sf-2"}) {
+		t.Errorf("one batch: the acronym alone is a node named in %q, want [sf-2]", got)
+	}
+}
+
+// TestShortFormOfTwoNamesNone: an acronym two organisations write beside their names leads to
+// neither: the article naming it alone is a node of its own in any batching (batches of one in
+// order join it to the council, then undo that when the cooperative comes).
+func TestShortFormOfTwoNamesNone(t *testing.T) {
+	onBothStores(t, twoClaimantsRuns)
+}
+
+// readAsPersonDocs: two organisations write the acronym "VTC" beside their names, a third article
+// names "VTC" alone, read as a person with no sign of one, and a fourth names it alone as an
+// organisation.
+func readAsPersonDocs() []*extract.Doc {
+	ent := func(name string, t graph.EntityType, aliases ...string) *extract.Entity {
+		e := &extract.Entity{Name: name, Type: t, Aliases: aliases, Signs: []graph.EntityType{},
+			Mentions: []*extract.Mention{{Text: name, Type: t}}}
+		if t == graph.Organisation {
+			e.Signs = []graph.EntityType{t}
+		}
+		return e
+	}
+	doc := func(id string, e *extract.Entity) *extract.Doc {
+		return &extract.Doc{Article: graph.Article{ID: id, Title: "Generated", Text: e.Name}, Entities: []*extract.Entity{e}}
+	}
+	return []*extract.Doc{
+		doc("rp1", ent("Velmora Trade Council", graph.Organisation, "VTC")),
+		doc("rp2", ent("Varden Textile Cooperative", graph.Organisation, "VTC")),
+		doc("rp3", ent("VTC", graph.Person)),
+		doc("rp4", ent("VTC", graph.Organisation)),
+	}
+}
+
+func readAsPersonRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	one := resolvedAnyBatching(t, open, readAsPersonDocs)
+	if got := articlesOf(one, "organisation:VTC"); !slices.Equal(got, []string{"rp3", "rp4"}) {
+		t.Errorf("one batch: the acronym alone is a node named in %q, want [rp3 rp4]", got)
+	}
+}
+
+// TestShortFormReadAsOtherType: a short form read as another type with no sign of it does not
+// join an organisation that holds it only as a short form (which one it names is decided on every
+// claim), so it files alike in any batching.
+func TestShortFormReadAsOtherType(t *testing.T) {
+	onBothStores(t, readAsPersonRuns)
+}

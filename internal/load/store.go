@@ -220,6 +220,11 @@ func unjoin(ctx context.Context, r *retrying, res *resolve.Resolver) ([]string, 
 			return undone, err
 		}
 	}
+	for _, u := range res.DoubtfulShortForms() {
+		if err := split(u.Entity, u.Spelling, "another organisation known now writes it beside its fuller name too"); err != nil {
+			return undone, err
+		}
+	}
 	// judged before any of them is split: the resolver's view is the store's before this pass
 	type doubt struct {
 		id, why   string

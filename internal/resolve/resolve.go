@@ -110,8 +110,10 @@ func (r *Resolver) Seed(es []graph.Entity) {
 	// a place but an English word (commonWord), and the full names of a person (a surname alone
 	// joins one by revise)
 	for i, e := range es {
+		all := append([]string{e.Name}, e.Aliases...)
 		for _, n := range e.Aliases {
-			if e.Type == graph.Person && len(names.Words(n)) >= 2 || e.Type != graph.Person && !commonWord(n) {
+			short := e.Type == graph.Organisation && r.shortOfAny(n, all) // decided by Revise (shortform.go)
+			if e.Type == graph.Person && len(names.Words(n)) >= 2 || e.Type != graph.Person && !commonWord(n) && !short {
 				r.claimKey(seeded[i], n) // not "Bank" for Ljubljanska Banka, as Add (place) does not
 			}
 		}
@@ -331,10 +333,12 @@ func (r *Resolver) place(e *extract.Entity, read, t graph.EntityType) {
 	}
 	r.byKey[k] = c
 	if t != graph.Person {
-		// an organisation's or place's other spellings in its article lead to it too ("UN" after
-		// "United Nations (UN)")
+		// an organisation's or place's other spellings in its article lead to it too ("Bank of
+		// Velmora" beside "Velmora Bank"), but for an organisation's short forms ("UN" after "United
+		// Nations (UN)"), which Revise decides on every claim known (shortform.go)
+		all := append([]string{e.Name}, e.Aliases...)
 		for _, a := range e.Aliases {
-			if !commonWord(a) {
+			if !commonWord(a) && (t != graph.Organisation || !r.shortOfAny(a, all)) {
 				r.claimKey(c, a)
 			}
 		}

@@ -266,6 +266,7 @@ func (r *Resolver) revise(people []*Cluster) {
 		r.absorb(into, from, fmt.Sprintf("%s: spelling variant of %s (%s)", from.Name, into.Name, why))
 	}
 	r.reviseTypes()
+	r.reviseShortForms()
 	for _, p := range r.clusters {
 		if p.into != nil || !p.Partial || p.Type != graph.Person || r.fix.isSplit(p.Name) {
 			continue

@@ -296,15 +296,10 @@ type item struct {
 // keeps its type.
 func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 	var items []item
-	signed := map[string]map[graph.EntityType]bool{} // folded name → types with signs in the batch
-	read := map[string]map[graph.EntityType]bool{}   // folded name → types read in the batch
-	mark := func(m map[string]map[graph.EntityType]bool, name string, t graph.EntityType) {
-		f := names.Fold(name)
-		if m[f] == nil {
-			m[f] = map[graph.EntityType]bool{}
-		}
-		m[f][t] = true
-	}
+	// the types a name is signed as and read as in the batch, each under the key the name is
+	// placed under as that type (key): "Korvanex AB" signed as an organisation signs "Korvanex", which
+	// the organisation's key leads to as well, as it does once the organisation is known
+	signed, read := map[string]bool{}, map[string]bool{}
 	for _, d := range docs {
 		if len(d.Entities) > 0 && d.Entities[0].Signs == nil {
 			Signs(d, r.lex) // no extraction stage read them: what the compacted article still shows
@@ -312,15 +307,20 @@ func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 		for _, e := range d.Entities {
 			it := item{e: e, t: r.typeOf(e)}
 			it.signed = slices.Contains(signsOf(e), it.t)
-			mark(read, e.Name, it.t)
+			read[r.key(it.t, e.Name)] = true
 			for _, t := range signsOf(e) {
-				mark(signed, e.Name, t)
+				signed[r.key(t, e.Name)] = true
 			}
 			items = append(items, it)
 		}
 	}
 	for i := range items {
-		items[i].dest = r.destType(items[i], signed[names.Fold(items[i].e.Name)], read[names.Fold(items[i].e.Name)])
+		signedIn, readIn := map[graph.EntityType]bool{}, map[graph.EntityType]bool{}
+		for _, u := range typeOrder {
+			k := r.key(u, items[i].e.Name)
+			signedIn[u], readIn[u] = signed[k], read[k]
+		}
+		items[i].dest = r.destType(items[i], signedIn, readIn)
 	}
 	return items
 }
@@ -339,9 +339,7 @@ func (r *Resolver) destType(it item, signedIn, readIn map[graph.EntityType]bool)
 			return u // its own article signs another type: "DRAVENPORT, Maine" read as a company
 		}
 	}
-	signed, read := map[graph.EntityType]bool{}, map[graph.EntityType]bool{}
-	maps.Copy(signed, signedIn)
-	maps.Copy(read, readIn)
+	signed, read := maps.Clone(signedIn), maps.Clone(readIn)
 	for _, u := range typeOrder {
 		if c := r.typed(u, it.e.Name); c != nil {
 			read[u] = true
@@ -379,7 +377,9 @@ func (r *Resolver) typed(t graph.EntityType, name string) *Cluster {
 	}
 	var best *Cluster
 	for _, c := range r.keyed[k] {
-		if c = final(c); c.Type == t && (best == nil || c.ID < best.ID) {
+		// not an organisation that holds the name only as a short form of its own ("VTC" of "VTC
+		// Sport"): which one a short form names is Revise's to decide (shortform.go)
+		if c = final(c); c.Type == t && (best == nil || c.ID < best.ID) && !r.onlyShort(c, k) {
 			best = c
 		}
 	}
