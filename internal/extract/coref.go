@@ -178,10 +178,11 @@ func (x *Extractor) joinOrgVariants(d *Doc) {
 	}
 }
 
-// leadingWordTarget finds the one company of the article whose full name opens with a's one word and
-// ends in a legal form ("Goldman" for "Goldman Sachs and Co", "Boeing" for "Boeing Co"): the firm's
-// short name, when the word is no English word, nationality or place. A name with no legal form may
-// be a division's ("BBC News", "Barclays Capital"), which the short name is not.
+// leadingWordTarget finds the one company of the article whose full name is a's one word and at most
+// one more, with legal forms (firmOf: "Goldman" for "Goldman Sachs and Co", "Boeing" for "Boeing Co"):
+// the firm's short name, when the word is no English word, nationality or place. A name with no legal
+// form may be a division's ("BBC News", "Barclays Capital"), one with more words or a place a
+// subsidiary's ("IBM Canada Ltd"), which the short name is not.
 func (x *Extractor) leadingWordTarget(orgs []*Entity, a *Entity) *Entity {
 	ws := a.Mentions[0].foldedWords()
 	if len(ws) != 1 || len(ws[0]) < 3 || lexicon.IsEnglishWord(ws[0]) {
@@ -198,7 +199,7 @@ func (x *Extractor) leadingWordTarget(orgs []*Entity, a *Entity) *Entity {
 		if o == a || len(o.Mentions) == 0 {
 			continue
 		}
-		if ow := o.Mentions[0].foldedWords(); len(ow) >= 2 && ow[0] == ws[0] && lexicon.IsLegalForm(ow[len(ow)-1]) {
+		if ow := o.Mentions[0].foldedWords(); len(ow) >= 2 && ow[0] == ws[0] && x.firmOf(ow) {
 			if found != nil {
 				return nil // "Jardine" beside Jardine Matheson and Jardine Fleming: which?
 			}
@@ -206,6 +207,32 @@ func (x *Extractor) leadingWordTarget(orgs []*Entity, a *Entity) *Entity {
 		}
 	}
 	return found
+}
+
+// firmOf reports whether folded name words are a firm's full name that its first word alone stands
+// for: the word, at most one more word that names no place or nationality, and legal forms ("Boeing
+// Co", "Goldman Sachs and Co"; not "IBM Canada Ltd", a subsidiary, nor "BBC News", no firm's name).
+func (x *Extractor) firmOf(ws []string) bool {
+	n := len(ws)
+	for n > 1 && lexicon.IsLegalForm(ws[n-1]) {
+		n--
+	}
+	if n == len(ws) {
+		return false
+	}
+	rest := slices.DeleteFunc(slices.Clone(ws[1:n]), func(w string) bool { return lexicon.IsFunctionWord(w) })
+	if len(rest) > 1 {
+		return false
+	}
+	for _, w := range rest {
+		if _, ok := x.lex.Place(w); ok {
+			return false
+		}
+		if _, ok := x.lex.Demonym(w); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // clippedTarget finds the one organisation whose name a's name clips word by word ("Lib Dem", "Lib Dems"
