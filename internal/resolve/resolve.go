@@ -71,7 +71,7 @@ type Resolver struct {
 	// unsigned are this run's entities whose article showed no sign of any type, with where each
 	// was filed: judged again on every sign known when the load ends (TypeMoves)
 	unsigned []unsignedRead
-	bySerial    []*Cluster
+	bySerial []*Cluster
 }
 
 // Correct makes the resolver follow a researcher's corrections from now on.
