@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -215,6 +216,11 @@ func unjoin(ctx context.Context, r *retrying, res *resolve.Resolver) ([]string, 
 		}
 		return err
 	}
+	moved, err := moveTypes(ctx, r, s, res)
+	undone = append(undone, moved...)
+	if err != nil {
+		return undone, err
+	}
 	for _, u := range res.Doubtful() {
 		if err := split(u.Entity, u.Spelling, "another person known now has a full name ending in it"); err != nil {
 			return undone, err
@@ -394,6 +400,43 @@ func splitStored(ctx context.Context, r *retrying, res *resolve.Resolver, spelli
 		}
 	}
 	return sum, nil
+}
+
+// moveTypes moves the articles of this run that named a name with no sign of any type to the node
+// of it that the signs known at the end of the run give them (resolve.TypeMoves), out of the signed
+// node of another type their batch filed them in.
+func moveTypes(ctx context.Context, r *retrying, s splitter, res *resolve.Resolver) ([]string, error) {
+	var done []string
+	for _, m := range res.TypeMoves() {
+		var from, to graph.Entity
+		var ms []graph.Mention
+		err := r.retry(ctx, func(work context.Context) (err error) {
+			if from, err = s.Entity(work, m.From); err != nil {
+				return err
+			}
+			if to, err = s.Entity(work, m.To); err != nil {
+				return err
+			}
+			ms, err = s.Mentions(work, m.From)
+			return err
+		})
+		if errors.Is(err, graph.ErrNotFound) {
+			continue // merged or renamed since
+		}
+		if err != nil {
+			return done, err
+		}
+		sp, ok := res.PlanTypeMove(from, to, ms, m)
+		if !ok {
+			continue
+		}
+		if err := r.retry(ctx, func(work context.Context) error { return s.SplitEntity(work, sp) }); err != nil {
+			return done, err
+		}
+		done = append(done, fmt.Sprintf("%s: %d article(s) moved from %s to %s: they show no sign of a type, and %s is the %s of the name other articles sign",
+			m.Name, len(sp.Articles), from.ID, to.ID, to.Name, strings.ToLower(string(to.Type))))
+	}
+	return done, nil
 }
 
 // holds reports whether an entity has a spelling that folds as s does, and others that do not.

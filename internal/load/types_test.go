@@ -3,6 +3,7 @@ package load_test
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kgnews/kg/internal/graph"
@@ -112,4 +113,37 @@ func typeRuns(t *testing.T, open func(t *testing.T) graph.Store) {
 
 func TestTypesFollowSigns(t *testing.T) {
 	onBothStores(t, typeRuns)
+}
+
+// laterSignArticles name "Korrindale" three ways: read as a person with no sign of any type, then
+// signed as a company (its ticker), then signed as a town (a dateline). In one batch the unsigned
+// article joins the town, the first signed type in the order place, organisation, person; in
+// batches of one in order it was filed with the company, signed when it came, and stayed there when
+// the town came (types moved whole nodes).
+var laterSignArticles = []graph.Article{
+	{ID: "ls-1", Title: "Generated", Published: "2024-07-02", Text: "Statement\n\n" +
+		"Tamsin Brown and Korrindale said on July 2 that the talks would go on.\n"},
+	{ID: "ls-2", Title: "Generated", Published: "2024-07-03", Text: "Profit\n\n" +
+		"Velmora Bank and Korrindale <KRDL> said on July 3 that their profit had doubled.\n"},
+	{ID: "ls-3", Title: "Generated", Published: "2024-07-04", Text: "Storm damage\n\n" +
+		"KORRINDALE, Maine, July 4 - Roofs were torn off in Korrindale when a storm swept the coast of Maine.\n"},
+}
+
+func laterSignRuns(t *testing.T, open func(t *testing.T) graph.Store) {
+	one := sameInAnyBatching(t, open, laterSignArticles)
+	in := map[string]string{}
+	for _, m := range one.Mentions {
+		if strings.Contains(m.Entity, "Korrindale") {
+			in[m.Article] = m.Entity
+		}
+	}
+	if !strings.HasPrefix(in["ls-1"], "place:") || !strings.HasPrefix(in["ls-2"], "organisation:") {
+		t.Errorf("one batch: Korrindale's articles are in %v, want ls-1 and ls-3 in the town, ls-2 in the company", in)
+	}
+}
+
+// TestUnsignedArticleFollowsLaterSign: an article that names a name with no sign of any type ends
+// in the node of the type every sign known gives it, not in the one signed when its batch came.
+func TestUnsignedArticleFollowsLaterSign(t *testing.T) {
+	onBothStores(t, laterSignRuns)
 }

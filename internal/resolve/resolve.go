@@ -68,7 +68,10 @@ type Resolver struct {
 	lastTouched []*Cluster          // the clusters the last batch touched
 	serial      map[*Cluster]int    // the number evidence names each cluster by (ref)
 	seeding     bool                // Seed is naming stored clusters (holdsBase)
-	bySerial    []*Cluster
+	// unsigned are this run's entities whose article showed no sign of any type, with where each
+	// was filed: judged again on every sign known when the load ends (TypeMoves)
+	unsigned []unsignedRead
+	bySerial []*Cluster
 }
 
 // Correct makes the resolver follow a researcher's corrections from now on.
@@ -233,6 +236,7 @@ func (r *Resolver) Add(docs []*extract.Doc) {
 		}
 	}
 	r.assignIDs()
+	r.noteUnsigned(items)
 	r.learnDocs(docs)
 	r.revise(r.lastTouched)
 }

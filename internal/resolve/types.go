@@ -283,6 +283,7 @@ type item struct {
 	e       *extract.Entity
 	t, dest graph.EntityType
 	signed  bool
+	article string // the id of the entity's article
 }
 
 // typeItems decides the type each entity of a batch is filed under, on the set of the batch's
@@ -305,7 +306,7 @@ func (r *Resolver) typeItems(docs []*extract.Doc) []item {
 			Signs(d, r.lex) // no extraction stage read them: what the compacted article still shows
 		}
 		for _, e := range d.Entities {
-			it := item{e: e, t: r.typeOf(e)}
+			it := item{e: e, t: r.typeOf(e), article: d.Article.ID}
 			it.signed = slices.Contains(signsOf(e), it.t)
 			read[r.key(it.t, e.Name)] = true
 			for _, t := range signsOf(e) {
