@@ -213,28 +213,11 @@ const shortFormOf = "short form of "
 // own, and a load splits them off again (load's unjoin, as kgload split does). A researcher's
 // forced merge is never doubtful.
 func (r *Resolver) DoubtfulShortForms() []Unjoin {
-	var out []Unjoin
-	for _, c := range r.clusters {
-		if c.into != nil || c.Type != graph.Organisation || c.ID == "" {
-			continue
-		}
-		for _, why := range c.Reasons {
-			spelling, rest, ok := strings.Cut(why, ": ")
-			if !ok || !strings.HasPrefix(rest, shortFormOf) || r.fix.forced(spelling) || r.fix.isSplit(spelling) {
-				continue
-			}
-			if len(r.claimants(r.key(graph.Organisation, spelling), nil)) >= 2 {
-				out = append(out, Unjoin{Entity: c.ID, Spelling: spelling})
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Entity != out[j].Entity {
-			return out[i].Entity < out[j].Entity
-		}
-		return out[i].Spelling < out[j].Spelling
-	})
-	return out
+	return r.doubtfulReasons(func(c *Cluster) bool { return c.Type == graph.Organisation },
+		func(_ *Cluster, spelling, why string) bool {
+			return strings.HasPrefix(why, shortFormOf) && !r.fix.forced(spelling) && !r.fix.isSplit(spelling) &&
+				len(r.claimants(r.key(graph.Organisation, spelling), nil)) >= 2
+		})
 }
 
 // onlyShort reports whether organisation c holds the spellings keyed k only as short forms of its

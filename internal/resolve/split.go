@@ -159,18 +159,23 @@ type Unjoin struct {
 // stayed a partial node; a load splits it off again (load's unjoin, as kgload split does), so that
 // the order the namesakes came in does not decide. A researcher's forced merge is never doubtful.
 func (r *Resolver) Doubtful() []Unjoin {
+	return r.doubtfulReasons(func(c *Cluster) bool { return c.Type == graph.Person && !c.Partial },
+		func(c *Cluster, spelling, why string) bool {
+			ws := names.Words(spelling)
+			return strings.HasPrefix(why, "surname of ") && len(ws) == 1 && !r.fix.isSplit(spelling) && r.namesakes(c, ws[0]) > 0
+		})
+}
+
+// doubtfulReasons lists, sorted by entity and spelling, the spellings joined to the clusters keep
+// selects whose merge reason (the words after "spelling: ") doubt finds doubtful now.
+func (r *Resolver) doubtfulReasons(keep func(*Cluster) bool, doubt func(c *Cluster, spelling, why string) bool) []Unjoin {
 	var out []Unjoin
 	for _, c := range r.clusters {
-		if c.into != nil || c.Type != graph.Person || c.Partial || c.ID == "" {
+		if c.into != nil || c.ID == "" || !keep(c) {
 			continue
 		}
-		for _, why := range c.Reasons {
-			spelling, rest, ok := strings.Cut(why, ": ")
-			ws := names.Words(spelling)
-			if !ok || !strings.HasPrefix(rest, "surname of ") || len(ws) != 1 || r.fix.isSplit(spelling) {
-				continue
-			}
-			if r.namesakes(c, ws[0]) > 0 {
+		for _, reason := range c.Reasons {
+			if spelling, why, ok := strings.Cut(reason, ": "); ok && doubt(c, spelling, why) {
 				out = append(out, Unjoin{Entity: c.ID, Spelling: spelling})
 			}
 		}
