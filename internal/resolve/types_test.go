@@ -22,6 +22,7 @@ func TestSigns(t *testing.T) {
 		{"Talks\n\nFinance Minister Aldous Thorncliffe said on Monday that the talks had been useful.\n", "Aldous Thorncliffe", []graph.EntityType{graph.Person}},
 		{"Debt\n\nBY TAMSIN ORWELLBY, REUTERS\nNEW YORK, June 2 - Tamsin Orwellby said the debt talks would go on.\n", "Tamsin Orwellby", []graph.EntityType{graph.Person}},
 		{"Shares\n\nCorin Ashgrove and Ostrevar said on July 9 that they would sell the stake. Velmora Bank and Ostrevar <OSTV> agreed.\n", "Ostrevar", []graph.EntityType{graph.Organisation}},
+		{"Vote\n\nThe Christian Nationalists won 40 seats in Velmora on Sunday, and their rivals conceded.\n", "Christian Nationalists", nil},
 	} {
 		d := docs(t, c.text)[0]
 		resolve.Signs(d, lexicon.Default())
