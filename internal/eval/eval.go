@@ -279,36 +279,50 @@ func (rep *Report) classifyEntityErrors(d *extract.Doc, g *GoldDoc, m *matcher, 
 			preds = append(preds, e)
 		}
 	}
+	golds := make([]typedName, len(g.Entities))
+	for i, ge := range g.Entities {
+		golds[i] = typedName{ge.Name, ge.Type}
+	}
+	extracted := make([]typedName, len(preds))
+	for i, e := range preds {
+		extracted[i] = typedName{e.Name, e.Type}
+	}
 	for _, e := range preds {
 		if m.matchEntity(e) >= 0 {
 			continue
 		}
-		class, other := "spurious", ""
-		for _, ge := range g.Entities {
-			switch {
-			case names.Fold(ge.Name) == names.Fold(e.Name):
-				class, other = "type", fmt.Sprintf(" (gold %s)", ge.Type)
-			case class == "spurious" && shareWord(ge.Name, e.Name):
-				class, other = "boundary", fmt.Sprintf(" (gold %s %q)", ge.Type, ge.Name)
-			}
-		}
+		class, other := errorClass(e.Name, golds, "spurious", "gold")
 		rep.EntityClasses = append(rep.EntityClasses, fmt.Sprintf("%s: %s: extracted %s %q%s", class, g.Doc, e.Type, e.Name, other))
 	}
 	for i, ge := range g.Entities {
 		if matched[i] {
 			continue
 		}
-		class, other := "missed", ""
-		for _, e := range preds {
-			switch {
-			case names.Fold(ge.Name) == names.Fold(e.Name):
-				class, other = "type", fmt.Sprintf(" (extracted %s)", e.Type)
-			case class == "missed" && shareWord(ge.Name, e.Name):
-				class, other = "boundary", fmt.Sprintf(" (extracted %s %q)", e.Type, e.Name)
-			}
-		}
+		class, other := errorClass(ge.Name, extracted, "missed", "extracted")
 		rep.EntityClasses = append(rep.EntityClasses, fmt.Sprintf("%s: %s: gold %s %q%s", class, g.Doc, ge.Type, ge.Name, other))
 	}
+}
+
+// typedName is an entity's name and type, gold or extracted.
+type typedName struct {
+	name string
+	typ  graph.EntityType
+}
+
+// errorClass classifies an entity with no match among the other side's (named side): "type" when
+// one of them has its name, else "boundary" when one shares a word with it, else def; and what it
+// was confused with.
+func errorClass(name string, others []typedName, def, side string) (class, other string) {
+	class = def
+	for _, o := range others {
+		switch {
+		case names.Fold(o.name) == names.Fold(name):
+			class, other = "type", fmt.Sprintf(" (%s %s)", side, o.typ)
+		case class == def && shareWord(o.name, name):
+			class, other = "boundary", fmt.Sprintf(" (%s %s %q)", side, o.typ, o.name)
+		}
+	}
+	return class, other
 }
 
 // shareWord says whether two names have a folded word in common.
