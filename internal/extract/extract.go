@@ -149,7 +149,10 @@ func New(lex *lexicon.Lexicon) *Extractor {
 		// needs: Mentions. adds: types from context (apposition, followers, coordination).
 		{"types", x.typeFromContext},
 		// needs: Mentions typed by rules and context, the tagger's types. adds: final types, one per name.
-		{"learned-types", func(d *Doc) { x.learnedTypes(d); leadersOfGovernments(d) }},
+		{"learned-types", x.learnedTypes},
+		// needs: final types. adds: leaders' names before a government noun typed as people, whatever the
+		// tagger read ("the Reagan administration").
+		{"leaders", leadersOfGovernments},
 		// needs: typed Mentions. adds: Entities; joins surnames, titles and pronouns to full names.
 		{"coref", x.corefer},
 		// needs: Sents, Ref. adds: date phrases per sentence.
