@@ -103,6 +103,11 @@ func filtered(q graph.PathQuery) bool {
 
 // ShortestPaths answers a path question with Neo4j's own shortest-path search (see qShortestPaths).
 func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, error) {
+	return readAgainIfChanged(func() ([]*graph.Path, error) { return s.shortestPaths(ctx, q) })
+}
+
+// shortestPaths is ShortestPaths, read once.
+func (s *Store) shortestPaths(ctx context.Context, q graph.PathQuery) ([]*graph.Path, error) {
 	if q.MaxHops <= 0 {
 		q.MaxHops = graph.DefaultMaxHops
 	}

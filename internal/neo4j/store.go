@@ -1042,6 +1042,24 @@ const relationProjection = `type(r) AS type, startNode(r).id AS from, endNode(r)
  r.starts AS starts, r.ends AS ends, r.dates AS dates, r.places AS places, r.confidences AS confidences, r.rules AS rules`
 
 func (s *Store) relationList(ctx context.Context, q string, params map[string]any) ([]graph.Relation, error) {
+	return readAgainIfChanged(func() ([]graph.Relation, error) { return s.relationListOnce(ctx, q, params) })
+}
+
+// errChangedWhileRead is a relation a concurrent write deleted or rewrote while a read transaction
+// read its properties (Neo4j reads committed data property by property): read again.
+var errChangedWhileRead = errors.New("neo4j: a relation changed while it was read")
+
+// readAgainIfChanged runs read, and runs it again (up to three times in all) while a relation it
+// read changed under it.
+func readAgainIfChanged[T any](read func() (T, error)) (T, error) {
+	v, err := read()
+	for try := 1; try < 3 && errors.Is(err, errChangedWhileRead); try++ {
+		v, err = read()
+	}
+	return v, err
+}
+
+func (s *Store) relationListOnce(ctx context.Context, q string, params map[string]any) ([]graph.Relation, error) {
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, err
@@ -1068,9 +1086,12 @@ func relationOf(m map[string]any) (graph.Relation, error) {
 	starts, _ := m["starts"].([]any)
 	ends, _ := m["ends"].([]any)
 	confs, _ := m["confidences"].([]any)
+	if r.Type == "" || r.From == "" || r.To == "" {
+		return r, errChangedWhileRead // deleted by a merge or a reload while the read went on
+	}
 	if len(evidence) != len(articles) || len(starts) != len(articles) || len(ends) != len(articles) ||
 		len(dates) != len(articles) || len(places) != len(articles) || len(confs) != len(articles) || len(rules) != len(articles) {
-		return r, fmt.Errorf("neo4j: relation %s %s-%s: fact lists of unequal length", r.Type, r.From, r.To)
+		return r, fmt.Errorf("%w: relation %s %s-%s: fact lists of unequal length", errChangedWhileRead, r.Type, r.From, r.To)
 	}
 	for i := range articles {
 		st, _ := starts[i].(int64)
